@@ -1,0 +1,69 @@
+/**
+ * The main-process side of the contract (shared/contract.ts). Every handler first checks that the
+ * request comes from the app's own page (`app://desk`) and then validates its arguments with zod.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import { ARGS, CHANNELS, type AppInfo, type OpenedFile, type OpenPathResult, type SaveFileResult } from '../shared/contract';
+import { isAppUrl } from './hardening';
+
+/** What the handlers need from the outside world; injected so tests can replace it. */
+export interface IpcDeps {
+  saveFile(req: z.infer<typeof ARGS.saveFile>): Promise<SaveFileResult>;
+  openFile(req: z.infer<typeof ARGS.openFile>): Promise<OpenedFile | null>;
+  openPath(path: string): Promise<OpenPathResult>;
+  appInfo(): AppInfo;
+}
+
+export class IpcRejected extends Error {}
+
+/** The sender must be a frame showing our own origin (checklist #17). */
+export function assertTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): void {
+  const url = event.senderFrame?.url ?? '';
+  if (!isAppUrl(url)) throw new IpcRejected(`拒绝来自非本应用页面的请求：${url || '未知来源'}`);
+}
+
+export function parseArg<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new IpcRejected(`参数无效：${first ? `${first.path.join('.') || '(参数)'} ${first.message}` : ''}`);
+  }
+  return result.data;
+}
+
+/** Paths handed to openPath must be files the app itself saved during this session. */
+export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<string> } {
+  const savedPaths = new Set<string>();
+
+  ipcMain.handle(CHANNELS.saveFile, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const req = parseArg(ARGS.saveFile, raw);
+    const result = await deps.saveFile(req);
+    if (result.saved && result.path) savedPaths.add(result.path);
+    return result;
+  });
+
+  ipcMain.handle(CHANNELS.openFile, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const req = parseArg(ARGS.openFile, raw ?? {});
+    return deps.openFile(req);
+  });
+
+  ipcMain.handle(CHANNELS.openPath, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const { path } = parseArg(ARGS.openPath, raw);
+    if (!savedPaths.has(path)) {
+      return { ok: false, error: '只能打开本次由工作台保存的文件' } satisfies OpenPathResult;
+    }
+    return deps.openPath(path);
+  });
+
+  ipcMain.handle(CHANNELS.appInfo, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    parseArg(z.undefined(), raw);
+    return deps.appInfo();
+  });
+
+  return { savedPaths };
+}

@@ -1,0 +1,178 @@
+/**
+ * The main process: one hardened window serving the renderer from app://desk/, single instance,
+ * Chinese menu, remembered window state, and the IPC contract.
+ */
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import path from 'node:path';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFile, writeFile, stat } from 'node:fs/promises';
+import { APP_ORIGIN, APP_SCHEME, CHANNELS, flushDoneArg } from '../shared/contract';
+import { createHardenedWindow, hardenSession, hardenWebContents, isAppUrl } from './hardening';
+import { registerIpc } from './ipc';
+import { SCHEME_PRIVILEGES, serveAppRequest } from './protocol';
+import { fitToDisplays, parseWindowState, type WindowState } from './window-state';
+import { buildMenuTemplate } from './menu';
+import { FlushCoordinator } from './flush';
+
+// Must happen before `ready`: the scheme is standard + secure so its origin can own IndexedDB.
+protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
+
+const isDev = !app.isPackaged && process.env.DESK_DEV === '1';
+let mainWindow: BrowserWindow | null = null;
+const flush = new FlushCoordinator();
+
+function statePath(): string {
+  return path.join(app.getPath('userData'), 'window-state.json');
+}
+
+function loadWindowState(): WindowState {
+  let text: string | null = null;
+  try {
+    text = readFileSync(statePath(), 'utf8');
+  } catch {
+    text = null;
+  }
+  return fitToDisplays(
+    parseWindowState(text),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const b = win.getNormalBounds();
+  const state: WindowState = { ...b, maximized: win.isMaximized() };
+  try {
+    mkdirSync(path.dirname(statePath()), { recursive: true });
+    writeFileSync(statePath(), JSON.stringify(state));
+  } catch {
+    // Not fatal: the window opens at the default size next time.
+  }
+}
+
+function backupsDir(): string {
+  return path.join(app.getPath('userData'), 'backups');
+}
+
+function createWindow(): void {
+  const state = loadWindowState();
+  const win = createHardenedWindow(path.join(__dirname, 'preload.cjs'), {
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '秘书处工作台',
+    backgroundColor: '#f5f5f5',
+  });
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let closing = false;
+  win.on('close', (event) => {
+    saveWindowState(win);
+    if (closing) return;
+    event.preventDefault();
+    closing = true;
+    void flush.request(win.webContents).finally(() => win.destroy());
+  });
+  win.on('hide', () => void flush.request(win.webContents));
+  win.on('minimize', () => void flush.request(win.webContents));
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first one and quits.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    const root = path.join(app.getAppPath(), 'dist', 'renderer');
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(root, request));
+    hardenSession(session.defaultSession);
+
+    registerIpc(ipcMain, {
+      async saveFile(req) {
+        const opts: Electron.SaveDialogOptions = {
+          defaultPath: path.join(app.getPath('documents'), req.suggestedName),
+        };
+        if (req.filters) opts.filters = req.filters;
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, opts)
+          : await dialog.showSaveDialog(opts);
+        if (result.canceled || !result.filePath) return { saved: false };
+        await writeFile(result.filePath, req.bytes);
+        return { saved: true, path: result.filePath };
+      },
+      async openFile(req) {
+        const opts: Electron.OpenDialogOptions = { properties: ['openFile'] };
+        if (req.title) opts.title = req.title;
+        if (req.filters) opts.filters = req.filters;
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, opts)
+          : await dialog.showOpenDialog(opts);
+        const file = result.filePaths[0];
+        if (result.canceled || !file) return null;
+        const max = req.maxBytes ?? 200 * 1024 * 1024;
+        if ((await stat(file)).size > max) throw new Error('所选文件过大');
+        return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
+      },
+      async openPath(p) {
+        const error = await shell.openPath(p);
+        return error ? { ok: false, error: `无法打开文件：${error}` } : { ok: true };
+      },
+      appInfo() {
+        return {
+          version: app.getVersion(),
+          runtime: 'electron',
+          paths: {
+            userData: app.getPath('userData'),
+            documents: app.getPath('documents'),
+            backups: backupsDir(),
+          },
+        };
+      },
+    });
+
+    ipcMain.on(CHANNELS.flushDone, (event, raw: unknown) => {
+      if (!isAppUrl(event.senderFrame?.url ?? '')) return;
+      const parsed = flushDoneArg.safeParse(raw);
+      if (parsed.success) flush.done(parsed.data.requestId);
+    });
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(
+          {
+            quit: () => app.quit(),
+            about: () =>
+              void dialog.showMessageBox({
+                type: 'info',
+                title: '关于',
+                message: `秘书处工作台 ${app.getVersion()}`,
+                detail: '中国网络安全产业联盟秘书处 — 离线桌面应用。数据保存在本机。',
+              }),
+            openDataFolder: () => void shell.openPath(app.getPath('userData')),
+          },
+          isDev,
+        ),
+      ),
+    );
+
+    createWindow();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

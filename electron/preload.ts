@@ -1,0 +1,26 @@
+/**
+ * The preload exposes exactly the contract (shared/contract.ts), one function per channel.
+ * ipcRenderer itself never reaches the page. Runs sandboxed: only `electron` may be required.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, type DeskApi } from '../shared/contract';
+
+const desk = {
+  saveFile: (req) => ipcRenderer.invoke(CHANNELS.saveFile, req),
+  openFile: (req) => ipcRenderer.invoke(CHANNELS.openFile, req),
+  openPath: (req) => ipcRenderer.invoke(CHANNELS.openPath, req),
+  appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
+  onFlushRequest: (handler) => {
+    const listener = (_event: IpcRendererEvent, msg: { requestId: number }) => {
+      void handler()
+        .catch(() => undefined)
+        .finally(() => ipcRenderer.send(CHANNELS.flushDone, { requestId: msg.requestId }));
+    };
+    ipcRenderer.on(CHANNELS.flushRequest, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.flushRequest, listener);
+    };
+  },
+} satisfies DeskApi;
+
+contextBridge.exposeInMainWorld('desk', desk);

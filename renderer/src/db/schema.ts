@@ -1,0 +1,109 @@
+/**
+ * The one Dexie module: the whole product's schema, versioned. Every later version adds a
+ * `db.version(n).stores(...).upgrade(...)` step below AND a fixture + test in test/unit/db/migrations.test.ts.
+ *
+ * The database lives in the origin `app://desk` (Electron) or the 127.0.0.1 origin (browser mode).
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Activity,
+  AgendaItem,
+  Application,
+  AttendanceRecord,
+  AuditEntry,
+  Ballot,
+  Certificate,
+  ContactChange,
+  DuesOverride,
+  Enrolment,
+  ImportBatch,
+  Meeting,
+  Member,
+  MinuteVersion,
+  Motion,
+  Office,
+  OutgoingDocument,
+  Participation,
+  Payment,
+  Programme,
+  Setting,
+  StoredFile,
+  TierChange,
+} from '../../../shared/domain/records';
+
+export const DB_NAME = 'secretariat-desk';
+
+/** Version 1: the schema for the whole product. Index strings only list indexed fields. */
+export const SCHEMA_V1 = {
+  members: '++id, &creditCode, name, status, tier, approvedOn, importBatchId',
+  contactChanges: '++id, memberId, [memberId+role], noticeOn',
+  tierChanges: '++id, memberId, effectiveFrom',
+  applications: '++id, step, memberId, unit.creditCode, createdAt',
+  duesOverrides: '++id, &[memberId+year], year',
+  payments: '++id, memberId, year, [memberId+year], paidOn',
+  activities: '++id, date, kind',
+  participations: '++id, activityId, memberId, [memberId+date], date',
+  meetings: '++id, body, date, [body+date]',
+  attendance: '++id, meetingId, memberId, &[meetingId+memberId]',
+  agendaItems: '++id, meetingId, [meetingId+order]',
+  minuteVersions: '++id, agendaItemId, savedAt',
+  motions: '++id, meetingId, agendaItemId',
+  ballots: '++id, motionId, memberId, &[motionId+memberId]',
+  offices: '++id, role, memberId, startOn, endOn',
+  programmes: '++id, name, callYear',
+  enrolments: '++id, programmeId, memberId, &[programmeId+memberId], status',
+  files: '++id, [ownerType+ownerId], sha256',
+  documents: '++id, &[year+seq], year, status, type, date',
+  certificates: '++id, &certificateNo, memberId, kind, programmeId',
+  settings: 'key',
+  audit: '++id, at, entity, memberId, action, [entity+entityId]',
+  imports: '++id, at',
+} as const;
+
+export const SCHEMA_VERSION = 1;
+export type TableName = keyof typeof SCHEMA_V1;
+export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
+
+export type DeskDB = Dexie & {
+  members: EntityTable<Member, 'id'>;
+  contactChanges: EntityTable<ContactChange, 'id'>;
+  tierChanges: EntityTable<TierChange, 'id'>;
+  applications: EntityTable<Application, 'id'>;
+  duesOverrides: EntityTable<DuesOverride, 'id'>;
+  payments: EntityTable<Payment, 'id'>;
+  activities: EntityTable<Activity, 'id'>;
+  participations: EntityTable<Participation, 'id'>;
+  meetings: EntityTable<Meeting, 'id'>;
+  attendance: EntityTable<AttendanceRecord, 'id'>;
+  agendaItems: EntityTable<AgendaItem, 'id'>;
+  minuteVersions: EntityTable<MinuteVersion, 'id'>;
+  motions: EntityTable<Motion, 'id'>;
+  ballots: EntityTable<Ballot, 'id'>;
+  offices: EntityTable<Office, 'id'>;
+  programmes: EntityTable<Programme, 'id'>;
+  enrolments: EntityTable<Enrolment, 'id'>;
+  files: EntityTable<StoredFile, 'id'>;
+  documents: EntityTable<OutgoingDocument, 'id'>;
+  certificates: EntityTable<Certificate, 'id'>;
+  settings: EntityTable<Setting, 'key'>;
+  audit: EntityTable<AuditEntry, 'id'>;
+  imports: EntityTable<ImportBatch, 'id'>;
+};
+
+/**
+ * Declares every version on a Dexie instance. `upTo` lets the migration harness open an older
+ * version with fixture data before upgrading it.
+ */
+export function declareVersions(db: Dexie, upTo: number = SCHEMA_VERSION): void {
+  if (upTo >= 1) db.version(1).stores(SCHEMA_V1);
+  // Later versions go here, e.g.:
+  // if (upTo >= 2) db.version(2).stores({...}).upgrade(async (tx) => { ... });
+}
+
+export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION): DeskDB {
+  // Durability 'strict': a commit is flushed to disk before it resolves, so a killed
+  // process during a meeting loses nothing that was acknowledged.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as DeskDB;
+  declareVersions(db, upTo);
+  return db;
+}

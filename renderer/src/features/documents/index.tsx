@@ -1,0 +1,5 @@
+import { Page } from '../../app/Page';
+
+export function DocumentsDesk() {
+  return <Page title="发文">{null}</Page>;
+}

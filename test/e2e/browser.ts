@@ -1,0 +1,54 @@
+/**
+ * Launches Debian's Chromium with playwright-core (no browser download) on a given profile folder,
+ * so a test can close the browser and relaunch it on the same profile (data survives).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+
+export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH ?? '']
+  .filter(Boolean)
+  .find((p) => existsSync(p));
+
+export function newProfile(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+}
+
+export const SHOTS = path.resolve('test-results/screenshots');
+
+export async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
+  if (!CHROMIUM) throw new Error('找不到 Chromium（/usr/bin/chromium）：请先安装 Debian 的 chromium 软件包。');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(inject('baseURL'));
+  return { context, page };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Clicks a sidebar entry by its visible name. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name, exact: true }).click();
+}

@@ -1,0 +1,22 @@
+import type { TestProject } from 'vitest/node';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+// @ts-expect-error — plain ESM helper without types
+import { serveDir } from '../../scripts/serve.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dist = path.resolve('dist/renderer');
+  if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(dist, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
+  const server = await serveDir(dist, 0);
+  project.provide('baseURL', `http://127.0.0.1:${server.address().port}/`);
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/contract';
+import { registerIpc, type IpcDeps } from '../../../electron/ipc';
+
+vi.mock('electron', () => ({ BrowserWindow: class {} }));
+
+function setup() {
+  const handlers = new Map<string, (event: unknown, arg?: unknown) => Promise<unknown>>();
+  const ipcMain = { handle: (ch: string, fn: never) => handlers.set(ch, fn) };
+  const deps: IpcDeps = {
+    saveFile: vi.fn(async () => ({ saved: true, path: '/home/clerk/文档/通知.docx' })),
+    openFile: vi.fn(async () => null),
+    openPath: vi.fn(async () => ({ ok: true })),
+    appInfo: vi.fn(() => ({ version: '0.1.0', runtime: 'electron' as const })),
+  };
+  registerIpc(ipcMain as never, deps);
+  const call = (ch: string, arg?: unknown, url = 'app://desk/index.html') =>
+    handlers.get(ch)!({ senderFrame: { url } }, arg);
+  return { deps, call, handlers };
+}
+
+describe('IPC handlers (issue 2): sender origin and argument validation', () => {
+  it('registers exactly the contract channels', () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual(
+      [CHANNELS.saveFile, CHANNELS.openFile, CHANNELS.openPath, CHANNELS.appInfo].sort(),
+    );
+  });
+
+  it('rejects requests from any origin other than app://desk', async () => {
+    const { call, deps } = setup();
+    for (const url of ['https://evil.example/', 'app://other/index.html', 'file:///tmp/x.html', '']) {
+      await expect(call(CHANNELS.appInfo, undefined, url)).rejects.toThrow('拒绝来自非本应用页面的请求');
+    }
+    expect(deps.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('validates saveFile arguments before touching the disk', async () => {
+    const { call, deps } = setup();
+    await expect(call(CHANNELS.saveFile, { suggestedName: '../../etc/passwd', bytes: new Uint8Array(1) })).rejects.toThrow(
+      '参数无效',
+    );
+    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes' })).rejects.toThrow('参数无效');
+    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx' })).rejects.toThrow('参数无效');
+    await expect(call(CHANNELS.saveFile, null)).rejects.toThrow('参数无效');
+    expect(deps.saveFile).not.toHaveBeenCalled();
+    const ok = await call(CHANNELS.saveFile, {
+      suggestedName: '关于征集成员单位的通知.docx',
+      bytes: new Uint8Array([80, 75]),
+      filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+    });
+    expect(ok).toEqual({ saved: true, path: '/home/clerk/文档/通知.docx' });
+  });
+
+  it('opens only files the app saved itself', async () => {
+    const { call, deps } = setup();
+    expect(await call(CHANNELS.openPath, { path: '/etc/passwd' })).toMatchObject({ ok: false });
+    expect(deps.openPath).not.toHaveBeenCalled();
+    await call(CHANNELS.saveFile, { suggestedName: '通知.docx', bytes: new Uint8Array(2) });
+    expect(await call(CHANNELS.openPath, { path: '/home/clerk/文档/通知.docx' })).toEqual({ ok: true });
+    await expect(call(CHANNELS.openPath, { path: 42 })).rejects.toThrow('参数无效');
+  });
+
+  it('rejects extra arguments to appInfo and bad openFile limits', async () => {
+    const { call } = setup();
+    await expect(call(CHANNELS.appInfo, { sneaky: true })).rejects.toThrow('参数无效');
+    await expect(call(CHANNELS.openFile, { maxBytes: -1 })).rejects.toThrow('参数无效');
+    expect(await call(CHANNELS.openFile, {})).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+import { fitToDisplays, parseWindowState, DEFAULT_WINDOW_STATE } from '../../../electron/window-state';
+import { resolveAppPath } from '../../../electron/protocol';
+import { FlushCoordinator } from '../../../electron/flush';
+import { buildMenuTemplate } from '../../../electron/menu';
+import { CHANNELS } from '../../../shared/contract';
+
+vi.mock('electron', () => ({ BrowserWindow: class {} }));
+
+describe('window state', () => {
+  it('falls back to the default on missing or corrupt state', () => {
+    expect(parseWindowState(null)).toEqual(DEFAULT_WINDOW_STATE);
+    expect(parseWindowState('{not json')).toEqual(DEFAULT_WINDOW_STATE);
+    expect(parseWindowState('{"width":10,"height":10}')).toEqual(DEFAULT_WINDOW_STATE);
+    expect(parseWindowState('{"x":5,"y":6,"width":1200,"height":800,"maximized":true}')).toEqual({
+      x: 5,
+      y: 6,
+      width: 1200,
+      height: 800,
+      maximized: true,
+    });
+  });
+  it('drops a position that is on no display', () => {
+    const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];
+    expect(fitToDisplays({ x: 100, y: 100, width: 1200, height: 800, maximized: false }, displays).x).toBe(100);
+    expect(fitToDisplays({ x: 4000, y: 100, width: 1200, height: 800, maximized: false }, displays).x).toBeUndefined();
+  });
+});
+
+describe('app:// protocol', () => {
+  const root = path.resolve('/opt/desk/dist/renderer');
+  it('serves files under the renderer root and nothing else', () => {
+    expect(resolveAppPath(root, 'app://desk/index.html')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://desk/assets/a.js')).toBe(path.join(root, 'assets/a.js'));
+    expect(resolveAppPath(root, 'app://desk/members')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://desk/../../etc/passwd')).not.toMatch(/etc/);
+    // URL parsing resolves dot segments (also percent-encoded) inside the root: never above it.
+    expect(resolveAppPath(root, 'app://desk/%2e%2e/%2e%2e/etc/passwd.txt')).toBe(path.join(root, 'etc/passwd.txt'));
+    expect(resolveAppPath(root, 'app://desk/a%2f..%2f..%2f..%2fetc%2fpasswd.txt')).toBeNull();
+    expect(resolveAppPath(root, 'app://other/index.html')).toBeNull();
+    expect(resolveAppPath(root, 'https://desk/index.html')).toBeNull();
+  });
+});
+
+describe('flush before close', () => {
+  it('sends a flush request and resolves when the renderer answers', async () => {
+    const f = new FlushCoordinator(1000);
+    const sent: unknown[][] = [];
+    const p = f.request({ send: (...a) => sent.push(a) });
+    expect(sent[0]![0]).toBe(CHANNELS.flushRequest);
+    f.done((sent[0]![1] as { requestId: number }).requestId);
+    await expect(p).resolves.toBe('done');
+  });
+  it('gives up after the time limit so quitting is never blocked', async () => {
+    vi.useFakeTimers();
+    const f = new FlushCoordinator(3000);
+    const p = f.request({ send: () => undefined });
+    vi.advanceTimersByTime(3001);
+    await expect(p).resolves.toBe('timeout');
+    vi.useRealTimers();
+  });
+});
+
+describe('menu', () => {
+  it('has the Chinese menus 文件/编辑/视图/帮助', () => {
+    const t = buildMenuTemplate({ quit() {}, about() {}, openDataFolder() {} }, false);
+    expect(t.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+  });
+});
