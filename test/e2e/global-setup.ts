@@ -12,9 +12,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dist = path.resolve('dist/renderer');
+  // E2E_DIST_DIR lets several builds coexist (e.g. parallel work); default: the normal build folder.
+  const dist = path.resolve(process.env.E2E_DIST_DIR ?? 'dist/renderer');
   if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], { stdio: 'inherit' });
   }
   const server = await serveDir(dist, 0);
   project.provide('baseURL', `http://127.0.0.1:${server.address().port}/`);
