@@ -16,7 +16,7 @@ export function useExportFile() {
         notification.success({
           message: '已保存',
           description: path,
-          btn: (
+          actions: (
             <Button
               type="primary"
               size="small"
