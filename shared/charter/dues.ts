@@ -1,0 +1,327 @@
+/**
+ * Dues (会费, charter art. 32): amounts, due dates and the ledger (R-D1 … R-D7).
+ *
+ * - R-D1 amounts per tier, a setting (`DuesSchedule`, default 30000 / 30000 / 10000 / 5000 yuan).
+ * - R-D2 the dues year is the calendar year, due by 31 January.
+ * - R-D3 a new member pays within one month of approval (same day next month, clamped to month end).
+ * - R-D4 approved on or after 1 July: half for the first year (halved amounts round down to the yuan).
+ * - R-D5 reading: the tier held on 1 January fixes the year's amount (for the approval year: the tier at
+ *   approval); a tier change applies from the next year; the clerk may override an amount with a reason.
+ * - R-D6 no refunds: leaving stops billing for later years only; what was paid stays paid.
+ * - R-D7 dues unpaid after their due date → candidate for automatic withdrawal (see `autoWithdrawalCandidates`).
+ */
+import type { IsoDate, Tier } from '../domain/types';
+import { addMonths, compareDates, isoDate, parseIsoDate, startOfYear, yearOf } from './dates';
+import { assertCount, assertInteger, assertOneOf, fail } from './errors';
+import type { CharterSettings, DuesSchedule } from './settings';
+import { DEFAULT_DUES_SCHEDULE } from './settings';
+
+export const TIERS: readonly Tier[] = ['member', 'director', 'standing', 'chair'];
+
+/** A dues schedule, or any settings object carrying one (e.g. `CharterSettings`). */
+export type DuesScheduleSource = DuesSchedule | Pick<CharterSettings, 'duesSchedule'>;
+
+/** Resolves and checks a schedule (every amount a non-negative integer number of yuan). */
+export function resolveDuesSchedule(source?: DuesScheduleSource): DuesSchedule {
+  const s: DuesSchedule =
+    source === undefined ? DEFAULT_DUES_SCHEDULE : 'duesSchedule' in source ? source.duesSchedule : source;
+  for (const t of TIERS) assertCount(s[t], `会费标准（${t}）`);
+  return s;
+}
+
+function assertYear(year: unknown, label = '会费年度'): asserts year is number {
+  assertInteger(year, label, 1000, 9999);
+}
+
+/** The amount before halving and overrides (R-D1). */
+export function standardDues(tier: Tier, schedule?: DuesScheduleSource): number {
+  assertOneOf(tier, TIERS, '会员等级');
+  return resolveDuesSchedule(schedule)[tier];
+}
+
+/**
+ * Amount and due date of one year's dues (R-D1 … R-D4).
+ * Without `approvedOn`, or for a year after the approval year: the full amount, due 31 January of `year`.
+ * In the approval year: due one month after approval (R-D3); half when approved on or after 1 July (R-D4).
+ * A year before the approval year throws a `RangeError`. `schedule` overrides the R-D1 amounts.
+ */
+export function annualDues(
+  a: { tier: Tier; year: number; approvedOn?: string },
+  schedule?: DuesScheduleSource,
+): { amount: number; dueOn: string } {
+  assertYear(a.year);
+  const full = standardDues(a.tier, schedule);
+  if (a.approvedOn === undefined) return { amount: full, dueOn: isoDate(a.year, 1, 31) };
+  const approved = parseIsoDate(a.approvedOn, '批准日期');
+  if (a.year < approved.year) {
+    fail(`会费年度 ${a.year} 早于批准入会的年度 ${approved.year}`);
+  }
+  if (a.year > approved.year) return { amount: full, dueOn: isoDate(a.year, 1, 31) };
+  const halved = approved.month >= 7;
+  return { amount: halved ? Math.floor(full / 2) : full, dueOn: addMonths(a.approvedOn, 1) };
+}
+
+/** The tier held from `from` onwards (until the next period). */
+export interface TierPeriod {
+  tier: Tier;
+  from: IsoDate;
+}
+
+function sortedHistory(history: readonly TierPeriod[]): TierPeriod[] {
+  if (history.length === 0) fail('会员等级记录为空');
+  for (const p of history) {
+    assertOneOf(p.tier, TIERS, '会员等级');
+    parseIsoDate(p.from, '等级生效日期');
+  }
+  return [...history].sort((a, b) => compareDates(a.from, b.from));
+}
+
+/** The tier held on `date` (the latest period starting on or before it), or `undefined` before the first. */
+export function tierOn(history: readonly TierPeriod[], date: IsoDate): Tier | undefined {
+  parseIsoDate(date);
+  let tier: Tier | undefined;
+  for (const p of sortedHistory(history)) if (compareDates(p.from, date) <= 0) tier = p.tier;
+  return tier;
+}
+
+/**
+ * R-D5: the tier that fixes a year's dues — held on 1 January, or at approval for the approval year.
+ * When the history starts later than that day, its first period is used.
+ */
+export function duesTierForYear(history: readonly TierPeriod[], approvedOn: IsoDate, year: number): Tier {
+  assertYear(year);
+  const approvalYear = yearOf(approvedOn);
+  if (year < approvalYear) fail(`会费年度 ${year} 早于批准入会的年度 ${approvalYear}`);
+  const day = year === approvalYear ? approvedOn : startOfYear(year);
+  const sorted = sortedHistory(history);
+  return tierOn(sorted, day) ?? (sorted[0] as TierPeriod).tier;
+}
+
+/** R-D5: a clerk's override of one year's amount, with the reason recorded. */
+export interface DuesOverride {
+  year: number;
+  amount: number;
+  reason: string;
+}
+
+/** A payment received. `year` assigns it to a dues year; without it, it settles the oldest debt first. */
+export interface DuesPayment {
+  paidOn: IsoDate;
+  amount: number;
+  year?: number | null;
+}
+
+/** What the dues functions need to know about a member. */
+export interface DuesMember {
+  /** Date of the standing council's approval (被批准之日, R-M3 (3)). */
+  approvedOn: IsoDate;
+  /** Tier history (R-D5). */
+  tierHistory: readonly TierPeriod[];
+  /**
+   * Date the membership ended (withdrawal effective, automatic withdrawal or expulsion confirmed).
+   * Years starting on or after it are not billed; earlier years stay owed and nothing is refunded (R-D6).
+   */
+  leftOn?: IsoDate | null;
+  /** Clerk overrides (R-D5); the last one given for a year wins. */
+  overrides?: readonly DuesOverride[];
+}
+
+/** One year's dues terms for a member. */
+export interface DuesYearTerms {
+  year: number;
+  tier: Tier;
+  /** The R-D1 amount of the tier. */
+  standardAmount: number;
+  /** True when halved for a new member approved on or after 1 July (R-D4). */
+  halved: boolean;
+  /** The amount owed (after halving and any override). */
+  amount: number;
+  dueOn: IsoDate;
+  /** The override applied, if any (R-D5). */
+  override?: { amount: number; reason: string };
+}
+
+function checkOverride(o: DuesOverride): void {
+  assertYear(o.year, '调整的会费年度');
+  assertCount(o.amount, '调整后的会费金额');
+  if (typeof o.reason !== 'string' || o.reason.trim() === '')
+    fail(`调整 ${o.year} 年会费必须注明理由（R-D5）`);
+}
+
+/** Whether `year` is billed: the approval year, or a year the member still belonged to on 1 January. */
+function isBilledYear(member: DuesMember, year: number): boolean {
+  if (year === yearOf(member.approvedOn)) return true;
+  return !member.leftOn || compareDates(member.leftOn, startOfYear(year)) > 0;
+}
+
+/**
+ * The dues of `year` for a member (R-D1 … R-D5), or `null` when the year is not billed because the member
+ * had left before it began. Throws for a year before the approval year.
+ */
+export function duesForYear(
+  member: DuesMember,
+  year: number,
+  settings?: DuesScheduleSource,
+): DuesYearTerms | null {
+  assertYear(year);
+  parseIsoDate(member.approvedOn, '批准日期');
+  if (member.leftOn) parseIsoDate(member.leftOn, '退会日期');
+  const tier = duesTierForYear(member.tierHistory, member.approvedOn, year);
+  if (!isBilledYear(member, year)) return null;
+  const { amount, dueOn } = annualDues({ tier, year, approvedOn: member.approvedOn }, settings);
+  const standardAmount = standardDues(tier, settings);
+  const terms: DuesYearTerms = {
+    year,
+    tier,
+    standardAmount,
+    halved: year === yearOf(member.approvedOn) && parseIsoDate(member.approvedOn).month >= 7,
+    amount,
+    dueOn,
+  };
+  let override: DuesOverride | undefined;
+  for (const o of member.overrides ?? []) {
+    checkOverride(o);
+    if (o.year === year) override = o;
+  }
+  if (override) {
+    terms.amount = override.amount;
+    terms.override = { amount: override.amount, reason: override.reason };
+  }
+  return terms;
+}
+
+export type DuesStatus = 'paid' | 'partial' | 'not-yet-due' | 'overdue';
+export const DUES_STATUS_LABEL: Record<DuesStatus, string> = {
+  paid: '已缴清',
+  partial: '部分缴纳',
+  'not-yet-due': '未到期',
+  overdue: '已逾期',
+};
+
+/** One year of the ledger. */
+export interface DuesYearEntry extends DuesYearTerms {
+  /** Paid towards this year, as of the ledger date. */
+  applied: number;
+  outstanding: number;
+  /**
+   * paid (nothing outstanding) › overdue (outstanding after the due date, even if partly paid) ›
+   * partial (partly paid, not yet due) › not-yet-due.
+   */
+  status: DuesStatus;
+  /** Outstanding and past the due date (R-D7). */
+  overdue: boolean;
+  /** The date of the payment that settled the year, if settled by payments. */
+  settledOn: IsoDate | null;
+  /** Settled after the due date. */
+  paidLate: boolean;
+}
+
+export interface DuesLedger {
+  asOf: IsoDate;
+  /** Billed years from the approval year to the year of `asOf` (or of leaving), ascending. */
+  years: DuesYearEntry[];
+  /** Sum of the amounts of those years. */
+  totalAmount: number;
+  /** Sum of payments applied to those years. */
+  totalApplied: number;
+  /** Outstanding on years not yet due or overdue. */
+  totalOutstanding: number;
+  /** Arrears: outstanding on overdue years (R-D7). */
+  arrears: number;
+  /** Payments not applied to any listed year (paid in advance for a later year, or overpaid). */
+  unapplied: number;
+}
+
+/** Input of `duesLedger`: the member plus its payments. */
+export interface DuesLedgerInput extends DuesMember {
+  payments: readonly DuesPayment[];
+}
+
+/**
+ * The dues ledger of a member as of `asOf` (R-D1 … R-D7). Payments after `asOf` are ignored. Payments
+ * are applied in date order: one with a `year` goes to that year first, the rest of it and payments
+ * without a year settle the oldest outstanding year first; what is left over is `unapplied`.
+ */
+export function duesLedger(
+  member: DuesLedgerInput,
+  asOf: IsoDate,
+  settings?: DuesScheduleSource,
+): DuesLedger {
+  parseIsoDate(asOf, '截止日期');
+  const approvalYear = yearOf(member.approvedOn);
+  const lastYear = yearOf(asOf);
+  const years: DuesYearEntry[] = [];
+  if (compareDates(member.approvedOn, asOf) <= 0) {
+    for (let y = approvalYear; y <= lastYear; y++) {
+      const t = duesForYear(member, y, settings);
+      if (!t) break;
+      years.push({
+        ...t,
+        applied: 0,
+        outstanding: t.amount,
+        status: 'not-yet-due',
+        overdue: false,
+        settledOn: null,
+        paidLate: false,
+      });
+    }
+  }
+  const byYear = new Map(years.map((e) => [e.year, e]));
+  let unapplied = 0;
+  const payments = member.payments
+    .map((p, index) => {
+      parseIsoDate(p.paidOn, '缴费日期');
+      assertCount(p.amount, '缴费金额');
+      if (p.year !== undefined && p.year !== null) assertYear(p.year, '缴费所属年度');
+      return { p, index };
+    })
+    .filter(({ p }) => compareDates(p.paidOn, asOf) <= 0)
+    .sort((a, b) => compareDates(a.p.paidOn, b.p.paidOn) || a.index - b.index);
+  const apply = (entry: DuesYearEntry, money: number, paidOn: IsoDate): number => {
+    const take = Math.min(entry.outstanding, money);
+    if (take <= 0) return money;
+    entry.applied += take;
+    entry.outstanding -= take;
+    if (entry.outstanding === 0) {
+      entry.settledOn = paidOn;
+      entry.paidLate = compareDates(paidOn, entry.dueOn) > 0;
+    }
+    return money - take;
+  };
+  for (const { p } of payments) {
+    let money = p.amount;
+    if (p.year !== undefined && p.year !== null) {
+      const target = byYear.get(p.year);
+      if (!target) {
+        unapplied += money;
+        continue;
+      }
+      money = apply(target, money, p.paidOn);
+    }
+    for (const entry of years) {
+      if (money === 0) break;
+      money = apply(entry, money, p.paidOn);
+    }
+    unapplied += money;
+  }
+  for (const e of years) {
+    e.overdue = e.outstanding > 0 && compareDates(asOf, e.dueOn) > 0;
+    e.status =
+      e.outstanding === 0 ? 'paid' : e.overdue ? 'overdue' : e.applied > 0 ? 'partial' : 'not-yet-due';
+  }
+  const sum = (f: (e: DuesYearEntry) => number) => years.reduce((s, e) => s + f(e), 0);
+  return {
+    asOf,
+    years,
+    totalAmount: sum((e) => e.amount),
+    totalApplied: sum((e) => e.applied),
+    totalOutstanding: sum((e) => e.outstanding),
+    arrears: sum((e) => (e.overdue ? e.outstanding : 0)),
+    unapplied,
+  };
+}
+
+/** Arrears (overdue outstanding dues) of a member as of `asOf` (R-D7). */
+export function duesArrears(member: DuesLedgerInput, asOf: IsoDate, settings?: DuesScheduleSource): number {
+  return duesLedger(member, asOf, settings).arrears;
+}
