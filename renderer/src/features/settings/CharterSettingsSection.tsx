@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  allHolidaySchedules,
+  builtinHolidaySchedules,
+  parseHolidaySchedule,
+  setHolidaySchedule,
+  resolveCharterSettings,
+  type CharterSettings,
+} from '../../../../shared/charter';
+import { TIER_LABEL, type Tier } from '../../../../shared/domain/types';
+import { db } from '../../db';
+import { writeAudit } from '../../db/audit';
+import { CHARTER_KEY, HOLIDAYS_KEY, readClerkHolidaySchedules, useCharterSettings } from '../../app/charterConfig';
+
+const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
+
+/** 章程参数: the readings marked **Reading** in the rules (R-D1, R-O9, R-W1, R-O6), editable by the clerk. */
+export function CharterSettingsSection() {
+  const { message } = App.useApp();
+  const settings = useCharterSettings();
+  const [form] = Form.useForm<CharterSettings>();
+  const save = async (values: CharterSettings) => {
+    let resolved: CharterSettings;
+    try {
+      resolved = resolveCharterSettings(values);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    await db.transaction('rw', db.settings, db.audit, async () => {
+      const before = (await db.settings.get(CHARTER_KEY))?.value as object | undefined;
+      await db.settings.put({ key: CHARTER_KEY, value: resolved });
+      await writeAudit(db, { entity: 'settings', action: 'update', summary: '修改章程参数', before: before ?? {}, after: resolved });
+    });
+    message.success('章程参数已保存');
+  };
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={settings}
+      key={JSON.stringify(settings)}
+      onFinish={save}
+      style={{ maxWidth: 720 }}
+    >
+      <Typography.Paragraph type="secondary">
+        会费标准（R-D1）可由会员大会决议调整；理事长连任届数（R-O9）、发文字号括号样式（R-W1）、请假是否计为缺席（R-O6）为章程解读，默认值即《章程规则》所选解读。
+      </Typography.Paragraph>
+      <Flex gap={12} wrap>
+        {TIERS.map((t) => (
+          <Form.Item
+            key={t}
+            name={['duesSchedule', t]}
+            label={`${TIER_LABEL[t]}年会费（元）`}
+            rules={[{ required: true, type: 'integer', min: 0, message: '请输入不小于 0 的整数金额' }]}
+          >
+            <InputNumber min={0} step={1000} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+        ))}
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="termYears" label="任期（年）" rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}>
+          <InputNumber min={1} max={10} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="chairMaxConsecutiveTerms"
+          label="理事长最多连续任职届数"
+          rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}
+        >
+          <InputNumber min={1} max={10} precision={0} />
+        </Form.Item>
+        <Form.Item name="docNumberStyle" label="发文字号样式">
+          <Select
+            style={{ width: 260 }}
+            options={[
+              { value: 'seed', label: 'CCIA 秘[2022]056 号（与原通知一致）' },
+              { value: 'gbt9704', label: 'CCIA秘〔2022〕56号（GB/T 9704-2012）' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="leaveCountsAsAbsence" label="请假计为缺席（常务理事连续两次缺席）">
+          <Select
+            style={{ width: 120 }}
+            options={[
+              { value: true, label: '是' },
+              { value: false, label: '否' },
+            ]}
+          />
+        </Form.Item>
+      </Flex>
+      <Button type="primary" htmlType="submit">
+        保存章程参数
+      </Button>
+    </Form>
+  );
+}
+
+function splitDates(text: string): string[] {
+  return text
+    .split(/[\s,，、;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** 节假日安排: built-in 2022–2026 schedules (State Council notices) plus years the clerk adds. */
+export function HolidaySettingsSection() {
+  const { message } = App.useApp();
+  const clerk = useLiveQuery(() => readClerkHolidaySchedules(), []) ?? {};
+  const builtin = builtinHolidaySchedules();
+  const [year, setYear] = useState<number | null>(null);
+  const [holidays, setHolidays] = useState('');
+  const [workdays, setWorkdays] = useState('');
+  const [source, setSource] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const all = { ...allHolidaySchedules() };
+  const rows = Object.keys(all)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((y) => ({
+      year: y,
+      holidays: all[y]!.holidays.length,
+      workdays: all[y]!.workdays.length,
+      source: all[y]!.source ?? '',
+      origin: String(y) in clerk ? '本机添加' : y in builtin ? '内置' : '本机添加',
+    }));
+  const save = async () => {
+    setError(null);
+    if (!year || year < 2000 || year > 2100) return setError('请填写 2000 至 2100 之间的年份');
+    const input = { holidays: splitDates(holidays), workdays: splitDates(workdays), source: source || undefined };
+    let parsed;
+    try {
+      parsed = parseHolidaySchedule(year, input);
+    } catch (e) {
+      return setError(e instanceof Error ? e.message : String(e));
+    }
+    await db.transaction('rw', db.settings, db.audit, async () => {
+      const current = await readClerkHolidaySchedules();
+      const next = { ...current, [String(year)]: parsed };
+      await db.settings.put({ key: HOLIDAYS_KEY, value: next });
+      await writeAudit(db, {
+        entity: 'settings',
+        action: 'update',
+        summary: `${current[String(year)] ? '修改' : '添加'} ${year} 年节假日安排（放假 ${parsed.holidays.length} 天，调休上班 ${parsed.workdays.length} 天）`,
+      });
+    });
+    setHolidaySchedule(year, parsed);
+    message.success(`${year} 年节假日安排已保存`);
+    setHolidays('');
+    setWorkdays('');
+    setSource('');
+  };
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Paragraph type="secondary">
+        工作日按国务院办公厅公布的节假日安排计算（退会通报期限等，R-M6）。没有安排的年份按周一至周五估算；新一年的安排公布后请在此添加。
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="year"
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { title: '年份', dataIndex: 'year' },
+          { title: '放假天数', dataIndex: 'holidays' },
+          { title: '调休上班天数', dataIndex: 'workdays' },
+          { title: '来源', dataIndex: 'source' },
+          { title: '类别', dataIndex: 'origin' },
+        ]}
+      />
+      <Form layout="vertical" style={{ maxWidth: 720 }} onFinish={save}>
+        <Form.Item label="年份" htmlFor="holiday-year">
+          <InputNumber id="holiday-year" min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v)} />
+        </Form.Item>
+        <Form.Item label="放假日期（每行或用逗号分隔，YYYY-MM-DD）" htmlFor="holiday-days">
+          <Input.TextArea id="holiday-days" rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
+        </Form.Item>
+        <Form.Item label="调休上班日期（周六或周日）" htmlFor="holiday-workdays">
+          <Input.TextArea id="holiday-workdays" rows={2} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
+        </Form.Item>
+        <Form.Item label="来源（通知名称与日期）" htmlFor="holiday-source">
+          <Input id="holiday-source" value={source} onChange={(e) => setSource(e.target.value)} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        <Button htmlType="submit">保存节假日安排</Button>
+      </Form>
+    </Flex>
+  );
+}
