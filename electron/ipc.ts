@@ -4,7 +4,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { ARGS, CHANNELS, type AppInfo, type OpenedFile, type OpenPathResult, type SaveFileResult } from '../shared/contract';
+import { ARGS, CHANNELS, type AppInfo, type AutoBackupInfo, type OpenedFile, type OpenPathResult, type SaveFileResult } from '../shared/contract';
 import { isAppUrl } from './hardening';
 
 /** What the handlers need from the outside world; injected so tests can replace it. */
@@ -13,6 +13,9 @@ export interface IpcDeps {
   openFile(req: z.infer<typeof ARGS.openFile>): Promise<OpenedFile | null>;
   openPath(path: string): Promise<OpenPathResult>;
   appInfo(): AppInfo;
+  writeAutoBackup(name: string, bytes: Uint8Array): Promise<AutoBackupInfo>;
+  listAutoBackups(): Promise<AutoBackupInfo[]>;
+  readAutoBackup(name: string): Promise<Uint8Array>;
 }
 
 export class IpcRejected extends Error {}
@@ -63,6 +66,24 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<
     assertTrustedSender(event);
     parseArg(z.undefined(), raw);
     return deps.appInfo();
+  });
+
+  ipcMain.handle(CHANNELS.writeAutoBackup, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const { name, bytes } = parseArg(ARGS.writeAutoBackup, raw);
+    return deps.writeAutoBackup(name, bytes);
+  });
+
+  ipcMain.handle(CHANNELS.listAutoBackups, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    parseArg(z.undefined(), raw);
+    return deps.listAutoBackups();
+  });
+
+  ipcMain.handle(CHANNELS.readAutoBackup, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const { name } = parseArg(ARGS.readAutoBackup, raw);
+    return deps.readAutoBackup(name);
   });
 
   return { savedPaths };

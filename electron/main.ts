@@ -13,13 +13,15 @@ import { SCHEME_PRIVILEGES, serveAppRequest } from './protocol';
 import { fitToDisplays, parseWindowState, type WindowState } from './window-state';
 import { buildMenuTemplate } from './menu';
 import { FlushCoordinator } from './flush';
+import { listAutoBackups, readAutoBackup, writeAutoBackup } from './backups';
 
 // Must happen before `ready`: the scheme is standard + secure so its origin can own IndexedDB.
 protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
 
 const isDev = !app.isPackaged && process.env.DESK_DEV === '1';
 let mainWindow: BrowserWindow | null = null;
-const flush = new FlushCoordinator();
+// On close the renderer writes pending edits and the on-quit automatic backup: allow it 20 s.
+const flush = new FlushCoordinator(20_000);
 
 function statePath(): string {
   return path.join(app.getPath('userData'), 'window-state.json');
@@ -133,6 +135,9 @@ if (!app.requestSingleInstanceLock()) {
         const error = await shell.openPath(p);
         return error ? { ok: false, error: `无法打开文件：${error}` } : { ok: true };
       },
+      writeAutoBackup: (name, bytes) => writeAutoBackup(backupsDir(), name, bytes),
+      listAutoBackups: () => listAutoBackups(backupsDir()),
+      readAutoBackup: (name) => readAutoBackup(backupsDir(), name),
       appInfo() {
         return {
           version: app.getVersion(),

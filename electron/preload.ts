@@ -10,6 +10,9 @@ const desk = {
   openFile: (req) => ipcRenderer.invoke(CHANNELS.openFile, req),
   openPath: (req) => ipcRenderer.invoke(CHANNELS.openPath, req),
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
+  writeAutoBackup: (req) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, req),
+  listAutoBackups: () => ipcRenderer.invoke(CHANNELS.listAutoBackups),
+  readAutoBackup: (req) => ipcRenderer.invoke(CHANNELS.readAutoBackup, req),
   onFlushRequest: (handler) => {
     const listener = (_event: IpcRendererEvent, msg: { requestId: number }) => {
       void handler()

@@ -8,6 +8,7 @@
  *   every argument before acting on it.
  */
 import { z } from 'zod';
+import { parseAutoBackupName } from './data/retention';
 
 /** The custom scheme and host that serve the renderer in Electron. Its origin owns the IndexedDB
  * data: never change it. */
@@ -32,6 +33,9 @@ const safeFileName = z
     message: '文件名包含不允许的字符',
   });
 
+/** Automatic backups are addressed by file name only, in the app's backup folder (shared/data/retention.ts). */
+const autoBackupFileName = z.string().refine((n) => parseAutoBackupName(n) !== null, { message: '不是自动备份文件名' });
+
 export const ARGS = {
   saveFile: z.object({
     suggestedName: safeFileName,
@@ -46,6 +50,13 @@ export const ARGS = {
     maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).optional(),
   }),
   openPath: z.object({ path: z.string().min(1).max(4096) }),
+  writeAutoBackup: z.object({
+    name: autoBackupFileName,
+    bytes: z
+      .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: '应为字节数组' })
+      .refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件过大'),
+  }),
+  readAutoBackup: z.object({ name: autoBackupFileName }),
 } as const;
 
 export type SaveFileRequest = z.infer<typeof ARGS.saveFile>;
@@ -77,6 +88,11 @@ export interface OpenPathResult {
   error?: string;
 }
 
+export interface AutoBackupInfo {
+  name: string;
+  size: number;
+}
+
 export interface DeskApi {
   /** Save bytes through the native save dialog (documents, backups); the browser downloads. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -92,6 +108,13 @@ export interface DeskApi {
    * Returns an unsubscribe function.
    */
   onFlushRequest(handler: () => Promise<void>): () => void;
+  /** Writes an automatic backup into the app's backup folder and applies the retention (30 daily,
+   * 12 monthly). Desktop only: the browser implementation rejects with a Chinese message. */
+  writeAutoBackup(req: z.infer<typeof ARGS.writeAutoBackup>): Promise<AutoBackupInfo>;
+  /** The automatic backups kept, newest first (empty in the browser). */
+  listAutoBackups(): Promise<AutoBackupInfo[]>;
+  /** Reads one automatic backup for restoring. */
+  readAutoBackup(req: z.infer<typeof ARGS.readAutoBackup>): Promise<Uint8Array>;
 }
 
 export const CHANNELS = {
@@ -99,6 +122,9 @@ export const CHANNELS = {
   openFile: 'desk:open-file',
   openPath: 'desk:open-path',
   appInfo: 'desk:app-info',
+  writeAutoBackup: 'desk:write-auto-backup',
+  listAutoBackups: 'desk:list-auto-backups',
+  readAutoBackup: 'desk:read-auto-backup',
   /** main → renderer: please flush. */
   flushRequest: 'desk:flush-request',
   /** renderer → main: flush finished (carries the request id). */

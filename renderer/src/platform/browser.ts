@@ -55,6 +55,15 @@ export const browserDesk: DeskApi = {
   async appInfo(): Promise<AppInfo> {
     return { version: __APP_VERSION__, runtime: 'browser' };
   },
+  async writeAutoBackup() {
+    throw new Error('自动备份仅在桌面版（Electron）中可用：浏览器版请用“备份到文件”。');
+  },
+  async listAutoBackups() {
+    return [];
+  },
+  async readAutoBackup() {
+    throw new Error('自动备份仅在桌面版（Electron）中可用。');
+  },
   onFlushRequest(handler) {
     const run = () => void handler();
     const onVisibility = () => {

@@ -12,6 +12,9 @@ function setup() {
     openFile: vi.fn(async () => null),
     openPath: vi.fn(async () => ({ ok: true })),
     appInfo: vi.fn(() => ({ version: '0.1.0', runtime: 'electron' as const })),
+    writeAutoBackup: vi.fn(async (name: string, bytes: Uint8Array) => ({ name, size: bytes.byteLength })),
+    listAutoBackups: vi.fn(async () => []),
+    readAutoBackup: vi.fn(async () => new Uint8Array([1])),
   };
   registerIpc(ipcMain as never, deps);
   const call = (ch: string, arg?: unknown, url = 'app://desk/index.html') =>
@@ -23,7 +26,15 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
   it('registers exactly the contract channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(
-      [CHANNELS.saveFile, CHANNELS.openFile, CHANNELS.openPath, CHANNELS.appInfo].sort(),
+      [
+        CHANNELS.saveFile,
+        CHANNELS.openFile,
+        CHANNELS.openPath,
+        CHANNELS.appInfo,
+        CHANNELS.writeAutoBackup,
+        CHANNELS.listAutoBackups,
+        CHANNELS.readAutoBackup,
+      ].sort(),
     );
   });
 
@@ -66,5 +77,20 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
     await expect(call(CHANNELS.appInfo, { sneaky: true })).rejects.toThrow('参数无效');
     await expect(call(CHANNELS.openFile, { maxBytes: -1 })).rejects.toThrow('参数无效');
     expect(await call(CHANNELS.openFile, {})).toBeNull();
+  });
+
+  it('addresses automatic backups by their own file names only (no paths)', async () => {
+    const { call, deps } = setup();
+    for (const name of ['../../etc/passwd', 'auto-2026-11-21-093005.zip/../../x', 'notes.txt', '']) {
+      await expect(call(CHANNELS.readAutoBackup, { name })).rejects.toThrow('参数无效');
+      await expect(call(CHANNELS.writeAutoBackup, { name, bytes: new Uint8Array(1) })).rejects.toThrow('参数无效');
+    }
+    expect(deps.readAutoBackup).not.toHaveBeenCalled();
+    expect(deps.writeAutoBackup).not.toHaveBeenCalled();
+    expect(await call(CHANNELS.writeAutoBackup, { name: 'auto-2026-11-21-093005.zip', bytes: new Uint8Array(3) })).toEqual({
+      name: 'auto-2026-11-21-093005.zip',
+      size: 3,
+    });
+    await expect(call(CHANNELS.listAutoBackups, undefined, 'https://evil.example/')).rejects.toThrow('拒绝');
   });
 });
