@@ -1,0 +1,412 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ClipboardEvent } from 'react';
+import { App, Alert, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useNavigate, useParams } from 'react-router';
+import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
+import { Page } from '../../app/Page';
+import { DateInput } from '../../app/DateInput';
+import { useExportFile } from '../../app/exportFile';
+import { today } from '../../app/today';
+import { readCharterSettings } from '../../app/charterConfig';
+import { db } from '../../db';
+import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from './data';
+import { documentDocx } from './docx';
+import {
+  DEFAULT_ISSUER,
+  DOC_STATUS_LABEL,
+  DOC_TYPES,
+  TEMPLATES,
+  exportFileName,
+  insertText,
+  normalizePastedText,
+  sha256Hex,
+  templateById,
+  type NoticeFields,
+} from './logic';
+import { NoticePreview } from './Preview';
+
+interface FormValues {
+  template?: string;
+  title: string;
+  type: DocType;
+  addressee: string;
+  body: string;
+  attachments: string[];
+  issuer: string;
+  date: string;
+}
+
+function blankValues(): FormValues {
+  return {
+    title: '',
+    type: '通知',
+    addressee: '各会员单位',
+    body: '',
+    attachments: [],
+    issuer: DEFAULT_ISSUER,
+    date: today(),
+  };
+}
+
+function valuesOf(d: OutgoingDocument): FormValues {
+  return {
+    ...(d.template ? { template: d.template } : {}),
+    title: d.title,
+    type: d.type,
+    addressee: d.addressee,
+    body: d.body,
+    attachments: d.attachments,
+    issuer: d.issuer,
+    date: d.date,
+  };
+}
+
+function toDraft(v: FormValues): DraftFields {
+  return {
+    title: (v.title ?? '').trim(),
+    type: v.type ?? '通知',
+    date: v.date ?? today(),
+    addressee: (v.addressee ?? '').trim(),
+    body: v.body ?? '',
+    attachments: (v.attachments ?? []).map((a) => (a ?? '').trim()).filter((a) => a !== ''),
+    issuer: (v.issuer ?? '').trim() || DEFAULT_ISSUER,
+    ...(v.template ? { template: v.template } : {}),
+  };
+}
+
+/** A void-with-reason dialog, shared by the register and the editor. */
+export function useVoidDialog() {
+  const { message } = App.useApp();
+  const [target, setTarget] = useState<OutgoingDocument | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const dialog = (
+    <Modal
+      open={target !== null}
+      title={`作废发文${target?.docNumber ? ` ${target.docNumber}` : ''}`}
+      okText="确认作废"
+      okButtonProps={{ danger: true, loading: busy }}
+      cancelText="取消"
+      onCancel={() => setTarget(null)}
+      onOk={async () => {
+        if (!target?.id) return;
+        if (reason.trim() === '') {
+          message.error('请填写作废原因');
+          return;
+        }
+        setBusy(true);
+        try {
+          await voidDocument(db, target.id, reason);
+          message.success('已作废；发文字号保留在登记簿中');
+          setTarget(null);
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Typography.Paragraph type="secondary">
+        作废后该发文不再使用；已分配的发文字号不会再次使用，登记簿中保留并标为“已作废”。
+      </Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label="作废原因" htmlFor="void-reason" required>
+          <Input.TextArea
+            id="void-reason"
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+  return {
+    open: (d: OutgoingDocument) => {
+      setReason('');
+      setTarget(d);
+    },
+    dialog,
+  };
+}
+
+/** 新建通知 / a register document: editor on the left, live printed-page preview on the right. */
+export function NoticeEditor() {
+  const params = useParams();
+  const id = params.id !== undefined ? Number(params.id) : undefined;
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const exportFile = useExportFile();
+  const [form] = Form.useForm<FormValues>();
+  const doc = useLiveQuery(() => (id !== undefined ? db.documents.get(id) : undefined), [id]);
+  const [values, setValues] = useState<FormValues>(blankValues);
+  const [busy, setBusy] = useState<string | null>(null);
+  const loadedFor = useRef<number | undefined>(undefined);
+  const voidDialog = useVoidDialog();
+
+  useEffect(() => {
+    if (doc && loadedFor.current !== doc.id) {
+      loadedFor.current = doc.id;
+      const v = valuesOf(doc);
+      form.setFieldsValue(v);
+      setValues(v);
+    }
+  }, [doc, form]);
+
+  const readOnly = doc !== undefined && doc.status !== 'draft';
+  const preview: NoticeFields = useMemo(
+    () => ({
+      title: values.title ?? '',
+      docNumber: doc?.docNumber ?? '',
+      addressee: values.addressee ?? '',
+      body: values.body ?? '',
+      attachments: (values.attachments ?? []).map((a) => a ?? ''),
+      issuer: values.issuer ?? '',
+      date: values.date ?? '',
+    }),
+    [values, doc?.docNumber],
+  );
+
+  if (id !== undefined && doc === undefined) return <Page title="发文">{null}</Page>;
+  if (id !== undefined && doc === null) return <Page title="发文">找不到该发文。</Page>;
+
+  const applyTemplate = (tid: string) => {
+    const t = templateById(tid);
+    if (!t) return;
+    const v: FormValues = {
+      ...form.getFieldsValue(true),
+      template: t.id,
+      title: t.title,
+      type: t.type,
+      addressee: t.addressee,
+      body: t.body,
+      attachments: [...t.attachments],
+    };
+    form.setFieldsValue(v);
+    setValues(v);
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const current = (form.getFieldValue('body') as string | undefined) ?? '';
+    const r = insertText(current, el.selectionStart, el.selectionEnd, normalizePastedText(text));
+    form.setFieldValue('body', r.value);
+    setValues((v) => ({ ...v, body: r.value }));
+    requestAnimationFrame(() => el.setSelectionRange(r.caret, r.caret));
+  };
+
+  const save = async (): Promise<number | undefined> => {
+    const v = await form.validateFields().catch(() => undefined);
+    if (!v) {
+      message.error('请按提示补全必填项');
+      return undefined;
+    }
+    const newId = await saveDraft(db, id, toDraft({ ...form.getFieldsValue(true), ...v }));
+    return newId;
+  };
+
+  const run = async (what: string, f: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await f();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSave = () =>
+    run('save', async () => {
+      const newId = await save();
+      if (newId === undefined) return;
+      message.success('草稿已保存');
+      if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
+    });
+
+  const onFinalize = () =>
+    modal.confirm({
+      title: '定稿并分配发文字号？',
+      content: '定稿后正文不能再修改；发文字号按年度顺序分配，作废也不会再次使用。',
+      okText: '确认定稿',
+      cancelText: '取消',
+      onOk: () =>
+        run('final', async () => {
+          const newId = await save();
+          if (newId === undefined) return;
+          const { docNumberStyle } = await readCharterSettings(db);
+          const no = await finalizeDocument(db, newId, docNumberStyle);
+          message.success(`已定稿：${no}`);
+          if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
+        }),
+    });
+
+  const onExport = () =>
+    run('export', async () => {
+      let current = doc;
+      if (!current || current.status === 'draft') {
+        const newId = await save();
+        if (newId === undefined) return;
+        current = await db.documents.get(newId);
+        if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
+      }
+      if (!current?.id) return;
+      const bytes = await documentDocx(current);
+      const sha = await sha256Hex(bytes);
+      const saved = await exportFile(exportFileName(current), bytes, 'docx');
+      if (saved) await recordExport(db, current.id, sha);
+    });
+
+  const tpl = templateById(values.template);
+  const status = doc?.status ?? 'draft';
+  return (
+    <Page
+      title={id === undefined ? '新建通知' : doc?.docNumber ? `发文 ${doc.docNumber}` : '发文草稿'}
+      extra={
+        <>
+          <Button onClick={() => navigate('/documents')}>返回登记簿</Button>
+          {!readOnly && (
+            <Button onClick={onSave} loading={busy === 'save'}>
+              保存草稿
+            </Button>
+          )}
+          {!readOnly && (
+            <Button type="primary" onClick={onFinalize} loading={busy === 'final'}>
+              定稿
+            </Button>
+          )}
+          {status !== 'void' && (
+            <Button onClick={onExport} loading={busy === 'export'}>
+              导出 Word
+            </Button>
+          )}
+          {doc && status !== 'void' && (
+            <Button danger onClick={() => voidDialog.open(doc)}>
+              作废
+            </Button>
+          )}
+        </>
+      }
+    >
+      {voidDialog.dialog}
+      {doc && (
+        <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+          <Tag color={status === 'final' ? 'green' : status === 'void' ? 'red' : 'blue'}>
+            {DOC_STATUS_LABEL[status]}
+          </Tag>
+          {status === 'final' && (
+            <Typography.Text type="secondary">已定稿的发文只读；再次导出的内容完全相同。</Typography.Text>
+          )}
+          {doc.voided && <Typography.Text type="danger">作废原因：{doc.voided.reason}</Typography.Text>}
+        </Flex>
+      )}
+      <Row gutter={24} wrap={false}>
+        <Col flex="1 1 480px" style={{ minWidth: 420 }}>
+          <Form<FormValues>
+            form={form}
+            layout="vertical"
+            initialValues={blankValues()}
+            disabled={readOnly}
+            onValuesChange={(_, all) => setValues(all)}
+          >
+            {id === undefined && (
+              <Form.Item label="模板" name="template">
+                <Select
+                  placeholder="选择模板（可选）"
+                  options={TEMPLATES.map((t) => ({ value: t.id, label: t.label }))}
+                  onChange={(v: string) => applyTemplate(v)}
+                />
+              </Form.Item>
+            )}
+            <Form.Item
+              label="标题"
+              name="title"
+              rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+            >
+              <Input />
+            </Form.Item>
+            <Flex gap={12}>
+              <Form.Item label="发文字号" style={{ flex: 1 }}>
+                <Input
+                  aria-label="发文字号"
+                  readOnly
+                  disabled
+                  value={doc?.docNumber ?? (status === 'void' ? '—' : '定稿时分配')}
+                />
+              </Form.Item>
+              <Form.Item label="类型" name="type" style={{ width: 140 }}>
+                <Select options={DOC_TYPES.map((t) => ({ value: t, label: t }))} />
+              </Form.Item>
+            </Flex>
+            <Form.Item
+              label="主送"
+              name="addressee"
+              rules={[{ required: true, whitespace: true, message: '请填写主送单位' }]}
+            >
+              <Input placeholder="各会员单位" />
+            </Form.Item>
+            <Form.Item
+              label="正文"
+              name="body"
+              extra="每段一行；一、为一级标题，（一）为二级标题，1. 为三级标题。从 Word 粘贴时保留段落。"
+              rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+            >
+              <Input.TextArea rows={16} onPaste={onPaste} />
+            </Form.Item>
+            <Form.List name="attachments">
+              {(fields, { add, remove }) => (
+                <Form.Item label="附件">
+                  <Flex vertical gap={8}>
+                    {fields.map((f, i) => (
+                      <Space.Compact key={f.key} style={{ width: '100%' }}>
+                        <Form.Item name={f.name} noStyle>
+                          <Input aria-label={`附件 ${i + 1}`} addonBefore={`${i + 1}.`} />
+                        </Form.Item>
+                        <Button aria-label={`删除附件 ${i + 1}`} onClick={() => remove(f.name)}>
+                          删除
+                        </Button>
+                      </Space.Compact>
+                    ))}
+                    <div>
+                      <Button onClick={() => add('')}>添加附件</Button>
+                    </div>
+                  </Flex>
+                </Form.Item>
+              )}
+            </Form.List>
+            <Flex gap={12}>
+              <Form.Item label="落款" name="issuer" style={{ flex: 1 }}>
+                <Input />
+              </Form.Item>
+              <Form.Item
+                label="成文日期"
+                name="date"
+                style={{ width: 180 }}
+                rules={[{ required: true, message: '请选择成文日期' }]}
+              >
+                <DateInput aria-label="成文日期" />
+              </Form.Item>
+            </Flex>
+          </Form>
+          {tpl?.inlineSunshine && (
+            <Alert
+              type="info"
+              showIcon
+              message="导出的 Word 文件随文附上附件1《申请表》和附件2《宣言》及《成员守则》；附件3 仅列出标题。"
+            />
+          )}
+        </Col>
+        <Col flex="0 0 auto">
+          <NoticePreview
+            notice={preview}
+            note="预览按每页 22 行、每行 28 字估算分页，与 Word 排版大致相同。"
+          />
+        </Col>
+      </Row>
+    </Page>
+  );
+}

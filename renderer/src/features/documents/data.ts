@@ -1,0 +1,142 @@
+/**
+ * Writes of the 发文 register (R-W1): drafts, 定稿 with the engine's next number, 作废 with a reason, and the
+ * exported file's SHA-256. Every write is one transaction with its audit entry.
+ */
+import { formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../../shared/charter';
+import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
+import { writeAudit } from '../../db/audit';
+import type { DeskDB } from '../../db/schema';
+import { docYear } from './logic';
+
+export interface DraftFields {
+  title: string;
+  type: DocType;
+  date: string;
+  addressee: string;
+  body: string;
+  attachments: string[];
+  issuer: string;
+  template?: string;
+}
+
+export class DocumentWriteError extends Error {}
+
+function pickFields(d: OutgoingDocument | DraftFields): DraftFields {
+  return {
+    title: d.title,
+    type: d.type,
+    date: d.date,
+    addressee: d.addressee,
+    body: d.body,
+    attachments: [...d.attachments],
+    issuer: d.issuer,
+    ...(d.template ? { template: d.template } : {}),
+  };
+}
+
+/** 保存草稿: creates or updates a draft; a final or voided document is read-only. */
+export async function saveDraft(db: DeskDB, id: number | undefined, fields: DraftFields): Promise<number> {
+  const now = new Date().toISOString();
+  return db.transaction('rw', [db.documents, db.audit], async () => {
+    if (id === undefined) {
+      const row: OutgoingDocument = {
+        ...fields,
+        year: docYear(fields.date),
+        status: 'draft',
+        createdAt: now,
+        updatedAt: now,
+      };
+      const newId = (await db.documents.add(row)) as number;
+      await writeAudit(db, {
+        entity: 'documents',
+        entityId: newId,
+        action: 'create',
+        summary: `新建发文草稿：${fields.title}`,
+        after: fields,
+      });
+      return newId;
+    }
+    const before = await db.documents.get(id);
+    if (!before) throw new DocumentWriteError('找不到该发文');
+    if (before.status !== 'draft') throw new DocumentWriteError('已定稿或已作废的发文不能修改');
+    await db.documents.update(id, { ...fields, year: docYear(fields.date), updatedAt: now });
+    await writeAudit(db, {
+      entity: 'documents',
+      entityId: id,
+      action: 'update',
+      summary: `修改发文草稿：${fields.title}`,
+      before: pickFields(before),
+      after: fields,
+    });
+    return id;
+  });
+}
+
+/**
+ * 定稿 (R-W1): reads every number issued in the document's year (voided ones included) and takes the next;
+ * the unique index [year+seq] refuses a duplicate if two windows race.
+ */
+export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberStyle): Promise<string> {
+  const now = new Date().toISOString();
+  return db.transaction('rw', [db.documents, db.audit], async () => {
+    const doc = await db.documents.get(id);
+    if (!doc) throw new DocumentWriteError('找不到该发文');
+    if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
+    if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
+    const year = docYear(doc.date);
+    const issued = (await db.documents.where('year').equals(year).toArray())
+      .filter((d) => typeof d.seq === 'number')
+      .map((d) => ({ year: d.year, seq: d.seq as number }));
+    const seq = nextDocSeq(issued, year);
+    const docNumber = formatDocNumber({ year, seq, style });
+    await db.documents.update(id, { year, seq, docNumber, status: 'final', updatedAt: now });
+    await writeAudit(db, {
+      entity: 'documents',
+      entityId: id,
+      action: 'docnumber',
+      summary: `定稿并分配发文字号 ${docNumber}：${doc.title}`,
+      before: { status: doc.status, docNumber: doc.docNumber ?? null },
+      after: { status: 'final', docNumber, year, seq },
+    });
+    return docNumber;
+  });
+}
+
+/** 作废 (R-W1): drafts and finals; a final keeps its number in the register. */
+export async function voidDocument(db: DeskDB, id: number, reason: string): Promise<void> {
+  const r = reason.trim();
+  if (r === '') throw new DocumentWriteError('请填写作废原因');
+  const now = new Date().toISOString();
+  await db.transaction('rw', [db.documents, db.audit], async () => {
+    const doc = await db.documents.get(id);
+    if (!doc) throw new DocumentWriteError('找不到该发文');
+    if (doc.status === 'void') throw new DocumentWriteError('该发文已作废');
+    await db.documents.update(id, { status: 'void', voided: { at: now, reason: r }, updatedAt: now });
+    await writeAudit(db, {
+      entity: 'documents',
+      entityId: id,
+      action: 'void',
+      summary: `作废发文${doc.docNumber ? ` ${doc.docNumber}` : '草稿'}：${doc.title}（${r}）`,
+      before: { status: doc.status },
+      after: { status: 'void', reason: r },
+    });
+  });
+}
+
+/** Records the SHA-256 of the exported file in the register. */
+export async function recordExport(db: DeskDB, id: number, sha256: string): Promise<void> {
+  await db.transaction('rw', [db.documents, db.audit], async () => {
+    const doc = await db.documents.get(id);
+    if (!doc) throw new DocumentWriteError('找不到该发文');
+    if (doc.sha256 === sha256) return;
+    await db.documents.update(id, { sha256, updatedAt: new Date().toISOString() });
+    await writeAudit(db, {
+      entity: 'documents',
+      entityId: id,
+      action: 'update',
+      summary: `导出发文 Word 文件：${doc.docNumber ?? doc.title}`,
+      before: { sha256: doc.sha256 ?? null },
+      after: { sha256 },
+    });
+  });
+}

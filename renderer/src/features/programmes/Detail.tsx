@@ -1,0 +1,768 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Progress,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import JSZip from 'jszip';
+import { daysBetween } from '../../../../shared/charter';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  buildCertificate,
+  buildCertificatesBatch,
+  buildSunshineApplicationForm,
+  type CertificateInput,
+} from '../../../../shared/documents';
+import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../shared/domain/records';
+import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
+import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
+import { Page } from '../../app/Page';
+import { DateInput } from '../../app/DateInput';
+import { useExportFile } from '../../app/exportFile';
+import { today } from '../../app/today';
+import { db } from '../../db';
+import { desk } from '../../platform';
+import {
+  attachReceivedFile,
+  enrolMembers,
+  issueCertificates,
+  reviewEnrolment,
+  saveForm,
+  setReceipt,
+  withdrawEnrolment,
+} from './data';
+import { ProgrammeFormModal } from './ProgrammeForm';
+import {
+  ENROLMENT_STATUS_LABEL,
+  FORM_FIELDS,
+  MAX_RECEIPT_BYTES,
+  RECEIPTS,
+  checkEnrolment,
+  daysLeftLabel,
+  deadlineLabel,
+  leftButEnrolled,
+  mergedForm,
+  missingBeforeDeadline,
+  overview,
+  readFormFromDocx,
+  safeName,
+} from './logic';
+
+const STATUS_COLOR: Record<Enrolment['status'], string> = {
+  invited: 'default',
+  applied: 'blue',
+  returned: 'orange',
+  approved: 'green',
+  withdrawn: 'red',
+};
+
+const CERT_ISSUER = '中国网络安全产业联盟';
+
+interface ProgressState {
+  title: string;
+  done: number;
+  total: number;
+}
+
+/** A reason prompt (退回补充 / 撤销成员资格). */
+function useReasonDialog() {
+  const [state, setState] = useState<{
+    title: string;
+    label: string;
+    onOk: (r: string) => Promise<void>;
+  } | null>(null);
+  const [reason, setReason] = useState('');
+  const { message } = App.useApp();
+  const dialog = (
+    <Modal
+      open={state !== null}
+      title={state?.title}
+      okText="确定"
+      cancelText="取消"
+      onCancel={() => setState(null)}
+      onOk={async () => {
+        if (!state) return;
+        if (reason.trim() === '') {
+          message.error(`请填写${state.label}`);
+          return;
+        }
+        try {
+          await state.onOk(reason.trim());
+          setState(null);
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e));
+        }
+      }}
+    >
+      <Form layout="vertical">
+        <Form.Item label={state?.label} htmlFor="reason-input" required>
+          <Input.TextArea
+            id="reason-input"
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+  return {
+    dialog,
+    ask: (title: string, label: string, onOk: (r: string) => Promise<void>) => {
+      setReason('');
+      setState({ title, label, onOk });
+    },
+  };
+}
+
+/** 申请材料与申请表 of one applicant (R-P2): receipts with dates, received files, the form's content. */
+function EnrolmentDrawer(props: {
+  enrolment: Enrolment;
+  member: Member;
+  programme: Programme;
+  onClose: () => void;
+}) {
+  const { enrolment: e, member: m } = props;
+  const { message } = App.useApp();
+  const exportFile = useExportFile();
+  const [form] = Form.useForm<Record<string, string>>();
+  const files = useLiveQuery(
+    () =>
+      db.files
+        .where('[ownerType+ownerId]')
+        .equals(['enrolment', e.id as number])
+        .toArray(),
+    [e.id],
+  );
+  const initial = useMemo(() => {
+    const v = mergedForm(m, e.form);
+    return Object.fromEntries(FORM_FIELDS.map((f) => [f.key, v[f.key] ?? '']));
+  }, [m, e.form]);
+  const readOnly = e.status === 'withdrawn';
+
+  const upload = async (key: ReceiptKey, ext: 'docx' | 'pdf') => {
+    try {
+      const f = await desk.openFile({
+        title: '选择收到的文件',
+        filters: [{ name: ext === 'pdf' ? 'PDF 文件' : 'Word 文档', extensions: [ext] }],
+        maxBytes: MAX_RECEIPT_BYTES,
+      });
+      if (!f) return;
+      await attachReceivedFile(db, e.id as number, key, f, e.receipts[key] ?? today());
+      message.success(`已保存：${f.name}`);
+      if (key === 'formWord') {
+        const read = await readFormFromDocx(f.bytes).catch(() => ({}));
+        const filled = Object.entries(read).filter(([, v]) => v);
+        if (filled.length > 0) {
+          form.setFieldsValue(read);
+          message.info(`已从 Word 申请表读取 ${filled.length} 项，请核对后保存申请表`);
+        }
+      }
+    } catch (err) {
+      message.error(
+        err instanceof Error
+          ? err.message.replace(/^所选文件过大$/, '文件过大，不能超过 20 MB')
+          : String(err),
+      );
+    }
+  };
+
+  return (
+    <Drawer open title={`${m.name} — 申请材料`} size="large" width={720} onClose={props.onClose}>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        收到的材料（R-P2：四项分别登记）
+      </Typography.Title>
+      <List
+        bordered
+        dataSource={[...RECEIPTS]}
+        renderItem={(r) => {
+          const date = e.receipts[r.key];
+          const own = (files ?? []).filter((f) => f.kind === r.key);
+          return (
+            <List.Item>
+              <Flex vertical gap={6} style={{ width: '100%' }}>
+                <Flex gap={12} align="center" wrap>
+                  <Checkbox
+                    checked={!!date}
+                    disabled={readOnly}
+                    onChange={(ev) =>
+                      void setReceipt(db, e.id as number, r.key, ev.target.checked ? today() : undefined)
+                    }
+                  >
+                    {r.label}（{r.how}）
+                  </Checkbox>
+                  <div style={{ width: 160 }}>
+                    <DateInput
+                      aria-label={`${r.label}收到日期`}
+                      value={date ?? null}
+                      disabled={readOnly}
+                      onChange={(d) => void setReceipt(db, e.id as number, r.key, d)}
+                    />
+                  </div>
+                  {r.fileType && (
+                    <Button
+                      size="small"
+                      disabled={readOnly}
+                      onClick={() => void upload(r.key, r.fileType as 'docx' | 'pdf')}
+                    >
+                      上传{r.fileType === 'pdf' ? ' PDF' : ' Word'} 文件
+                    </Button>
+                  )}
+                </Flex>
+                {own.map((f) => (
+                  <Flex key={f.id} gap={8} align="center" style={{ paddingLeft: 24 }}>
+                    <Typography.Text>{f.name}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {(f.size / 1024).toFixed(0)} KB · {f.receivedOn}
+                    </Typography.Text>
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={async () => {
+                        const ext = r.fileType === 'pdf' ? 'pdf' : 'docx';
+                        const res = await desk.saveFile({
+                          suggestedName: f.name,
+                          bytes: new Uint8Array(await f.data.arrayBuffer()),
+                          filters: [{ name: ext === 'pdf' ? 'PDF 文件' : 'Word 文档', extensions: [ext] }],
+                        });
+                        if (res.saved) message.success('已保存');
+                      }}
+                    >
+                      另存
+                    </Button>
+                  </Flex>
+                ))}
+              </Flex>
+            </List.Item>
+          );
+        }}
+      />
+      <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
+        申请表内容
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        未填写的项目使用会员档案中的信息；上传 Word 申请表时自动读取表格中的内容。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={initial} disabled={readOnly}>
+        {FORM_FIELDS.map((f) => (
+          <Form.Item key={f.key} label={f.label} name={f.key}>
+            {f.multiline ? <Input.TextArea rows={2} autoSize={{ minRows: 2, maxRows: 6 }} /> : <Input />}
+          </Form.Item>
+        ))}
+      </Form>
+      <Space>
+        <Button
+          type="primary"
+          disabled={readOnly}
+          onClick={async () => {
+            const v = form.getFieldsValue(true) as Record<string, string>;
+            const clean = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (x ?? '').trim()]));
+            await saveForm(db, e.id as number, clean);
+            message.success('申请表已保存');
+          }}
+        >
+          保存申请表
+        </Button>
+        <Button
+          onClick={async () => {
+            const bytes = await buildSunshineApplicationForm({ ...mergedForm(m, form.getFieldsValue(true)) });
+            await exportFile(`${safeName(m.name)} 阳光行动申请表.docx`, bytes);
+          }}
+        >
+          导出申请表
+        </Button>
+      </Space>
+    </Drawer>
+  );
+}
+
+/** A programme: its call, enrolments with their four receipts, review, certificates, overview (R-P1..R-P3). */
+export function ProgrammeDetail() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const exportFile = useExportFile();
+  const programme = useLiveQuery(() => db.programmes.get(id), [id]);
+  const enrolments = useLiveQuery(() => db.enrolments.where('programmeId').equals(id).toArray(), [id]);
+  const members = useLiveQuery(() => db.members.toArray(), []);
+  const certificates = useLiveQuery(() => db.certificates.where('programmeId').equals(id).toArray(), [id]);
+  const notice = useLiveQuery(
+    async () =>
+      programme?.callNoticeDocId !== undefined ? db.documents.get(programme.callNoticeDocId) : undefined,
+    [programme?.callNoticeDocId],
+  );
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [drawerFor, setDrawerFor] = useState<number | null>(null);
+  const [progress, setProgress] = useState<ProgressState | null>(null);
+  const reasons = useReasonDialog();
+  const asOf = today();
+
+  const byId = useMemo(() => new Map((members ?? []).map((m) => [m.id as number, m])), [members]);
+  const options = useMemo(() => {
+    const q = normalizeQuery(query);
+    if (q === '') return [];
+    return (members ?? [])
+      .filter((m) => matchesSearch(m.searchText, q))
+      .slice(0, 50)
+      .map((m) => ({ value: m.id as number, label: `${m.name}（${MEMBER_STATUS_LABEL[m.status]}）` }));
+  }, [members, query]);
+
+  if (programme === undefined || enrolments === undefined || members === undefined)
+    return <Page title="专项行动">{null}</Page>;
+  if (programme === null) return <Page title="专项行动">找不到该专项行动。</Page>;
+  const p = programme;
+
+  const rows = [...enrolments].sort((a, b) =>
+    (byId.get(a.memberId)?.name ?? '').localeCompare(byId.get(b.memberId)?.name ?? '', 'zh'),
+  );
+  const stats = overview(enrolments);
+  const missing = missingBeforeDeadline(enrolments, p.deadline, asOf);
+  const left = leftButEnrolled(enrolments, (mid) => byId.get(mid)?.status);
+  const certById = new Map((certificates ?? []).map((c) => [c.id as number, c]));
+  const drawerEnrolment = rows.find((e) => e.id === drawerFor);
+  const drawerMember = drawerEnrolment ? byId.get(drawerEnrolment.memberId) : undefined;
+
+  const enrol = async (status: 'invited' | 'applied') => {
+    if (picked.length === 0) {
+      message.warning('请先选择会员单位');
+      return;
+    }
+    try {
+      const r = await enrolMembers(db, id, picked, status, asOf);
+      if (r.refused.length > 0) {
+        modal.warning({
+          title: '以下单位不能参加（R-P1：仅面向联盟会员单位）',
+          content: r.refused.map((x) => <div key={x}>{x}</div>),
+          okText: '知道了',
+        });
+      }
+      if (r.added > 0) message.success(`已${status === 'invited' ? '邀请' : '登记申请'} ${r.added} 家`);
+      setPicked([]);
+      setQuery('');
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const act = async (f: () => Promise<unknown>, ok?: string) => {
+    try {
+      await f();
+      if (ok) message.success(ok);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const exportForms = async () => {
+    const list = rows.filter(
+      (e) => e.status === 'invited' || e.status === 'applied' || e.status === 'returned',
+    );
+    if (list.length === 0) {
+      message.warning('没有待填写申请表的成员单位');
+      return;
+    }
+    const zip = new JSZip();
+    setProgress({ title: '正在生成预填的申请表', done: 0, total: list.length });
+    try {
+      for (const [i, e] of list.entries()) {
+        const m = byId.get(e.memberId);
+        if (!m) continue;
+        zip.file(
+          `${safeName(m.name)} 阳光行动申请表.docx`,
+          await buildSunshineApplicationForm(mergedForm(m, e.form)),
+        );
+        setProgress({ title: '正在生成预填的申请表', done: i + 1, total: list.length });
+      }
+      const bytes = await zip.generateAsync({ type: 'uint8array' });
+      await exportFile(`${safeName(p.name)} 申请表（${list.length} 家）.zip`, bytes, 'zip');
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const certInputs = (): CertificateInput[] =>
+    (certificates ?? [])
+      .filter((c) => c.status === 'valid')
+      .sort((a, b) => a.certificateNo.localeCompare(b.certificateNo))
+      .map((c) => ({
+        kind: 'programme',
+        unitName: byId.get(c.memberId)?.name ?? '',
+        certificateNo: c.certificateNo,
+        issuedOn: c.issuedOn,
+        issuer: CERT_ISSUER,
+        programmeName: p.name,
+      }));
+
+  const exportCertificates = async (each: boolean) => {
+    const list = certInputs();
+    if (list.length === 0) {
+      message.warning('尚未颁发证书');
+      return;
+    }
+    const title = '正在生成成员单位证书';
+    setProgress({ title, done: 0, total: list.length });
+    try {
+      if (!each) {
+        const bytes = await buildCertificatesBatch(list);
+        setProgress({ title, done: list.length, total: list.length });
+        await exportFile(`${safeName(p.name)} 成员单位证书（${list.length} 份）.docx`, bytes);
+      } else {
+        const zip = new JSZip();
+        for (const [i, c] of list.entries()) {
+          zip.file(`${c.certificateNo} ${safeName(c.unitName)}.docx`, await buildCertificate(c));
+          setProgress({ title, done: i + 1, total: list.length });
+        }
+        await exportFile(
+          `${safeName(p.name)} 成员单位证书.zip`,
+          await zip.generateAsync({ type: 'uint8array' }),
+          'zip',
+        );
+      }
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const receiptColumns: TableColumnsType<Enrolment> = RECEIPTS.map((r) => ({
+    key: r.key,
+    title: r.label,
+    width: 120,
+    render: (_: unknown, e: Enrolment) => {
+      const name = byId.get(e.memberId)?.name ?? '';
+      const date = e.receipts[r.key];
+      return (
+        <Flex vertical>
+          <Checkbox
+            aria-label={`${name} ${r.label}`}
+            checked={!!date}
+            disabled={e.status === 'withdrawn'}
+            onChange={(ev) =>
+              void act(() => setReceipt(db, e.id as number, r.key, ev.target.checked ? asOf : undefined))
+            }
+          >
+            {date ? '已收' : '未收'}
+          </Checkbox>
+          {date && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {date}
+            </Typography.Text>
+          )}
+        </Flex>
+      );
+    },
+  }));
+
+  const columns: TableColumnsType<Enrolment> = [
+    {
+      key: 'member',
+      title: '会员单位',
+      render: (_, e) => {
+        const m = byId.get(e.memberId);
+        return (
+          <Flex vertical>
+            <Link to={`/members/${e.memberId}`}>{m?.name ?? `#${e.memberId}`}</Link>
+            {m && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {MEMBER_STATUS_LABEL[m.status]}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    {
+      key: 'status',
+      title: '状态',
+      width: 110,
+      render: (_, e) => {
+        const c = e.certificateId !== undefined ? certById.get(e.certificateId) : undefined;
+        return (
+          <Flex vertical gap={2}>
+            <Tag color={STATUS_COLOR[e.status]}>{ENROLMENT_STATUS_LABEL[e.status]}</Tag>
+            {c && (
+              <Typography.Text style={{ fontSize: 12 }} delete={c.status === 'returned'}>
+                {c.certificateNo}
+                {c.status === 'returned' ? '（已退回）' : ''}
+              </Typography.Text>
+            )}
+            {e.review?.decision === 'returned' && e.status === 'returned' && (
+              <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                {e.review.reason}
+              </Typography.Text>
+            )}
+          </Flex>
+        );
+      },
+    },
+    ...receiptColumns,
+    {
+      key: 'op',
+      title: '操作',
+      width: 300,
+      render: (_, e) => {
+        const m = byId.get(e.memberId);
+        const name = m?.name ?? '';
+        const check = m ? checkEnrolment(e, m.status, p.deadline, asOf) : undefined;
+        const open = e.status !== 'withdrawn';
+        return (
+          <Flex gap={4} wrap>
+            <Button size="small" aria-label={`${name} 申请材料`} onClick={() => setDrawerFor(e.id as number)}>
+              材料
+            </Button>
+            {open && m && (
+              <Button
+                size="small"
+                aria-label={`${name} 导出申请表`}
+                onClick={() =>
+                  void act(async () =>
+                    exportFile(
+                      `${safeName(name)} 阳光行动申请表.docx`,
+                      await buildSunshineApplicationForm(mergedForm(m, e.form)),
+                    ),
+                  )
+                }
+              >
+                导出申请表
+              </Button>
+            )}
+            {open && e.status !== 'approved' && (
+              <Button
+                size="small"
+                type="primary"
+                aria-label={`${name} 通过`}
+                title={check && !check.readyForReview ? check.messages.join('；') : undefined}
+                onClick={() =>
+                  void act(() => reviewEnrolment(db, e.id as number, 'approved', asOf), `已通过：${name}`)
+                }
+              >
+                通过
+              </Button>
+            )}
+            {open && e.status !== 'approved' && e.status !== 'returned' && (
+              <Button
+                size="small"
+                aria-label={`${name} 退回补充`}
+                onClick={() =>
+                  reasons.ask(`退回补充：${name}`, '退回原因', (r) =>
+                    reviewEnrolment(db, e.id as number, 'returned', asOf, r),
+                  )
+                }
+              >
+                退回补充
+              </Button>
+            )}
+            {open && (
+              <Button
+                size="small"
+                danger
+                aria-label={`${name} 撤销成员资格`}
+                onClick={() =>
+                  reasons.ask(`撤销成员资格：${name}`, '撤销原因', (r) =>
+                    withdrawEnrolment(db, e.id as number, r, asOf),
+                  )
+                }
+              >
+                撤销
+              </Button>
+            )}
+          </Flex>
+        );
+      },
+    },
+  ];
+
+  const pendingCerts = enrolments.filter(
+    (e) => e.status === 'approved' && e.certificateId === undefined,
+  ).length;
+  return (
+    <Page
+      title={p.name}
+      extra={
+        <>
+          <Button onClick={() => navigate('/programmes')}>返回列表</Button>
+          <Button onClick={() => setEditing(true)}>编辑</Button>
+        </>
+      }
+    >
+      {reasons.dialog}
+      <ProgrammeFormModal open={editing} programme={p} onClose={() => setEditing(false)} />
+      <Modal open={progress !== null} title={progress?.title} footer={null} closable={false}>
+        <Progress
+          aria-label="导出进度"
+          percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0}
+          format={() => `${progress?.done ?? 0} / ${progress?.total ?? 0}`}
+        />
+      </Modal>
+      {drawerEnrolment && drawerMember && (
+        <EnrolmentDrawer
+          enrolment={drawerEnrolment}
+          member={drawerMember}
+          programme={p}
+          onClose={() => setDrawerFor(null)}
+        />
+      )}
+      <Flex vertical gap={20}>
+        <Descriptions size="small" bordered column={2}>
+          <Descriptions.Item label="征集年度">{p.callYear} 年</Descriptions.Item>
+          <Descriptions.Item label="截止日期">
+            {deadlineLabel(p.deadline)}（{daysLeftLabel(daysBetween(asOf, p.deadline))}）
+          </Descriptions.Item>
+          <Descriptions.Item label="征集通知">
+            {notice ? (
+              <Link
+                to={`/documents/${notice.id}`}
+              >{`${notice.docNumber ?? '（草稿）'} ${notice.title}`}</Link>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="证书编号前缀">
+            {p.certificatePrefix}（例如 {p.certificatePrefix}-{p.callYear}-001）
+          </Descriptions.Item>
+          <Descriptions.Item label="简介" span={2}>
+            {p.description || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+
+        <section aria-label="概况">
+          <Flex gap={32} wrap>
+            <Statistic title="邀请/登记" value={stats.invited} />
+            <Statistic title="已申请" value={stats.applied} />
+            <Statistic title="材料齐全" value={stats.complete} />
+            <Statistic title="审核通过" value={stats.approved} />
+            <Statistic title="已发证书" value={stats.certificates} />
+          </Flex>
+        </section>
+
+        {left.map((e) => {
+          const m = byId.get(e.memberId);
+          return (
+            <Alert
+              key={e.id}
+              type="error"
+              showIcon
+              message={`${m?.name ?? ''} 已${m ? MEMBER_STATUS_LABEL[m.status] : '离开联盟'}，但仍在本专项行动中（R-P3：应撤销成员资格并退回证书）`}
+              action={
+                <Button
+                  size="small"
+                  danger
+                  onClick={() =>
+                    void act(
+                      () =>
+                        withdrawEnrolment(
+                          db,
+                          e.id as number,
+                          `已${m ? MEMBER_STATUS_LABEL[m.status] : '离开联盟'}`,
+                          asOf,
+                        ),
+                      '已撤销成员资格',
+                    )
+                  }
+                >
+                  一键撤销
+                </Button>
+              }
+            />
+          );
+        })}
+
+        <section aria-label="邀请或登记申请">
+          <Flex gap={8} align="center" wrap>
+            <Select
+              mode="multiple"
+              aria-label="会员单位"
+              placeholder="输入单位名称、拼音首字母或信用代码搜索"
+              style={{ minWidth: 420, flex: 1 }}
+              showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
+              value={picked}
+              onChange={(v: number[]) => setPicked(v)}
+              options={options}
+              notFoundContent={query ? '没有匹配的会员单位' : '请输入关键字'}
+            />
+            <Button onClick={() => void enrol('invited')}>邀请</Button>
+            <Button onClick={() => void enrol('applied')}>登记申请</Button>
+          </Flex>
+        </section>
+
+        <Flex gap={8} wrap>
+          <Button onClick={() => void exportForms()}>批量导出预填申请表</Button>
+          <Button
+            type="primary"
+            disabled={pendingCerts === 0}
+            onClick={() =>
+              void act(async () => {
+                const list = await issueCertificates(db, id, asOf);
+                message.success(
+                  `已颁发 ${list.length} 份证书：${list.map((c) => c.certificateNo).join('、')}`,
+                );
+              })
+            }
+          >
+            颁发证书{pendingCerts > 0 ? `（${pendingCerts}）` : ''}
+          </Button>
+          <Button onClick={() => void exportCertificates(false)}>导出证书（合并为一个 Word 文件）</Button>
+          <Button onClick={() => void exportCertificates(true)}>导出证书（每家一个文件）</Button>
+        </Flex>
+
+        <Table<Enrolment>
+          aria-label="成员单位"
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty description="尚未邀请或登记成员单位" /> }}
+          scroll={{ x: 1100 }}
+        />
+
+        <section aria-label="截止前缺少的材料">
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            截止前缺少的材料
+          </Typography.Title>
+          {missing.length === 0 ? (
+            <Typography.Text type="secondary">没有缺少材料的单位。</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              bordered
+              dataSource={missing}
+              renderItem={(r) => (
+                <List.Item>
+                  <Flex gap={12} wrap>
+                    <Typography.Text strong>{byId.get(r.memberId)?.name}</Typography.Text>
+                    <Typography.Text>缺：{r.missing.join('、')}</Typography.Text>
+                    <Typography.Text
+                      type={r.daysLeft < 0 ? 'danger' : r.daysLeft <= 7 ? 'warning' : 'secondary'}
+                    >
+                      {daysLeftLabel(r.daysLeft)}
+                    </Typography.Text>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          )}
+        </section>
+      </Flex>
+    </Page>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Programme } from '../../../../shared/domain/records';
+import { DateInput } from '../../app/DateInput';
+import { today } from '../../app/today';
+import { db } from '../../db';
+import { saveProgramme, type ProgrammeFields } from './data';
+
+interface FormValues {
+  name: string;
+  description: string;
+  callNoticeDocId?: number;
+  callYear: number;
+  deadline: string;
+  certificatePrefix: string;
+}
+
+/** 新建 / 编辑专项行动 (R-P1). */
+export function ProgrammeFormModal(props: {
+  open: boolean;
+  programme?: Programme;
+  onClose: (id?: number) => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+  const docs = useLiveQuery(() => db.documents.toArray(), []);
+  const p = props.programme;
+  const year = Number(today().slice(0, 4));
+  const initial: FormValues = p
+    ? {
+        name: p.name,
+        description: p.description,
+        ...(p.callNoticeDocId !== undefined ? { callNoticeDocId: p.callNoticeDocId } : {}),
+        callYear: p.callYear,
+        deadline: p.deadline,
+        certificatePrefix: p.certificatePrefix,
+      }
+    : {
+        name: '网络安全服务阳光行动',
+        description: '',
+        callYear: year,
+        deadline: `${year}-11-30`,
+        certificatePrefix: 'YGXD',
+      };
+  return (
+    <Modal
+      open={props.open}
+      title={p ? '编辑专项行动' : '新建专项行动'}
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+      okButtonProps={{ loading: busy }}
+      onCancel={() => props.onClose()}
+      onOk={async () => {
+        const v = await form.validateFields().catch(() => undefined);
+        if (!v) return;
+        setBusy(true);
+        try {
+          const fields: ProgrammeFields = {
+            name: v.name.trim(),
+            description: (v.description ?? '').trim(),
+            callYear: v.callYear,
+            deadline: v.deadline,
+            certificatePrefix: v.certificatePrefix.trim(),
+            ...(v.callNoticeDocId !== undefined ? { callNoticeDocId: v.callNoticeDocId } : {}),
+          };
+          const id = await saveProgramme(db, p?.id, fields);
+          message.success('已保存');
+          props.onClose(id);
+        } catch (e) {
+          message.error(e instanceof Error ? e.message : String(e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Form<FormValues> form={form} layout="vertical" initialValues={initial} preserve={false}>
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item label="简介" name="description">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item label="征集通知" name="callNoticeDocId" extra="从发文登记簿中选择">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择发文"
+            options={(docs ?? [])
+              .filter((d) => d.status !== 'void')
+              .map((d) => ({ value: d.id as number, label: `${d.docNumber ?? '（草稿）'} ${d.title}` }))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="征集年度"
+          name="callYear"
+          rules={[
+            { required: true, type: 'integer', min: 2000, max: 2100, message: '请输入四位年度，例如 2022' },
+          ]}
+        >
+          <InputNumber style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item label="截止日期" name="deadline" rules={[{ required: true, message: '请选择截止日期' }]}>
+          <DateInput aria-label="截止日期" />
+        </Form.Item>
+        <Form.Item
+          label="证书编号前缀"
+          name="certificatePrefix"
+          extra="证书编号：前缀-年度-三位序号，例如 YGXD-2022-001"
+          rules={[
+            { required: true, whitespace: true, message: '请填写证书编号前缀' },
+            { pattern: /^[A-Za-z0-9]{1,12}$/, message: '前缀只能是 1–12 位字母或数字' },
+          ]}
+        >
+          <Input style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

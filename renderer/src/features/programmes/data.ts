@@ -1,0 +1,356 @@
+/**
+ * Writes of the 专项行动 desk (R-P1..R-P3). Every write is one transaction with its audit entry.
+ */
+import { checkProgrammeApplication } from '../../../../shared/charter';
+import type {
+  Certificate,
+  Enrolment,
+  Programme,
+  ReceiptKey,
+  StoredFile,
+} from '../../../../shared/domain/records';
+import type { IsoDate } from '../../../../shared/domain/types';
+import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
+import { writeAudit } from '../../db/audit';
+import type { DeskDB } from '../../db/schema';
+import { sha256Hex } from '../documents/logic';
+import { checkEnrolment, checkReceivedFile, nextProgrammeCertificateNo, receiptSpec } from './logic';
+
+export class ProgrammeWriteError extends Error {}
+
+export type ProgrammeFields = Omit<Programme, 'id' | 'createdAt'>;
+
+export async function saveProgramme(
+  db: DeskDB,
+  id: number | undefined,
+  fields: ProgrammeFields,
+): Promise<number> {
+  if (fields.name.trim() === '') throw new ProgrammeWriteError('请填写名称');
+  if (fields.certificatePrefix.trim() === '') throw new ProgrammeWriteError('请填写证书编号前缀');
+  return db.transaction('rw', [db.programmes, db.audit], async () => {
+    if (id === undefined) {
+      const newId = (await db.programmes.add({ ...fields, createdAt: new Date().toISOString() })) as number;
+      await writeAudit(db, {
+        entity: 'programmes',
+        entityId: newId,
+        action: 'create',
+        summary: `新建专项行动：${fields.name}`,
+        after: fields,
+      });
+      return newId;
+    }
+    const before = await db.programmes.get(id);
+    if (!before) throw new ProgrammeWriteError('找不到该专项行动');
+    await db.programmes.update(id, fields);
+    await writeAudit(db, {
+      entity: 'programmes',
+      entityId: id,
+      action: 'update',
+      summary: `修改专项行动：${fields.name}`,
+      before: { ...before, createdAt: undefined },
+      after: fields,
+    });
+    return id;
+  });
+}
+
+/**
+ * 邀请 / 登记申请 (R-P1): members only (the engine's eligibility). Returns the refusals by member name;
+ * already enrolled members are left as they are.
+ */
+export async function enrolMembers(
+  db: DeskDB,
+  programmeId: number,
+  memberIds: readonly number[],
+  status: 'invited' | 'applied',
+  asOf: IsoDate,
+): Promise<{ added: number; refused: string[] }> {
+  const refused: string[] = [];
+  let added = 0;
+  await db.transaction('rw', [db.programmes, db.members, db.enrolments, db.audit], async () => {
+    const programme = await db.programmes.get(programmeId);
+    if (!programme) throw new ProgrammeWriteError('找不到该专项行动');
+    for (const memberId of memberIds) {
+      const m = await db.members.get(memberId);
+      if (!m) continue;
+      const check = checkProgrammeApplication({
+        memberStatus: m.status,
+        submittedOn: asOf,
+        deadline: programme.deadline,
+        receipts: [],
+      });
+      if (!check.eligible) {
+        refused.push(
+          `${m.name}（${MEMBER_STATUS_LABEL[m.status]}）：${check.messages[0] ?? '不符合申请条件'}`,
+        );
+        continue;
+      }
+      const existing = await db.enrolments
+        .where('[programmeId+memberId]')
+        .equals([programmeId, memberId])
+        .first();
+      if (existing && existing.status !== 'withdrawn') continue;
+      const now = new Date().toISOString();
+      if (existing?.id !== undefined) {
+        await db.enrolments.update(existing.id, { status, updatedAt: now });
+        await writeAudit(db, {
+          entity: 'enrolments',
+          entityId: existing.id,
+          memberId,
+          action: 'status',
+          summary: `重新${status === 'invited' ? '邀请' : '登记申请'}：${m.name}（${programme.name}）`,
+          before: { status: existing.status },
+          after: { status },
+        });
+      } else {
+        const row: Enrolment = {
+          programmeId,
+          memberId,
+          status,
+          receipts: {},
+          createdAt: now,
+          updatedAt: now,
+        };
+        const id = (await db.enrolments.add(row)) as number;
+        await writeAudit(db, {
+          entity: 'enrolments',
+          entityId: id,
+          memberId,
+          action: 'create',
+          summary: `${status === 'invited' ? '邀请' : '登记申请'}：${m.name}（${programme.name}）`,
+          after: { programmeId, memberId, status },
+        });
+      }
+      added++;
+    }
+  });
+  return { added, refused };
+}
+
+async function getEnrolment(db: DeskDB, id: number): Promise<Enrolment> {
+  const e = await db.enrolments.get(id);
+  if (!e) throw new ProgrammeWriteError('找不到该成员单位的申请');
+  return e;
+}
+
+/** R-P2: ticks (date) or clears (undefined) one receipt; the first receipt turns an invitation into an application. */
+export async function setReceipt(
+  db: DeskDB,
+  id: number,
+  key: ReceiptKey,
+  date: IsoDate | undefined,
+): Promise<void> {
+  await db.transaction('rw', [db.enrolments, db.audit], async () => {
+    const e = await getEnrolment(db, id);
+    if (e.status === 'withdrawn') throw new ProgrammeWriteError('已撤销的成员单位不能再登记材料');
+    const receipts = { ...e.receipts };
+    if (date) receipts[key] = date;
+    else delete receipts[key];
+    const status = e.status === 'invited' && date ? 'applied' : e.status;
+    await db.enrolments.update(id, { receipts, status, updatedAt: new Date().toISOString() });
+    await writeAudit(db, {
+      entity: 'enrolments',
+      entityId: id,
+      memberId: e.memberId,
+      action: 'update',
+      summary: `${date ? '收到' : '取消'}${receiptSpec(key).label}`,
+      before: { [key]: e.receipts[key] ?? null, status: e.status },
+      after: { [key]: date ?? null, status },
+    });
+  });
+}
+
+/** Stores a received file (checked by extension and content) and dates its receipt if not yet dated. */
+export async function attachReceivedFile(
+  db: DeskDB,
+  id: number,
+  key: ReceiptKey,
+  file: { name: string; bytes: Uint8Array },
+  receivedOn: IsoDate,
+): Promise<void> {
+  const spec = receiptSpec(key);
+  if (!spec.fileType) throw new ProgrammeWriteError('纸质原件无需上传文件');
+  const problem = checkReceivedFile(file.name, file.bytes, spec.fileType);
+  if (problem) throw new ProgrammeWriteError(problem);
+  const sha256 = await sha256Hex(file.bytes);
+  const data = new Blob([file.bytes as BlobPart], {
+    type:
+      spec.fileType === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
+  await db.transaction('rw', [db.enrolments, db.files, db.audit], async () => {
+    const e = await getEnrolment(db, id);
+    const row: StoredFile = {
+      ownerType: 'enrolment',
+      ownerId: id,
+      kind: key,
+      name: file.name,
+      mime: data.type,
+      size: file.bytes.byteLength,
+      sha256,
+      data,
+      receivedOn,
+      createdAt: new Date().toISOString(),
+    };
+    const fileId = (await db.files.add(row)) as number;
+    const receipts = { ...e.receipts };
+    if (!receipts[key]) receipts[key] = receivedOn;
+    const status = e.status === 'invited' ? 'applied' : e.status;
+    await db.enrolments.update(id, { receipts, status, updatedAt: new Date().toISOString() });
+    await writeAudit(db, {
+      entity: 'enrolments',
+      entityId: id,
+      memberId: e.memberId,
+      action: 'update',
+      summary: `收到${spec.label}文件：${file.name}（#${fileId}）`,
+      before: { [key]: e.receipts[key] ?? null },
+      after: { [key]: receipts[key], file: file.name, sha256 },
+    });
+  });
+}
+
+/** Saves the application form's content (enrolment.form). */
+export async function saveForm(db: DeskDB, id: number, form: Record<string, string>): Promise<void> {
+  await db.transaction('rw', [db.enrolments, db.audit], async () => {
+    const e = await getEnrolment(db, id);
+    await db.enrolments.update(id, { form, updatedAt: new Date().toISOString() });
+    await writeAudit(db, {
+      entity: 'enrolments',
+      entityId: id,
+      memberId: e.memberId,
+      action: 'update',
+      summary: '保存申请表内容',
+      before: e.form ?? {},
+      after: form,
+    });
+  });
+}
+
+/** Review (R-P3): 通过 needs the engine's readyForReview; 退回补充 needs a reason. */
+export async function reviewEnrolment(
+  db: DeskDB,
+  id: number,
+  decision: 'approved' | 'returned',
+  on: IsoDate,
+  reason?: string,
+): Promise<void> {
+  if (decision === 'returned' && !reason?.trim()) throw new ProgrammeWriteError('请填写退回补充的原因');
+  await db.transaction('rw', [db.programmes, db.members, db.enrolments, db.audit], async () => {
+    const e = await getEnrolment(db, id);
+    if (e.status === 'withdrawn') throw new ProgrammeWriteError('已撤销的成员单位不能审核');
+    const p = await db.programmes.get(e.programmeId);
+    const m = await db.members.get(e.memberId);
+    if (!p || !m) throw new ProgrammeWriteError('找不到专项行动或会员单位');
+    if (decision === 'approved') {
+      const check = checkEnrolment(e, m.status, p.deadline, on);
+      if (!check.readyForReview) throw new ProgrammeWriteError(`不能通过：${check.messages.join('；')}`);
+    }
+    const review: Enrolment['review'] = {
+      decision,
+      on,
+      ...(reason?.trim() ? { reason: reason.trim() } : {}),
+    };
+    await db.enrolments.update(id, { status: decision, review, updatedAt: new Date().toISOString() });
+    await writeAudit(db, {
+      entity: 'enrolments',
+      entityId: id,
+      memberId: e.memberId,
+      action: 'status',
+      summary: `${decision === 'approved' ? '审核通过' : '退回补充'}：${m.name}${reason?.trim() ? `（${reason.trim()}）` : ''}`,
+      before: { status: e.status },
+      after: { status: decision, reason: reason?.trim() ?? null },
+    });
+  });
+}
+
+/** R-P3: issues 成员单位证书 to approved enrolments without one. Returns the new certificates. */
+export async function issueCertificates(
+  db: DeskDB,
+  programmeId: number,
+  on: IsoDate,
+): Promise<Certificate[]> {
+  return db.transaction(
+    'rw',
+    [db.programmes, db.enrolments, db.certificates, db.members, db.audit],
+    async () => {
+      const p = await db.programmes.get(programmeId);
+      if (!p) throw new ProgrammeWriteError('找不到该专项行动');
+      const due = (await db.enrolments.where('programmeId').equals(programmeId).toArray()).filter(
+        (e) => e.status === 'approved' && e.certificateId === undefined,
+      );
+      const issued = (await db.certificates.where('kind').equals('programme').toArray()).map(
+        (c) => c.certificateNo,
+      );
+      const out: Certificate[] = [];
+      for (const e of due) {
+        const certificateNo = nextProgrammeCertificateNo(issued, p.certificatePrefix, p.callYear);
+        issued.push(certificateNo);
+        const c: Certificate = {
+          kind: 'programme',
+          certificateNo,
+          memberId: e.memberId,
+          programmeId,
+          issuedOn: on,
+          status: 'valid',
+          createdAt: new Date().toISOString(),
+        };
+        const cid = (await db.certificates.add(c)) as number;
+        await db.enrolments.update(e.id as number, {
+          certificateId: cid,
+          updatedAt: new Date().toISOString(),
+        });
+        const m = await db.members.get(e.memberId);
+        await writeAudit(db, {
+          entity: 'certificates',
+          entityId: cid,
+          memberId: e.memberId,
+          action: 'create',
+          summary: `颁发${p.name}成员单位证书 ${certificateNo}：${m?.name ?? ''}`,
+          after: { certificateNo, issuedOn: on },
+        });
+        out.push({ ...c, id: cid });
+      }
+      return out;
+    },
+  );
+}
+
+/** R-P3: 撤销成员资格 — the enrolment is withdrawn and its certificate marked returned. */
+export async function withdrawEnrolment(db: DeskDB, id: number, reason: string, on: IsoDate): Promise<void> {
+  const r = reason.trim();
+  if (r === '') throw new ProgrammeWriteError('请填写撤销原因');
+  await db.transaction('rw', [db.enrolments, db.certificates, db.audit], async () => {
+    const e = await getEnrolment(db, id);
+    if (e.status === 'withdrawn') throw new ProgrammeWriteError('已撤销');
+    await db.enrolments.update(id, {
+      status: 'withdrawn',
+      withdrawn: { on, reason: r },
+      updatedAt: new Date().toISOString(),
+    });
+    await writeAudit(db, {
+      entity: 'enrolments',
+      entityId: id,
+      memberId: e.memberId,
+      action: 'status',
+      summary: `撤销专项行动成员资格（${r}）`,
+      before: { status: e.status },
+      after: { status: 'withdrawn', reason: r },
+    });
+    if (e.certificateId !== undefined) {
+      const c = await db.certificates.get(e.certificateId);
+      if (c && c.status === 'valid') {
+        await db.certificates.update(e.certificateId, { status: 'returned', returned: { on, reason: r } });
+        await writeAudit(db, {
+          entity: 'certificates',
+          entityId: e.certificateId,
+          memberId: e.memberId,
+          action: 'status',
+          summary: `成员单位证书 ${c.certificateNo} 标记为已退回（${r}）`,
+          before: { status: 'valid' },
+          after: { status: 'returned' },
+        });
+      }
+    }
+  });
+}
