@@ -94,6 +94,8 @@ export interface Application {
   council?: { decision: 'approved' | 'rejected'; on: IsoDate; resolutionRef: string; motionId?: number };
   notifiedOn?: IsoDate;
   certificateId?: number;
+  /** R-M2 warnings the clerk explicitly confirmed when entering the applicant's details. */
+  confirmedWarnings?: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,97 @@
+import { useState } from 'react';
+import { Alert, App, Button, Table, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, Route, Routes, useNavigate } from 'react-router';
+import type { Application } from '../../../../shared/domain/records';
 import { Page } from '../../app/Page';
+import { today } from '../../app/today';
+import { db } from '../../db';
+import { MemberForm } from '../members';
+import { ApplicationPage } from './ApplicationPage';
+import { createApplication, RejoinBanned } from './data';
+import { applicationStatusLabel } from './logic';
+
+function statusColor(a: Application): string {
+  if (a.step === 'done') return a.outcome === 'approved' ? 'green' : 'red';
+  return 'blue';
+}
+
+function ApplicationList() {
+  const navigate = useNavigate();
+  const apps = useLiveQuery(() => db.applications.orderBy('createdAt').reverse().toArray(), []);
+  return (
+    <Page
+      title="入会申请"
+      extra={
+        <Button type="primary" onClick={() => navigate('new')}>
+          新建申请
+        </Button>
+      }
+    >
+      <Table<Application>
+        size="small"
+        rowKey="id"
+        loading={apps === undefined}
+        dataSource={apps ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '尚无入会申请' }}
+        columns={[
+          {
+            title: '单位名称',
+            render: (_, a) => <Link to={`/applications/${a.id}`}>{a.unit.name}</Link>,
+          },
+          { title: '统一社会信用代码', render: (_, a) => a.unit.creditCode },
+          { title: '提交日期', width: 120, render: (_, a) => a.createdAt.slice(0, 10) },
+          {
+            title: '办理进度',
+            width: 220,
+            render: (_, a) => <Tag color={statusColor(a)}>{applicationStatusLabel(a)}</Tag>,
+          },
+          {
+            title: '入会日期',
+            width: 120,
+            render: (_, a) => (a.council?.decision === 'approved' ? a.council.on : '—'),
+          },
+        ]}
+      />
+    </Page>
+  );
+}
+
+/** 新建申请: the unit's details on the member form; a former member within its ban is stopped (R-M8, R-M9). */
+function NewApplication() {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [banned, setBanned] = useState<string | null>(null);
+  return (
+    <Page title="新建入会申请">
+      {banned && <Alert type="error" showIcon role="alert" message={banned} style={{ marginBottom: 16 }} />}
+      <MemberForm
+        checkDuplicates={false}
+        initialValues={{ tier: 'member' }}
+        onCancel={() => navigate('/applications')}
+        onSubmit={async ({ fields, confirmedWarnings }) => {
+          setBanned(null);
+          try {
+            const id = await createApplication(db, fields, confirmedWarnings, today());
+            message.success(`已新建入会申请：${fields.name}`);
+            navigate(`/applications/${id}`);
+          } catch (e) {
+            if (e instanceof RejoinBanned) setBanned(e.message);
+            else throw e;
+          }
+        }}
+      />
+    </Page>
+  );
+}
 
 export function ApplicationsDesk() {
-  return <Page title="入会申请">{null}</Page>;
+  return (
+    <Routes>
+      <Route index element={<ApplicationList />} />
+      <Route path="new" element={<NewApplication />} />
+      <Route path=":id" element={<ApplicationPage />} />
+    </Routes>
+  );
 }

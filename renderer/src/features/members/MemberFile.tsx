@@ -1,0 +1,465 @@
+import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useNavigate, useParams } from 'react-router';
+import type {
+  AuditEntry,
+  ContactChange,
+  DuesOverride,
+  FieldChange,
+  Member,
+  Payment,
+  TierChange,
+} from '../../../../shared/domain/records';
+import {
+  ATTENDANCE_LABEL,
+  BODY_LABEL,
+  MEMBER_STATUS_LABEL,
+  OFFICE_LABEL,
+  TIER_LABEL,
+} from '../../../../shared/domain/types';
+import { FIELD_LABEL, fieldChanges } from '../../../../shared/domain/audit';
+import {
+  DUES_STATUS_LABEL,
+  autoWithdrawalCandidates,
+  duesLedger,
+  rejoinAllowedOn,
+  type DuesLedgerInput,
+} from '../../../../shared/charter';
+import { Page } from '../../app/Page';
+import { today } from '../../app/today';
+import { db } from '../../db';
+import { MemberActions } from './actions';
+import { StatusTag } from './Roster';
+
+const ROLE_LABEL = { representative: '会员代表', contact: '联系人' } as const;
+const HOW_LABEL = { withdrawn: '退会', 'auto-withdrawn': '自动退会', expelled: '除名' } as const;
+const STEP_LABEL: Record<string, string> = {
+  materials: '材料接收',
+  review: '秘书处审查',
+  council: '常务理事会审议',
+  notify: '通知办理手续',
+  certificate: '发放会员证书',
+  done: '已办结',
+};
+
+/** The dues-ledger input of a member (R-D1 … R-D7), from its tier history, overrides and payments. */
+export function ledgerInput(
+  m: Member,
+  tiers: readonly TierChange[],
+  overrides: readonly DuesOverride[],
+  payments: readonly Payment[],
+): DuesLedgerInput | null {
+  if (!m.approvedOn) return null;
+  const tierHistory = tiers.length
+    ? tiers.map((t) => ({ tier: t.tier, from: t.effectiveFrom }))
+    : [{ tier: m.tier, from: m.approvedOn }];
+  return {
+    approvedOn: m.approvedOn,
+    tierHistory,
+    leftOn: m.left?.on ?? null,
+    overrides: overrides.map((o) => ({ year: o.year, amount: o.amount, reason: o.reason })),
+    payments: payments
+      .filter((p) => !p.voided)
+      .map((p) => ({ paidOn: p.paidOn, amount: p.amount, year: p.year })),
+  };
+}
+
+const EXTRA_LABEL: Record<string, string> = {
+  'withdrawal.noticeReceivedOn': '退会通知收到日期',
+  'withdrawal.effectiveOn': '退会生效日期',
+  'withdrawal.reportDueBy': '通报截止日期',
+  'withdrawal.reportedOn': '通报常务理事会日期',
+  'left.on': '离会日期',
+  'left.how': '离会方式',
+  'left.reason': '离会原因',
+  'left.resolutionRef': '决议',
+  'left.motionId': '关联决议',
+  confirmedWarnings: '已确认的提示',
+  'returned.on': '交回日期',
+  'returned.reason': '交回原因',
+  certificateNo: '证书编号',
+  issuedOn: '发证日期',
+};
+
+function isObj(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Field changes with nested objects (representative, withdrawal, left) flattened to labelled fields. */
+function readableChanges(changes: readonly FieldChange[]): string[] {
+  const flat = changes.flatMap((c) =>
+    isObj(c.before) || isObj(c.after)
+      ? fieldChanges(isObj(c.before) ? c.before : {}, isObj(c.after) ? c.after : {}, c.field)
+      : [c],
+  );
+  return flat.map(
+    (c) =>
+      `${FIELD_LABEL[c.field] ?? EXTRA_LABEL[c.field] ?? c.field}：${valueText(c.field, c.before)} → ${valueText(c.field, c.after)}`,
+  );
+}
+
+function valueText(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (field === 'tier' && typeof v === 'string' && v in TIER_LABEL)
+    return TIER_LABEL[v as keyof typeof TIER_LABEL];
+  if (field === 'status' && typeof v === 'string' && v in MEMBER_STATUS_LABEL)
+    return MEMBER_STATUS_LABEL[v as keyof typeof MEMBER_STATUS_LABEL];
+  if (field === 'left.how' && typeof v === 'string' && v in HOW_LABEL)
+    return HOW_LABEL[v as keyof typeof HOW_LABEL];
+  if (Array.isArray(v)) return v.join('；');
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+function formatAuditTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function AuditTrail({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <Table<AuditEntry>
+      size="small"
+      rowKey="id"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      dataSource={entries}
+      columns={[
+        { title: '时间', width: 170, render: (_, e) => formatAuditTime(e.at) },
+        { title: '事项', dataIndex: 'summary' },
+        {
+          title: '字段变更',
+          render: (_, e) =>
+            e.action === 'create' ? (
+              '新建记录'
+            ) : e.changes?.length ? (
+              <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+                {readableChanges(e.changes).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+/** A member's file: details, histories, dues, participation, certificates, offices, applications, audit. */
+export function MemberFile() {
+  const navigate = useNavigate();
+  const id = Number(useParams().id);
+  const data = useLiveQuery(async () => {
+    const member = await db.members.get(id);
+    if (!member) return { member: null };
+    const [contacts, tiers, payments, overrides, parts, att, certificates, offices, apps, audit] =
+      await Promise.all([
+        db.contactChanges.where('memberId').equals(id).toArray(),
+        db.tierChanges.where('memberId').equals(id).toArray(),
+        db.payments.where('memberId').equals(id).toArray(),
+        db.duesOverrides.where('[memberId+year]').between([id, 0], [id, 9999]).toArray(),
+        db.participations.where('memberId').equals(id).toArray(),
+        db.attendance.where('memberId').equals(id).toArray(),
+        db.certificates.where('memberId').equals(id).toArray(),
+        db.offices.where('memberId').equals(id).toArray(),
+        db.applications.where('memberId').equals(id).toArray(),
+        db.audit.where('memberId').equals(id).toArray(),
+      ]);
+    const activities = await db.activities.bulkGet(parts.map((p) => p.activityId));
+    const meetings = await db.meetings.bulkGet(att.map((a) => a.meetingId));
+    return {
+      member,
+      contacts,
+      tiers,
+      payments,
+      overrides,
+      parts,
+      activities,
+      att,
+      meetings,
+      certificates,
+      offices,
+      apps,
+      audit,
+    };
+  }, [id]);
+
+  if (data === undefined) return <Page title="会员档案">正在读取…</Page>;
+  const m = data.member;
+  if (!m || !('contacts' in data))
+    return (
+      <Page title="会员档案">
+        <Empty description="找不到该会员" />
+      </Page>
+    );
+
+  const asOf = today();
+  const input = ledgerInput(m, data.tiers, data.overrides, data.payments);
+  const ledger = input ? duesLedger(input, asOf) : null;
+  const participationDates = [
+    ...data.parts.map((p) => p.date),
+    ...data.att.flatMap((a, i) =>
+      a.status === 'present' && data.meetings[i] ? [data.meetings[i].date] : [],
+    ),
+  ];
+  const candidate = input
+    ? autoWithdrawalCandidates(
+        [{ ...input, memberId: id, status: m.status, participations: participationDates }],
+        asOf,
+      )[0]
+    : undefined;
+  const autoReasons = candidate?.reasons ?? [];
+
+  const participation = [
+    ...data.parts.map((p, i) => ({
+      key: `a${p.id}`,
+      date: p.date,
+      name: data.activities[i]?.name ?? '（活动）',
+      kind: data.activities[i]?.kind ?? '活动',
+      status: '参加',
+    })),
+    ...data.att.map((a, i) => ({
+      key: `m${a.id}`,
+      date: data.meetings[i]?.date ?? '',
+      name: data.meetings[i]?.name ?? '（会议）',
+      kind: data.meetings[i] ? BODY_LABEL[data.meetings[i].body] : '会议',
+      status: ATTENDANCE_LABEL[a.status],
+    })),
+  ].sort((a, b) => (a.date < b.date ? 1 : -1));
+
+  const history = [...data.contacts].sort((a, b) =>
+    a.noticeOn === b.noticeOn ? (a.id ?? 0) - (b.id ?? 0) : a.noticeOn < b.noticeOn ? -1 : 1,
+  );
+  const audit = [...data.audit].sort((a, b) => (a.at < b.at ? 1 : -1));
+
+  return (
+    <Page
+      title={`会员档案：${m.name}`}
+      extra={
+        <>
+          <Button onClick={() => navigate('/members')}>返回名册</Button>
+        </>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Flex gap={8} wrap role="toolbar" aria-label="会员操作">
+          <MemberActions member={m} autoReasons={autoReasons} />
+        </Flex>
+        {m.status === 'withdrawing' && m.withdrawal && (
+          <Alert
+            type="warning"
+            showIcon
+            message="退会办理中（章程第十二条）"
+            description={
+              <>
+                书面通知收到日期：{m.withdrawal.noticeReceivedOn}；退会生效日期：{m.withdrawal.effectiveOn}；
+                向常务理事会通报截止：{m.withdrawal.reportDueBy}
+                {m.withdrawal.reportedOn ? `（已于 ${m.withdrawal.reportedOn} 通报）` : '（尚未通报）'}
+              </>
+            }
+          />
+        )}
+        {m.left && (
+          <Alert
+            type="info"
+            showIcon
+            message={`已于 ${m.left.on} ${HOW_LABEL[m.left.how]}，记录保留（章程第十二、十三条）`}
+            description={
+              <>
+                原因：{m.left.reason}
+                {m.left.resolutionRef ? `；决议：${m.left.resolutionRef}` : ''}；
+                {rejoinAllowedOn(m.left.on, m.left.how)} 起方可重新申请入会。
+              </>
+            }
+          />
+        )}
+        {autoReasons.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            message="自动退会候选（章程第十二条，须秘书处确认）"
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+                {autoReasons.slice(0, 3).map((r) => (
+                  <li key={r.message}>{r.message}</li>
+                ))}
+                {autoReasons.length > 3 && <li>等共 {autoReasons.length} 项（详见下方会费表）</li>}
+              </ul>
+            }
+          />
+        )}
+        <Descriptions size="small" bordered column={2} title="基本信息">
+          <Descriptions.Item label="单位名称">{m.name}</Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <StatusTag status={m.status} />
+          </Descriptions.Item>
+          <Descriptions.Item label="统一社会信用代码">
+            <span style={{ fontFamily: 'monospace' }}>{m.creditCode}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="注册地">{m.region}</Descriptions.Item>
+          <Descriptions.Item label="单位性质">{m.nature}</Descriptions.Item>
+          <Descriptions.Item label="会员级别">{TIER_LABEL[m.tier]}</Descriptions.Item>
+          <Descriptions.Item label="入会日期">{m.approvedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="邮寄地址">{m.postalAddress}</Descriptions.Item>
+          <Descriptions.Item label="主营业务" span={2}>
+            {m.business}
+          </Descriptions.Item>
+          <Descriptions.Item label="会员代表">
+            {m.representative.name} {m.representative.position} {m.representative.mobile}{' '}
+            {m.representative.email}
+          </Descriptions.Item>
+          <Descriptions.Item label="联系人">
+            {m.contact.name} {m.contact.position} {m.contact.mobile} {m.contact.email}
+          </Descriptions.Item>
+          {m.confirmedWarnings?.length ? (
+            <Descriptions.Item label="已确认的提示" span={2}>
+              {m.confirmedWarnings.join('；')}
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+
+        <Card size="small" title="会员代表、联系人变更记录（书面通知，章程第十一条）">
+          <Table<ContactChange>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={history}
+            columns={[
+              { title: '书面通知日期', dataIndex: 'noticeOn', width: 130 },
+              { title: '角色', width: 100, render: (_, c) => ROLE_LABEL[c.role] },
+              { title: '姓名', render: (_, c) => c.person.name },
+              { title: '职务', render: (_, c) => c.person.position },
+              { title: '手机', render: (_, c) => c.person.mobile },
+              { title: '邮箱', render: (_, c) => c.person.email },
+            ]}
+          />
+        </Card>
+
+        <Card size="small" title="级别记录（会费按每年 1 月 1 日所持级别计收）">
+          <Table<TierChange>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={[...data.tiers].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))}
+            columns={[
+              { title: '生效日期', dataIndex: 'effectiveFrom', width: 130 },
+              { title: '级别', render: (_, t) => TIER_LABEL[t.tier] },
+              { title: '原因', dataIndex: 'reason' },
+            ]}
+          />
+        </Card>
+
+        <Card
+          size="small"
+          title="会费（按年度，只读）"
+          extra={<Link to={`/dues?member=${id}`}>到会费台账办理</Link>}
+        >
+          {ledger ? (
+            <Table
+              size="small"
+              rowKey="year"
+              pagination={false}
+              dataSource={ledger.years}
+              columns={[
+                { title: '年度', dataIndex: 'year', width: 80 },
+                { title: '级别', render: (_, y) => TIER_LABEL[y.tier] },
+                {
+                  title: '应缴（元）',
+                  render: (_, y) =>
+                    `${y.amount}${y.halved ? '（下半年入会减半）' : ''}${y.override ? `（调整：${y.override.reason}）` : ''}`,
+                },
+                { title: '应缴日期', dataIndex: 'dueOn' },
+                { title: '已缴（元）', dataIndex: 'applied' },
+                { title: '欠缴（元）', dataIndex: 'outstanding' },
+                {
+                  title: '状态',
+                  render: (_, y) => (
+                    <Tag color={y.status === 'paid' ? 'green' : y.status === 'overdue' ? 'red' : 'default'}>
+                      {DUES_STATUS_LABEL[y.status]}
+                    </Tag>
+                  ),
+                },
+              ]}
+            />
+          ) : (
+            <Typography.Text type="secondary">尚未入会，无会费记录。</Typography.Text>
+          )}
+        </Card>
+
+        <Card size="small" title={`参加活动与会议（${participation.length}）`}>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={{ pageSize: 8, hideOnSinglePage: true }}
+            dataSource={participation}
+            columns={[
+              { title: '日期', dataIndex: 'date', width: 120 },
+              { title: '类别', dataIndex: 'kind', width: 100 },
+              { title: '名称', dataIndex: 'name' },
+              { title: '出席', dataIndex: 'status', width: 80 },
+            ]}
+          />
+        </Card>
+
+        <Flex gap={16} wrap>
+          <Card size="small" title="会员证书" style={{ flex: 1, minWidth: 320 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={data.certificates}
+              columns={[
+                { title: '证书编号', dataIndex: 'certificateNo' },
+                { title: '发放日期', dataIndex: 'issuedOn' },
+                {
+                  title: '状态',
+                  render: (_, c) => (c.status === 'valid' ? '有效' : `已交回（${c.returned?.on ?? ''}）`),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small" title="任职" style={{ flex: 1, minWidth: 320 }}>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={data.offices}
+              columns={[
+                { title: '职务', render: (_, o) => OFFICE_LABEL[o.role] },
+                { title: '担任人', dataIndex: 'holderName' },
+                { title: '任期', render: (_, o) => `${o.startOn} 至 ${o.ended?.on ?? o.endOn}` },
+              ]}
+            />
+          </Card>
+        </Flex>
+
+        <Card size="small" title="入会申请">
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={data.apps}
+            columns={[
+              {
+                title: '申请',
+                render: (_, a) => (
+                  <Link to={`/applications/${a.id}`}>{a.createdAt.slice(0, 10)} 提交的申请</Link>
+                ),
+              },
+              { title: '进度', render: (_, a) => STEP_LABEL[a.step] ?? a.step },
+              {
+                title: '常务理事会审议',
+                render: (_, a) => (a.council ? `${a.council.on} ${a.council.resolutionRef}` : '—'),
+              },
+            ]}
+          />
+        </Card>
+
+        <Card size="small" title="操作记录">
+          <AuditTrail entries={audit} />
+        </Card>
+      </Flex>
+    </Page>
+  );
+}

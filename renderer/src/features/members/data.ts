@@ -1,0 +1,420 @@
+/**
+ * Writes of the 会员 desk. Every function is one Dexie transaction with its audit entry (field-level
+ * before/after). Leaving never deletes (R-M10): it is a status with a date.
+ */
+import type { DeskDB } from '../../db/schema';
+import { writeAudit } from '../../db/audit';
+import type { Certificate, Member, MemberFields, Motion, Person } from '../../../../shared/domain/records';
+import type { MemberStatus, Tier } from '../../../../shared/domain/types';
+import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
+import { buildSearchText } from '../../../../shared/search/memberSearch';
+import {
+  MOTION_OUTCOME_LABEL,
+  canTransition,
+  checkTransition,
+  decideMotion,
+  isPassedOutcome,
+  reportDueBy,
+  withdrawalEffectiveOn,
+} from '../../../../shared/charter';
+import type { MotionOutcome } from '../../../../shared/charter';
+
+/** A rule or input problem the clerk must see (Chinese message). */
+export class MemberWriteError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** Duplicates of a unit's credit code or name among the members (R-M1, the unique index also guards). */
+export async function findDuplicates(
+  db: DeskDB,
+  v: Pick<MemberFields, 'name' | 'creditCode'>,
+  excludeId?: number,
+): Promise<{ creditCode?: Member; name?: Member }> {
+  const out: { creditCode?: Member; name?: Member } = {};
+  if (v.creditCode) {
+    const hit = await db.members.where('creditCode').equals(v.creditCode).first();
+    if (hit && hit.id !== excludeId) out.creditCode = hit;
+  }
+  if (v.name) {
+    const hit = (await db.members.where('name').equals(v.name).toArray()).find((m) => m.id !== excludeId);
+    if (hit) out.name = hit;
+  }
+  return out;
+}
+
+export function duplicateMessages(d: { creditCode?: Member; name?: Member }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (d.creditCode)
+    out.creditCode = `该统一社会信用代码已登记为会员“${d.creditCode.name}”（${MEMBER_STATUS_LABEL[d.creditCode.status]}）`;
+  if (d.name) out.name = `已有同名会员单位（${MEMBER_STATUS_LABEL[d.name.status]}），请核对`;
+  return out;
+}
+
+export interface SaveMemberOptions {
+  /** 入会日期 (direct entry of an existing member); the notice date of the initial contacts. */
+  approvedOn: string;
+  confirmedWarnings?: string[];
+  status?: MemberStatus;
+  /** For the audit summary. */
+  source?: string;
+}
+
+/**
+ * Adds a member (status active by default) with its initial representative / contact (R-M5) and tier
+ * (R-D5) history and an audit entry, in one transaction. Refuses duplicates of credit code or name.
+ */
+export async function saveMember(db: DeskDB, fields: MemberFields, opts: SaveMemberOptions): Promise<number> {
+  const at = nowIso();
+  return db.transaction('rw', [db.members, db.contactChanges, db.tierChanges, db.audit], async () => {
+    const dup = duplicateMessages(await findDuplicates(db, fields));
+    const first = Object.entries(dup)[0];
+    if (first) throw new MemberWriteError(first[1], first[0]);
+    const member: Member = {
+      ...fields,
+      status: opts.status ?? 'active',
+      approvedOn: opts.approvedOn,
+      searchText: buildSearchText(fields),
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (opts.confirmedWarnings?.length) member.confirmedWarnings = opts.confirmedWarnings;
+    const id = (await db.members.add(member)) as number;
+    await db.contactChanges.bulkAdd([
+      {
+        memberId: id,
+        role: 'representative',
+        person: fields.representative,
+        noticeOn: opts.approvedOn,
+        recordedAt: at,
+      },
+      { memberId: id, role: 'contact', person: fields.contact, noticeOn: opts.approvedOn, recordedAt: at },
+    ]);
+    await db.tierChanges.add({
+      memberId: id,
+      tier: fields.tier,
+      effectiveFrom: opts.approvedOn,
+      reason: '入会',
+      recordedAt: at,
+    });
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'create',
+      summary: `${opts.source ?? '新增会员'}：${fields.name}（入会日期 ${opts.approvedOn}）${
+        opts.confirmedWarnings?.length ? `；已确认提示：${opts.confirmedWarnings.join('；')}` : ''
+      }`,
+      after: { ...member, id },
+    });
+    return id;
+  });
+}
+
+async function loadMember(db: DeskDB, id: number): Promise<Member> {
+  const m = await db.members.get(id);
+  if (!m) throw new MemberWriteError('找不到该会员');
+  return m;
+}
+
+const ROLE_LABEL = { representative: '会员代表', contact: '联系人' } as const;
+
+/** R-M5: change of representative or contact, with the date of the written notice. */
+export async function changeContact(
+  db: DeskDB,
+  id: number,
+  role: 'representative' | 'contact',
+  person: Person,
+  noticeOn: string,
+): Promise<void> {
+  const at = nowIso();
+  await db.transaction('rw', [db.members, db.contactChanges, db.audit], async () => {
+    const before = await loadMember(db, id);
+    const after: Member = { ...before, [role]: person, updatedAt: at };
+    after.searchText = buildSearchText(after);
+    await db.members.put(after);
+    await db.contactChanges.add({ memberId: id, role, person, noticeOn, recordedAt: at });
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'update',
+      summary: `变更${ROLE_LABEL[role]}：${before[role].name} → ${person.name}（书面通知日期 ${noticeOn}）`,
+      before,
+      after,
+    });
+  });
+}
+
+/** R-D5: a tier change; the dues follow the tier held on 1 January, i.e. from the next year. */
+export async function changeTier(db: DeskDB, id: number, tier: Tier, effectiveFrom: string, reason: string) {
+  const at = nowIso();
+  await db.transaction('rw', [db.members, db.tierChanges, db.audit], async () => {
+    const before = await loadMember(db, id);
+    if (before.tier === tier) throw new MemberWriteError(`该会员已是${TIER_LABEL[tier]}`, 'tier');
+    const after: Member = { ...before, tier, updatedAt: at };
+    await db.members.put(after);
+    await db.tierChanges.add({ memberId: id, tier, effectiveFrom, reason, recordedAt: at });
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'update',
+      summary: `调整级别：${TIER_LABEL[before.tier]} → ${TIER_LABEL[tier]}（${effectiveFrom} 起；${reason}）`,
+      before,
+      after,
+    });
+  });
+}
+
+function assertTransition(from: MemberStatus, to: MemberStatus) {
+  if (!canTransition(from, to))
+    throw new MemberWriteError(
+      `会员状态不能从“${MEMBER_STATUS_LABEL[from]}”变为“${MEMBER_STATUS_LABEL[to]}”`,
+    );
+}
+
+async function statusChange(
+  db: DeskDB,
+  id: number,
+  summary: string,
+  change: (m: Member) => Member,
+  extra?: (m: Member) => Promise<void>,
+) {
+  const at = nowIso();
+  await db.transaction('rw', [db.members, db.certificates, db.audit], async () => {
+    const before = await loadMember(db, id);
+    const after = { ...change(structuredClone(before)), updatedAt: at };
+    await db.members.put(after);
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'status',
+      summary,
+      before,
+      after,
+    });
+    await extra?.(after);
+  });
+}
+
+/** R-M6: the withdrawal dates for a notice received on `receivedOn` (engine). */
+export function withdrawalDates(receivedOn: string) {
+  return { effectiveOn: withdrawalEffectiveOn(receivedOn), reportDueBy: reportDueBy(receivedOn) };
+}
+
+/** R-M6: registers the written withdrawal notice → status 'withdrawing'. */
+export async function registerWithdrawal(db: DeskDB, id: number, noticeReceivedOn: string) {
+  const dates = withdrawalDates(noticeReceivedOn);
+  const m = await loadMember(db, id);
+  assertTransition(m.status, 'withdrawing');
+  await statusChange(
+    db,
+    id,
+    `登记退会申请：书面通知 ${noticeReceivedOn} 收到，${dates.effectiveOn} 生效，应于 ${dates.reportDueBy} 前向常务理事会通报（R-M6）`,
+    (x) => {
+      assertTransition(x.status, 'withdrawing');
+      return { ...x, status: 'withdrawing', withdrawal: { noticeReceivedOn, ...dates } };
+    },
+  );
+}
+
+/** R-M6: the secretariat reported the notice to the standing council. */
+export async function markWithdrawalReported(db: DeskDB, id: number, reportedOn: string) {
+  await statusChange(db, id, `已向常务理事会通报退会申请（${reportedOn}）`, (x) => {
+    if (!x.withdrawal) throw new MemberWriteError('尚未登记退会申请');
+    return { ...x, withdrawal: { ...x.withdrawal, reportedOn } };
+  });
+}
+
+/** R-M6: the member revoked its notice in writing → back to 'active'. */
+export async function revokeWithdrawal(db: DeskDB, id: number, revokedOn: string) {
+  await statusChange(db, id, `会员书面撤回退会通知（${revokedOn}）`, (x) => {
+    const check = checkTransition(x.status, 'active', {
+      on: revokedOn,
+      noticeRevokedOn: revokedOn,
+    });
+    if (!check.allowed) throw new MemberWriteError(check.messages.join('；'));
+    const next = { ...x, status: 'active' as const };
+    delete next.withdrawal;
+    return next;
+  });
+}
+
+/** R-M6: withdrawal takes effect → 'withdrawn', left; the member certificate is marked returned. */
+export async function confirmWithdrawal(db: DeskDB, id: number, on: string) {
+  const m = await loadMember(db, id);
+  const w = m.withdrawal;
+  if (!w) throw new MemberWriteError('尚未登记退会申请');
+  const check = checkTransition(m.status, 'withdrawn', {
+    on,
+    withdrawalNoticeReceivedOn: w.noticeReceivedOn,
+    standingCouncilInformedOn: w.reportedOn ?? null,
+  });
+  if (!check.allowed) throw new MemberWriteError(check.messages.join('；'));
+  await statusChange(
+    db,
+    id,
+    `退会生效（${w.effectiveOn}）；${check.notes.join('；')}`,
+    (x) => ({
+      ...x,
+      status: 'withdrawn',
+      left: { on: w.effectiveOn, how: 'withdrawn', reason: `书面通知退会（${w.noticeReceivedOn} 收到）` },
+    }),
+    (x) => returnCertificates(db, x.id as number, w.effectiveOn, '退会，交回会员证书（R-M6）'),
+  );
+}
+
+async function returnCertificates(db: DeskDB, memberId: number, on: string, reason: string) {
+  const certs = await db.certificates.where('memberId').equals(memberId).toArray();
+  for (const c of certs) {
+    if (c.status !== 'valid' || c.kind === 'programme') continue;
+    const after: Certificate = { ...c, status: 'returned', returned: { on, reason } };
+    await db.certificates.put(after);
+    await writeAudit(db, {
+      entity: 'certificates',
+      entityId: c.id as number,
+      memberId,
+      action: 'status',
+      summary: `证书 ${c.certificateNo} 交回`,
+      before: c,
+      after,
+    });
+  }
+}
+
+/** R-M7: the clerk confirms an automatic withdrawal, with its reason. */
+export async function confirmAutoWithdrawal(db: DeskDB, id: number, on: string, reason: string) {
+  const m = await loadMember(db, id);
+  const check = checkTransition(m.status, 'auto-withdrawn', {
+    on,
+    autoWithdrawalReason: reason,
+    clerkConfirmedOn: on,
+  });
+  if (!check.allowed) throw new MemberWriteError(check.messages.join('；'));
+  await statusChange(
+    db,
+    id,
+    `确认自动退会（${on}）：${reason}`,
+    (x) => ({ ...x, status: 'auto-withdrawn', left: { on, how: 'auto-withdrawn', reason } }),
+    (x) => returnCertificates(db, x.id as number, on, '自动退会，会员证书收回（R-M6、R-M7）'),
+  );
+}
+
+export interface ExpelInput {
+  on: string;
+  reason: string;
+  /** 秘书处核实日期. */
+  verifiedOn: string;
+  resolutionRef: string;
+  resolutionOn: string;
+  /** A passed standing-council motion, when picked. */
+  motion?: { id: number; outcome: MotionOutcome } | undefined;
+}
+
+/** R-M9: expulsion after the secretariat's verification and a passed standing-council resolution. */
+export async function expelMember(db: DeskDB, id: number, input: ExpelInput) {
+  const m = await loadMember(db, id);
+  const check = checkTransition(m.status, 'expelled', {
+    on: input.on,
+    verifiedOn: input.verifiedOn,
+    // A typed reference is the clerk's record of a passed resolution; a picked motion carries its outcome.
+    standingResolution: { outcome: input.motion?.outcome ?? 'adopted', decidedOn: input.resolutionOn },
+  });
+  if (!check.allowed) throw new MemberWriteError(check.messages.join('；'));
+  await statusChange(
+    db,
+    id,
+    `除名（${input.on}）：${input.reason}；依据 ${input.resolutionRef}（${input.resolutionOn}）`,
+    (x) => {
+      const left: NonNullable<Member['left']> = {
+        on: input.on,
+        how: 'expelled',
+        reason: input.reason,
+        resolutionRef: `${input.resolutionRef}（${input.resolutionOn}）`,
+      };
+      if (input.motion) left.motionId = input.motion.id;
+      return { ...x, status: 'expelled', left };
+    },
+    (x) => returnCertificates(db, x.id as number, input.on, '除名，会员证书收回（R-M9）'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Standing-council motions that passed (R-M3 step 3, R-M9)
+
+export interface PassedMotion {
+  id: number;
+  title: string;
+  meetingName: string;
+  date: string;
+  outcome: MotionOutcome;
+  label: string;
+}
+
+/** Standing-council motions whose outcome the engine counts as passed (`isPassedOutcome`). */
+export async function passedStandingMotions(db: DeskDB): Promise<PassedMotion[]> {
+  const meetings = await db.meetings.where('body').equals('standing').toArray();
+  const out: PassedMotion[] = [];
+  for (const mt of meetings) {
+    const motions: Motion[] = await db.motions
+      .where('meetingId')
+      .equals(mt.id as number)
+      .toArray();
+    if (motions.length === 0) continue;
+    const att = await db.attendance
+      .where('meetingId')
+      .equals(mt.id as number)
+      .toArray();
+    const voters = att.filter((a) => a.status !== 'observer' && a.memberId !== 0);
+    const present =
+      mt.form === 'remote'
+        ? voters.filter((a) => a.ballotReturnedOn).length
+        : voters.filter((a) => a.status === 'present').length;
+    const entitled = mt.entitled.filter((e) => !e.observer).length;
+    for (const mo of motions) {
+      let counts = mo.counts;
+      if (mo.tallyMode === 'names') {
+        const ballots = await db.ballots
+          .where('motionId')
+          .equals(mo.id as number)
+          .toArray();
+        counts = { for: 0, against: 0, abstain: 0 };
+        for (const b of ballots) counts[b.choice === 'for' ? 'for' : b.choice] += 1;
+      }
+      if (!counts) continue;
+      try {
+        const d = decideMotion({
+          body: 'standing',
+          entitled,
+          present,
+          inFavour: counts.for,
+          against: counts.against,
+          abstain: counts.abstain,
+          guidingUnit: mo.guidingDecision ?? null,
+        });
+        if (isPassedOutcome(d.outcome))
+          out.push({
+            id: mo.id as number,
+            title: mo.title,
+            meetingName: mt.name,
+            date: mt.date,
+            outcome: d.outcome,
+            label: MOTION_OUTCOME_LABEL[d.outcome],
+          });
+      } catch {
+        // An impossible tally is the meetings desk's to fix; it is simply not offered here.
+      }
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
