@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestPersistentStorage } from './db';
-import './platform';
+import { registerPendingWrite } from './platform';
+import { db } from './db';
+import { startAutoBackups } from './data/autoBackup';
 import { registerClerkHolidaySchedules } from './app/charterConfig';
 
 void requestPersistentStorage();
@@ -11,6 +13,8 @@ void requestPersistentStorage();
 void registerClerkHolidaySchedules()
   .catch((e: unknown) => console.error('无法读取节假日安排', e))
   .finally(() => {
+    // Desktop only: today's automatic backup, and one on quit (issue 8).
+    startAutoBackups(db, registerPendingWrite);
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <App />

@@ -332,8 +332,10 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
 
   // Dues: most pay on time; a few pay part; members numbered 7 mod 17 have not paid this year.
   let paymentId = 1;
+  // Every year since approval is paid (the ledger goes back to each member's first year), bar the
+  // deliberate gaps of this year below.
   for (const m of ds.members) {
-    for (const y of years) {
+    for (let y = Number(m.approvedOn!.slice(0, 4)); y <= thisYear; y++) {
       const approvedYear = Number(m.approvedOn!.slice(0, 4));
       if (y < approvedYear) continue;
       if (m.left && Number(m.left.on.slice(0, 4)) < y) continue;

@@ -12,7 +12,12 @@ import {
 import { TIER_LABEL, type Tier } from '../../../../shared/domain/types';
 import { db } from '../../db';
 import { writeAudit } from '../../db/audit';
-import { CHARTER_KEY, HOLIDAYS_KEY, readClerkHolidaySchedules, useCharterSettings } from '../../app/charterConfig';
+import {
+  CHARTER_KEY,
+  HOLIDAYS_KEY,
+  readClerkHolidaySchedules,
+  useCharterSettings,
+} from '../../app/charterConfig';
 
 const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
 
@@ -32,7 +37,13 @@ export function CharterSettingsSection() {
     await db.transaction('rw', db.settings, db.audit, async () => {
       const before = (await db.settings.get(CHARTER_KEY))?.value as object | undefined;
       await db.settings.put({ key: CHARTER_KEY, value: resolved });
-      await writeAudit(db, { entity: 'settings', action: 'update', summary: '修改章程参数', before: before ?? {}, after: resolved });
+      await writeAudit(db, {
+        entity: 'settings',
+        action: 'update',
+        summary: '修改章程参数',
+        before: before ?? {},
+        after: resolved,
+      });
     });
     message.success('章程参数已保存');
   };
@@ -61,7 +72,11 @@ export function CharterSettingsSection() {
         ))}
       </Flex>
       <Flex gap={12} wrap>
-        <Form.Item name="termYears" label="任期（年）" rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}>
+        <Form.Item
+          name="termYears"
+          label="任期（年）"
+          rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}
+        >
           <InputNumber min={1} max={10} precision={0} />
         </Form.Item>
         <Form.Item
@@ -128,7 +143,11 @@ export function HolidaySettingsSection() {
   const save = async () => {
     setError(null);
     if (!year || year < 2000 || year > 2100) return setError('请填写 2000 至 2100 之间的年份');
-    const input = { holidays: splitDates(holidays), workdays: splitDates(workdays), source: source || undefined };
+    const input = {
+      holidays: splitDates(holidays),
+      workdays: splitDates(workdays),
+      source: source || undefined,
+    };
     let parsed;
     try {
       parsed = parseHolidaySchedule(year, input);
@@ -171,13 +190,30 @@ export function HolidaySettingsSection() {
       />
       <Form layout="vertical" style={{ maxWidth: 720 }} onFinish={save}>
         <Form.Item label="年份" htmlFor="holiday-year">
-          <InputNumber id="holiday-year" min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v)} />
+          <InputNumber
+            id="holiday-year"
+            min={2000}
+            max={2100}
+            precision={0}
+            value={year}
+            onChange={(v) => setYear(v)}
+          />
         </Form.Item>
         <Form.Item label="放假日期（每行或用逗号分隔，YYYY-MM-DD）" htmlFor="holiday-days">
-          <Input.TextArea id="holiday-days" rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
+          <Input.TextArea
+            id="holiday-days"
+            rows={3}
+            value={holidays}
+            onChange={(e) => setHolidays(e.target.value)}
+          />
         </Form.Item>
         <Form.Item label="调休上班日期（周六或周日）" htmlFor="holiday-workdays">
-          <Input.TextArea id="holiday-workdays" rows={2} value={workdays} onChange={(e) => setWorkdays(e.target.value)} />
+          <Input.TextArea
+            id="holiday-workdays"
+            rows={2}
+            value={workdays}
+            onChange={(e) => setWorkdays(e.target.value)}
+          />
         </Form.Item>
         <Form.Item label="来源（通知名称与日期）" htmlFor="holiday-source">
           <Input id="holiday-source" value={source} onChange={(e) => setSource(e.target.value)} />

@@ -7,6 +7,20 @@ import { desk } from '../../platform';
 import { today } from '../../app/today';
 import type { AppInfo } from '../../../../shared/contract';
 import { SCHEMA_VERSION } from '../../db/schema';
+import { BackupToFile, RestoreFromBackup } from '../../data/BackupPanel';
+import { AutoBackupPanel } from '../../data/AutoBackupPanel';
+import { ImportRosterButton } from '../../data/ImportRosterButton';
+import { ExportRosterButton } from '../../data/ExportRosterButton';
+import { ImportBatches } from '../../data/ImportBatches';
+import { AuditTrail } from '../../data/AuditTrail';
+
+function SectionTitle(props: { children: string }) {
+  return (
+    <Typography.Title level={2} style={{ fontSize: 16 }}>
+      {props.children}
+    </Typography.Title>
+  );
+}
 
 function DemoLoader() {
   const { message } = App.useApp();
@@ -14,7 +28,9 @@ function DemoLoader() {
   const run = async () => {
     setProgress(0);
     try {
-      const ds = await loadDemo(db, { asOf: today() }, (done, total) => setProgress(Math.round((done / total) * 100)));
+      const ds = await loadDemo(db, { asOf: today() }, (done, total) =>
+        setProgress(Math.round((done / total) * 100)),
+      );
       message.success(`演示数据已加载：${ds.members.length} 家会员单位`);
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -39,6 +55,7 @@ function DemoLoader() {
 
 export function SettingsDesk() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [pendingRestore, setPendingRestore] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   useEffect(() => {
     void desk.appInfo().then(setInfo);
   }, []);
@@ -63,6 +80,35 @@ export function SettingsDesk() {
             演示数据
           </Typography.Title>
           <DemoLoader />
+        </section>
+        <section aria-label="备份与恢复">
+          <SectionTitle>备份与恢复</SectionTitle>
+          <Flex vertical gap={20}>
+            <BackupToFile />
+            <RestoreFromBackup pending={pendingRestore} />
+          </Flex>
+        </section>
+        <section aria-label="自动备份">
+          <SectionTitle>自动备份</SectionTitle>
+          <AutoBackupPanel onRestore={setPendingRestore} />
+        </section>
+        <section aria-label="会员名册导入导出">
+          <SectionTitle>会员名册导入导出</SectionTitle>
+          <Flex vertical gap={8}>
+            <Typography.Paragraph style={{ margin: 0 }}>
+              从 Excel（.xlsx）或 CSV
+              文件导入会员名册：先核对每一行，有问题的行可修改或跳过，确认后一次性导入；导入后可整批撤销。
+            </Typography.Paragraph>
+            <Flex gap={8}>
+              <ImportRosterButton />
+              <ExportRosterButton />
+            </Flex>
+            <ImportBatches />
+          </Flex>
+        </section>
+        <section aria-label="操作记录">
+          <SectionTitle>操作记录</SectionTitle>
+          <AuditTrail />
         </section>
       </Flex>
     </Page>

@@ -1,0 +1,140 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { App, Button, Flex, Input, Select, Table, Typography } from 'antd';
+import type { AuditEntry } from '../../../shared/domain/records';
+import {
+  ACTION_LABEL,
+  actionLabel,
+  describeChange,
+  entityLabel,
+  filterAudit,
+  formatAuditTime,
+  type AuditFilter,
+} from '../../../shared/data/auditView';
+import { DateInput } from '../app/DateInput';
+import { useExportFile } from '../app/exportFile';
+import { today } from '../app/today';
+import { db } from '../db';
+import { auditWorkbook } from './export';
+
+/**
+ * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and
+ * exportable to .xlsx. With `memberId`, only that member's entries (for the member file).
+ */
+export function AuditTrail(props: { memberId?: number }) {
+  const { message } = App.useApp();
+  const save = useExportFile();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const entries = useLiveQuery(
+    () =>
+      props.memberId !== undefined
+        ? db.audit.where('memberId').equals(props.memberId).toArray()
+        : db.audit.toArray(),
+    [props.memberId],
+  );
+  const shown = useMemo(() => filterAudit(entries ?? [], filter), [entries, filter]);
+  const entities = useMemo(() => [...new Set((entries ?? []).map((e) => e.entity))].sort(), [entries]);
+  const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  return (
+    <Flex vertical gap={8}>
+      <Flex wrap gap={12} align="end">
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <span>操作</span>
+          <Select
+            aria-label="操作"
+            allowClear
+            placeholder="全部"
+            style={{ width: 130 }}
+            value={filter.action}
+            onChange={(v) => set({ action: v })}
+            options={Object.entries(ACTION_LABEL).map(([value, label]) => ({ value, label }))}
+          />
+        </label>
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <span>对象</span>
+          <Select
+            aria-label="对象"
+            allowClear
+            placeholder="全部"
+            style={{ width: 150 }}
+            value={filter.entity}
+            onChange={(v) => set({ entity: v })}
+            options={entities.map((value) => ({ value, label: entityLabel(value) }))}
+          />
+        </label>
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 2, width: 150 }}>
+          <span>起始日期</span>
+          <DateInput aria-label="起始日期" value={filter.from} onChange={(v) => set({ from: v })} />
+        </label>
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 2, width: 150 }}>
+          <span>截止日期</span>
+          <DateInput aria-label="截止日期" value={filter.to} onChange={(v) => set({ to: v })} />
+        </label>
+        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <span>搜索</span>
+          <Input
+            aria-label="搜索操作记录"
+            allowClear
+            placeholder="摘要或字段内容"
+            style={{ width: 200 }}
+            value={filter.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
+        </label>
+        <Button
+          onClick={async () => {
+            try {
+              await save(`操作记录-${today()}.xlsx`, auditWorkbook(shown), 'xlsx');
+            } catch (e) {
+              message.error(e instanceof Error ? e.message : String(e));
+            }
+          }}
+          disabled={shown.length === 0}
+        >
+          导出操作记录
+        </Button>
+      </Flex>
+      <Typography.Text type="secondary">共 {shown.length} 条</Typography.Text>
+      <Table<AuditEntry>
+        size="small"
+        rowKey="id"
+        aria-label="操作记录"
+        loading={entries === undefined}
+        dataSource={shown}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatAuditTime(at) },
+          { title: '对象', dataIndex: 'entity', width: 110, render: (e: string) => entityLabel(e) },
+          { title: '操作', dataIndex: 'action', width: 90, render: (a: string) => actionLabel(a) },
+          {
+            title: '摘要',
+            dataIndex: 'summary',
+            render: (s: string) => (
+              <Typography.Paragraph
+                style={{ margin: 0 }}
+                ellipsis={{ rows: 3, expandable: true, symbol: '展开' }}
+              >
+                {s}
+              </Typography.Paragraph>
+            ),
+          },
+          {
+            title: '字段变更',
+            width: 380,
+            render: (_: unknown, e) =>
+              e.changes?.length ? (
+                <Typography.Paragraph
+                  style={{ margin: 0, fontSize: 12 }}
+                  ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}
+                >
+                  {e.changes.map(describeChange).join('\n')}
+                </Typography.Paragraph>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import type { Member } from '../../../shared/domain/records';
+import { useExportFile } from '../app/exportFile';
+import { today } from '../app/today';
+import { db } from '../db';
+import { rosterWorkbook } from './export';
+
+/** 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. */
+export function ExportRosterButton(props: { members?: readonly Member[]; label?: string }) {
+  const { message } = App.useApp();
+  const save = useExportFile();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      loading={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const members = props.members ?? (await db.members.orderBy('id').toArray());
+          if (members.length === 0) {
+            message.info('没有可导出的会员');
+            return;
+          }
+          await save(`会员名册-${today()}.xlsx`, rosterWorkbook(members), 'xlsx');
+        } catch (e) {
+          message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {props.label ?? '导出会员名册'}
+    </Button>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * Member roster import: parse → preview (RosterRow problems) → commit in ONE transaction with an
+ * ImportBatch, `importBatchId`, searchText, contact/tier history and audit → undo as a whole.
+ */
+import { DataError } from '../../../shared/data/errors';
+import {
+  applyRemembered,
+  findHeaderRow,
+  guessMapping,
+  isBlankRow,
+  mapRow,
+  rowToFields,
+  validateRows,
+  type ColumnMapping,
+  type ExistingKeys,
+  type RememberedMapping,
+  type RosterRow,
+} from '../../../shared/data/roster';
+import { fieldChanges } from '../../../shared/domain/audit';
+import type {
+  AuditEntry,
+  ContactChange,
+  ImportBatch,
+  Member,
+  TierChange,
+} from '../../../shared/domain/records';
+import { buildSearchText } from '../../../shared/search/memberSearch';
+import type { DeskDB } from '../db/schema';
+import { readSheetRows } from './spreadsheet';
+
+export const MAPPING_SETTING = 'importMapping';
+
+export interface ParsedRoster {
+  fileName: string;
+  headers: string[];
+  /** Group titles above the header row (merged header cells), per column. */
+  groups: string[];
+  headerLine: number;
+  /** Data rows as text cells, with their 1-based line numbers. */
+  data: { line: number; cells: string[] }[];
+  mapping: ColumnMapping;
+}
+
+/** Reads the file and guesses (or recalls) the column mapping. Throws DataError (Chinese) when unreadable. */
+export function parseRosterFile(
+  fileName: string,
+  bytes: Uint8Array,
+  remembered?: RememberedMapping,
+): ParsedRoster {
+  const { rows } = readSheetRows(fileName, bytes);
+  const h = findHeaderRow(rows);
+  if (h < 0) {
+    throw new DataError(`在“${fileName}”的前 15 行中找不到表头（应有“单位名称”“统一社会信用代码”等列名）。`);
+  }
+  const headers = rows[h]!.map((x) => x.trim());
+  const groups = h > 0 ? rows[h - 1]!.map((x) => x.trim()) : [];
+  const data: ParsedRoster['data'] = [];
+  for (let r = h + 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (!isBlankRow(cells)) data.push({ line: r + 1, cells });
+  }
+  if (data.length === 0) throw new DataError(`“${fileName}”中表头下面没有数据行。`);
+  const mapping = applyRemembered(headers, guessMapping(headers, groups), remembered);
+  return { fileName, headers, groups, headerLine: h + 1, data, mapping };
+}
+
+export function mapAll(parsed: ParsedRoster, mapping: ColumnMapping): RosterRow[] {
+  return parsed.data.map((d) => mapRow(d.cells, mapping, d.line));
+}
+
+export async function existingKeys(db: DeskDB): Promise<ExistingKeys> {
+  const creditCodes = new Map<string, string>();
+  const names = new Map<string, string>();
+  await db.members.each((m) => {
+    creditCodes.set(m.creditCode, m.name);
+    names.set(m.name, m.creditCode);
+  });
+  return { creditCodes, names };
+}
+
+export interface CommitResult {
+  batchId: number;
+  count: number;
+}
+
+/**
+ * Adds the rows (all must be problem-free) as active members in one transaction. Re-checks duplicates
+ * inside the transaction; any failure writes nothing.
+ */
+export async function commitImport(
+  db: DeskDB,
+  fileName: string,
+  rows: readonly RosterRow[],
+  opts: { today: string; onProgress?: (done: number, total: number) => void },
+): Promise<CommitResult> {
+  if (rows.length === 0) throw new DataError('没有可导入的行。');
+  if (rows.some((r) => r.problems.length)) throw new DataError('还有未处理的问题行：请修改或跳过后再导入。');
+  const now = new Date().toISOString();
+  return db.transaction(
+    'rw',
+    [db.members, db.contactChanges, db.tierChanges, db.imports, db.audit],
+    async () => {
+      const again = validateRows(rows, await existingKeys(db));
+      const bad = again.find((r) => r.problems.length);
+      if (bad)
+        throw new DataError(`第 ${bad.line} 行：${bad.problems[0]!.message}（数据库已变化，请重新导入）`);
+      const batch: ImportBatch = { at: now, fileName, count: rows.length };
+      const batchId = (await db.imports.add(batch)) as number;
+      const total = rows.length;
+      let done = 0;
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        const members: Member[] = chunk.map((r) => {
+          const f = rowToFields(r.values);
+          return {
+            ...f,
+            status: 'active',
+            searchText: buildSearchText(f),
+            importBatchId: batchId,
+            createdAt: now,
+            updatedAt: now,
+          };
+        });
+        const ids = (await db.members.bulkAdd(members, { allKeys: true })) as number[];
+        const contacts: ContactChange[] = [];
+        const tiers: TierChange[] = [];
+        const audits: AuditEntry[] = [];
+        members.forEach((m, k) => {
+          const id = ids[k]!;
+          const noticeOn = m.approvedOn ?? opts.today;
+          for (const role of ['representative', 'contact'] as const) {
+            if (m[role].name)
+              contacts.push({ memberId: id, role, person: m[role], noticeOn, recordedAt: now });
+          }
+          tiers.push({
+            memberId: id,
+            tier: m.tier,
+            effectiveFrom: noticeOn,
+            reason: `名册导入（${fileName}）`,
+            recordedAt: now,
+          });
+          audits.push({
+            at: now,
+            entity: 'members',
+            entityId: id,
+            memberId: id,
+            action: 'import',
+            summary: `名册导入：${m.name}（${fileName} 第 ${chunk[k]!.line} 行，导入批次 #${batchId}）`,
+            // Flattened (representative.mobile …) and only the fields that have a value.
+            changes: fieldChanges({ representative: {}, contact: {} }, m).filter(
+              (c) => c.after !== '' && c.after !== null,
+            ),
+          });
+        });
+        await db.contactChanges.bulkAdd(contacts);
+        await db.tierChanges.bulkAdd(tiers);
+        await db.audit.bulkAdd(audits);
+        done += chunk.length;
+        opts.onProgress?.(done, total);
+      }
+      await db.audit.add({
+        at: now,
+        entity: 'imports',
+        entityId: batchId,
+        action: 'import',
+        summary: `导入会员名册“${fileName}”：新增 ${rows.length} 家会员单位（导入批次 #${batchId}）`,
+      });
+      return { batchId, count: rows.length };
+    },
+  );
+}
+
+/** Tables whose rows point at a member: an import cannot be undone once any of them refers to its members. */
+const MEMBER_REFS = [
+  'payments',
+  'duesOverrides',
+  'attendance',
+  'ballots',
+  'participations',
+  'offices',
+  'enrolments',
+  'certificates',
+  'applications',
+] as const;
+
+/**
+ * Undoes an import batch: removes its members (and the contact/tier history the import wrote),
+ * marks the batch undone, and keeps every removed row inside the audit entry so it can be redone.
+ * Refused when other records already refer to those members.
+ */
+export async function undoImport(db: DeskDB, batchId: number): Promise<number> {
+  const tables = [
+    db.members,
+    db.contactChanges,
+    db.tierChanges,
+    db.imports,
+    db.audit,
+    ...MEMBER_REFS.map((t) => db.table(t)),
+  ];
+  return db.transaction('rw', tables, async () => {
+    const batch = await db.imports.get(batchId);
+    if (!batch) throw new DataError('找不到该导入批次。');
+    if (batch.undone) throw new DataError('该导入批次已经撤销过了。');
+    const members = await db.members.where('importBatchId').equals(batchId).toArray();
+    const ids = members.map((m) => m.id!);
+    const idSet = new Set(ids);
+    for (const t of MEMBER_REFS) {
+      const used = await db
+        .table(t)
+        .filter((r: { memberId?: number }) => r.memberId !== undefined && idSet.has(r.memberId))
+        .first();
+      if (used) {
+        const m = members.find((x) => x.id === (used as { memberId: number }).memberId);
+        throw new DataError(
+          `无法撤销：导入的会员“${m?.name ?? ''}”已有其他记录（如缴费、会议出席），请改为逐家办理退会或更正。`,
+        );
+      }
+    }
+    const contacts = await db.contactChanges.where('memberId').anyOf(ids).toArray();
+    const tiers = await db.tierChanges.where('memberId').anyOf(ids).toArray();
+    const now = new Date().toISOString();
+    await db.members.bulkDelete(ids);
+    await db.contactChanges.bulkDelete(contacts.map((c) => c.id!));
+    await db.tierChanges.bulkDelete(tiers.map((c) => c.id!));
+    await db.imports.update(batchId, { undone: { at: now } });
+    const names = members.map((m) => m.name);
+    await db.audit.add({
+      at: now,
+      entity: 'imports',
+      entityId: batchId,
+      action: 'void',
+      summary: `撤销导入批次 #${batchId}（${batch.fileName}）：移除 ${members.length} 家会员单位：${names.join('、')}`,
+      changes: [
+        { field: 'members', before: members, after: null },
+        { field: 'contactChanges', before: contacts, after: null },
+        { field: 'tierChanges', before: tiers, after: null },
+      ],
+    });
+    await db.audit.bulkAdd(
+      members.map((m) => ({
+        at: now,
+        entity: 'members',
+        entityId: m.id!,
+        memberId: m.id!,
+        action: 'void' as const,
+        summary: `撤销导入：${m.name}（导入批次 #${batchId}）`,
+      })),
+    );
+    return members.length;
+  });
+}

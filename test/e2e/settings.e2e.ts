@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, newProfile, openSection, shot } from './browser';
+import { creditCodeCheckChar } from '../../shared/charter';
+
+function code(body17: string): string {
+  return body17 + creditCodeCheckChar(body17);
+}
+
+function count(page: Page, table: string): Promise<number> {
+  return page.evaluate(
+    (t) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('secretariat-desk');
+        req.onsuccess = () => {
+          const c = req.result.transaction(t, 'readonly').objectStore(t).count();
+          c.onsuccess = () => {
+            resolve(c.result);
+            req.result.close();
+          };
+          c.onerror = () => reject(c.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    table,
+  );
+}
+
+async function waitFor(fn: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('设置: data safety (issue 8)', () => {
+  let context: BrowserContext | null = null;
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  it('backs up, imports a CSV roster (skipping a bad row), undoes it, restores the backup, and the audit trail shows it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-datasafety-'));
+    const s = await launch(newProfile());
+    context = s.context;
+    const { page } = s;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await openSection(page, '设置');
+    await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
+    await page.getByRole('button', { name: '加载演示数据' }).click();
+    await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 60_000 });
+    expect(await count(page, 'members')).toBe(300);
+    await shot(page, 'settings-1-page');
+
+    // 备份到文件 → a download
+    const backupPath = path.join(dir, 'backup.zip');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: '备份到文件', exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^秘书处工作台备份-\d{8}-\d{6}\.zip$/);
+    await download.saveAs(backupPath);
+    expect(statSync(backupPath).size).toBeGreaterThan(10_000);
+
+    // Import a small CSV roster with one bad row (wrong check character).
+    const csv = [
+      '单位名称,统一社会信用代码,会员级别,会员代表,代表手机,联系人,联系人手机',
+      `测试导入甲网络安全有限公司,${code('91110108MA0000001')},会员单位,张三,13800000001,李四,13900000001`,
+      `测试导入乙数据科技有限公司,${code('91310115MA0000002')},理事单位,王五,13800000002,赵六,13900000002`,
+      `测试导入丙信息技术有限公司,91440300MA00000030,会员单位,钱七,13800000003,孙八,13900000003`,
+    ].join('\r\n');
+    const csvPath = path.join(dir, '新会员名册.csv');
+    writeFileSync(csvPath, '\ufeff' + csv);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '导入会员名册' }).click(),
+    ]);
+    await chooser.setFiles(csvPath);
+    const dialog = page.getByRole('dialog', { name: /导入会员名册/ });
+    await dialog.waitFor();
+    await dialog.getByText('统一社会信用代码校验位不符', { exact: false }).waitFor();
+    expect(await dialog.getByRole('status').innerText()).toContain('可导入 2 行，有问题 1 行');
+    expect(await dialog.getByRole('button', { name: '导入 2 行' }).isDisabled()).toBe(true);
+    await shot(page, 'settings-2-import-preview');
+    await dialog.getByRole('button', { name: '跳过第 4 行' }).click();
+    await dialog.getByText('已跳过 1 行', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await page.getByText('已导入 2 家会员单位', { exact: false }).waitFor();
+    expect(await count(page, 'members')).toBe(302);
+    await shot(page, 'settings-3-imported');
+
+    // Undo the import as a whole.
+    await page.getByRole('table', { name: '导入批次' }).getByRole('button', { name: '撤销本次导入' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销本次导入' }).click();
+    await page.getByText('已撤销导入：移除 2 家会员单位').waitFor();
+    expect(await count(page, 'members')).toBe(300);
+
+    // Restore the backup through the preview.
+    const [chooser2] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '从备份恢复' }).click(),
+    ]);
+    await chooser2.setFiles(backupPath);
+    const preview = page.getByRole('region', { name: '备份内容预览' });
+    await preview.waitFor();
+    expect(await preview.getByRole('table', { name: '各表记录数对比' }).innerText()).toContain('会员单位');
+    await shot(page, 'settings-4-restore-preview');
+    const [pre] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      preview.getByRole('button', { name: '确认恢复' }).click(),
+    ]);
+    expect(pre.suggestedFilename()).toMatch(/恢复前\.zip$/);
+    await page.getByText(/已从“backup\.zip”恢复：300 家会员单位/).waitFor({ timeout: 60_000 });
+    expect(await count(page, 'members')).toBe(300);
+    expect(await count(page, 'imports')).toBe(0);
+
+    // The audit trail lists the restore.
+    const audit = page.getByRole('table', { name: '操作记录' });
+    await waitFor(async () => (await audit.innerText()).includes('从备份恢复'));
+    await page.getByLabel('搜索操作记录').fill('从备份恢复');
+    await waitFor(async () => (await audit.getByRole('row').count()) === 2);
+    expect(await audit.innerText()).toContain('恢复备份');
+    await page.getByRole('region', { name: '操作记录' }).scrollIntoViewIfNeeded();
+    await shot(page, 'settings-5-audit');
+
+    // A file that is not a backup is refused with a Chinese message; nothing changes.
+    const bogus = path.join(dir, '假备份.zip');
+    writeFileSync(bogus, 'this is not a zip');
+    const [chooser3] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '从备份恢复' }).click(),
+    ]);
+    await chooser3.setFiles(bogus);
+    await page.getByText('不是秘书处工作台的备份文件', { exact: false }).waitFor();
+    expect(await count(page, 'members')).toBe(300);
+    await shot(page, 'settings-6-refused');
+    expect(errors).toEqual([]);
+  });
+});
