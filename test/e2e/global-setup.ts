@@ -15,7 +15,11 @@ export default async function setup(project: TestProject) {
   // E2E_DIST_DIR lets several builds coexist (e.g. parallel work); default: the normal build folder.
   const dist = path.resolve(process.env.E2E_DIST_DIR ?? 'dist/renderer');
   if (!process.env.E2E_SKIP_BUILD || !existsSync(path.join(dist, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], { stdio: 'inherit' });
+    // NODE_ENV=production: vitest sets 'test', which would make antd give every dialog the same id.
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const server = await serveDir(dist, 0);
   project.provide('baseURL', `http://127.0.0.1:${server.address().port}/`);

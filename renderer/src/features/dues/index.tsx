@@ -1,5 +1,418 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../app/Page';
+import { today } from '../../app/today';
+import { TIER_LABEL } from '../../../../shared/domain/types';
+import { DuesChart } from './Chart';
+import { loadDuesData } from './data';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import {
+  BankForm,
+  ExportModal,
+  OverrideModal,
+  PaymentModal,
+  PaymentsDrawer,
+  TrackedFromForm,
+} from './dialogs';
+import {
+  DUES_STATUS_LABEL,
+  STATUS_COLOR,
+  arrearsOf,
+  buildLedger,
+  chartSeries,
+  filterRows,
+  selectableYears,
+  totalsOf,
+  yuan,
+  type DuesStatus,
+  type LedgerRow,
+} from './ledger';
+
+type Dialog =
+  | { kind: 'payment'; row?: LedgerRow }
+  | { kind: 'override'; row: LedgerRow }
+  | { kind: 'payments'; row: LedgerRow }
+  | { kind: 'export' }
+  | null;
+
+function AmountCell(props: { row: LedgerRow }) {
+  const r = props.row;
+  return (
+    <Space size={4}>
+      <span>{yuan(r.amount)}</span>
+      {r.override && (
+        <Tooltip title={`已调整（章程标准 ${yuan(r.standardAmount)} 元）：${r.override.reason}`}>
+          <Tag color="purple" style={{ marginInlineEnd: 0 }} aria-label={`已调整：${r.override.reason}`}>
+            已调整
+          </Tag>
+        </Tooltip>
+      )}
+      {!r.override && r.halved && (
+        <Tooltip title="当年 7 月 1 日以后批准入会，首年会费减半（R-D4）">
+          <Tag style={{ marginInlineEnd: 0 }}>减半</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
 
 export function DuesDesk() {
-  return <Page title="会费">{null}</Page>;
+  // Live: re-runs whenever a member, payment, override, tier change or setting changes.
+  const asOf = today();
+  const data = useLiveQuery(() => loadDuesData(db, asOf), [asOf]);
+  const [year, setYear] = useState(Number(asOf.slice(0, 4)));
+  const [query, setQuery] = useState('');
+  const [params] = useSearchParams();
+  const initialStatus = params.get('status');
+  const [status, setStatus] = useState<DuesStatus | 'all'>(
+    initialStatus && initialStatus in DUES_STATUS_LABEL ? (initialStatus as DuesStatus) : 'all',
+  );
+  const [selected, setSelected] = useState<number[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [editBank, setEditBank] = useState(false);
+
+  const ledger = useMemo(
+    () => (data ? buildLedger(data, year, asOf, data.settings) : { rows: [], problems: [] }),
+    [data, year, asOf],
+  );
+  const years = useMemo(() => (data ? selectableYears(data.members, asOf) : [year]), [data, asOf, year]);
+  const visible = useMemo(() => filterRows(ledger.rows, query, status), [ledger.rows, query, status]);
+  const totals = useMemo(() => totalsOf(ledger.rows), [ledger.rows]);
+  const arrears = useMemo(() => arrearsOf(ledger.rows), [ledger.rows]);
+  const series = useMemo(
+    () => chartSeries(ledger.rows, data?.payments ?? [], year),
+    [ledger.rows, data, year],
+  );
+  const byId = useMemo(() => new Map(ledger.rows.map((r) => [r.memberId, r])), [ledger.rows]);
+  const selectedRows = selected.map((id) => byId.get(id)).filter((r): r is LedgerRow => r !== undefined);
+
+  const columns: TableColumnsType<LedgerRow> = [
+    {
+      title: '单位名称',
+      dataIndex: 'name',
+      render: (_, r) => (
+        <Space size={4}>
+          <Link to={`/members/${r.memberId}`}>{r.name}</Link>
+          {r.leftOn && <Tag>已于 {r.leftOn} 退出</Tag>}
+        </Space>
+      ),
+    },
+    { title: '会员级别', dataIndex: 'tier', width: 120, render: (_, r) => TIER_LABEL[r.tier] },
+    {
+      title: '应缴金额',
+      dataIndex: 'amount',
+      width: 150,
+      align: 'right',
+      sorter: (a, b) => a.amount - b.amount,
+      render: (_, r) => <AmountCell row={r} />,
+    },
+    { title: '截止日期', dataIndex: 'dueOn', width: 110, sorter: (a, b) => a.dueOn.localeCompare(b.dueOn) },
+    {
+      title: '已缴金额',
+      dataIndex: 'paid',
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => a.paid - b.paid,
+      render: (v: number) => yuan(v),
+    },
+    {
+      title: '欠缴金额',
+      dataIndex: 'outstanding',
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => a.outstanding - b.outstanding,
+      render: (v: number, r) => (
+        <Typography.Text type={r.overdue ? 'danger' : undefined} data-testid={`outstanding-${r.memberId}`}>
+          {yuan(v)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (_, r) => (
+        <Tag color={STATUS_COLOR[r.status]} data-testid={`status-${r.memberId}`}>
+          {DUES_STATUS_LABEL[r.status]}
+        </Tag>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'op',
+      width: 250,
+      render: (_, r) => (
+        <Space size={4}>
+          <Button size="small" type="link" onClick={() => setDialog({ kind: 'payment', row: r })}>
+            登记缴费
+          </Button>
+          <Button size="small" type="link" onClick={() => setDialog({ kind: 'override', row: r })}>
+            调整应缴
+          </Button>
+          <Button size="small" type="link" onClick={() => setDialog({ kind: 'payments', row: r })}>
+            明细
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const exportButton = (
+    <Button disabled={selectedRows.length === 0} onClick={() => setDialog({ kind: 'export' })}>
+      导出缴费通知{selectedRows.length ? `（${selectedRows.length}）` : ''}
+    </Button>
+  );
+
+  return (
+    <Page
+      title="会费"
+      extra={
+        <>
+          <Button type="primary" onClick={() => setDialog({ kind: 'payment' })} disabled={!data}>
+            登记缴费
+          </Button>
+          {exportButton}
+        </>
+      }
+    >
+      {!data ? (
+        <Spin />
+      ) : (
+        <Flex vertical gap={20}>
+          <Form layout="inline" role="search" aria-label="筛选">
+            <Form.Item label="年度" htmlFor="dues-year">
+              <Select
+                id="dues-year"
+                style={{ width: 110 }}
+                value={year}
+                onChange={(y: number) => {
+                  setYear(y);
+                  setSelected([]);
+                }}
+                options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+              />
+            </Form.Item>
+            <Form.Item label="搜索" htmlFor="dues-search">
+              <Input
+                id="dues-search"
+                allowClear
+                style={{ width: 260 }}
+                placeholder="单位名称、拼音首字母、信用代码、联系人"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </Form.Item>
+            <Form.Item label="状态" htmlFor="dues-status">
+              <Select
+                id="dues-status"
+                style={{ width: 130 }}
+                value={status}
+                onChange={(s: DuesStatus | 'all') => setStatus(s)}
+                options={[
+                  { value: 'all', label: '全部' },
+                  ...(Object.keys(DUES_STATUS_LABEL) as DuesStatus[]).map((s) => ({
+                    value: s,
+                    label: DUES_STATUS_LABEL[s],
+                  })),
+                ]}
+              />
+            </Form.Item>
+          </Form>
+
+          <Row gutter={16} aria-label="年度合计">
+            <Col span={6}>
+              <Statistic title={`${year} 年应缴合计（元）`} value={totals.amount} />
+            </Col>
+            <Col span={6}>
+              <Statistic title="已缴合计（元）" value={totals.paid} />
+            </Col>
+            <Col span={6}>
+              <Statistic title="欠缴合计（元）" value={totals.outstanding} />
+            </Col>
+            <Col span={6}>
+              <Statistic title="已逾期单位（家）" value={arrears.rows.length} />
+            </Col>
+          </Row>
+
+          {year < data.trackedFrom && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${year} 年早于会费台账起始年度（${data.trackedFrom} 年）：此前年度的缴费未录入，欠缴和逾期仅供参考，不计入首页待办和自动退会提示。`}
+            />
+          )}
+
+          {ledger.problems.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${ledger.problems.length} 家单位的记录有误，未列入台账`}
+              description={ledger.problems
+                .slice(0, 5)
+                .map((p) => `${p.name}：${p.message}`)
+                .join('；')}
+            />
+          )}
+
+          <Table<LedgerRow>
+            aria-label="会费台账"
+            rowKey="memberId"
+            size="small"
+            columns={columns}
+            dataSource={visible}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(Number)),
+              preserveSelectedRowKeys: true,
+            }}
+            pagination={{
+              defaultPageSize: 20,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => `共 ${n} 家`,
+            }}
+            locale={{ emptyText: <Empty description="没有符合条件的会员单位" /> }}
+          />
+
+          <Row gutter={16}>
+            <Col xs={24} xl={13}>
+              <Card size="small" title={`收缴进度（${year} 年，按月累计）`}>
+                <DuesChart series={series} year={year} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={11}>
+              <section aria-label="欠缴名单">
+                <Card
+                  size="small"
+                  title="欠缴名单（已逾期）"
+                  extra={
+                    <Typography.Text strong data-testid="arrears-total">
+                      欠缴合计：{yuan(arrears.total)} 元（{arrears.rows.length} 家）
+                    </Typography.Text>
+                  }
+                >
+                  <Table<LedgerRow>
+                    rowKey="memberId"
+                    size="small"
+                    dataSource={arrears.rows}
+                    pagination={{ pageSize: 10, showSizeChanger: false }}
+                    locale={{ emptyText: '没有逾期欠缴的会员单位' }}
+                    columns={[
+                      {
+                        title: '单位名称',
+                        dataIndex: 'name',
+                        render: (_, r) => <Link to={`/members/${r.memberId}`}>{r.name}</Link>,
+                      },
+                      { title: '截止日期', dataIndex: 'dueOn', width: 100 },
+                      {
+                        title: '欠缴金额',
+                        dataIndex: 'outstanding',
+                        width: 90,
+                        align: 'right',
+                        render: (v: number) => yuan(v),
+                      },
+                      {
+                        title: '操作',
+                        key: 'op',
+                        width: 90,
+                        render: (_, r) => (
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => setDialog({ kind: 'payment', row: r })}
+                          >
+                            登记缴费
+                          </Button>
+                        ),
+                      },
+                    ]}
+                  />
+                </Card>
+              </section>
+            </Col>
+          </Row>
+
+          <section aria-label="收款账户">
+            <Typography.Title level={2} style={{ fontSize: 16 }}>
+              收款账户（印在缴费通知上）
+            </Typography.Title>
+            {!data.bank || editBank ? (
+              <Flex vertical gap={8}>
+                {!data.bank && (
+                  <Alert type="info" showIcon title="尚未填写收款账户：导出会费缴纳通知前请先填写。" />
+                )}
+                <BankForm initial={data.bank} onSaved={() => setEditBank(false)} />
+              </Flex>
+            ) : (
+              <Flex gap={16} align="center" wrap>
+                <Descriptions size="small" column={3}>
+                  <Descriptions.Item label="户名">{data.bank.accountName}</Descriptions.Item>
+                  <Descriptions.Item label="开户行">{data.bank.bank}</Descriptions.Item>
+                  <Descriptions.Item label="账号">{data.bank.accountNo}</Descriptions.Item>
+                </Descriptions>
+                <Button size="small" onClick={() => setEditBank(true)}>
+                  修改账户
+                </Button>
+              </Flex>
+            )}
+          </section>
+
+          <section aria-label="台账起始年度">
+            <TrackedFromForm
+              value={data.trackedFrom}
+              isSet={data.trackedFromSet}
+              years={years.filter((y) => y <= Number(asOf.slice(0, 4)))}
+            />
+          </section>
+        </Flex>
+      )}
+
+      <PaymentModal
+        open={dialog?.kind === 'payment'}
+        year={year}
+        row={dialog?.kind === 'payment' ? dialog.row : undefined}
+        rows={ledger.rows}
+        onClose={() => setDialog(null)}
+      />
+      <OverrideModal
+        open={dialog?.kind === 'override'}
+        year={year}
+        row={dialog?.kind === 'override' ? dialog.row : undefined}
+        onClose={() => setDialog(null)}
+      />
+      <PaymentsDrawer
+        row={dialog?.kind === 'payments' ? dialog.row : undefined}
+        onClose={() => setDialog(null)}
+      />
+      <ExportModal
+        open={dialog?.kind === 'export'}
+        year={year}
+        rows={selectedRows}
+        bank={data?.bank}
+        onClose={() => setDialog(null)}
+      />
+    </Page>
+  );
 }

@@ -7,6 +7,8 @@ import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { Page } from '../../app/Page';
+import { ImportRosterButton } from '../../data/ImportRosterButton';
+import { ExportRosterButton } from '../../data/ExportRosterButton';
 import { db } from '../../db';
 import {
   STATUS_OPTIONS,
@@ -75,9 +77,13 @@ export function Roster() {
     <Page
       title="会员"
       extra={
-        <Button type="primary" onClick={() => navigate('new')}>
-          新增会员
-        </Button>
+        <>
+          <ImportRosterButton />
+          <ExportRosterButton members={rows} label="导出当前名册（Excel）" />
+          <Button type="primary" onClick={() => navigate('new')}>
+            新增会员
+          </Button>
+        </>
       }
     >
       <Flex vertical gap={12}>

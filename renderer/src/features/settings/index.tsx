@@ -1,3 +1,4 @@
+import { CharterSettingsSection, HolidaySettingsSection } from './CharterSettingsSection';
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
 import { Page } from '../../app/Page';
@@ -105,6 +106,14 @@ export function SettingsDesk() {
             </Flex>
             <ImportBatches />
           </Flex>
+        </section>
+        <section aria-label="章程参数">
+          <SectionTitle>章程参数</SectionTitle>
+          <CharterSettingsSection />
+        </section>
+        <section aria-label="节假日安排">
+          <SectionTitle>节假日安排</SectionTitle>
+          <HolidaySettingsSection />
         </section>
         <section aria-label="操作记录">
           <SectionTitle>操作记录</SectionTitle>

@@ -1,0 +1,195 @@
+/**
+ * The dues desk's writes: payments (R-D1 … R-D7), voiding (never deleting, R-M10), overrides (R-D5) and the
+ * bank details printed on dues notices. Each write is one transaction with its audit entry.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../../../../shared/charter';
+import type { DuesOverride, Payment } from '../../../../shared/domain/records';
+import { writeAudit } from '../../db/audit';
+import type { DeskDB } from '../../db/schema';
+
+export const PAYMENT_METHODS = ['银行转账', '现金', '其他'] as const;
+
+/** Bank details as stored in db.settings under 'bank'. */
+export interface BankSetting {
+  accountName: string;
+  bank: string;
+  accountNo: string;
+}
+export const BANK_KEY = 'bank';
+
+const positiveYuan = z.number({ error: '请填写金额' }).int('金额必须是整数元').positive('金额必须大于 0');
+
+/** The payment form, checked against `today` (no payments dated in the future). */
+export function paymentSchema(today: string) {
+  return z.object({
+    memberId: z.number().int().positive(),
+    year: z.number().int().min(1000).max(9999),
+    paidOn: z
+      .string({ error: '请填写缴费日期' })
+      .refine((d) => isIsoDate(d), '缴费日期格式应为 YYYY-MM-DD')
+      .refine((d) => d <= today, '缴费日期不能晚于今天'),
+    amount: positiveYuan,
+    method: z.enum(PAYMENT_METHODS, { error: '请选择缴费方式' }),
+    receiptNo: z.string().trim().max(50, '收据号不超过 50 个字符').default(''),
+    note: z.string().trim().max(500, '备注不超过 500 个字符').optional(),
+  });
+}
+export type PaymentInput = z.input<ReturnType<typeof paymentSchema>>;
+
+export const overrideSchema = z.object({
+  amount: z.number({ error: '请填写金额' }).int('金额必须是整数元').min(0, '金额不能为负'),
+  reason: z.string().trim().min(1, '请填写调整原因（R-D5）').max(500, '原因不超过 500 个字符'),
+});
+
+export const bankSchema = z.object({
+  accountName: z.string().trim().min(1, '请填写户名'),
+  bank: z.string().trim().min(1, '请填写开户行'),
+  accountNo: z
+    .string()
+    .trim()
+    .min(1, '请填写账号')
+    .regex(/^[0-9 -]{6,40}$/, '账号应为数字（可含空格或短横线）'),
+});
+
+function firstIssue(e: z.ZodError): string {
+  return e.issues[0]?.message ?? '输入有误';
+}
+
+/** Records one payment (several per year are allowed). Returns the new payment id. */
+export async function recordPayment(
+  db: DeskDB,
+  input: PaymentInput,
+  today: string,
+  now: string = new Date().toISOString(),
+): Promise<number> {
+  const parsed = paymentSchema(today).safeParse(input);
+  if (!parsed.success) throw new RangeError(firstIssue(parsed.error));
+  const v = parsed.data;
+  return db.transaction('rw', [db.members, db.payments, db.audit], async () => {
+    const member = await db.members.get(v.memberId);
+    if (!member) throw new RangeError('找不到该会员单位');
+    const payment: Payment = {
+      memberId: v.memberId,
+      year: v.year,
+      paidOn: v.paidOn,
+      amount: v.amount,
+      method: v.method,
+      receiptNo: v.receiptNo,
+      recordedAt: now,
+    };
+    if (v.note) payment.note = v.note;
+    const id = (await db.payments.add(payment)) as number;
+    await writeAudit(db, {
+      entity: 'payments',
+      entityId: id,
+      memberId: v.memberId,
+      action: 'payment',
+      summary: `登记缴费：${member.name} ${v.year} 年会费 ${v.amount} 元（${v.method}）`,
+      after: payment,
+    });
+    return id;
+  });
+}
+
+/** Voids a payment entered by mistake, with the reason; the record stays (R-M10). */
+export async function voidPayment(
+  db: DeskDB,
+  paymentId: number,
+  reason: string,
+  now: string = new Date().toISOString(),
+): Promise<void> {
+  const r = reason.trim();
+  if (!r) throw new RangeError('请填写作废原因');
+  await db.transaction('rw', [db.members, db.payments, db.audit], async () => {
+    const before = await db.payments.get(paymentId);
+    if (!before) throw new RangeError('找不到该缴费记录');
+    if (before.voided) throw new RangeError('该缴费记录已作废');
+    const voided = { at: now, reason: r };
+    await db.payments.update(paymentId, { voided });
+    const member = await db.members.get(before.memberId);
+    await writeAudit(db, {
+      entity: 'payments',
+      entityId: paymentId,
+      memberId: before.memberId,
+      action: 'void',
+      summary: `作废缴费：${member?.name ?? before.memberId} ${before.year} 年 ${before.amount} 元（${r}）`,
+      before: { voided: null },
+      after: { voided },
+    });
+  });
+}
+
+/**
+ * R-D5: sets the amount of one member's year with a reason. `previousAmount` is the amount the ledger
+ * showed (the engine's, or an earlier override), recorded as the audit's before value.
+ */
+export async function setOverride(
+  db: DeskDB,
+  a: { memberId: number; year: number; amount: number; reason: string; previousAmount: number },
+  now: string = new Date().toISOString(),
+): Promise<void> {
+  const parsed = overrideSchema.safeParse({ amount: a.amount, reason: a.reason });
+  if (!parsed.success) throw new RangeError(firstIssue(parsed.error));
+  const { amount, reason } = parsed.data;
+  await db.transaction('rw', [db.members, db.duesOverrides, db.audit], async () => {
+    const member = await db.members.get(a.memberId);
+    if (!member) throw new RangeError('找不到该会员单位');
+    const existing = await db.duesOverrides.where('[memberId+year]').equals([a.memberId, a.year]).first();
+    const record: DuesOverride = { memberId: a.memberId, year: a.year, amount, reason, recordedAt: now };
+    let id: number;
+    if (existing?.id !== undefined) {
+      id = existing.id;
+      await db.duesOverrides.put({ ...record, id });
+    } else {
+      id = (await db.duesOverrides.add(record)) as number;
+    }
+    await writeAudit(db, {
+      entity: 'duesOverrides',
+      entityId: id,
+      memberId: a.memberId,
+      action: 'update',
+      summary: `调整应缴金额：${member.name} ${a.year} 年会费 ${a.previousAmount} 元 → ${amount} 元（${reason}）`,
+      before: { amount: a.previousAmount, reason: existing?.reason ?? null },
+      after: { amount, reason },
+    });
+  });
+}
+
+export async function readBank(db: DeskDB): Promise<BankSetting | undefined> {
+  const row = await db.settings.get(BANK_KEY);
+  const parsed = bankSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveBank(db: DeskDB, value: BankSetting): Promise<void> {
+  const parsed = bankSchema.safeParse(value);
+  if (!parsed.success) throw new RangeError(firstIssue(parsed.error));
+  await db.transaction('rw', [db.settings, db.audit], async () => {
+    const before = await db.settings.get(BANK_KEY);
+    await db.settings.put({ key: BANK_KEY, value: parsed.data });
+    await writeAudit(db, {
+      entity: 'settings',
+      action: 'update',
+      summary: '保存会费收款账户',
+      before: (before?.value as object | undefined) ?? {},
+      after: parsed.data,
+    });
+  });
+}
+
+/** 台账起始年度 (db.settings 'duesTrackedFrom'), audited. */
+export async function saveTrackedFrom(db: DeskDB, year: number): Promise<void> {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('年度无效');
+  await db.transaction('rw', [db.settings, db.audit], async () => {
+    const before = await db.settings.get('duesTrackedFrom');
+    await db.settings.put({ key: 'duesTrackedFrom', value: year });
+    await writeAudit(db, {
+      entity: 'settings',
+      action: 'update',
+      summary: `会费台账起始年度设为 ${year} 年`,
+      before: { duesTrackedFrom: before?.value ?? null },
+      after: { duesTrackedFrom: year },
+    });
+  });
+}
