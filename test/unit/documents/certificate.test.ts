@@ -1,0 +1,84 @@
+/**
+ * 证书 (R-M3 step 4, R-P3): A4 landscape, one page each, the three kinds, batches one a page, fast.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildCertificate, buildCertificatesBatch, certificateTitle } from '../../../shared/documents';
+import type { CertificateInput } from '../../../shared/documents';
+import { CERTS, RED_PNG } from './fixtures';
+import { attr, paragraphTexts, part, unzip } from './ooxml';
+
+async function documentXml(bytes: Uint8Array): Promise<string> {
+  return part(await unzip(bytes), 'word/document.xml');
+}
+
+describe('certificates', () => {
+  it('is A4 landscape with a border and no page numbers', async () => {
+    const doc = await documentXml(await buildCertificate(CERTS[0]!));
+    expect(attr(doc, 'w:pgSz', 'w:w')).toBe('16838');
+    expect(attr(doc, 'w:pgSz', 'w:h')).toBe('11906');
+    expect(attr(doc, 'w:pgSz', 'w:orient')).toBe('landscape');
+    expect(doc).toContain('<w:pgBorders');
+    expect(doc).not.toContain('<w:footerReference');
+  });
+
+  it('prints number, title, unit, what it certifies, issuer and date, in that order', async () => {
+    const texts = paragraphTexts(await documentXml(await buildCertificate(CERTS[0]!))).filter(
+      (t) => t !== '',
+    );
+    expect(texts).toEqual([
+      '证书编号：CCIA-HY-2025-001',
+      '会员证书',
+      '兹证明',
+      '北京示例网络安全技术有限公司',
+      '为中国网络安全产业联盟会员单位。',
+      '特发此证。',
+      '中国网络安全产业联盟',
+      '2025 年 3 月 26 日',
+    ]);
+  });
+
+  it('has a title and statement for each kind (member, director, programme)', async () => {
+    expect(certificateTitle({ kind: 'member' })).toBe('会员证书');
+    expect(certificateTitle({ kind: 'director' })).toBe('理事单位证书');
+    expect(certificateTitle({ kind: 'programme' })).toBe('“网络安全服务阳光行动”成员单位证书');
+    expect(certificateTitle({ kind: 'programme', programmeName: '“护网行动”' })).toBe(
+      '“护网行动”成员单位证书',
+    );
+    const director = paragraphTexts(await documentXml(await buildCertificate(CERTS[1]!))).join('\n');
+    expect(director).toContain('理事单位证书');
+    expect(director).toContain('为中国网络安全产业联盟理事单位。');
+    const programme = paragraphTexts(await documentXml(await buildCertificate(CERTS[2]!))).join('\n');
+    expect(programme).toContain('“网络安全服务阳光行动”');
+    expect(programme).toContain('成员单位证书');
+    expect(programme).toContain('为中国网络安全产业联盟“网络安全服务阳光行动”成员单位。');
+  });
+
+  it('places the seal image over the issuer when one is given', async () => {
+    const doc = await documentXml(await buildCertificate(CERTS[0]!, { seal: { png: RED_PNG } }));
+    const issuer = doc.split('</w:p>').find((p) => p.includes('>中国网络安全产业联盟<')) ?? '';
+    expect(issuer).toContain('<wp:anchor');
+  });
+
+  it('puts a batch in one file, one certificate a page', async () => {
+    const doc = await documentXml(await buildCertificatesBatch(CERTS));
+    expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(CERTS.length - 1);
+    expect(doc.match(/<w:sectPr>/g)).toHaveLength(1);
+    const texts = paragraphTexts(doc);
+    for (const c of CERTS) expect(texts).toContain(c.unitName);
+  });
+
+  it('builds 500 certificates in one file well under a few seconds', async () => {
+    const list: CertificateInput[] = Array.from({ length: 500 }, (_, i) => ({
+      ...CERTS[i % 3]!,
+      unitName: `示例网络安全科技有限公司${i + 1}`,
+      certificateNo: `CCIA-HY-2025-${String(i + 1).padStart(3, '0')}`,
+    }));
+    const t0 = performance.now();
+    const bytes = await buildCertificatesBatch(list);
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(3000);
+    const doc = await documentXml(bytes);
+    expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(499);
+    expect(doc).toContain('示例网络安全科技有限公司500');
+  }, 30_000);
+});

@@ -1,0 +1,220 @@
+/**
+ * Meeting papers (R-O2, R-O4, R-O6): notice, sign-in sheet, ballots, tally sheet and minutes from recorded
+ * data. The builders print what they are given (quorate, outcome labels); they compute no charter rule.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildBallot,
+  buildMeetingNotice,
+  buildMinutes,
+  buildSignInSheet,
+  buildTallySheet,
+  meetingNoticeInput,
+  minutesBody,
+} from '../../../shared/documents';
+import { MEMBERS, MINUTES, OPTIONS, REMOTE_MEETING, STANDING_MEETING } from './fixtures';
+import { attr, paragraphTexts, part, unzip } from './ooxml';
+
+async function documentXml(bytes: Uint8Array): Promise<string> {
+  return part(await unzip(bytes), 'word/document.xml');
+}
+
+describe('会议通知', () => {
+  it('builds the notice body with numbered sections from the meeting', () => {
+    const n = meetingNoticeInput(
+      {
+        meeting: STANDING_MEETING,
+        docNumber: 'CCIA 秘[2025]010 号',
+        addressee: '各常务理事单位',
+        agenda: ['审议新会员入会申请', '审议 2025 年工作计划'],
+        replyBy: '2025-03-14',
+        date: '2025-03-07',
+      },
+      OPTIONS,
+    );
+    expect(n.title).toBe('关于召开中国网络安全产业联盟第二届常务理事会第三次会议的通知');
+    const lines = n.body.split('\n');
+    expect(lines[0]).toContain('定于 2025 年 3 月 18 日 14:30 在北京市东城区安定门东大街 1 号会议室召开');
+    expect(lines.filter((l) => /^[一二三四五六七]、/.test(l))).toEqual([
+      '一、会议时间',
+      '二、会议地点',
+      '三、会议议题',
+      '四、参会人员',
+      '五、有关要求',
+      '六、联系方式',
+    ]);
+    expect(lines).toContain('1. 审议新会员入会申请。');
+    expect(lines).toContain('2. 审议 2025 年工作计划。');
+    expect(lines).toContain('联系人：周梦妍');
+  });
+
+  it('asks remote meetings to return their ballots by a date, and carries the ballot as 附件', async () => {
+    const doc = await documentXml(
+      await buildMeetingNotice(
+        {
+          meeting: REMOTE_MEETING,
+          docNumber: 'CCIA 秘[2025]021 号',
+          addressee: '各理事单位',
+          agenda: ['审议《联盟 2024 年工作报告》'],
+          returnBy: '2025-06-09',
+          attachments: ['表决票'],
+          date: '2025-05-30',
+        },
+        {
+          attachmentsInline: [
+            { kind: 'ballot', ballot: { meeting: REMOTE_MEETING, motions: [{ title: '工作报告' }] } },
+          ],
+        },
+      ),
+    );
+    const texts = paragraphTexts(doc);
+    expect(texts.join('')).toContain(
+      '请于 2025 年 6 月 9 日前将签字（盖章）后的表决票扫描发送至联盟秘书处邮箱',
+    );
+    expect(texts).toContain('附件：表决票');
+    expect(texts).toContain('附件'); // a single attachment is headed 附件, unnumbered
+    expect(texts).toContain('表决票');
+  });
+});
+
+describe('签到表', () => {
+  it('lists the entitled members under a header row that repeats on every page', async () => {
+    const doc = await documentXml(await buildSignInSheet({ meeting: STANDING_MEETING, entitled: MEMBERS }));
+    const texts = paragraphTexts(doc);
+    expect(texts).toContain('中国网络安全产业联盟\n第二届常务理事会第三次会议签到表');
+    expect(texts).toContain('应到常务理事单位 40 家');
+    const rows = doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows).toHaveLength(41);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(paragraphTexts(rows[0] ?? '')).toEqual(['序号', '单位名称', '会员代表', '签名']);
+    expect(paragraphTexts(rows[40] ?? '')).toEqual([
+      '40',
+      '示例网络安全科技有限公司第40分公司',
+      '代表40',
+      '',
+    ]);
+    expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+});
+
+describe('表决票', () => {
+  it('prints one page per motion with 同意/反对/弃权 boxes, the voting unit, signature and date', async () => {
+    const doc = await documentXml(
+      await buildBallot({
+        meeting: STANDING_MEETING,
+        motions: [{ title: '决议甲' }, { title: '决议乙' }],
+        voterUnits: ['甲公司', '乙公司'],
+      }),
+    );
+    const texts = paragraphTexts(doc);
+    expect(texts.filter((t) => t === '表决票')).toHaveLength(4);
+    expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(3);
+    expect(texts.filter((t) => t === '☐')).toHaveLength(12);
+    for (const label of ['同意', '反对', '弃权']) expect(texts.filter((t) => t === label)).toHaveLength(4);
+    expect(texts).toContain('议案一：决议甲');
+    expect(texts).toContain('议案二：决议乙');
+    expect(texts).toContain('投票单位（盖章）：甲公司');
+    expect(texts).toContain('投票单位（盖章）：乙公司');
+    expect(texts).toContain('会员代表（签字）：');
+    expect(texts).toContain('日　　期：　　年　　月　　日');
+    expect(texts.join('')).not.toContain('通讯方式召开，请于');
+  });
+
+  it('gives remote meetings a return-by date', async () => {
+    const texts = paragraphTexts(
+      await documentXml(
+        await buildBallot({ meeting: REMOTE_MEETING, motions: [{ title: '决议' }], returnBy: '2025-06-09' }),
+      ),
+    );
+    expect(texts.join('')).toContain(
+      '本次会议以通讯方式召开，请于 2025 年 6 月 9 日前将签字（盖章）后的表决票扫描发送至联盟秘书处',
+    );
+    expect(texts).toContain('议案：决议');
+  });
+});
+
+describe('计票表', () => {
+  it('has a row per motion with 应到/实到/同意/反对/弃权/未表决/结果 and 计票人/监票人 lines (landscape)', async () => {
+    const doc = await documentXml(
+      await buildTallySheet({
+        meeting: STANDING_MEETING,
+        motions: [
+          {
+            title: '决议甲',
+            entitled: 9,
+            present: 7,
+            for: 6,
+            against: 0,
+            abstain: 1,
+            notVoted: 0,
+            result: '通过（待指导单位批准）',
+          },
+          { title: '决议乙' },
+        ],
+      }),
+    );
+    expect(attr(doc, 'w:pgSz', 'w:orient')).toBe('landscape');
+    const rows = (doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((r) => paragraphTexts(r));
+    expect(rows[0]).toEqual(['序号', '议案', '应到', '实到', '同意', '反对', '弃权', '未表决', '结果']);
+    expect(rows[1]).toEqual(['1', '决议甲', '9', '7', '6', '0', '1', '0', '通过（待指导单位批准）']);
+    expect(rows[2]).toEqual(['2', '决议乙', '', '', '', '', '', '', '']);
+    const sign = paragraphTexts(doc).find((t) => t.startsWith('计票人')) ?? '';
+    expect(sign).toBe('计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日');
+  });
+});
+
+describe('会议纪要', () => {
+  it('records form, date, place, chair, recorder, attendance and the quorum statement', () => {
+    const lines = minutesBody(MINUTES).split('\n');
+    expect(lines[0]).toBe(
+      '2025 年 3 月 18 日 14:30，中国网络安全产业联盟第二届常务理事会第三次会议以现场方式在北京市东城区安定门东大街 1 号会议室召开。会议由张三主持，李四记录。',
+    );
+    expect(lines).toContain('本次会议应到常务理事单位 9 家，实到 7 家，请假 1 家，缺席 1 家。');
+    expect(lines).toContain('出席单位：甲公司、乙公司、丙公司、丁公司、戊公司、己公司、庚公司。');
+    expect(lines).toContain('请假单位：辛公司。');
+    expect(lines).toContain('缺席单位：壬公司。');
+    expect(lines).toContain('列席：秘书长 王五。');
+    expect(lines).toContain(
+      '实到常务理事单位已达到章程规定的法定人数（应到常务理事单位的三分之二（含），即 6 家），会议有效。',
+    );
+  });
+
+  it('prints the agenda in order with its discussion, then each motion with its tally, outcome and the guiding unit’s decision', () => {
+    const lines = minutesBody(MINUTES).split('\n');
+    const i = (s: string) => lines.indexOf(s);
+    const order = [
+      i('二、会议议程及讨论情况'),
+      i('（一）审议新会员入会申请'),
+      i('秘书处汇报了 12 家单位的入会申请审查情况。'),
+      i('与会常务理事进行了讨论。'),
+      i('（二）审议 2025 年工作计划'),
+      i('三、表决结果'),
+      i('（一）关于接纳 12 家单位为联盟会员的决议'),
+      i('表决结果：同意 6 票、反对 0 票、弃权 1 票、未表决 0 票。通过（待指导单位批准）。'),
+      i('指导单位意见：批准（2025 年 3 月 25 日）。'),
+      i('（二）关于 2025 年工作计划的决议'),
+      i('表决结果：同意 4 票、反对 2 票、弃权 1 票、未表决 0 票。未通过。'),
+    ];
+    expect(order.every((x) => x >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('says plainly when the quorum was not reached, and prints a remote meeting’s participants', () => {
+    const lines = minutesBody({
+      ...MINUTES,
+      meeting: REMOTE_MEETING,
+      quorate: false,
+      quorumRequired: undefined,
+    }).split('\n');
+    expect(lines[0]).toContain('以通讯方式召开');
+    expect(lines).toContain('实到理事单位未达到章程规定的法定人数（应到理事单位的三分之二（含））。');
+    expect(lines.some((l) => l.startsWith('参加表决单位：'))).toBe(true);
+  });
+
+  it('builds the minutes document in the notice layout with chair, recorder, issuer and date', async () => {
+    const texts = paragraphTexts(await documentXml(await buildMinutes(MINUTES))).filter((t) => t !== '');
+    expect(texts[0]).toBe('中国网络安全产业联盟\n第二届常务理事会第三次会议纪要');
+    expect(texts).toContain('主持人：张三　　记录人：李四');
+    expect(texts.slice(-2)).toEqual(['中国网络安全产业联盟秘书处', '2025 年 3 月 19 日']);
+  });
+});
