@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Descriptions, Flex, Result, Spin, Tabs } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useNavigate, useParams } from 'react-router';
+import { flushPendingWrites } from '../../platform';
+import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types';
+import { db } from '../../db';
+import { Page } from '../../app/Page';
+import { useExportFile } from '../../app/exportFile';
+import { loadMeetingRecord } from './hooks';
+import { quorumOf } from './logic';
+import { Minutes } from './Minutes';
+import {
+  buildBallotsDocx,
+  buildMinutesDocx,
+  buildNoticeDocx,
+  buildSignInDocx,
+  buildTallyDocx,
+  type MeetingRecord,
+} from './papers';
+import { QuorumBar, RollCall } from './RollCall';
+
+const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
+  { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
+  { button: '导出会议通知', suffix: '通知', build: buildNoticeDocx },
+  { button: '导出签到表', suffix: '签到表', build: buildSignInDocx },
+  { button: '导出表决票', suffix: '表决票', build: buildBallotsDocx },
+  { button: '导出计票表', suffix: '计票表', build: buildTallyDocx },
+];
+
+function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|]/g, '_');
+}
+
+export function MeetingDetail() {
+  const { id } = useParams();
+  const meetingId = Number(id);
+  const meeting = useLiveQuery(async () => (await db.meetings.get(meetingId)) ?? null, [meetingId]);
+  const attendance = useLiveQuery(
+    () => db.attendance.where('meetingId').equals(meetingId).toArray(),
+    [meetingId],
+  );
+  const quorum = useMemo(() => (meeting ? quorumOf(meeting, attendance ?? []) : null), [meeting, attendance]);
+  const exportFile = useExportFile();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [tab, setTab] = useState('rollcall');
+  const navigate = useNavigate();
+
+  if (meeting === undefined) return <Spin />;
+  if (meeting === null || !quorum)
+    return (
+      <Page title="会议">
+        <Result status="404" title="未找到该会议" extra={<Link to="/meetings">返回会议列表</Link>} />
+      </Page>
+    );
+
+  const exportPaper = async (p: (typeof PAPERS)[number]) => {
+    setBusy(p.button);
+    try {
+      // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
+      await flushPendingWrites();
+      const record = await loadMeetingRecord(meetingId);
+      const bytes = await p.build(record);
+      await exportFile(`${safeName(meeting.name)}${p.suffix}.docx`, bytes);
+    } catch (e) {
+      message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page
+      title={meeting.name}
+      extra={
+        <>
+          <Button onClick={() => navigate('/meetings')}>返回会议列表</Button>
+          {PAPERS.map((p) => (
+            <Button key={p.button} loading={busy === p.button} onClick={() => void exportPaper(p)}>
+              {p.button}
+            </Button>
+          ))}
+        </>
+      }
+    >
+      <Flex vertical gap={12}>
+        <Descriptions
+          size="small"
+          column={4}
+          items={[
+            { key: 'body', label: '会议类型', children: BODY_LABEL[meeting.body] },
+            { key: 'form', label: '会议形式', children: MEETING_FORM_LABEL[meeting.form] },
+            { key: 'date', label: '日期', children: meeting.date },
+            { key: 'place', label: '地点', children: meeting.place || '—' },
+            { key: 'chair', label: '主持人', children: meeting.chair || '—' },
+            { key: 'recorder', label: '记录人', children: meeting.recorder || '—' },
+          ]}
+        />
+        <div style={{ position: 'sticky', top: 0, zIndex: 5 }}>
+          <QuorumBar quorum={quorum} remote={meeting.form === 'remote'} />
+        </div>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'rollcall',
+              label: meeting.form === 'remote' ? '表决票收发' : '签到',
+              children: <RollCall meeting={meeting} attendance={attendance ?? []} />,
+            },
+            {
+              key: 'minutes',
+              label: '会议纪要',
+              children: <Minutes meeting={meeting} quorum={quorum} />,
+            },
+          ]}
+        />
+      </Flex>
+    </Page>
+  );
+}

@@ -1,0 +1,243 @@
+import { useState } from 'react';
+import { App, Button, Card, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
+import { db } from '../../db';
+import { addAgendaItem, moveAgendaItem, renameAgendaItem, restoreVersion } from './data';
+import { useDiscussionAutosave, type SaveState } from './hooks';
+import type { QuorumView } from './logic';
+import { MotionsOf } from './Motions';
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: '已保存',
+  saving: '保存中…',
+  error: '保存失败，正在重试',
+};
+
+function VersionsDialog(props: {
+  item: AgendaItem;
+  open: boolean;
+  onClose: () => void;
+  onRestored: (t: string) => void;
+}) {
+  const versions = useLiveQuery(
+    () => db.minuteVersions.where('agendaItemId').equals(props.item.id!).reverse().sortBy('savedAt'),
+    [props.item.id],
+  );
+  const [viewing, setViewing] = useState<number | null>(null);
+  const { message } = App.useApp();
+  return (
+    <Modal
+      title={`历史版本：${props.item.title}`}
+      open={props.open}
+      onCancel={props.onClose}
+      footer={null}
+      width={720}
+    >
+      {versions && versions.length === 0 ? <Empty description="还没有历史版本" /> : null}
+      <List
+        dataSource={versions ?? []}
+        renderItem={(v) => (
+          <List.Item
+            actions={[
+              <Button key="view" size="small" onClick={() => setViewing(viewing === v.id ? null : v.id!)}>
+                {viewing === v.id ? '收起' : '查看'}
+              </Button>,
+              <Button
+                key="restore"
+                size="small"
+                onClick={async () => {
+                  const text = await restoreVersion(db, props.item.id!, v.id!);
+                  props.onRestored(text);
+                  message.success('已恢复该版本（恢复前的内容已另存为历史版本）');
+                  props.onClose();
+                }}
+              >
+                恢复
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={new Date(v.savedAt).toLocaleString('zh-CN')}
+              description={
+                viewing === v.id ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{v.text}</Typography.Paragraph>
+                ) : (
+                  `${v.text.slice(0, 60)}${v.text.length > 60 ? '…' : ''}（${v.text.length} 字）`
+                )
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Modal>
+  );
+}
+
+function AgendaItemCard(props: {
+  item: AgendaItem;
+  position: number;
+  count: number;
+  meeting: Meeting;
+  quorum: QuorumView;
+  motions: Motion[];
+  ballots: Ballot[];
+}) {
+  const { item } = props;
+  const auto = useDiscussionAutosave(item.id!, item.discussion);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [history, setHistory] = useState(false);
+  const textId = `discussion-${item.id}`;
+  return (
+    <Card
+      size="small"
+      title={
+        renaming === null ? (
+          <span>
+            {props.position + 1}. {item.title}
+          </span>
+        ) : (
+          <Space>
+            <Input
+              aria-label="议程名称"
+              value={renaming}
+              onChange={(e) => setRenaming(e.target.value)}
+              onPressEnter={async () => {
+                if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
+                setRenaming(null);
+              }}
+              style={{ width: 320 }}
+            />
+            <Button
+              size="small"
+              type="primary"
+              onClick={async () => {
+                if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
+                setRenaming(null);
+              }}
+            >
+              确定
+            </Button>
+          </Space>
+        )
+      }
+      extra={
+        <Space size={4}>
+          <Button
+            size="small"
+            disabled={props.position === 0}
+            onClick={() => void moveAgendaItem(db, item.id!, -1)}
+          >
+            上移
+          </Button>
+          <Button
+            size="small"
+            disabled={props.position === props.count - 1}
+            onClick={() => void moveAgendaItem(db, item.id!, 1)}
+          >
+            下移
+          </Button>
+          <Button size="small" onClick={() => setRenaming(item.title)}>
+            改名
+          </Button>
+          <Button size="small" onClick={() => setHistory(true)}>
+            历史版本
+          </Button>
+        </Space>
+      }
+    >
+      <Flex justify="space-between" align="baseline">
+        <label htmlFor={textId}>讨论记录</label>
+        <Typography.Text
+          type={auto.state === 'error' ? 'danger' : 'secondary'}
+          aria-live="polite"
+          data-save-state={auto.state}
+        >
+          {SAVE_LABEL[auto.state]}
+        </Typography.Text>
+      </Flex>
+      <Input.TextArea
+        id={textId}
+        aria-label={item.title}
+        value={auto.text}
+        onChange={(e) => auto.onChange(e.target.value)}
+        onBlur={() => void auto.flush()}
+        autoSize={{ minRows: 4, maxRows: 24 }}
+        placeholder="边听边记：输入即自动保存"
+      />
+      <MotionsOf
+        meeting={props.meeting}
+        item={item}
+        quorum={props.quorum}
+        motions={props.motions}
+        ballots={props.ballots}
+      />
+      {history ? (
+        <VersionsDialog
+          item={item}
+          open={history}
+          onClose={() => setHistory(false)}
+          onRestored={auto.adopt}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+/** 会议纪要: agenda items in order, each with its live-typed discussion (autosaved) and its motions. */
+export function Minutes(props: { meeting: Meeting; quorum: QuorumView }) {
+  const { meeting } = props;
+  const items = useLiveQuery(
+    () => db.agendaItems.where('meetingId').equals(meeting.id!).sortBy('order'),
+    [meeting.id],
+  );
+  const motions = useLiveQuery(
+    () => db.motions.where('meetingId').equals(meeting.id!).toArray(),
+    [meeting.id],
+  );
+  const ballots = useLiveQuery(async () => {
+    const ids = (await db.motions.where('meetingId').equals(meeting.id!).primaryKeys()) as number[];
+    return ids.length ? db.ballots.where('motionId').anyOf(ids).toArray() : [];
+  }, [meeting.id]);
+  const [title, setTitle] = useState('');
+  const add = async () => {
+    if (!title.trim()) return;
+    await addAgendaItem(db, meeting.id!, title.trim());
+    setTitle('');
+  };
+  return (
+    <Flex vertical gap={12}>
+      {!props.quorum.quorate ? (
+        <Typography.Text type="warning">
+          本次会议未达法定人数：仍可记录纪要，纪要中将注明未达到法定人数，表决不能形成有效决议。
+        </Typography.Text>
+      ) : null}
+      {(items ?? []).map((item, i, all) => (
+        <AgendaItemCard
+          key={item.id}
+          item={item}
+          position={i}
+          count={all.length}
+          meeting={meeting}
+          quorum={props.quorum}
+          motions={(motions ?? []).filter((m) => m.agendaItemId === item.id)}
+          ballots={ballots ?? []}
+        />
+      ))}
+      {items && items.length === 0 ? <Empty description="还没有议程：先添加议程，再记录讨论" /> : null}
+      <Flex gap={8}>
+        <Input
+          aria-label="新议程"
+          placeholder="议程名称，如：审议年度工作报告"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          onPressEnter={() => void add()}
+          style={{ maxWidth: 420 }}
+        />
+        <Button onClick={() => void add()} disabled={!title.trim()}>
+          添加议程
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,480 @@
+/**
+ * Writes of the 会议 desk. Every write is one Dexie transaction with its audit entry (renderer/src/db/audit.ts).
+ */
+import type {
+  AgendaItem,
+  AttendanceRecord,
+  Ballot,
+  Meeting,
+  MinuteVersion,
+  Motion,
+  Office,
+  TierChange,
+} from '../../../../shared/domain/records';
+import type {
+  Attendance,
+  Body,
+  IsoDate,
+  MeetingForm,
+  OfficeRole,
+  VoteChoice,
+} from '../../../../shared/domain/types';
+import { BODY_LABEL, OFFICE_LABEL, TIER_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
+import {
+  DEFAULT_CHARTER_SETTINGS,
+  resolveCharterSettings,
+  type CharterSettings,
+  type CharterSettingsInput,
+} from '../../../../shared/charter';
+import type { DeskDB } from '../../db/schema';
+import { writeAudit } from '../../db/audit';
+import { buildEntitled, tierChangeFor, VERSION_CAP } from './logic';
+
+const nowIso = () => new Date().toISOString();
+
+/** The charter readings (设置 key 'charter'), with the defaults. */
+export async function loadCharterSettings(db: DeskDB): Promise<CharterSettings> {
+  try {
+    const row = await db.settings.get('charter');
+    return resolveCharterSettings((row?.value ?? {}) as CharterSettingsInput);
+  } catch {
+    return { ...DEFAULT_CHARTER_SETTINGS };
+  }
+}
+
+export interface NewMeeting {
+  body: Body;
+  form: MeetingForm;
+  name: string;
+  date: IsoDate;
+  place: string;
+  chair: string;
+  recorder: string;
+}
+
+/**
+ * Creates a meeting with its entitled list FIXED from the registry on the meeting date (R-O2, R-O4, R-O6).
+ * The secretary-general's 列席 row is created at once; the others are created when marked (no row = 未登记).
+ */
+export async function createMeeting(db: DeskDB, input: NewMeeting): Promise<number> {
+  const settings = await loadCharterSettings(db);
+  return db.transaction('rw', [db.meetings, db.members, db.offices, db.attendance, db.audit], async () => {
+    const [members, offices] = await Promise.all([db.members.toArray(), db.offices.toArray()]);
+    const entitled = buildEntitled(input.body, input.date, members, offices, settings);
+    const at = nowIso();
+    const meeting: Meeting = { ...input, entitled, createdAt: at, updatedAt: at };
+    const id = (await db.meetings.add(meeting)) as number;
+    for (const e of entitled.filter((x) => x.observer)) {
+      await db.attendance.add({
+        meetingId: id,
+        memberId: e.memberId,
+        status: 'observer',
+        attendee: e.representative,
+        updatedAt: at,
+      });
+    }
+    await writeAudit(db, {
+      entity: 'meetings',
+      entityId: id,
+      action: 'create',
+      summary: `新建会议：${input.name}（${BODY_LABEL[input.body]}，应到 ${entitled.filter((e) => !e.observer).length}）`,
+      after: { ...input, entitledCount: entitled.length },
+    });
+    return id;
+  });
+}
+
+export async function updateMeeting(db: DeskDB, id: number, patch: Partial<NewMeeting>): Promise<void> {
+  await db.transaction('rw', [db.meetings, db.audit], async () => {
+    const before = await db.meetings.get(id);
+    if (!before) throw new Error('会议不存在');
+    const after = { ...before, ...patch, updatedAt: nowIso() };
+    await db.meetings.put(after);
+    await writeAudit(db, {
+      entity: 'meetings',
+      entityId: id,
+      action: 'update',
+      summary: `修改会议：${after.name}`,
+      before,
+      after,
+    });
+  });
+}
+
+/** Upserts one attendance row (unique [meetingId+memberId]) and audits the change. */
+export async function saveAttendance(
+  db: DeskDB,
+  meetingId: number,
+  memberId: number,
+  patch: Partial<Pick<AttendanceRecord, 'status' | 'attendee' | 'ballotSentOn' | 'ballotReturnedOn'>>,
+  defaults: { attendee?: string } = {},
+): Promise<void> {
+  await db.transaction('rw', [db.attendance, db.audit], async () => {
+    const before = await db.attendance.where('[meetingId+memberId]').equals([meetingId, memberId]).first();
+    const at = nowIso();
+    const base: AttendanceRecord = before ?? { meetingId, memberId, status: 'absent', updatedAt: at };
+    const after: AttendanceRecord = { ...base, ...patch, updatedAt: at };
+    if (patch.status === 'present' && !after.attendee && defaults.attendee)
+      after.attendee = defaults.attendee;
+    // A row created only to hold ballot dates is not yet a roll-call mark.
+    if (!before && patch.status === undefined) after.status = 'absent';
+    for (const k of ['ballotSentOn', 'ballotReturnedOn', 'attendee'] as const)
+      if (after[k] === undefined) delete after[k];
+    const id = (await db.attendance.put(after)) as number;
+    await writeAudit(db, {
+      entity: 'attendance',
+      entityId: id,
+      memberId: memberId || undefined,
+      action: before ? 'update' : 'create',
+      summary: `签到：会议 ${meetingId}，单位 ${memberId}`,
+      before: before ?? {},
+      after,
+    });
+  });
+}
+
+/** Marks a roll-call status (出席 / 缺席 / 请假). */
+export function markAttendance(
+  db: DeskDB,
+  meetingId: number,
+  memberId: number,
+  status: Exclude<Attendance, 'observer'>,
+  representative: string,
+): Promise<void> {
+  return saveAttendance(db, meetingId, memberId, { status }, { attendee: representative });
+}
+
+// ------------------------------------------------------------------ agenda and minutes
+
+export async function addAgendaItem(db: DeskDB, meetingId: number, title: string): Promise<number> {
+  return db.transaction('rw', [db.agendaItems, db.audit], async () => {
+    const items = await db.agendaItems.where('meetingId').equals(meetingId).toArray();
+    const order = items.reduce((m, i) => Math.max(m, i.order), 0) + 1;
+    const item: AgendaItem = { meetingId, order, title, discussion: '', updatedAt: nowIso() };
+    const id = (await db.agendaItems.add(item)) as number;
+    await writeAudit(db, {
+      entity: 'agendaItems',
+      entityId: id,
+      action: 'create',
+      summary: `新增议程：${title}`,
+      after: item,
+    });
+    return id;
+  });
+}
+
+export async function renameAgendaItem(db: DeskDB, id: number, title: string): Promise<void> {
+  await db.transaction('rw', [db.agendaItems, db.audit], async () => {
+    const before = await db.agendaItems.get(id);
+    if (!before || before.title === title) return;
+    const after = { ...before, title, updatedAt: nowIso() };
+    await db.agendaItems.put(after);
+    await writeAudit(db, {
+      entity: 'agendaItems',
+      entityId: id,
+      action: 'update',
+      summary: `议程改名：${title}`,
+      before,
+      after,
+    });
+  });
+}
+
+/** Swaps an agenda item with its neighbour (up: -1, down: +1). */
+export async function moveAgendaItem(db: DeskDB, id: number, dir: -1 | 1): Promise<void> {
+  await db.transaction('rw', [db.agendaItems, db.audit], async () => {
+    const item = await db.agendaItems.get(id);
+    if (!item) return;
+    const items = (await db.agendaItems.where('meetingId').equals(item.meetingId).toArray()).sort(
+      (a, b) => a.order - b.order,
+    );
+    const i = items.findIndex((x) => x.id === id);
+    const other = items[i + dir];
+    if (!other) return;
+    const at = nowIso();
+    await db.agendaItems.update(id, { order: other.order, updatedAt: at });
+    await db.agendaItems.update(other.id!, { order: item.order, updatedAt: at });
+    await writeAudit(db, {
+      entity: 'agendaItems',
+      entityId: id,
+      action: 'update',
+      summary: `议程排序：${item.title}${dir < 0 ? '上移' : '下移'}`,
+      before: { order: item.order },
+      after: { order: other.order },
+    });
+  });
+}
+
+/**
+ * Writes an agenda item's discussion text (autosave). With `snapshot`, the stored text is first kept as a
+ * version (capped at VERSION_CAP per item) and the burst is audited with its before/after text.
+ */
+export async function saveDiscussion(db: DeskDB, id: number, text: string, snapshot: boolean): Promise<void> {
+  await db.transaction('rw', [db.agendaItems, db.minuteVersions, db.audit], async () => {
+    const before = await db.agendaItems.get(id);
+    if (!before || before.discussion === text) return;
+    const at = nowIso();
+    if (snapshot) {
+      await keepVersion(db, id, before.discussion, at);
+      await writeAudit(db, {
+        entity: 'agendaItems',
+        entityId: id,
+        action: 'update',
+        summary: `编辑讨论记录：${before.title}`,
+        before: { discussion: before.discussion },
+        after: { discussion: text },
+      });
+    }
+    await db.agendaItems.update(id, { discussion: text, updatedAt: at });
+  });
+}
+
+async function keepVersion(db: DeskDB, agendaItemId: number, text: string, at: string): Promise<void> {
+  if (text.trim() === '') return;
+  const versions = await db.minuteVersions.where('agendaItemId').equals(agendaItemId).sortBy('savedAt');
+  if (versions.at(-1)?.text === text) return;
+  const v: MinuteVersion = { agendaItemId, text, savedAt: at };
+  await db.minuteVersions.add(v);
+  const excess = versions.length + 1 - VERSION_CAP;
+  if (excess > 0) await db.minuteVersions.bulkDelete(versions.slice(0, excess).map((x) => x.id!));
+}
+
+/** Restores an earlier version; the current text is kept as a version first, so the restore can be undone. */
+export async function restoreVersion(db: DeskDB, agendaItemId: number, versionId: number): Promise<string> {
+  return db.transaction('rw', [db.agendaItems, db.minuteVersions, db.audit], async () => {
+    const item = await db.agendaItems.get(agendaItemId);
+    const v = await db.minuteVersions.get(versionId);
+    if (!item || !v) throw new Error('版本不存在');
+    const at = nowIso();
+    await keepVersion(db, agendaItemId, item.discussion, at);
+    await db.agendaItems.update(agendaItemId, { discussion: v.text, updatedAt: at });
+    await writeAudit(db, {
+      entity: 'agendaItems',
+      entityId: agendaItemId,
+      action: 'restore',
+      summary: `恢复讨论记录历史版本（${v.savedAt}）：${item.title}`,
+      before: { discussion: item.discussion },
+      after: { discussion: v.text },
+    });
+    return v.text;
+  });
+}
+
+// ------------------------------------------------------------------ motions and votes
+
+export async function addMotion(
+  db: DeskDB,
+  m: Pick<Motion, 'meetingId' | 'agendaItemId' | 'title' | 'text' | 'tallyMode'>,
+): Promise<number> {
+  return db.transaction('rw', [db.motions, db.audit], async () => {
+    const at = nowIso();
+    const motion: Motion = { ...m, createdAt: at, updatedAt: at };
+    const id = (await db.motions.add(motion)) as number;
+    await writeAudit(db, {
+      entity: 'motions',
+      entityId: id,
+      action: 'create',
+      summary: `新增议案：${m.title}`,
+      after: motion,
+    });
+    return id;
+  });
+}
+
+export async function updateMotion(
+  db: DeskDB,
+  id: number,
+  patch: Partial<Pick<Motion, 'title' | 'text' | 'tallyMode'>>,
+): Promise<void> {
+  await db.transaction('rw', [db.motions, db.audit], async () => {
+    const before = await db.motions.get(id);
+    if (!before) return;
+    const after = { ...before, ...patch, updatedAt: nowIso() };
+    await db.motions.put(after);
+    await writeAudit(db, {
+      entity: 'motions',
+      entityId: id,
+      action: 'update',
+      summary: `修改议案：${after.title}`,
+      before,
+      after,
+    });
+  });
+}
+
+/** Records a tally by counts (audited as a vote). */
+export async function saveCounts(
+  db: DeskDB,
+  id: number,
+  counts: { for: number; against: number; abstain: number },
+): Promise<void> {
+  await db.transaction('rw', [db.motions, db.audit], async () => {
+    const before = await db.motions.get(id);
+    if (!before) throw new Error('议案不存在');
+    const after: Motion = { ...before, tallyMode: 'counts', counts, updatedAt: nowIso() };
+    await db.motions.put(after);
+    await writeAudit(db, {
+      entity: 'motions',
+      entityId: id,
+      action: 'vote',
+      summary: `表决结果：${before.title}（同意 ${counts.for}，反对 ${counts.against}，弃权 ${counts.abstain}）`,
+      before: { counts: before.counts ?? null },
+      after: { counts },
+    });
+  });
+}
+
+/** Records one voter's choice on a motion (vote by name; remote ballots), audited as a vote. */
+export async function castBallot(
+  db: DeskDB,
+  motionId: number,
+  memberId: number,
+  choice: VoteChoice,
+  returnedOn?: IsoDate,
+): Promise<void> {
+  await db.transaction('rw', [db.ballots, db.audit], async () => {
+    const before = await db.ballots.where('[motionId+memberId]').equals([motionId, memberId]).first();
+    const after: Ballot = { ...(before ?? { motionId, memberId }), choice, recordedAt: nowIso() } as Ballot;
+    if (returnedOn) after.returnedOn = returnedOn;
+    const id = (await db.ballots.put(after)) as number;
+    await writeAudit(db, {
+      entity: 'ballots',
+      entityId: id,
+      memberId,
+      action: 'vote',
+      summary: `记名表决：议案 ${motionId}，单位 ${memberId}：${VOTE_LABEL[choice]}`,
+      before: before ? { choice: before.choice } : {},
+      after: { choice },
+    });
+  });
+}
+
+/** R-O6: the guiding unit's decision on a standing-council resolution, as its own dated step (audited). */
+export async function recordGuidingDecision(
+  db: DeskDB,
+  motionId: number,
+  decision: { decision: 'approved' | 'rejected'; on: IsoDate },
+): Promise<void> {
+  await db.transaction('rw', [db.motions, db.audit], async () => {
+    const before = await db.motions.get(motionId);
+    if (!before) throw new Error('议案不存在');
+    const after: Motion = { ...before, guidingDecision: decision, updatedAt: nowIso() };
+    await db.motions.put(after);
+    await writeAudit(db, {
+      entity: 'motions',
+      entityId: motionId,
+      action: 'vote',
+      summary: `指导单位意见：${before.title}：${decision.decision === 'approved' ? '批准' : '不批准'}（${decision.on}）`,
+      before: { guidingDecision: before.guidingDecision ?? null },
+      after: { guidingDecision: decision },
+    });
+  });
+}
+
+// ------------------------------------------------------------------ offices
+
+export interface NewOffice {
+  role: OfficeRole;
+  memberId?: number | undefined;
+  holderName: string;
+  startOn: IsoDate;
+  endOn: IsoDate;
+  motionId?: number | undefined;
+}
+
+/**
+ * Records an office term. When a unit is elected director / standing director / chair, its fee tier rises
+ * from 1 January of the next year (R-D1, R-D5): a TierChange is recorded and member.tier updated, audited.
+ * Returns the note to show, if any.
+ */
+export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: number; note: string | null }> {
+  return db.transaction('rw', [db.offices, db.members, db.tierChanges, db.audit], async () => {
+    const at = nowIso();
+    const office: Office = { ...input, createdAt: at };
+    if (office.memberId === undefined) delete office.memberId;
+    if (office.motionId === undefined) delete office.motionId;
+    const id = (await db.offices.add(office)) as number;
+    await writeAudit(db, {
+      entity: 'offices',
+      entityId: id,
+      memberId: input.memberId,
+      action: 'create',
+      summary: `任职：${OFFICE_LABEL[input.role]} ${input.holderName}（${input.startOn} 至 ${input.endOn}）`,
+      after: office,
+    });
+    let note: string | null = null;
+    if (input.memberId !== undefined) {
+      const member = await db.members.get(input.memberId);
+      const change = member ? tierChangeFor(member.tier, input.role, input.startOn) : null;
+      if (member && change) {
+        const tc: TierChange = {
+          memberId: member.id!,
+          tier: change.tier,
+          effectiveFrom: change.effectiveFrom,
+          reason: `当选${OFFICE_LABEL[input.role]}（${input.startOn}）`,
+          recordedAt: at,
+        };
+        const tcId = (await db.tierChanges.add(tc)) as number;
+        const after = { ...member, tier: change.tier, updatedAt: at };
+        await db.members.put(after);
+        await writeAudit(db, {
+          entity: 'members',
+          entityId: member.id,
+          memberId: member.id,
+          action: 'update',
+          summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[change.tier]}，自 ${change.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
+          before: { tier: member.tier },
+          after: { tier: change.tier },
+        });
+        note = `${member.name}的会员级别改为${TIER_LABEL[change.tier]}，会费自 ${change.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`;
+      }
+    }
+    return { id, note };
+  });
+}
+
+/** Ends an office early (seat lost, resignation); never deleted. */
+export async function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<void> {
+  await db.transaction('rw', [db.offices, db.audit], async () => {
+    const before = await db.offices.get(id);
+    if (!before) return;
+    const after = { ...before, ended: { on, reason } };
+    await db.offices.put(after);
+    await writeAudit(db, {
+      entity: 'offices',
+      entityId: id,
+      memberId: before.memberId,
+      action: 'status',
+      summary: `任职结束：${OFFICE_LABEL[before.role]} ${before.holderName}（${on}，${reason}）`,
+      before,
+      after,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ activities
+
+export async function addActivity(
+  db: DeskDB,
+  a: { name: string; kind: string; date: IsoDate; place?: string; note?: string },
+  memberIds: readonly number[],
+): Promise<number> {
+  return db.transaction('rw', [db.activities, db.participations, db.audit], async () => {
+    const at = nowIso();
+    const activity = { ...a, createdAt: at };
+    if (!activity.place) delete activity.place;
+    if (!activity.note) delete activity.note;
+    const id = (await db.activities.add(activity)) as number;
+    await db.participations.bulkAdd(
+      [...new Set(memberIds)].map((memberId) => ({ activityId: id, memberId, date: a.date })),
+    );
+    await writeAudit(db, {
+      entity: 'activities',
+      entityId: id,
+      action: 'create',
+      summary: `活动登记：${a.name}（${a.date}，${memberIds.length} 家单位参加）`,
+      after: { ...activity, participants: [...memberIds] },
+    });
+    return id;
+  });
+}

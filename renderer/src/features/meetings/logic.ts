@@ -1,0 +1,525 @@
+/**
+ * View logic of the 会议 desk: pure functions that turn the stored records into what the desk shows,
+ * by calling the charter engine (shared/charter). No rule is re-implemented here.
+ */
+import type {
+  AttendanceRecord,
+  Ballot,
+  EntitledEntry,
+  Meeting,
+  Member,
+  Motion,
+  Office,
+} from '../../../../shared/domain/records';
+import type {
+  Attendance,
+  Body,
+  IsoDate,
+  OfficeRole,
+  Tier,
+  VoteChoice,
+} from '../../../../shared/domain/types';
+import {
+  addYears,
+  chairEligibility,
+  checkStandingSeatCap,
+  compareDates,
+  decideMotion,
+  entitledOn,
+  halfYearOf,
+  isDirectorEligible,
+  isQuorate,
+  meetingCompliance,
+  quorumNeeded,
+  remoteMeetingPresent,
+  STANDING_COUNCIL_ROLES,
+  startOfYear,
+  termEndOn,
+  yearOf,
+  type CharterSettings,
+  type CompliancePeriod,
+  type MembershipSpan,
+  type MotionDecision,
+  type OfficeTerm,
+  type StandingMeetingAttendance,
+} from '../../../../shared/charter';
+
+/** The secretary-general's pseudo member id in an entitled list (R-O6: 列席, no vote). */
+export const SECRETARY_GENERAL_ID = 0;
+
+/** Members as membership spans for the engine (R-O2): approved members, with the day they left. */
+export function membershipSpans(members: readonly Member[]): MembershipSpan[] {
+  const out: MembershipSpan[] = [];
+  for (const m of members) {
+    if (m.id === undefined || !m.approvedOn) continue;
+    out.push({ memberId: m.id, approvedOn: m.approvedOn, leftOn: m.left?.on ?? null });
+  }
+  return out;
+}
+
+/**
+ * Offices as engine terms. A term whose recorded end is earlier than the full term (or that was ended)
+ * carries `endedOn`. Offices held by a person without a unit use holder id 0 (they never sit on a council).
+ */
+export function officeTerms(
+  offices: readonly Office[],
+  settings: Pick<CharterSettings, 'termYears'>,
+): OfficeTerm[] {
+  return offices.map((o) => {
+    const full = termEndOn(o.startOn, settings.termYears);
+    const endedOn = o.ended?.on ?? (o.endOn && compareDates(o.endOn, full) < 0 ? o.endOn : null);
+    return { holderId: o.memberId ?? SECRETARY_GENERAL_ID, role: o.role, startOn: o.startOn, endedOn };
+  });
+}
+
+/** Whether an office covers `date` (for the secretary-general's 列席 entry). */
+function officeCovers(o: Office, date: IsoDate, termYears: number): boolean {
+  const [term] = officeTerms([o], { termYears });
+  if (!term) return false;
+  const last = term.endedOn ?? termEndOn(o.startOn, termYears);
+  return compareDates(o.startOn, date) <= 0 && compareDates(date, last) <= 0;
+}
+
+/**
+ * The entitled list fixed on the meeting date (R-O2, R-O4, R-O6), from the engine's `entitledOn`; names and
+ * representatives from the registry. At the standing council the secretary-general in office is added as
+ * 列席 (`observer`, member id 0).
+ */
+export function buildEntitled(
+  body: Body,
+  date: IsoDate,
+  members: readonly Member[],
+  offices: readonly Office[],
+  settings: Pick<CharterSettings, 'termYears'>,
+): EntitledEntry[] {
+  const list = entitledOn(
+    body,
+    date,
+    { members: membershipSpans(members), terms: officeTerms(offices, settings) },
+    settings,
+  );
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const out: EntitledEntry[] = [];
+  for (const id of list.entitled) {
+    const m = byId.get(id);
+    if (!m) continue;
+    out.push({ memberId: id, name: m.name, representative: m.representative.name });
+  }
+  if (body === 'standing') {
+    const sg = offices.find(
+      (o) => o.role === 'secretary-general' && officeCovers(o, date, settings.termYears),
+    );
+    if (sg)
+      out.push({
+        memberId: SECRETARY_GENERAL_ID,
+        name: '秘书长',
+        representative: sg.holderName,
+        observer: true,
+      });
+  }
+  return out;
+}
+
+/** The roll-call status shown for an entitled entry: a record's status, or 未登记 (no record yet). */
+export type RollStatus = Attendance | 'unmarked';
+export const ROLL_STATUS_LABEL: Record<RollStatus, string> = {
+  present: '出席',
+  absent: '缺席',
+  leave: '请假',
+  observer: '列席',
+  unmarked: '未登记',
+};
+
+/** One key per row in the roll call: 1/Y 出席, 2/N 缺席, 3/L 请假. */
+export function rollKey(key: string): Exclude<Attendance, 'observer'> | null {
+  const k = key.toLowerCase();
+  if (k === '1' || k === 'y') return 'present';
+  if (k === '2' || k === 'n') return 'absent';
+  if (k === '3' || k === 'l') return 'leave';
+  return null;
+}
+
+export interface QuorumView {
+  /** Voting entitled (observers excluded). */
+  entitled: number;
+  present: number;
+  needed: number;
+  quorate: boolean;
+  /** 出席 X / 应到 Y */
+  text: string;
+  /** 法定人数：Z（三分之二） */
+  threshold: string;
+  /** 已达法定人数 / 未达法定人数 */
+  label: string;
+  /** Present voter ids (remote: ballots returned). */
+  presentIds: number[];
+  unmarked: number;
+  absent: number;
+  leave: number;
+}
+
+/** Voting entitled ids (observers excluded). */
+export function votingIds(meeting: Pick<Meeting, 'entitled'>): number[] {
+  return meeting.entitled.filter((e) => !e.observer).map((e) => e.memberId);
+}
+
+/**
+ * Live quorum of a meeting (R-O2, R-O4, R-O6) from the engine: onsite, those marked 出席; remote (通讯), those
+ * who returned a ballot (`remoteMeetingPresent`). Observers never count.
+ */
+export function quorumOf(
+  meeting: Pick<Meeting, 'body' | 'form' | 'entitled'>,
+  attendance: readonly AttendanceRecord[],
+): QuorumView {
+  const ids = votingIds(meeting);
+  const idSet = new Set(ids);
+  const rows = attendance.filter((a) => idSet.has(a.memberId));
+  let presentIds: number[];
+  if (meeting.form === 'remote') {
+    presentIds = remoteMeetingPresent(
+      ids,
+      rows.map((a) => ({ holderId: a.memberId, returnedOn: a.ballotReturnedOn ?? null })),
+    );
+  } else {
+    presentIds = rows
+      .filter((a) => a.status === 'present')
+      .map((a) => a.memberId)
+      .sort((a, b) => a - b);
+  }
+  const entitled = ids.length;
+  const present = presentIds.length;
+  const needed = quorumNeeded(meeting.body, entitled);
+  const quorate = isQuorate(meeting.body, entitled, present);
+  const marked = new Set(rows.map((a) => a.memberId));
+  return {
+    entitled,
+    present,
+    needed,
+    quorate,
+    text: `出席 ${present} / 应到 ${entitled}`,
+    threshold: `法定人数：${needed}（三分之二）`,
+    label: quorate ? '已达法定人数' : '未达法定人数',
+    presentIds,
+    unmarked: ids.filter((id) => !marked.has(id)).length,
+    absent: rows.filter((a) => a.status === 'absent').length,
+    leave: rows.filter((a) => a.status === 'leave').length,
+  };
+}
+
+export interface TallyView {
+  inFavour: number;
+  against: number;
+  abstain: number;
+  /** 未表决 */
+  notVoted: number;
+  decision: MotionDecision | null;
+  /** Why the tally is impossible (e.g. more votes than present), in Chinese. */
+  error: string | null;
+}
+
+/**
+ * A motion's tally and outcome (R-O2, R-O4, R-O6) from the engine. By name: only ballots of present voters
+ * count. Counts that exceed those present give the engine's message instead of an outcome.
+ */
+export function tallyOf(
+  meeting: Pick<Meeting, 'body' | 'entitled'>,
+  motion: Pick<Motion, 'tallyMode' | 'counts' | 'guidingDecision'>,
+  presentIds: readonly number[],
+  ballots: readonly Ballot[],
+): TallyView {
+  let inFavour = 0;
+  let against = 0;
+  let abstain = 0;
+  if (motion.tallyMode === 'names') {
+    const present = new Set(presentIds);
+    for (const b of ballots) {
+      if (!present.has(b.memberId)) continue;
+      if (b.choice === 'for') inFavour++;
+      else if (b.choice === 'against') against++;
+      else abstain++;
+    }
+  } else {
+    inFavour = motion.counts?.for ?? 0;
+    against = motion.counts?.against ?? 0;
+    abstain = motion.counts?.abstain ?? 0;
+  }
+  const recorded = motion.tallyMode === 'names' ? ballots.length > 0 : motion.counts !== undefined;
+  const base = {
+    inFavour,
+    against,
+    abstain,
+    notVoted: Math.max(0, presentIds.length - inFavour - against - abstain),
+  };
+  if (!recorded) return { ...base, decision: null, error: null };
+  try {
+    const decision = decideMotion({
+      body: meeting.body,
+      entitled: votingIds(meeting).length,
+      present: presentIds.length,
+      inFavour,
+      against,
+      abstain,
+      guidingUnit: meeting.body === 'standing' ? (motion.guidingDecision ?? null) : null,
+    });
+    return { ...base, notVoted: decision.notVoted, decision, error: null };
+  } catch (e) {
+    return { ...base, decision: null, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Checks a typed tally against those present before it is saved: the engine's message, or null. */
+export function tallyError(
+  present: number,
+  counts: { for: number; against: number; abstain: number },
+): string | null {
+  const cast = counts.for + counts.against + counts.abstain;
+  if ([counts.for, counts.against, counts.abstain].some((n) => !Number.isInteger(n) || n < 0))
+    return '票数必须是非负整数';
+  if (cast > present) return `同意、反对、弃权合计 ${cast} 票，多于出席人数 ${present}`;
+  return null;
+}
+
+/** A one-line vote summary for papers: 同意 4 票，反对 1 票，弃权 1 票，未表决 0 人. */
+export function tallyText(t: Pick<TallyView, 'inFavour' | 'against' | 'abstain' | 'notVoted'>): string {
+  return `同意 ${t.inFavour} 票，反对 ${t.against} 票，弃权 ${t.abstain} 票，未表决 ${t.notVoted} 人`;
+}
+
+export const VOTE_CHOICES: readonly VoteChoice[] = ['for', 'against', 'abstain'];
+
+// ------------------------------------------------------------------ minutes autosave and versions
+
+/** A new editing burst starts after this long without typing: the previous text is kept as a version. */
+export const BURST_GAP_MS = 30_000;
+/** While typing without pause, a version is kept at least this often. */
+export const VERSION_EVERY_MS = 120_000;
+/** Versions kept per agenda item (oldest dropped first). */
+export const VERSION_CAP = 50;
+
+/**
+ * Whether to snapshot the stored text before writing new text: at the start of a new editing burst, or
+ * when the last snapshot is old, and only when the stored text is not empty and actually changes.
+ */
+export function shouldSnapshot(a: {
+  storedText: string;
+  newText: string;
+  now: number;
+  lastWriteAt: number | null;
+  lastSnapshotAt: number | null;
+}): boolean {
+  if (a.storedText.trim() === '' || a.storedText === a.newText) return false;
+  if (a.lastWriteAt === null || a.now - a.lastWriteAt >= BURST_GAP_MS) return true;
+  return a.lastSnapshotAt === null || a.now - a.lastSnapshotAt >= VERSION_EVERY_MS;
+}
+
+// ------------------------------------------------------------------ offices
+
+/** The fee tier an office brings (R-D1), or null for offices that do not change the unit's tier. */
+export function tierForRole(role: OfficeRole): Tier | null {
+  if (role === 'chair') return 'chair';
+  if (role === 'standing' || role === 'vice-chair') return 'standing';
+  if (role === 'director') return 'director';
+  return null;
+}
+
+const TIER_RANK: Record<Tier, number> = { member: 0, director: 1, standing: 2, chair: 3 };
+
+/**
+ * R-D1, R-D5: the tier change an election brings — the higher tier, effective 1 January of the year after
+ * the term starts (a tier change applies from the next year). Null when the unit's tier does not rise.
+ */
+export function tierChangeFor(
+  current: Tier,
+  role: OfficeRole,
+  startOn: IsoDate,
+): { tier: Tier; effectiveFrom: IsoDate } | null {
+  const tier = tierForRole(role);
+  if (!tier || TIER_RANK[tier] <= TIER_RANK[current]) return null;
+  return { tier, effectiveFrom: startOfYear(yearOf(startOn) + 1) };
+}
+
+export interface ElectionCheck {
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Checks an election before it is recorded, from the engine: the cap of 9 standing directors (R-O5),
+ * chair eligibility and re-election limit (R-O8, R-O9; R-O5 as a warning), and one year of membership
+ * for director units (R-M4).
+ */
+export function electionCheck(
+  input: { role: OfficeRole; memberId?: number | undefined; startOn: IsoDate },
+  offices: readonly Office[],
+  members: readonly Member[],
+  settings: Pick<CharterSettings, 'termYears' | 'chairMaxConsecutiveTerms'>,
+): ElectionCheck {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const terms = officeTerms(offices, settings);
+  const unitRole = tierForRole(input.role) !== null;
+  if (unitRole && input.memberId === undefined) errors.push('请选择任职单位');
+  if (input.memberId !== undefined && unitRole) {
+    const holderId = input.memberId;
+    const member = members.find((m) => m.id === holderId);
+    if (member) {
+      if (!member.approvedOn) errors.push('该单位尚未成为会员，不能担任理事');
+      else if (!isDirectorEligible(member.approvedOn, input.startOn))
+        errors.push(`${member.name}入会未满一年，不能成为理事单位（章程第十条，R-M4）`);
+      if (member.left && compareDates(member.left.on, input.startOn) <= 0) errors.push('该单位已退会');
+    }
+    const candidate: OfficeTerm = { holderId, role: input.role, startOn: input.startOn };
+    if (STANDING_COUNCIL_ROLES.includes(input.role)) {
+      const cap = checkStandingSeatCap(terms, candidate, settings);
+      if (!cap.ok && cap.message) errors.push(cap.message);
+    }
+    if (input.role === 'chair') {
+      const c = chairEligibility(terms, holderId, input.startOn, settings);
+      errors.push(...c.reasons);
+      warnings.push(...c.warnings);
+    }
+  }
+  return { errors, warnings };
+}
+
+/** Default end of a term (R-O3, R-O9) from the engine. */
+export function defaultTermEnd(startOn: IsoDate, termYears: number): IsoDate {
+  return termEndOn(startOn, termYears);
+}
+
+// ------------------------------------------------------------------ compliance
+
+export interface BodyCompliance {
+  body: Body;
+  lastMeeting: IsoDate | null;
+  thisYear: number;
+  thisHalf: number;
+  /** The period containing `asOf` (year, or half-year for the standing council). */
+  current: CompliancePeriod | null;
+  /** Earlier periods that were missed. */
+  missed: CompliancePeriod[];
+  periods: CompliancePeriod[];
+}
+
+/**
+ * Per body: last meeting, meetings this year / this half year, and whether the frequency is met
+ * (R-O2, R-O4: once a year; R-O6: once every half year), from the engine's `meetingCompliance`.
+ * A meeting without quorum does not count.
+ */
+export function complianceOf(
+  meetings: readonly { body: Body; date: IsoDate; quorate: boolean }[],
+  asOf: IsoDate,
+): BodyCompliance[] {
+  const held = meetings.filter((m) => compareDates(m.date, asOf) <= 0);
+  const first = held.map((m) => m.date).sort()[0] ?? asOf;
+  const from = compareDates(first, addYears(asOf, -3)) < 0 ? startOfYear(yearOf(asOf) - 3) : first;
+  const periods = meetingCompliance(held, { from, asOf });
+  const half = halfYearOf(asOf);
+  return (['assembly', 'council', 'standing'] as const).map((body) => {
+    const own = held.filter((m) => m.body === body && m.quorate);
+    const ps = periods.filter((p) => p.body === body);
+    const current =
+      ps.find((p) => compareDates(p.start, asOf) <= 0 && compareDates(asOf, p.end) <= 0) ?? null;
+    return {
+      body,
+      lastMeeting:
+        held
+          .filter((m) => m.body === body)
+          .map((m) => m.date)
+          .sort()
+          .at(-1) ?? null,
+      thisYear: own.filter((m) => yearOf(m.date) === yearOf(asOf)).length,
+      thisHalf: own.filter(
+        (m) => compareDates(m.date, half.start) >= 0 && compareDates(m.date, half.end) <= 0,
+      ).length,
+      current,
+      missed: ps.filter((p) => p.status === 'missed'),
+      periods: ps,
+    };
+  });
+}
+
+/** The meeting's minutes statement on quorum (a meeting without quorum can still be minuted, and says so). */
+export function quorumStatement(q: Pick<QuorumView, 'entitled' | 'present' | 'needed' | 'quorate'>): string {
+  return q.quorate
+    ? `应到 ${q.entitled} 人，实到 ${q.present} 人，达到法定人数（${q.needed} 人，三分之二），会议有效。`
+    : `应到 ${q.entitled} 人，实到 ${q.present} 人，未达到法定人数（${q.needed} 人，三分之二），会议不能形成有效决议。`;
+}
+
+// ------------------------------------------------------------------ flags and motion lookups
+
+/** Standing-council meetings as the engine's attendance input (R-O6); remote: ballot returned = attended. */
+export function standingAttendance(
+  meetings: readonly Meeting[],
+  attendance: readonly AttendanceRecord[],
+): StandingMeetingAttendance[] {
+  const byMeeting = new Map<number, AttendanceRecord[]>();
+  for (const a of attendance) {
+    const list = byMeeting.get(a.meetingId) ?? [];
+    list.push(a);
+    byMeeting.set(a.meetingId, list);
+  }
+  return meetings
+    .filter((m) => m.body === 'standing' && m.id !== undefined)
+    .map((m) => {
+      const q = quorumOf(m, byMeeting.get(m.id!) ?? []);
+      const present = new Set(q.presentIds);
+      return {
+        meetingId: m.id!,
+        date: m.date,
+        attendance: (byMeeting.get(m.id!) ?? [])
+          .filter((a) => a.status !== 'observer')
+          .map((a) => ({
+            holderId: a.memberId,
+            attendance: present.has(a.memberId)
+              ? ('present' as const)
+              : a.status === 'leave'
+                ? ('leave' as const)
+                : ('absent' as const),
+          })),
+      };
+    });
+}
+
+export interface MotionRef {
+  motion: Motion;
+  meeting: Meeting;
+  decision: MotionDecision | null;
+  label: string;
+}
+
+/** Every motion with its meeting and the engine's outcome; `passed` ones can elect (R-O5, R-O7, R-O10). */
+export function motionRefs(
+  meetings: readonly Meeting[],
+  attendance: readonly AttendanceRecord[],
+  motions: readonly Motion[],
+  ballots: readonly Ballot[],
+): MotionRef[] {
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const presentBy = new Map<number, number[]>();
+  for (const m of meetings)
+    presentBy.set(
+      m.id!,
+      quorumOf(
+        m,
+        attendance.filter((a) => a.meetingId === m.id),
+      ).presentIds,
+    );
+  const out: MotionRef[] = [];
+  for (const motion of motions) {
+    const meeting = meetingById.get(motion.meetingId);
+    if (!meeting) continue;
+    const t = tallyOf(
+      meeting,
+      motion,
+      presentBy.get(meeting.id!) ?? [],
+      ballots.filter((b) => b.motionId === motion.id),
+    );
+    out.push({
+      motion,
+      meeting,
+      decision: t.decision,
+      label: `${meeting.date} ${meeting.name}：${motion.title}（${t.decision?.label ?? '未表决'}）`,
+    });
+  }
+  return out.sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
+}

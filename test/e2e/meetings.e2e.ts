@@ -1,0 +1,363 @@
+/**
+ * 会议 desk (issue 6) on the demo dataset: roll call and the live quorum (R-O6), a standing-council motion
+ * pending the guiding unit's approval, a remote council meeting with named ballots (R-O4), minutes that
+ * survive a killed browser, the exported papers, offices (R-O5 seat cap, R-D5 tier change), activities and
+ * compliance (R-O2, R-O4, R-O6).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { launch, newProfile, openSection, shot } from './browser';
+import { generateDemo } from '../../shared/demo/generate';
+import { addYears } from '../../shared/charter';
+
+const OUT = path.resolve('test-results/meetings');
+
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function loadDemo(page: Page) {
+  await openSection(page, '设置');
+  await page.getByRole('button', { name: '加载演示数据' }).click();
+  await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 90_000 });
+}
+
+/**
+ * A modal by its title. (Not getByRole('dialog', { name }): the e2e build inherits NODE_ENV=test from vitest,
+ * so antd's ids are all 'test-id' and aria-labelledby can point at another element.)
+ */
+function dialog(page: Page, title: string) {
+  return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+}
+
+/** Kills the Chromium processes running on `profile` (SIGKILL: no graceful shutdown, no flush). */
+function killBrowser(profile: string) {
+  let out = '';
+  try {
+    out = execFileSync('pgrep', ['-f', profile], { encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  for (const pid of out.split(/\s+/).filter(Boolean).map(Number)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function pickOption(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+async function newMeeting(page: Page, v: { body: string; form: string; name: string; place: string }) {
+  await page.getByRole('button', { name: '新建会议', exact: true }).click();
+  const dlg = dialog(page, '新建会议');
+  await dlg.waitFor();
+  await pickOption(page, '会议类型', v.body);
+  await dlg.getByRole('radio', { name: v.form, exact: true }).check();
+  await dlg.getByLabel('会议名称').fill(v.name);
+  await dlg.getByLabel('地点').fill(v.place);
+  await dlg.getByLabel('主持人').fill('王主持');
+  await dlg.getByLabel('记录人').fill('周梦妍');
+  await dlg.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: v.name }).waitFor();
+}
+
+async function quorumText(page: Page): Promise<string> {
+  return page.getByRole('status', { name: '法定人数' }).innerText();
+}
+
+async function waitQuorum(page: Page, text: string) {
+  await page.getByRole('status', { name: '法定人数' }).getByText(text, { exact: true }).waitFor();
+}
+
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
+}
+
+async function download(page: Page, button: string, file: string): Promise<string> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const target = path.join(OUT, file);
+  await d.saveAs(target);
+  return target;
+}
+
+describe('会议 desk (issue 6)', () => {
+  let context: BrowserContext | null = null;
+  afterEach(async () => {
+    await context?.close().catch(() => undefined);
+    context = null;
+  });
+
+  it('standing council: roll call and live quorum (R-O6), motion pending then approved by the guiding unit, minutes survive a killed browser, papers export', async () => {
+    mkdirSync(OUT, { recursive: true });
+    const profile = newProfile();
+    let s = await launch(profile);
+    context = s.context;
+    let page = s.page;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await loadDemo(page);
+
+    await openSection(page, '会议');
+    await page.getByRole('heading', { level: 1, name: '会议', exact: true }).waitFor();
+    for (const tab of ['会议', '任职', '活动登记', '合规'])
+      await page.getByRole('tab', { name: tab, exact: true }).waitFor();
+    await page
+      .getByRole('link', { name: /常务理事会/ })
+      .first()
+      .waitFor();
+    await shot(page, 'meetings-1-list');
+
+    const name = 'E2E 常务理事会（签到测试）';
+    await newMeeting(page, {
+      body: '常务理事会',
+      form: '现场',
+      name,
+      place: '北京市东城区安定门东大街 1 号',
+    });
+    // R-O6: 9 standing directors entitled; the secretary-general attends without a vote.
+    await waitQuorum(page, '出席 0 / 应到 9');
+    expect(await quorumText(page)).toContain('法定人数：6（三分之二）');
+    expect(await quorumText(page)).toContain('未达法定人数');
+    await page.getByText('列席，无表决权').waitFor();
+
+    // One keystroke per row: 1 = 出席, and the focus moves to the next row.
+    await page.locator('[data-roll-row="0"]').focus();
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('1');
+      await page.waitForTimeout(60);
+    }
+    await waitQuorum(page, '出席 5 / 应到 9');
+    expect(await quorumText(page)).toContain('未达法定人数');
+    await shot(page, 'meetings-2-rollcall-not-quorate');
+    // The sixth by mouse: the labelled radio.
+    await page.locator('[data-roll-row="5"]').getByRole('radio', { name: '出席', exact: true }).click();
+    await waitQuorum(page, '出席 6 / 应到 9');
+    expect(await quorumText(page)).toContain('已达法定人数');
+    // L = 请假, N = 缺席 (still 6 present).
+    await page.locator('[data-roll-row="6"]').focus();
+    await page.keyboard.press('l');
+    await page.keyboard.press('n');
+    await page
+      .getByRole('status', { name: '法定人数' })
+      .getByText(/缺席 1 · 请假 1 · 未登记 1/)
+      .waitFor();
+    expect(await quorumText(page)).toContain('出席 6 / 应到 9');
+    await shot(page, 'meetings-3-rollcall-quorate');
+
+    // Minutes: agenda item, live typing with autosave.
+    await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
+    await page.getByLabel('新议程').fill('审议新会员入会申请');
+    await page.getByRole('button', { name: '添加议程', exact: true }).click();
+    const discussion = page.getByRole('textbox', { name: '审议新会员入会申请', exact: true });
+    await discussion.waitFor();
+    await discussion.pressSequentially('秘书处介绍了三家申请单位的材料审核情况。', { delay: 15 });
+    await page.getByText('已保存', { exact: true }).waitFor();
+
+    // A motion 4-1-1 with 6 present: adopted by 2/3, pending the guiding unit (R-O6).
+    await page.getByRole('button', { name: '添加议案', exact: true }).click();
+    await page.getByLabel('标题', { exact: true }).fill('关于批准三家单位入会的议案');
+    await page.getByLabel('内容', { exact: true }).fill('同意北京等三家单位加入联盟。');
+    await page.getByRole('button', { name: '保存议案', exact: true }).click();
+    const motion = page.getByRole('region', { name: '议案：关于批准三家单位入会的议案' });
+    await motion.waitFor();
+    // Guard rail: more votes than present.
+    await motion.getByLabel('同意', { exact: true }).fill('5');
+    await motion.getByLabel('反对', { exact: true }).fill('1');
+    await motion.getByLabel('弃权', { exact: true }).fill('1');
+    await motion.getByText('同意、反对、弃权合计 7 票，多于出席人数 6').waitFor();
+    await motion.getByLabel('同意', { exact: true }).fill('4');
+    await motion.getByRole('button', { name: '保存表决结果' }).click();
+    await motion.getByText('通过（待指导单位批准）', { exact: true }).waitFor();
+    await shot(page, 'meetings-4-motion-pending');
+    await motion.getByRole('button', { name: '记录指导单位意见' }).click();
+    const g = dialog(page, '记录指导单位意见');
+    await g.getByRole('radio', { name: '批准', exact: true }).check();
+    await g.getByRole('button', { name: '确定', exact: true }).click();
+    await motion.getByText('通过（指导单位已批准）', { exact: true }).waitFor();
+    await shot(page, 'meetings-5-motion-approved');
+
+    // Papers.
+    const minutes = await download(page, '导出会议纪要', 'minutes.docx');
+    const text = await docxText(minutes);
+    expect(text).toContain(`${name}纪要`);
+    expect(text).toContain('秘书处介绍了三家申请单位的材料审核情况。');
+    expect(text).toContain('达到法定人数');
+    expect(text).toContain('同意 4 票，反对 1 票，弃权 1 票，未表决 0 人');
+    expect(text).toContain('通过（指导单位已批准）');
+    expect(text).toContain('主持人：王主持');
+    for (const [button, file, expected] of [
+      ['导出会议通知', 'notice.docx', `关于召开${name}的通知`],
+      ['导出签到表', 'signin.docx', '签到表'],
+      ['导出表决票', 'ballots.docx', '表决票'],
+      ['导出计票表', 'tally.docx', '通过（指导单位已批准）'],
+    ] as const) {
+      expect(await docxText(await download(page, button, file))).toContain(expected);
+    }
+
+    // Type, wait past the debounce, then kill Chromium outright (no graceful close).
+    await page.getByLabel('新议程').fill('审议专项行动工作安排');
+    await page.getByRole('button', { name: '添加议程', exact: true }).click();
+    const second = page.getByRole('textbox', { name: '审议专项行动工作安排', exact: true });
+    await second.waitFor();
+    const typed = '与会常务理事一致同意年内启动阳光行动第二批成员征集';
+    await second.pressSequentially(typed, { delay: 20 });
+    await page.waitForTimeout(1200);
+    killBrowser(profile);
+    context = null;
+    await new Promise((r) => setTimeout(r, 800));
+
+    s = await launch(profile);
+    context = s.context;
+    page = s.page;
+    await openSection(page, '会议');
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
+    const again = page.getByRole('textbox', { name: '审议专项行动工作安排', exact: true });
+    await again.waitFor();
+    expect(await again.inputValue()).toBe(typed);
+    expect(await page.getByRole('textbox', { name: '审议新会员入会申请', exact: true }).inputValue()).toBe(
+      '秘书处介绍了三家申请单位的材料审核情况。',
+    );
+    await shot(page, 'meetings-6-minutes-after-kill');
+
+    // History: a bad edit can be undone (the restore keeps the current text as a version too).
+    await again.fill('');
+    await again.pressSequentially('误删', { delay: 10 });
+    await page.waitForTimeout(600);
+    const card = page.locator('.ant-card-small').filter({ has: again });
+    await card.getByRole('button', { name: '历史版本' }).click();
+    const hist = dialog(page, '历史版本：审议专项行动工作安排');
+    await hist.getByText(typed.slice(0, 20), { exact: false }).first().waitFor();
+    await shot(page, 'meetings-7-versions');
+    await hist.getByRole('button', { name: '恢复', exact: true }).first().click();
+    await page.waitForFunction(
+      (t) => [...document.querySelectorAll('textarea')].some((x) => x.value === t),
+      typed,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('remote council meeting (R-O4): present = ballots returned, named ballots decide the motion', async () => {
+    const s = await launch(newProfile());
+    context = s.context;
+    const page = s.page;
+    await loadDemo(page);
+    await openSection(page, '会议');
+    const name = 'E2E 理事会（通讯表决）';
+    await newMeeting(page, { body: '理事会', form: '通讯', name, place: '通讯方式' });
+    const entitled = Number((await quorumText(page)).match(/应到 (\d+)/)?.[1]);
+    expect(entitled).toBeGreaterThan(20);
+    const needed = Math.ceil((2 * entitled) / 3);
+    expect(await quorumText(page)).toContain(`法定人数：${needed}（三分之二）`);
+    await page.getByRole('button', { name: '表决票全部发出（今日）' }).click();
+    for (let i = 0; i < needed - 1; i++) {
+      await page.getByRole('button', { name: '今日收回', exact: true }).first().click();
+      await waitQuorum(page, `出席 ${i + 1} / 应到 ${entitled}`);
+    }
+    expect(await quorumText(page)).toContain('未达法定人数');
+    await page.getByRole('button', { name: '今日收回', exact: true }).first().click();
+    await waitQuorum(page, `出席 ${needed} / 应到 ${entitled}`);
+    expect(await quorumText(page)).toContain('已达法定人数');
+    await shot(page, 'meetings-8-remote-ballots');
+
+    await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
+    await page.getByLabel('新议程').fill('审议年度工作计划');
+    await page.getByRole('button', { name: '添加议程', exact: true }).click();
+    await page.getByRole('button', { name: '添加议案', exact: true }).click();
+    await page.getByLabel('标题', { exact: true }).fill('关于年度工作计划的议案');
+    await page.getByRole('button', { name: '保存议案', exact: true }).click();
+    const motion = page.getByRole('region', { name: '议案：关于年度工作计划的议案' });
+    await motion.getByText('通讯会议须记名表决').waitFor();
+    const groups = motion.getByRole('radiogroup', { name: /^表决：/ });
+    expect(await groups.count()).toBe(needed);
+    // R-O4: 2/3 of those present in favour. All but two for, one against, one abstains.
+    for (let i = 0; i < needed; i++) {
+      const choice = i === 0 ? '反对' : i === 1 ? '弃权' : '同意';
+      await groups.nth(i).getByRole('radio', { name: choice, exact: true }).click();
+    }
+    await motion.getByText(`同意 ${needed - 2} · 反对 1 · 弃权 1 · 未表决 0`, { exact: false }).waitFor();
+    await motion.getByText('通过', { exact: true }).waitFor();
+    await shot(page, 'meetings-9-remote-motion');
+    const text = await docxText(await download(page, '导出计票表', 'remote-tally.docx'));
+    expect(text).toContain('记名表决');
+    expect(text).toContain('反对');
+  });
+
+  it('offices (R-O5 cap, R-D5 tier), activities and compliance tabs', async () => {
+    const asOf = todayIso();
+    const demo = generateDemo({ asOf });
+    const directors = new Set(demo.offices.map((o) => o.memberId));
+    const candidate = demo.members.find(
+      (m) => !directors.has(m.id!) && !m.left && !m.withdrawal && m.approvedOn! < addYears(asOf, -2),
+    )!;
+    const s = await launch(newProfile());
+    context = s.context;
+    const page = s.page;
+    await loadDemo(page);
+    await openSection(page, '会议');
+    await page.getByRole('tab', { name: '任职', exact: true }).click();
+    await page.getByText('连续两次未出席常务理事会（章程第二十二条）').waitFor();
+    await page
+      .getByText(/连续两次未出席常务理事会会议（/)
+      .first()
+      .waitFor();
+    await shot(page, 'meetings-10-offices');
+
+    // R-O5: a tenth standing director is refused.
+    await page.getByRole('button', { name: '新增任职', exact: true }).click();
+    const dlg = dialog(page, '新增任职');
+    await pickOption(page, '职务', '常务理事');
+    await dlg.getByLabel('任职单位').fill(candidate.name);
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${candidate.name}"]`)
+      .click();
+    await dlg.getByText('常务理事不超过 9 个', { exact: false }).waitFor();
+    await shot(page, 'meetings-11-office-cap');
+    expect(await dlg.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+
+    // A director election raises the unit's fee tier from next 1 January (R-D5).
+    await pickOption(page, '职务', '理事');
+    await dlg.getByText('常务理事不超过 9 个', { exact: false }).waitFor({ state: 'detached' });
+    expect(await dlg.getByLabel('代表姓名').inputValue()).toBe(candidate.representative.name);
+    await dlg.getByRole('button', { name: '保存', exact: true }).click();
+    const nextYear = Number(asOf.slice(0, 4)) + 1;
+    await page.getByText(`会费自 ${nextYear}-01-01 起按新级别计收`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+
+    // Activities.
+    await page.getByRole('tab', { name: '活动登记', exact: true }).click();
+    await page.getByRole('button', { name: '登记活动', exact: true }).click();
+    const act = dialog(page, '登记活动');
+    await act.getByLabel('活动名称').fill('E2E 数据安全研讨会');
+    await act.getByLabel('地点').fill('北京');
+    await act.getByLabel('参加单位').fill(candidate.name.slice(0, 4));
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${candidate.name}"]`)
+      .click();
+    await act.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('cell', { name: 'E2E 数据安全研讨会' }).waitFor();
+    await shot(page, 'meetings-12-activities');
+
+    await page.getByRole('tab', { name: '合规', exact: true }).click();
+    for (const body of ['会员大会', '理事会', '常务理事会'])
+      await page.getByRole('cell', { name: body, exact: true }).waitFor();
+    await page.getByText('每半年至少一次（R-O6）').waitFor();
+    await shot(page, 'meetings-13-compliance');
+  });
+});
