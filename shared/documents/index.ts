@@ -87,4 +87,8 @@ export type { DocNumberBrackets } from './text';
 
 export { mmToTwip, A4, GB_MARGIN, LINE_PITCH, SIZE } from './geometry';
 
-export { SUNSHINE_SEED_NOTICE, SUNSHINE_SEED_ATTACHMENTS, buildSunshineCallNotice } from './templates/sunshine-seed';
+export {
+  SUNSHINE_SEED_NOTICE,
+  SUNSHINE_SEED_ATTACHMENTS,
+  buildSunshineCallNotice,
+} from './templates/sunshine-seed';

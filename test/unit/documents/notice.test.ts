@@ -10,6 +10,7 @@ import {
   SUNSHINE_SEED_NOTICE,
   buildNotice,
   buildNoticeWithAttachments,
+  buildSunshineCallNotice,
 } from '../../../shared/documents';
 import { OPTIONS, RED_PNG } from './fixtures';
 import { SEED_DIR, attr, paragraphTexts, part, styleXml, unzip } from './ooxml';
@@ -170,6 +171,11 @@ describe('notice (GB/T 9704-2012, R-W1, R-W2)', () => {
       .join('');
     const actual = paragraphTexts(seedDoc.doc).join('');
     expect(norm(actual)).toBe(norm(expected));
+  });
+
+  it('builds the seed-style call notice with both attachments in one call', async () => {
+    const { doc } = await open(await buildSunshineCallNotice());
+    expect(paragraphTexts(doc)).toEqual(paragraphTexts(seedDoc.doc));
   });
 
   it('applies options: document-number brackets, Windows fonts, contact block, seal image', async () => {
