@@ -3,7 +3,12 @@
  * https://www.electronjs.org/docs/latest/tutorial/security). Every window and session of the app
  * goes through these functions; tests assert each setting.
  */
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { APP_ORIGIN } from '../shared/contract';
 
 /**

@@ -4,7 +4,15 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { ARGS, CHANNELS, type AppInfo, type AutoBackupInfo, type OpenedFile, type OpenPathResult, type SaveFileResult } from '../shared/contract';
+import {
+  ARGS,
+  CHANNELS,
+  type AppInfo,
+  type AutoBackupInfo,
+  type OpenedFile,
+  type OpenPathResult,
+  type SaveFileResult,
+} from '../shared/contract';
 import { isAppUrl } from './hardening';
 
 /** What the handlers need from the outside world; injected so tests can replace it. */

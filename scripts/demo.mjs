@@ -16,14 +16,26 @@ if (!Number.isInteger(members) || members < 1 || members > 100_000) {
   process.exit(2);
 }
 const d = new Date();
-const asOf = arg('as-of', `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+const asOf = arg(
+  'as-of',
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`,
+);
 const out = path.resolve(arg('out', `demo-${members}.json`));
 
 const bundle = path.join(root, '.tmp', 'demo-generate.mjs');
 mkdirSync(path.dirname(bundle), { recursive: true });
-await build({ entryPoints: [path.join(root, 'shared/demo/generate.ts')], bundle: true, format: 'esm', platform: 'node', outfile: bundle, logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, 'shared/demo/generate.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: bundle,
+  logLevel: 'warning',
+});
 const { generateDemo } = await import(pathToFileURL(bundle).href);
 const t0 = performance.now();
 const ds = generateDemo({ members, asOf });
 writeFileSync(out, JSON.stringify(ds));
-console.log(`已生成 ${ds.members.length} 家会员单位、${ds.meetings.length} 次会议、${ds.payments.length} 笔缴费（${Math.round(performance.now() - t0)} ms）→ ${out}`);
+console.log(
+  `已生成 ${ds.members.length} 家会员单位、${ds.meetings.length} 次会议、${ds.payments.length} 笔缴费（${Math.round(performance.now() - t0)} ms）→ ${out}`,
+);

@@ -7,7 +7,22 @@ import { root, run } from './lib.mjs';
 
 const out = path.join(root, '.tmp', 'electronegativity.csv');
 mkdirSync(path.dirname(out), { recursive: true });
-run('node', ['node_modules/@doyensec/electronegativity/dist/index.js', '-i', 'electron', '-r', '-o', out, '-e', '41.0.0', '-v', 'false'], { stdio: ['ignore', 'ignore', 'inherit'] });
+run(
+  'node',
+  [
+    'node_modules/@doyensec/electronegativity/dist/index.js',
+    '-i',
+    'electron',
+    '-r',
+    '-o',
+    out,
+    '-e',
+    '41.0.0',
+    '-v',
+    'false',
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 
 function parseCsvLine(line) {
   const cells = [];
@@ -33,7 +48,8 @@ for (const [check, severity, , file, location] of rows) {
   else if (severity === 'MEDIUM') {
     const src = readFileSync(path.join(root, 'electron', file), 'utf8').split('\n');
     const context = src.slice(Math.max(0, line - 4), line).join('\n');
-    if (!context.includes(`electronegativity ${check}`)) problems.push(`${label}（中危，未修复也未注释说明）`);
+    if (!context.includes(`electronegativity ${check}`))
+      problems.push(`${label}（中危，未修复也未注释说明）`);
     else console.log(`已说明：${label}`);
   } else console.log(`低危：${label}`);
 }

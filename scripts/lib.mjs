@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    cwd: root,
+    ...opts,
+    env: { ...process.env, ...(opts.env ?? {}) },
+  });
   if (r.status !== 0) {
     console.error(`命令失败：${cmd} ${args.join(' ')}`);
     process.exit(r.status ?? 1);
@@ -19,7 +24,9 @@ export function run(cmd, args, opts = {}) {
 export function ensureInstalled() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  const fresh = existsSync(marker) && readFileSync(marker, 'utf8').length > 0 &&
+  const fresh =
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8').length > 0 &&
     (!existsSync(lock) || JSON.parse(readFileSync(lock, 'utf8')).lockfileVersion);
   if (fresh && existsSync(path.join(root, 'node_modules', 'vite'))) return;
   console.log('正在安装依赖（npm ci，跳过 Electron 运行时下载）…');
@@ -27,12 +34,18 @@ export function ensureInstalled() {
 }
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((c) => c && existsSync(c)) ?? null;
 }
 
 export function parsePort(argv, fallback) {
   const i = argv.indexOf('--port');
-  const v = i >= 0 ? Number(argv[i + 1]) : Number((argv.find((a) => a.startsWith('--port=')) ?? '').split('=')[1]);
+  const v =
+    i >= 0 ? Number(argv[i + 1]) : Number((argv.find((a) => a.startsWith('--port=')) ?? '').split('=')[1]);
   return Number.isInteger(v) && v > 0 && v < 65536 ? v : fallback;
 }

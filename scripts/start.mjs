@@ -49,7 +49,14 @@ if (bin) {
     const profile = path.join(os.homedir(), '.config', 'secretariat-desk-browser');
     mkdirSync(profile, { recursive: true });
     console.log(`改为在本机 Chromium 中以应用模式打开 ${url}（浏览器版，数据保存在 ${profile}）。`);
-    const args = [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    const args = [
+      `--app=${url}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const child = spawn(chromium, args, { stdio: 'ignore' });
     child.on('exit', () => {

@@ -12,6 +12,8 @@ step('类型检查 typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']
 step('代码检查 lint', 'npx', ['eslint', '.']);
 step('单元测试 unit (node + dom)', 'npx', ['vitest', 'run']);
 step('构建 build', 'npm', ['run', 'build']);
-step('端到端测试 e2e (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' });
+step('端到端测试 e2e (Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], {
+  E2E_SKIP_BUILD: '1',
+});
 step('Electron 安全检查 electronegativity', 'node', ['scripts/electronegativity.mjs']);
 console.log('\n全部测试通过。');

@@ -6,7 +6,8 @@ import { serveDir } from './serve.mjs';
 
 ensureInstalled();
 const dist = path.join(root, 'dist', 'renderer');
-if (!existsSync(path.join(dist, 'index.html')) || process.argv.includes('--rebuild')) run('npx', ['vite', 'build']);
+if (!existsSync(path.join(dist, 'index.html')) || process.argv.includes('--rebuild'))
+  run('npx', ['vite', 'build']);
 const port = parsePort(process.argv, 5178);
 const server = await serveDir(dist, port);
 const addr = server.address();

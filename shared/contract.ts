@@ -20,7 +20,10 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/)).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/))
+    .min(1)
+    .max(20),
 });
 export type FileFilter = z.infer<typeof fileFilter>;
 
@@ -34,7 +37,9 @@ const safeFileName = z
   });
 
 /** Automatic backups are addressed by file name only, in the app's backup folder (shared/data/retention.ts). */
-const autoBackupFileName = z.string().refine((n) => parseAutoBackupName(n) !== null, { message: '不是自动备份文件名' });
+const autoBackupFileName = z
+  .string()
+  .refine((n) => parseAutoBackupName(n) !== null, { message: '不是自动备份文件名' });
 
 export const ARGS = {
   saveFile: z.object({

@@ -86,8 +86,14 @@ const SUFFIX: [string, string, string][] = [
   ['密码技术有限公司', '企业', '商用密码产品与服务'],
   ['网络安全教育科技有限公司', '企业', '网络安全教育培训、攻防演练'],
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红玲飞鹏辉斌宇浩凯健俊帆帅旭宁龙林欣瑶雪梅琳晨婷楠博文昊然子轩思远志远嘉怡梦妍'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红玲飞鹏辉斌宇浩凯健俊帆帅旭宁龙林欣瑶雪梅琳晨婷楠博文昊然子轩思远志远嘉怡梦妍'.split(
+    '',
+  );
 const REP_POS = ['董事长', '总经理', '总裁', '副总裁', '首席技术官', '院长'];
 const CONTACT_POS = ['市场总监', '品牌经理', '战略合作经理', '总裁办主任', '行政经理', '综合办主任'];
 const CC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -105,7 +111,8 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
   const thisYear = Number(asOf.slice(0, 4));
   const years = [thisYear - 2, thisYear - 1, thisYear];
   const now = `${asOf}T09:00:00.000Z`;
-  const dateIn = (y: number, fromMonth = 1, toMonth = 12) => `${y}-${pad(int(fromMonth, toMonth))}-${pad(int(1, 28))}`;
+  const dateIn = (y: number, fromMonth = 1, toMonth = 12) =>
+    `${y}-${pad(int(fromMonth, toMonth))}-${pad(int(1, 28))}`;
   const clampToAsOf = (d: string) => (d > asOf ? asOf : d);
 
   const person = (positions: readonly string[], domain: string): Person => {
@@ -193,15 +200,30 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
       m.left = { on, how: 'withdrawn', reason: '书面申请退会' };
     } else if (i > directorCount && i % 151 === 0) {
       m.status = 'expelled';
-      m.left = { on: dateIn(thisYear - 1), how: 'expelled', reason: '严重违反联盟章程', resolutionRef: `常务理事会决议 ${thisYear - 1}-03` };
+      m.left = {
+        on: dateIn(thisYear - 1),
+        how: 'expelled',
+        reason: '严重违反联盟章程',
+        resolutionRef: `常务理事会决议 ${thisYear - 1}-03`,
+      };
     } else if (i === directorCount + 7) {
       const received = addDays(asOf, -3);
       m.status = 'withdrawing';
-      m.withdrawal = { noticeReceivedOn: received, effectiveOn: addDays(received, 30), reportDueBy: addDays(received, 7) };
+      m.withdrawal = {
+        noticeReceivedOn: received,
+        effectiveOn: addDays(received, 30),
+        reportDueBy: addDays(received, 7),
+      };
     }
     ds.members.push(m);
     ds.contactChanges.push(
-      { memberId: i, role: 'representative', person: m.representative, noticeOn: approvedOn, recordedAt: now },
+      {
+        memberId: i,
+        role: 'representative',
+        person: m.representative,
+        noticeOn: approvedOn,
+        recordedAt: now,
+      },
       { memberId: i, role: 'contact', person: m.contact, noticeOn: approvedOn, recordedAt: now },
     );
     ds.tierChanges.push({ memberId: i, tier, effectiveFrom: approvedOn, reason: '入会', recordedAt: now });
@@ -215,14 +237,46 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
   for (const m of ds.members.slice(0, directorCount)) {
     const role = m.tier === 'chair' ? 'chair' : m.tier === 'standing' ? 'standing' : 'director';
     if (role === 'chair') {
-      ds.offices.push({ id: officeId++, role: 'standing', memberId: m.id!, holderName: m.representative.name, startOn: termStart, endOn: termEnd, createdAt: now });
+      ds.offices.push({
+        id: officeId++,
+        role: 'standing',
+        memberId: m.id!,
+        holderName: m.representative.name,
+        startOn: termStart,
+        endOn: termEnd,
+        createdAt: now,
+      });
     }
-    ds.offices.push({ id: officeId++, role, memberId: m.id!, holderName: m.representative.name, startOn: termStart, endOn: termEnd, createdAt: now });
+    ds.offices.push({
+      id: officeId++,
+      role,
+      memberId: m.id!,
+      holderName: m.representative.name,
+      startOn: termStart,
+      endOn: termEnd,
+      createdAt: now,
+    });
     if (role !== 'director') {
-      ds.offices.push({ id: officeId++, role: 'director', memberId: m.id!, holderName: m.representative.name, startOn: termStart, endOn: termEnd, createdAt: now });
+      ds.offices.push({
+        id: officeId++,
+        role: 'director',
+        memberId: m.id!,
+        holderName: m.representative.name,
+        startOn: termStart,
+        endOn: termEnd,
+        createdAt: now,
+      });
     }
   }
-  ds.offices.push({ id: officeId++, role: 'secretary-general', memberId: 2, holderName: '周明远', startOn: termStart, endOn: termEnd, createdAt: now });
+  ds.offices.push({
+    id: officeId++,
+    role: 'secretary-general',
+    memberId: 2,
+    holderName: '周明远',
+    startOn: termStart,
+    endOn: termEnd,
+    createdAt: now,
+  });
 
   // Meetings: each year one assembly, one council (the last one remote), standing council every half year.
   let meetingId = 1;
@@ -234,17 +288,29 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
   const plan: { body: Body; date: string; form: 'onsite' | 'remote' }[] = [];
   for (const y of years) {
     plan.push({ body: 'assembly', date: `${y}-03-${pad(int(10, 28))}`, form: 'onsite' });
-    plan.push({ body: 'council', date: `${y}-04-${pad(int(10, 28))}`, form: y === thisYear ? 'remote' : 'onsite' });
+    plan.push({
+      body: 'council',
+      date: `${y}-04-${pad(int(10, 28))}`,
+      form: y === thisYear ? 'remote' : 'onsite',
+    });
     plan.push({ body: 'standing', date: `${y}-02-${pad(int(10, 28))}`, form: 'onsite' });
     plan.push({ body: 'standing', date: `${y}-08-${pad(int(10, 28))}`, form: 'onsite' });
   }
   const bodyName: Record<Body, string> = { assembly: '会员大会', council: '理事会', standing: '常务理事会' };
-  const standingMeetings = plan.filter((p) => p.body === 'standing' && p.date <= asOf).map((p) => p.date).sort();
+  const standingMeetings = plan
+    .filter((p) => p.body === 'standing' && p.date <= asOf)
+    .map((p) => p.date)
+    .sort();
   const lastTwoStanding = standingMeetings.slice(-2);
   for (const p of plan.filter((x) => x.date <= asOf).sort((a, b) => a.date.localeCompare(b.date))) {
     const pool = p.body === 'assembly' ? active(p.date) : p.body === 'council' ? directors : standing;
-    const entitled: EntitledEntry[] = pool.map((m) => ({ memberId: m.id!, name: m.name, representative: m.representative.name }));
-    if (p.body === 'standing') entitled.push({ memberId: 0, name: '秘书长', representative: '周明远', observer: true });
+    const entitled: EntitledEntry[] = pool.map((m) => ({
+      memberId: m.id!,
+      name: m.name,
+      representative: m.representative.name,
+    }));
+    if (p.body === 'standing')
+      entitled.push({ memberId: 0, name: '秘书长', representative: '周明远', observer: true });
     const y = p.date.slice(0, 4);
     const seqInYear = ds.meetings.filter((m) => m.body === p.body && m.date.startsWith(y)).length + 1;
     const meeting: Meeting = {
@@ -264,7 +330,14 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
     let present = 0;
     for (const e of entitled) {
       if (e.observer) {
-        ds.attendance.push({ id: attendanceId++, meetingId: meeting.id!, memberId: e.memberId, status: 'observer', attendee: e.representative, updatedAt: now });
+        ds.attendance.push({
+          id: attendanceId++,
+          meetingId: meeting.id!,
+          memberId: e.memberId,
+          status: 'observer',
+          attendee: e.representative,
+          updatedAt: now,
+        });
         continue;
       }
       // Standing director no. 9 missed the last two standing-council meetings (R-O6 flag).
@@ -272,7 +345,13 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
       const r = rand();
       const status = forcedAbsent ? 'absent' : r < 0.85 ? 'present' : r < 0.93 ? 'leave' : 'absent';
       if (status === 'present') present++;
-      const rec: AttendanceRecord = { id: attendanceId++, meetingId: meeting.id!, memberId: e.memberId, status, updatedAt: now };
+      const rec: AttendanceRecord = {
+        id: attendanceId++,
+        meetingId: meeting.id!,
+        memberId: e.memberId,
+        status,
+        updatedAt: now,
+      };
       if (status === 'present') rec.attendee = e.representative;
       if (p.form === 'remote') {
         rec.ballotSentOn = addDays(p.date, -7);
@@ -280,11 +359,12 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
       }
       ds.attendance.push(rec);
     }
-    const items = p.body === 'assembly'
-      ? ['审议秘书处年度工作报告', '审议年度财务报告']
-      : p.body === 'council'
-        ? ['审议年度工作计划', '审议会费收支情况']
-        : ['审议新会员入会申请', '审议专项行动工作安排'];
+    const items =
+      p.body === 'assembly'
+        ? ['审议秘书处年度工作报告', '审议年度财务报告']
+        : p.body === 'council'
+          ? ['审议年度工作计划', '审议会费收支情况']
+          : ['审议新会员入会申请', '审议专项行动工作安排'];
     items.forEach((title, idx) => {
       const item: AgendaItem = {
         id: agendaId++,
@@ -308,7 +388,11 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
         createdAt: now,
         updatedAt: now,
       };
-      if (p.body === 'standing') motion.guidingDecision = { decision: 'approved', on: addDays(p.date, 14) > asOf ? asOf : addDays(p.date, 14) };
+      if (p.body === 'standing')
+        motion.guidingDecision = {
+          decision: 'approved',
+          on: addDays(p.date, 14) > asOf ? asOf : addDays(p.date, 14),
+        };
       ds.motions.push(motion);
     });
   }
@@ -316,12 +400,25 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
   // Activities and participation (R-M7: a few members have not taken part for over 12 months).
   let activityId = 1;
   const kinds = ['会议', '培训', '研讨', '调研'];
-  const activityNames = ['网络安全产业发展论坛', '网络安全服务成本度量培训', '数据安全技术研讨会', '会员单位走访调研', '网络安全宣传周活动'];
+  const activityNames = [
+    '网络安全产业发展论坛',
+    '网络安全服务成本度量培训',
+    '数据安全技术研讨会',
+    '会员单位走访调研',
+    '网络安全宣传周活动',
+  ];
   for (const y of years) {
     for (let k = 0; k < 5; k++) {
       const date = `${y}-${pad(2 + k * 2)}-${pad(int(5, 25))}`;
       if (date > asOf) continue;
-      const a: Activity = { id: activityId++, name: `${y}年${activityNames[k]!}`, kind: kinds[k % kinds.length]!, date, place: '北京', createdAt: now };
+      const a: Activity = {
+        id: activityId++,
+        name: `${y}年${activityNames[k]!}`,
+        kind: kinds[k % kinds.length]!,
+        date,
+        place: '北京',
+        createdAt: now,
+      };
       ds.activities.push(a);
       for (const m of active(date)) {
         if (m.id! % 13 === 5) continue; // never takes part

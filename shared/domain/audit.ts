@@ -26,7 +26,11 @@ function same(a: unknown, b: unknown): boolean {
  * Lists the fields that differ between two versions of a record, flattening nested objects
  * with dotted paths (`representative.mobile`).
  */
-export function fieldChanges(before: object | undefined, after: object | undefined, prefix = ''): FieldChange[] {
+export function fieldChanges(
+  before: object | undefined,
+  after: object | undefined,
+  prefix = '',
+): FieldChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const out: FieldChange[] = [];

@@ -43,7 +43,12 @@ export interface Member extends MemberFields {
   /** 被批准之日: fixes the first-year dues (R-D3, R-D4) and director eligibility (R-M4). */
   approvedOn?: IsoDate;
   /** Voluntary withdrawal in progress (R-M6). */
-  withdrawal?: { noticeReceivedOn: IsoDate; effectiveOn: IsoDate; reportDueBy: IsoDate; reportedOn?: IsoDate };
+  withdrawal?: {
+    noticeReceivedOn: IsoDate;
+    effectiveOn: IsoDate;
+    reportDueBy: IsoDate;
+    reportedOn?: IsoDate;
+  };
   /** How and when it left (R-M6, R-M7, R-M9); the record stays (R-M10). */
   left?: { on: IsoDate; how: LeaveHow; reason: string; resolutionRef?: string; motionId?: number };
   /** Warnings the clerk explicitly confirmed when saving (R-M2). */
@@ -324,15 +329,7 @@ export interface Setting {
 }
 
 export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'status'
-  | 'payment'
-  | 'vote'
-  | 'docnumber'
-  | 'import'
-  | 'restore'
-  | 'void';
+  'create' | 'update' | 'status' | 'payment' | 'vote' | 'docnumber' | 'import' | 'restore' | 'void';
 
 export interface FieldChange {
   field: string;

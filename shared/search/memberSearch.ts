@@ -10,7 +10,10 @@ function pinyinForms(text: string): string[] {
   if (!text) return [];
   const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const full = syllables.join('').toLowerCase();
-  const initials = syllables.map((s) => s.charAt(0)).join('').toLowerCase();
+  const initials = syllables
+    .map((s) => s.charAt(0))
+    .join('')
+    .toLowerCase();
   return [full, initials];
 }
 
@@ -19,7 +22,9 @@ export function normalizeQuery(q: string): string {
 }
 
 /** Builds the lower-case haystack stored as `Member.searchText`. Fields are separated by '|'. */
-export function buildSearchText(m: Pick<MemberFields, 'name' | 'creditCode' | 'representative' | 'contact'>): string {
+export function buildSearchText(
+  m: Pick<MemberFields, 'name' | 'creditCode' | 'representative' | 'contact'>,
+): string {
   const parts = [
     m.name,
     ...pinyinForms(m.name),
@@ -29,7 +34,10 @@ export function buildSearchText(m: Pick<MemberFields, 'name' | 'creditCode' | 'r
     m.contact.name,
     ...pinyinForms(m.contact.name),
   ];
-  return parts.map((p) => normalizeQuery(p)).filter(Boolean).join('|');
+  return parts
+    .map((p) => normalizeQuery(p))
+    .filter(Boolean)
+    .join('|');
 }
 
 /** True when the (normalised) query occurs in the member's haystack. */

@@ -27,7 +27,16 @@ describe('error boundary (issue 2)', () => {
 
 describe('sidebar', () => {
   it('has exactly the eight entries in order', () => {
-    expect(NAV.map((n) => n.label)).toEqual(['首页', '会员', '入会申请', '会费', '会议', '专项行动', '发文', '设置']);
+    expect(NAV.map((n) => n.label)).toEqual([
+      '首页',
+      '会员',
+      '入会申请',
+      '会费',
+      '会议',
+      '专项行动',
+      '发文',
+      '设置',
+    ]);
   });
   it('maps nested routes to their entry', () => {
     expect(navKeyFor('/members/12')).toBe('/members');

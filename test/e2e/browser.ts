@@ -19,7 +19,8 @@ export function newProfile(): string {
 export const SHOTS = path.resolve('test-results/screenshots');
 
 export async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
-  if (!CHROMIUM) throw new Error('找不到 Chromium（/usr/bin/chromium）：请先安装 Debian 的 chromium 软件包。');
+  if (!CHROMIUM)
+    throw new Error('找不到 Chromium（/usr/bin/chromium）：请先安装 Debian 的 chromium 软件包。');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

@@ -86,7 +86,9 @@ describe('发文 desk (issue 7)', () => {
     await page.getByRole('heading', { level: 1, name: '发文', exact: true }).waitFor();
     await page.getByRole('button', { name: '新建通知', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
-    expect(await page.getByRole('textbox', { name: '发文字号', exact: true }).inputValue()).toBe('定稿时分配');
+    expect(await page.getByRole('textbox', { name: '发文字号', exact: true }).inputValue()).toBe(
+      '定稿时分配',
+    );
     await pickOption(page, '模板', '征集通知');
     expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(
       '关于征集“网络安全服务阳光行动”成员单位的通知',

@@ -2,7 +2,13 @@
  * The browser implementation of the contract, so the renderer runs without Electron:
  * saving downloads the file, opening uses a file input, flushing happens on pagehide/hidden.
  */
-import type { AppInfo, DeskApi, OpenedFile, OpenFileRequest, SaveFileRequest } from '../../../shared/contract';
+import type {
+  AppInfo,
+  DeskApi,
+  OpenedFile,
+  OpenFileRequest,
+  SaveFileRequest,
+} from '../../../shared/contract';
 
 function download(name: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as BlobPart]);

@@ -14,9 +14,13 @@ export async function upgradeFrom(
   const name = `migration-test-${process.pid}-${++counter}`;
   const old = openDeskDb(name, version);
   await old.open();
-  await old.transaction('rw', Object.keys(fixtures).map((t) => old.table(t)), async () => {
-    for (const [table, rows] of Object.entries(fixtures)) await old.table(table).bulkAdd(rows);
-  });
+  await old.transaction(
+    'rw',
+    Object.keys(fixtures).map((t) => old.table(t)),
+    async () => {
+      for (const [table, rows] of Object.entries(fixtures)) await old.table(table).bulkAdd(rows);
+    },
+  );
   old.close();
   const db = openDeskDb(name, SCHEMA_VERSION);
   await db.open();

@@ -46,7 +46,11 @@ describe('Dexie schema (issue 2)', () => {
 
   it('migration harness: a version-1 fixture opens at the current version with every record intact', async () => {
     const ds = generateDemo({ members: 30, asOf: '2026-11-21' });
-    const { db } = await upgradeFrom(1, { members: ds.members, meetings: ds.meetings, payments: ds.payments });
+    const { db } = await upgradeFrom(1, {
+      members: ds.members,
+      meetings: ds.meetings,
+      payments: ds.payments,
+    });
     expect(await db.members.toArray()).toEqual(ds.members);
     expect(await db.meetings.toArray()).toEqual(ds.meetings);
     expect(await db.payments.count()).toBe(ds.payments.length);

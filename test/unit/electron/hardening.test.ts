@@ -22,9 +22,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createHardenedWindow, hardenSession, hardenWebContents, isAppUrl, CONTENT_SECURITY_POLICY } = await import(
-  '../../../electron/hardening'
-);
+const { createHardenedWindow, hardenSession, hardenWebContents, isAppUrl, CONTENT_SECURITY_POLICY } =
+  await import('../../../electron/hardening');
 
 describe('electron hardening (issue 2, Electron security checklist)', () => {
   beforeEach(() => {
@@ -103,7 +102,9 @@ describe('electron hardening (issue 2, Electron security checklist)', () => {
     expect(decide('data:image/png;base64,AAAA')).toEqual({ cancel: false });
     const headers = vi.fn();
     (calls.headers as (...a: unknown[]) => void)({ responseHeaders: {} }, headers);
-    expect(headers.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(headers.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([
+      CONTENT_SECURITY_POLICY,
+    ]);
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);

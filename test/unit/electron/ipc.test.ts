@@ -48,10 +48,12 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
 
   it('validates saveFile arguments before touching the disk', async () => {
     const { call, deps } = setup();
-    await expect(call(CHANNELS.saveFile, { suggestedName: '../../etc/passwd', bytes: new Uint8Array(1) })).rejects.toThrow(
+    await expect(
+      call(CHANNELS.saveFile, { suggestedName: '../../etc/passwd', bytes: new Uint8Array(1) }),
+    ).rejects.toThrow('参数无效');
+    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes' })).rejects.toThrow(
       '参数无效',
     );
-    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes' })).rejects.toThrow('参数无效');
     await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx' })).rejects.toThrow('参数无效');
     await expect(call(CHANNELS.saveFile, null)).rejects.toThrow('参数无效');
     expect(deps.saveFile).not.toHaveBeenCalled();
@@ -83,11 +85,15 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
     const { call, deps } = setup();
     for (const name of ['../../etc/passwd', 'auto-2026-11-21-093005.zip/../../x', 'notes.txt', '']) {
       await expect(call(CHANNELS.readAutoBackup, { name })).rejects.toThrow('参数无效');
-      await expect(call(CHANNELS.writeAutoBackup, { name, bytes: new Uint8Array(1) })).rejects.toThrow('参数无效');
+      await expect(call(CHANNELS.writeAutoBackup, { name, bytes: new Uint8Array(1) })).rejects.toThrow(
+        '参数无效',
+      );
     }
     expect(deps.readAutoBackup).not.toHaveBeenCalled();
     expect(deps.writeAutoBackup).not.toHaveBeenCalled();
-    expect(await call(CHANNELS.writeAutoBackup, { name: 'auto-2026-11-21-093005.zip', bytes: new Uint8Array(3) })).toEqual({
+    expect(
+      await call(CHANNELS.writeAutoBackup, { name: 'auto-2026-11-21-093005.zip', bytes: new Uint8Array(3) }),
+    ).toEqual({
       name: 'auto-2026-11-21-093005.zip',
       size: 3,
     });

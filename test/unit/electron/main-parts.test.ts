@@ -23,8 +23,12 @@ describe('window state', () => {
   });
   it('drops a position that is on no display', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(fitToDisplays({ x: 100, y: 100, width: 1200, height: 800, maximized: false }, displays).x).toBe(100);
-    expect(fitToDisplays({ x: 4000, y: 100, width: 1200, height: 800, maximized: false }, displays).x).toBeUndefined();
+    expect(fitToDisplays({ x: 100, y: 100, width: 1200, height: 800, maximized: false }, displays).x).toBe(
+      100,
+    );
+    expect(
+      fitToDisplays({ x: 4000, y: 100, width: 1200, height: 800, maximized: false }, displays).x,
+    ).toBeUndefined();
   });
 });
 
@@ -36,7 +40,9 @@ describe('app:// protocol', () => {
     expect(resolveAppPath(root, 'app://desk/members')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://desk/../../etc/passwd')).not.toMatch(/etc/);
     // URL parsing resolves dot segments (also percent-encoded) inside the root: never above it.
-    expect(resolveAppPath(root, 'app://desk/%2e%2e/%2e%2e/etc/passwd.txt')).toBe(path.join(root, 'etc/passwd.txt'));
+    expect(resolveAppPath(root, 'app://desk/%2e%2e/%2e%2e/etc/passwd.txt')).toBe(
+      path.join(root, 'etc/passwd.txt'),
+    );
     expect(resolveAppPath(root, 'app://desk/a%2f..%2f..%2f..%2fetc%2fpasswd.txt')).toBeNull();
     expect(resolveAppPath(root, 'app://other/index.html')).toBeNull();
     expect(resolveAppPath(root, 'https://desk/index.html')).toBeNull();

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
-import { registerClerkHolidaySchedules, HOLIDAYS_KEY, readCharterSettings, CHARTER_KEY } from '../../../renderer/src/app/charterConfig';
-import { isOutsideKnownHolidayYears, isWorkingDay, reportDueBy, resetHolidaySchedules } from '../../../shared/charter';
+import {
+  registerClerkHolidaySchedules,
+  HOLIDAYS_KEY,
+  readCharterSettings,
+  CHARTER_KEY,
+} from '../../../renderer/src/app/charterConfig';
+import {
+  isOutsideKnownHolidayYears,
+  isWorkingDay,
+  reportDueBy,
+  resetHolidaySchedules,
+} from '../../../shared/charter';
 
 describe('clerk-extended holiday schedules (issue 3: schedules are data the clerk extends in 设置)', () => {
   afterEach(() => resetHolidaySchedules());
@@ -26,7 +36,10 @@ describe('clerk-extended holiday schedules (issue 3: schedules are data the cler
 
   it('skips a damaged stored schedule with a Chinese message instead of failing', async () => {
     const db = freshDb();
-    await db.settings.put({ key: HOLIDAYS_KEY, value: { '2028': { holidays: ['2028-02-30'], workdays: [] } } });
+    await db.settings.put({
+      key: HOLIDAYS_KEY,
+      value: { '2028': { holidays: ['2028-02-30'], workdays: [] } },
+    });
     const problems = await registerClerkHolidaySchedules(db);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^2028 年节假日安排无法使用/);
@@ -36,7 +49,10 @@ describe('clerk-extended holiday schedules (issue 3: schedules are data the cler
   it('reads the charter readings with defaults filled in, and ignores invalid stored values', async () => {
     const db = freshDb();
     expect((await readCharterSettings(db)).chairMaxConsecutiveTerms).toBe(3);
-    await db.settings.put({ key: CHARTER_KEY, value: { duesSchedule: { member: 6000 }, docNumberStyle: 'gbt9704' } });
+    await db.settings.put({
+      key: CHARTER_KEY,
+      value: { duesSchedule: { member: 6000 }, docNumberStyle: 'gbt9704' },
+    });
     const s = await readCharterSettings(db);
     expect(s.duesSchedule.member).toBe(6000);
     expect(s.duesSchedule.chair).toBe(30000);
