@@ -196,6 +196,15 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     expect(await page.getByTestId('dues-chart').getAttribute('aria-label')).toMatch(
       /全年应缴 [\d,]+ 元，已收 [\d,]+ 元/,
     );
+
+    // The year's ledger exports to Excel (issue 8): a real .xlsx (zip) with the year's sheet.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出台账（Excel）', exact: true }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^\d{4}年会费台账\.xlsx$/);
+    const book = await JSZip.loadAsync(readFileSync((await xlsx.path())!));
+    expect(Object.keys(book.files)).toContain('xl/workbook.xml');
     expect(errors).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ import {
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../app/Page';
+import { useExportFile } from '../../app/exportFile';
+import { duesLedgerWorkbook } from '../../data/export';
 import { today } from '../../app/today';
 import { TIER_LABEL } from '../../../../shared/domain/types';
 import { DuesChart } from './Chart';
@@ -82,6 +84,7 @@ export function DuesDesk() {
   // Live: re-runs whenever a member, payment, override, tier change or setting changes.
   const asOf = today();
   const data = useLiveQuery(() => loadDuesData(db, asOf), [asOf]);
+  const exportFile = useExportFile();
   const [year, setYear] = useState(Number(asOf.slice(0, 4)));
   const [query, setQuery] = useState('');
   const [params] = useSearchParams();
@@ -194,6 +197,28 @@ export function DuesDesk() {
             登记缴费
           </Button>
           {exportButton}
+          <Button
+            disabled={!data}
+            onClick={() =>
+              void exportFile(
+                `${year}年会费台账.xlsx`,
+                duesLedgerWorkbook(
+                  year,
+                  visible.map((r) => ({
+                    memberName: r.name,
+                    tier: TIER_LABEL[r.tier],
+                    due: r.amount,
+                    paid: r.paid,
+                    outstanding: r.outstanding,
+                    note: r.halved ? '首年减半（R-D4）' : '',
+                  })),
+                ),
+                'xlsx',
+              )
+            }
+          >
+            导出台账（Excel）
+          </Button>
         </>
       }
     >

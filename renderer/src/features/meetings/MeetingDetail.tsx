@@ -19,6 +19,7 @@ import {
   type MeetingRecord,
 } from './papers';
 import { QuorumBar, RollCall } from './RollCall';
+import { meetingWorkbook } from '../../data/export';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
@@ -81,6 +82,23 @@ export function MeetingDetail() {
               {p.button}
             </Button>
           ))}
+          <Button
+            loading={busy === 'xlsx'}
+            onClick={async () => {
+              setBusy('xlsx');
+              try {
+                await flushPendingWrites();
+                const book = await meetingWorkbook(db, meetingId);
+                await exportFile(book.name, book.bytes, 'xlsx');
+              } catch (e) {
+                message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+              } finally {
+                setBusy(null);
+              }
+            }}
+          >
+            导出出席与表决（Excel）
+          </Button>
         </>
       }
     >
