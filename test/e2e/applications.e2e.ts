@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { today as todayIso } from '../../renderer/src/app/today';
 import { launch, newProfile, openSection, shot } from './browser';
 import { annualDues, creditCodeCheckChar } from '../../shared/charter';
 
 const FIRST17 = '91330106MA2H7K8L9';
 const CODE = FIRST17 + creditCodeCheckChar(FIRST17);
 const NAME = '杭州示例数据安全有限公司';
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 async function pickOption(page: Page, label: string, option: string) {
   await page

@@ -53,3 +53,10 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function openSection(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name, exact: true }).click();
 }
+
+/** 设置 → 加载演示数据, waiting for the confirmation (the demo dataset: ~300 members). */
+export async function loadDemoData(page: Page): Promise<void> {
+  await openSection(page, '设置');
+  await page.getByRole('button', { name: '加载演示数据' }).click();
+  await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 90_000 });
+}

@@ -8,17 +8,13 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { today as todayIso } from '../../renderer/src/app/today';
 import { launch, newProfile, openSection, shot } from './browser';
 
 const SEED = path.resolve('../shared/seeds/sunshine-action-call-notice.txt');
 const OUT = path.resolve('test-results/documents');
 const NUMBER_RE = /CCIA 秘\[(\d{4})\](\d{3}) 号/;
 
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 function cnDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y} 年 ${m} 月 ${d} 日`;

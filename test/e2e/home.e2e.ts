@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, newProfile, openSection, shot } from './browser';
+import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { generateDemo } from '../../shared/demo/generate';
 import { expectedDemoCounts } from '../unit/home/expected';
 
@@ -35,9 +35,7 @@ describe('首页 dashboard on the demo dataset', () => {
     expect(await countOf(page, '自动退会候选')).toBe(0);
     await shot(page, 'home-0-empty');
 
-    await openSection(page, '设置');
-    await page.getByRole('button', { name: '加载演示数据' }).click();
-    await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 60_000 });
+    await loadDemoData(page);
     await openSection(page, '首页');
     await page.getByRole('heading', { level: 1, name: '首页', exact: true }).waitFor();
 

@@ -10,23 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { launch, newProfile, openSection, shot } from './browser';
+import { today as todayIso } from '../../renderer/src/app/today';
+import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { generateDemo } from '../../shared/demo/generate';
 import { addYears } from '../../shared/charter';
 
 const OUT = path.resolve('test-results/meetings');
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function loadDemo(page: Page) {
-  await openSection(page, '设置');
-  await page.getByRole('button', { name: '加载演示数据' }).click();
-  await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 90_000 });
-}
 
 /**
  * A modal by its title. (Not getByRole('dialog', { name }): the e2e build inherits NODE_ENV=test from vitest,
@@ -111,7 +100,7 @@ describe('会议 desk (issue 6)', () => {
     let page = s.page;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await loadDemo(page);
+    await loadDemoData(page);
 
     await openSection(page, '会议');
     await page.getByRole('heading', { level: 1, name: '会议', exact: true }).waitFor();
@@ -257,7 +246,7 @@ describe('会议 desk (issue 6)', () => {
     const s = await launch(newProfile());
     context = s.context;
     const page = s.page;
-    await loadDemo(page);
+    await loadDemoData(page);
     await openSection(page, '会议');
     const name = 'E2E 理事会（通讯表决）';
     await newMeeting(page, { body: '理事会', form: '通讯', name, place: '通讯方式' });
@@ -309,7 +298,7 @@ describe('会议 desk (issue 6)', () => {
     const s = await launch(newProfile());
     context = s.context;
     const page = s.page;
-    await loadDemo(page);
+    await loadDemoData(page);
     await openSection(page, '会议');
     await page.getByRole('tab', { name: '任职', exact: true }).click();
     await page.getByText('连续两次未出席常务理事会（章程第二十二条）').waitFor();

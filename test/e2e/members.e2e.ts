@@ -1,18 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, newProfile, openSection, shot } from './browser';
+import { today as todayIso } from '../../renderer/src/app/today';
+import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { creditCodeCheckChar, reportDueBy, withdrawalEffectiveOn } from '../../shared/charter';
 
 const FIRST17 = '91440300MA5G1B2C3';
 const GOOD = FIRST17 + creditCodeCheckChar(FIRST17);
 const BAD = FIRST17 + (creditCodeCheckChar(FIRST17) === '0' ? '1' : '0');
 const NAME = '深圳示例网络安全科技有限公司';
-
-function todayIso(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 async function pickOption(page: Page, label: string, option: string) {
   await page
@@ -116,9 +111,7 @@ describe('会员 desk (issue 5)', () => {
     const { page } = s;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openSection(page, '设置');
-    await page.getByRole('button', { name: '加载演示数据' }).click();
-    await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 60_000 });
+    await loadDemoData(page);
 
     await openSection(page, '会员');
     await page.getByText('共 300 家').waitFor();

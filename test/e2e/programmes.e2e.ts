@@ -7,7 +7,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, newProfile, openSection, shot } from './browser';
+import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 
 const OUT = path.resolve('test-results/programmes');
 
@@ -71,9 +71,7 @@ describe('专项行动 desk (issue 7)', () => {
     const { page } = s;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await openSection(page, '设置');
-    await page.getByRole('button', { name: '加载演示数据' }).click();
-    await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 60_000 });
+    await loadDemoData(page);
     const members = await readMembers(page);
     const active = members.filter((m) => m.status === 'active');
     const left = members.find((m) => m.status === 'withdrawn' || m.status === 'expelled');

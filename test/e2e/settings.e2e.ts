@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, newProfile, openSection, shot } from './browser';
+import { launch, newProfile, shot, loadDemoData } from './browser';
 import { creditCodeCheckChar } from '../../shared/charter';
 
 function code(body17: string): string {
@@ -52,10 +52,7 @@ describe('设置: data safety (issue 8)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await openSection(page, '设置');
-    await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
-    await page.getByRole('button', { name: '加载演示数据' }).click();
-    await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 60_000 });
+    await loadDemoData(page);
     expect(await count(page, 'members')).toBe(300);
     await shot(page, 'settings-1-page');
 
