@@ -2,17 +2,8 @@
  * Document assembly shared by every builder: sections (GB/T 9704-2012 geometry and document grid),
  * page-number footers, and packing with the hand-written parts (see parts.ts).
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  TextRun,
-} from 'docx';
-import type { FileChild, IPageBordersOptions, ISectionOptions } from 'docx';
+import { AlignmentType, Footer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import type { Document, FileChild, IPageBordersOptions, IPropertiesOptions, ISectionOptions } from 'docx';
 import {
   A4,
   GRID_CHAR_SPACE,
@@ -23,8 +14,10 @@ import {
   STYLE,
   mmToTwip,
 } from './geometry';
+import { newDocument } from './document';
 import { fontsOf } from './options';
 import type { DocOptions } from './options';
+import { packDocx } from './pack';
 import { partOverrides } from './parts';
 
 export * from './geometry';
@@ -65,17 +58,15 @@ export interface SectionSpec {
 }
 
 /**
- * Builds the docx Document. Footers are attached to the first numbered section only: later sections
+ * The options of the docx Document. Footers are attached to the first numbered section only: later sections
  * inherit them (OOXML: a section without its own footer reference uses the previous section's), which
  * keeps a batch of hundreds of sections to two footer parts.
  */
-export function createDocument(
+export function documentOptions(
   sections: SectionSpec[],
   options: DocOptions | undefined,
   title?: string,
-): Document {
-  const odd = pageNumberFooter('odd');
-  const even = pageNumberFooter('even');
+): IPropertiesOptions {
   let footersGiven = false;
   const sectionOptions: ISectionOptions[] = sections.map((s) => {
     const landscape = s.landscape === true;
@@ -102,21 +93,38 @@ export function createDocument(
           : { type: 'default', linePitch: 312 },
         ...(s.verticalAlign === 'center' ? { verticalAlign: 'center' } : {}),
       },
-      ...(giveFooters ? { footers: { default: odd, even } } : {}),
+      ...(giveFooters
+        ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } }
+        : {}),
       children: s.children,
     } as ISectionOptions;
   });
-  return new Document({
+  return {
     creator: options?.author ?? '中国网络安全产业联盟秘书处',
     title: title ?? '',
     evenAndOddHeaderAndFooters: true,
     sections: sectionOptions,
-  });
+  };
 }
 
-/** Packs a document into .docx bytes, with the hand-written parts; works in the browser and in Node. */
+/**
+ * Builds the docx Document (see documentOptions), without rebuilding docx's default styles, theme and
+ * numbering for every document (document.ts).
+ */
+export function createDocument(
+  sections: SectionSpec[],
+  options: DocOptions | undefined,
+  title?: string,
+): Document {
+  return newDocument(documentOptions(sections, options, title));
+}
+
+/**
+ * Packs a document into .docx bytes, with the hand-written parts; works in the browser and in Node. Our own
+ * packer (pack.ts) writes only the parts that differ between documents and reuses the constant ones.
+ */
 export async function pack(doc: Document, options: DocOptions | undefined): Promise<Uint8Array> {
-  return Packer.pack(doc, 'uint8array', false, partOverrides(fontsOf(options)));
+  return packDocx(doc, { overrides: partOverrides(fontsOf(options)), date: options?.date });
 }
 
 /** Sections in, .docx bytes out. */

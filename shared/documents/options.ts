@@ -110,6 +110,11 @@ export interface DocOptions {
   formHints?: boolean;
   /** Document metadata (core properties). */
   author?: string;
+  /**
+   * 'YYYY-MM-DD': core.xml's created/modified and the zip entries carry this date instead of the clock,
+   * so the same document gives the same bytes (the register's 成文日期).
+   */
+  date?: string;
 }
 
 export const DEFAULT_ISSUER = '中国网络安全产业联盟秘书处';

@@ -10,6 +10,7 @@
  */
 import { BODY_CONDENSE, CELL_LINE, CERT_SIGN_SIZE, CHAR_PITCH, LINE_PITCH, SIZE, STYLE } from './geometry';
 import type { FontSet } from './options';
+import type { PartOverride } from './pack';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -287,14 +288,27 @@ function notesXml(kind: 'footnote' | 'endnote'): string {
   );
 }
 
-/** The overrides for docx's Packer. */
-export function partOverrides(f: FontSet): { path: string; data: string }[] {
-  return [
-    { path: 'word/styles.xml', data: stylesXml(f) },
-    { path: 'word/settings.xml', data: settingsXml() },
-    { path: 'word/fontTable.xml', data: fontTableXml(f) },
-    { path: 'word/numbering.xml', data: numberingXml() },
-    { path: 'word/footnotes.xml', data: notesXml('footnote') },
-    { path: 'word/endnotes.xml', data: notesXml('endnote') },
-  ];
+/** By the font set's faces (a few schemes at most). */
+const overridesCache = new Map<string, readonly PartOverride[]>();
+
+/**
+ * The overrides for docx's Packer (and our packer, pack.ts), made once per font set: the same strings every
+ * time, so the packer keeps them compressed.
+ */
+export function partOverrides(f: FontSet): readonly PartOverride[] {
+  const key = JSON.stringify([f.body, f.title, f.heading1, f.heading2, f.pageNumber, f.latin, f.titleBold]);
+  let parts = overridesCache.get(key);
+  if (!parts) {
+    if (overridesCache.size >= 16) overridesCache.clear();
+    parts = Object.freeze([
+      { path: 'word/styles.xml', data: stylesXml(f) },
+      { path: 'word/settings.xml', data: settingsXml() },
+      { path: 'word/fontTable.xml', data: fontTableXml(f) },
+      { path: 'word/numbering.xml', data: numberingXml() },
+      { path: 'word/footnotes.xml', data: notesXml('footnote') },
+      { path: 'word/endnotes.xml', data: notesXml('endnote') },
+    ]);
+    overridesCache.set(key, parts);
+  }
+  return parts;
 }

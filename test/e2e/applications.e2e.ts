@@ -120,7 +120,11 @@ describe('入会申请 desk (issue 5, R-M3)', () => {
     await openSection(page, '会员');
     await page.getByLabel('搜索', { exact: true }).fill('hzsl');
     await page.getByRole('link', { name: NAME }).waitFor();
-    const row = await page.locator('.ant-table-row').filter({ hasText: NAME }).innerText();
+    const row = await page
+      .getByRole('table', { name: '会员名册' })
+      .getByRole('row')
+      .filter({ hasText: NAME })
+      .innerText();
     expect(row).toContain('正式会员');
     expect(row).toContain(todayIso());
     await page.getByRole('link', { name: NAME }).click();

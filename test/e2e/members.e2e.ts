@@ -99,7 +99,7 @@ describe('会员 desk (issue 5)', () => {
     await openSection(page, '会员');
     await page.getByLabel('搜索', { exact: true }).fill('SZSL');
     await page.getByRole('link', { name: NAME }).waitFor();
-    const row = page.locator('.ant-table-row').filter({ hasText: NAME });
+    const row = page.getByRole('table', { name: '会员名册' }).getByRole('row').filter({ hasText: NAME });
     expect(await row.innerText()).toContain('正式会员');
     expect(await row.innerText()).toContain(todayIso());
     expect(errors).toEqual([]);
@@ -119,8 +119,16 @@ describe('会员 desk (issue 5)', () => {
     await pickOption(page, '状态', '正式会员');
     await page.getByText(/共 \d+ 家（全部 300 家）/).waitFor();
     // Sort by 入会日期 (click the header).
-    await page.getByRole('columnheader', { name: '入会日期' }).click();
-    const first = page.locator('.ant-table-tbody a').first();
+    const header = page.getByRole('columnheader', { name: '入会日期' });
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const roster = page.getByRole('table', { name: '会员名册' });
+    const dates = (await roster.getByRole('row').allInnerTexts())
+      .map((t) => /\d{4}-\d{2}-\d{2}/.exec(t)?.[0])
+      .filter((d): d is string => d !== undefined);
+    expect(dates.length).toBeGreaterThan(5);
+    expect([...dates].sort()).toEqual(dates);
+    const first = roster.getByRole('link').first();
     const name = await first.innerText();
     await first.click();
     await page.getByRole('heading', { level: 1, name: `会员档案：${name}` }).waitFor();

@@ -1,0 +1,126 @@
+/**
+ * The browser side of `npm run bench`: served beside the app's own build (same origin, so it can seed
+ * the app's IndexedDB), it exposes `window.deskBench` for scripts/bench.mjs to call through
+ * playwright-core. Everything runs on the app's real modules and Chromium's real IndexedDB.
+ */
+import Dexie from 'dexie';
+import { exportDB, importInto } from 'dexie-export-import';
+import * as XLSX from '@e965/xlsx';
+import { db } from '../../renderer/src/db';
+import { openDeskDb } from '../../renderer/src/db/schema';
+import { loadDemo } from '../../renderer/src/db/demo';
+import { rosterWorkbook } from '../../renderer/src/data/export';
+import { commitImport, existingKeys, mapAll, parseRosterFile } from '../../renderer/src/data/importRoster';
+import { createBackup, readBackup, restoreBackup } from '../../renderer/src/data/backup';
+import { validateRows } from '../../shared/data/roster';
+import { generateDemo } from '../../shared/demo/generate';
+import { interleaved, median, round } from '../stats';
+
+const now = () => performance.now();
+const ASOF = '2026-11-21';
+
+let scratch = 0;
+/** A new, empty database of the app's schema (for the import benchmark). */
+async function freshDb() {
+  const d = openDeskDb(`bench-scratch-${Date.now()}-${++scratch}`);
+  await d.open();
+  return d;
+}
+
+async function dropDb(d: Dexie) {
+  d.close();
+  await Dexie.delete(d.name);
+}
+
+const api = {
+  /** Loads the demo dataset (N members, three years of meetings, dues, activities) into the app's database. */
+  async seed(members: number): Promise<Record<string, number>> {
+    await loadDemo(db, { members, asOf: ASOF });
+    const out: Record<string, number> = {};
+    for (const t of db.tables) out[t.name] = await t.count();
+    return out;
+  },
+
+  /**
+   * Import of a 10,000-row .xlsx roster (written by the app's own roster export): the full pipeline —
+   * parse, map, validate against the database, the preview's row classification, and the commit in one
+   * transaction — each run into an empty database, against SheetJS parsing the same file alone.
+   */
+  async importRoster(rows: number, runs: number) {
+    const members = generateDemo({ members: rows, asOf: ASOF }).members;
+    const bytes = rosterWorkbook(members);
+    const fileName = '会员名册.xlsx';
+    let committed = 0;
+    const t = await interleaved(
+      {
+        parser: () => {
+          const wb = XLSX.read(bytes, { type: 'array' });
+          const ws = wb.Sheets[wb.SheetNames[0]!]!;
+          return XLSX.utils.sheet_to_json(ws, { header: 1, raw: false });
+        },
+        pipeline: async () => {
+          const target = await freshDb();
+          try {
+            const parsed = parseRosterFile(fileName, bytes);
+            const checked = validateRows(mapAll(parsed, parsed.mapping), await existingKeys(target));
+            const ready = checked.filter((r) => r.problems.length === 0);
+            if (ready.length !== rows) throw new Error(`预览中有问题行：${checked.length - ready.length}`);
+            const r = await commitImport(target, fileName, ready, { today: ASOF });
+            committed = r.count;
+          } finally {
+            await dropDb(target);
+          }
+        },
+      },
+      { warmup: 1, runs, now },
+    );
+    return {
+      parserMs: round(median(t.parser)),
+      pipelineMs: round(median(t.pipeline)),
+      fileBytes: bytes.byteLength,
+      committed,
+      runs: t.parser.length,
+    };
+  },
+
+  /**
+   * Backup and restore of the app's database: ours (createBackup → readBackup → restoreBackup) against
+   * dexie-export-import alone (exportDB, then importInto with clearTablesBeforeImport) on the same data.
+   */
+  async backupRestore(runs: number) {
+    let backupBytes = 0;
+    let exportBytes = 0;
+    const t = await interleaved(
+      {
+        dexie: async () => {
+          const blob = await exportDB(db);
+          exportBytes = blob.size;
+          await importInto(db, blob, { clearTablesBeforeImport: true, acceptVersionDiff: false });
+        },
+        ours: async () => {
+          const b = await createBackup(db, { appVersion: 'bench' });
+          backupBytes = b.bytes.byteLength;
+          const read = await readBackup(b.bytes, b.fileName);
+          await restoreBackup(db, read, b.fileName);
+        },
+      },
+      { warmup: 1, runs, now },
+    );
+    return {
+      dexieMs: round(median(t.dexie)),
+      oursMs: round(median(t.ours)),
+      members: await db.members.count(),
+      backupBytes,
+      exportBytes,
+      runs: t.ours.length,
+    };
+  },
+};
+
+declare global {
+  interface Window {
+    deskBench: typeof api;
+  }
+}
+window.deskBench = api;
+document.getElementById('state')!.textContent = '基准测试页已就绪。';
