@@ -36,7 +36,7 @@ const minify = process.env.BENCH_PROFILE ? ['--minify', 'false'] : [];
 run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', appDir, ...minify], {
   env: { NODE_ENV: 'production' },
 });
-run('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], {
+run('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', ...minify], {
   env: { NODE_ENV: 'production', BENCH_WEB_OUT: path.join(appDir, 'bench') },
 });
 run('npx', [
@@ -150,6 +150,19 @@ if (browserParts.length) {
       .map(([k, v]) => `${k} ${v}`)
       .join('，'),
   );
+
+  /** BENCH_PROFILE=<part> writes a CPU profile of that part to dist/bench/<part>.cpuprofile. */
+  const profiled = async (part, fn) => {
+    if (process.env.BENCH_PROFILE !== part) return fn();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+    const value = await fn();
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(path.join(out, `${part}.cpuprofile`), JSON.stringify(profile));
+    console.log(`   CPU 剖析已写入 ${path.join(out, `${part}.cpuprofile`)}`);
+    return value;
+  };
 
   const openRoster = async (base) => {
     await page.goto('about:blank');
@@ -308,9 +321,11 @@ if (browserParts.length) {
   }
   if (want('import')) {
     console.log('Chromium：导入 10,000 行名册…');
-    const d = await page.evaluate(
-      ([n, runs]) => window.deskBench.importRoster(n, runs),
-      [MEMBERS, Math.max(3, Math.round(RUNS / 2))],
+    const d = await profiled('import', () =>
+      page.evaluate(
+        ([n, runs]) => window.deskBench.importRoster(n, runs),
+        [MEMBERS, Math.max(3, Math.round(RUNS / 2))],
+      ),
     );
     results.push(
       result({
@@ -325,9 +340,8 @@ if (browserParts.length) {
   }
   if (want('backup')) {
     console.log('Chromium：备份与恢复…');
-    const d = await page.evaluate(
-      (runs) => window.deskBench.backupRestore(runs),
-      Math.max(3, Math.round(RUNS / 3)),
+    const d = await profiled('backup', () =>
+      page.evaluate((runs) => window.deskBench.backupRestore(runs), Math.max(3, Math.round(RUNS / 3))),
     );
     results.push(
       result({

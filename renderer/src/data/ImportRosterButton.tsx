@@ -16,7 +16,6 @@ import {
 } from 'antd';
 import { db } from '../db';
 import { desk } from '../platform';
-import { today } from '../app/today';
 import {
   IMPORT_FIELD_LABEL,
   IMPORT_FIELDS,
@@ -138,7 +137,6 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
         value: rememberMapping(session.parsed.headers, session.mapping),
       });
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
-        today: today(),
         onProgress: (d, t) => setProgress(Math.round((d / t) * 100)),
       });
       message.success(`已导入 ${r.count} 家会员单位（导入批次 #${r.batchId}）`);

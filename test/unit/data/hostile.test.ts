@@ -272,11 +272,11 @@ describe('hostile roster files (issue 8)', () => {
     expect(rows[0]!.problems).toEqual([]);
     expect(rows[1]!.problems.map((x) => x.message).join()).toContain('主营业务过长（10000 个字符');
     // Committing a row with problems is refused; nothing is written.
-    await expect(commitImport(db, 'c.csv', rows, { today: '2026-11-21' })).rejects.toThrow('未处理的问题行');
+    await expect(commitImport(db, 'c.csv', rows)).rejects.toThrow('未处理的问题行');
     expect(await snapshot(db)).toEqual(before);
     // The clean row commits into a separate database with its emoji intact.
     const other = await demoDb(1);
-    await commitImport(other, 'c.csv', [rows[0]!], { today: '2026-11-21' });
+    await commitImport(other, 'c.csv', [rows[0]!]);
     expect(await other.members.where('name').equals('甲公司😀').count()).toBe(1);
     other.close();
   });

@@ -28,6 +28,7 @@ import {
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
+import { ensureInitialTier } from '../../db/initialHistory';
 import { buildEntitled, tierChangeFor, VERSION_CAP } from './logic';
 
 const nowIso = () => new Date().toISOString();
@@ -407,6 +408,7 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
       const member = await db.members.get(input.memberId);
       const change = member ? tierChangeFor(member.tier, input.role, input.startOn) : null;
       if (member && change) {
+        await ensureInitialTier(db, member, at);
         const tc: TierChange = {
           memberId: member.id!,
           tier: change.tier,

@@ -18,6 +18,7 @@ import {
   TIER_LABEL,
 } from '../../../../shared/domain/types';
 import { FIELD_LABEL, fieldChanges } from '../../../../shared/domain/audit';
+import { withInitialHistory } from '../../../../shared/domain/initialHistory';
 import {
   DUES_STATUS_LABEL,
   autoWithdrawalCandidates,
@@ -166,6 +167,11 @@ export function MemberFile() {
         db.applications.where('memberId').equals(id).toArray(),
         db.audit.where('memberId').equals(id).toArray(),
       ]);
+    // An imported member's file shows its import batch's entry (imports write one entry per batch).
+    if (member.importBatchId !== undefined)
+      audit.push(
+        ...(await db.audit.where('[entity+entityId]').equals(['imports', member.importBatchId]).toArray()),
+      );
     const activities = await db.activities.bulkGet(parts.map((p) => p.activityId));
     const meetings = await db.meetings.bulkGet(att.map((a) => a.meetingId));
     return {
@@ -228,7 +234,9 @@ export function MemberFile() {
     })),
   ].sort((a, b) => (a.date < b.date ? 1 : -1));
 
-  const history = [...data.contacts].sort((a, b) =>
+  // The stored records, plus the first tier and people when none is stored (imported members).
+  const shown = withInitialHistory(m, data.contacts, data.tiers);
+  const history = shown.contacts.sort((a, b) =>
     a.noticeOn === b.noticeOn ? (a.id ?? 0) - (b.id ?? 0) : a.noticeOn < b.noticeOn ? -1 : 1,
   );
   const audit = [...data.audit].sort((a, b) => (a.at < b.at ? 1 : -1));
@@ -322,7 +330,7 @@ export function MemberFile() {
         <Card size="small" title="会员代表、联系人变更记录（书面通知，章程第十一条）">
           <Table<ContactChange>
             size="small"
-            rowKey="id"
+            rowKey={(c) => c.id ?? `initial-${c.role}`}
             pagination={false}
             dataSource={history}
             columns={[
@@ -339,9 +347,9 @@ export function MemberFile() {
         <Card size="small" title="级别记录（会费按每年 1 月 1 日所持级别计收）">
           <Table<TierChange>
             size="small"
-            rowKey="id"
+            rowKey={(t) => t.id ?? 'initial'}
             pagination={false}
-            dataSource={[...data.tiers].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))}
+            dataSource={shown.tiers.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))}
             columns={[
               { title: '生效日期', dataIndex: 'effectiveFrom', width: 130 },
               { title: '级别', render: (_, t) => TIER_LABEL[t.tier] },

@@ -4,6 +4,7 @@
  */
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
+import { ensureInitialContact, ensureInitialTier } from '../../db/initialHistory';
 import type { Certificate, Member, MemberFields, Motion, Person } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
@@ -138,6 +139,7 @@ export async function changeContact(
   const at = nowIso();
   await db.transaction('rw', [db.members, db.contactChanges, db.audit], async () => {
     const before = await loadMember(db, id);
+    await ensureInitialContact(db, before, role, at);
     const after: Member = { ...before, [role]: person, updatedAt: at };
     after.searchText = buildSearchText(after);
     await db.members.put(after);
@@ -160,6 +162,7 @@ export async function changeTier(db: DeskDB, id: number, tier: Tier, effectiveFr
   await db.transaction('rw', [db.members, db.tierChanges, db.audit], async () => {
     const before = await loadMember(db, id);
     if (before.tier === tier) throw new MemberWriteError(`该会员已是${TIER_LABEL[tier]}`, 'tier');
+    await ensureInitialTier(db, before, at);
     const after: Member = { ...before, tier, updatedAt: at };
     await db.members.put(after);
     await db.tierChanges.add({ memberId: id, tier, effectiveFrom, reason, recordedAt: at });
