@@ -98,6 +98,9 @@ export async function commitImport(
     const batchId = (await db.imports.add(batch)) as number;
     const total = rows.length;
     let done = 0;
+    // Each chunk's records are built while the previous chunk is being written (IndexedDB writes run
+    // in the browser's backend, beside this thread).
+    let writing: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       const members: Member[] = chunk.map((r) => {
@@ -111,12 +114,15 @@ export async function commitImport(
           updatedAt: now,
         };
       });
+      await writing;
       // Only the member records: their first tier and people are their own fields, dated from
       // approval (shared/domain/initialHistory.ts), and the batch's audit entry names them all.
-      await db.members.bulkAdd(members);
-      done += chunk.length;
-      opts.onProgress?.(done, total);
+      writing = db.members.bulkAdd(members).then(() => {
+        done += chunk.length;
+        opts.onProgress?.(done, total);
+      });
     }
+    await writing;
     await db.audit.add({
       at: now,
       entity: 'imports',
