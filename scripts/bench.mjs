@@ -47,7 +47,7 @@ run('npx', [
   '--format=esm',
   `--outfile=${path.join(out, 'documents.mjs')}`,
   '--log-level=warning',
-  "--banner:js=import{createRequire}from'module';const require=createRequire(import.meta.url);",
+  "--banner:js=import{createRequire as __benchRequire}from'module';const require=__benchRequire(import.meta.url);",
 ]);
 
 /** @type {import('../bench/stats').BenchResult[]} */
