@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, newProfile, shot, loadDemoData } from './browser';
+import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { creditCodeCheckChar } from '../../shared/charter';
 
 function code(body17: string): string {
@@ -92,6 +92,24 @@ describe('设置: data safety (issue 8)', () => {
     await page.getByText('已导入 2 家会员单位', { exact: false }).waitFor();
     expect(await count(page, 'members')).toBe(302);
     await shot(page, 'settings-3-imported');
+
+    // The imported member's file: its first tier and people come from the member itself (the import
+    // writes one record per member), and the batch's audit entry is shown.
+    await openSection(page, '会员');
+    await page.getByLabel('搜索', { exact: true }).fill('测试导入乙');
+    await page.getByRole('link', { name: '测试导入乙数据科技有限公司' }).click();
+    await page.getByRole('heading', { level: 1, name: '会员档案：测试导入乙数据科技有限公司' }).waitFor();
+    const card = (title: string) =>
+      page.locator('.ant-card', { has: page.locator(':scope > .ant-card-head', { hasText: title }) });
+    const people = await card('会员代表、联系人变更记录').innerText();
+    expect(people).toContain('王五');
+    expect(people).toContain('赵六');
+    const tiers = await card('级别记录').innerText();
+    expect(tiers).toContain('理事单位');
+    expect(tiers).toContain('名册导入批次');
+    await page.getByText('导入会员名册“新会员名册.csv”', { exact: false }).first().waitFor();
+    await shot(page, 'settings-3b-imported-member-file');
+    await openSection(page, '设置');
 
     // Undo the import as a whole.
     await page.getByRole('table', { name: '导入批次' }).getByRole('button', { name: '撤销本次导入' }).click();
