@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureInstalled, findChromium, root, run } from './lib.mjs';
 import { serveDir } from './serve.mjs';
 
@@ -50,16 +51,22 @@ run('npx', [
   "--banner:js=import{createRequire as __benchRequire}from'module';const require=__benchRequire(import.meta.url);",
 ]);
 
+// The same statistics as the benchmarks themselves (bench/stats.ts), bundled for this script.
+run('npx', [
+  'esbuild',
+  'bench/stats.ts',
+  '--format=esm',
+  `--outfile=${path.join(out, 'stats.mjs')}`,
+  '--log-level=warning',
+]);
+const stats = await import(pathToFileURL(path.join(out, 'stats.mjs')).href);
+const { median, round: r2 } = stats;
+
 /** @type {import('../bench/stats').BenchResult[]} */
 const results = [];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const r2 = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+/** Rounds and judges a result (bench/stats.ts) and prints it as it lands. */
 const result = (r) => {
-  const out = { ...r, value: r2(r.value, r.unit === '×' ? 2 : 1), pass: r.value <= r.limit };
+  const out = stats.result(r);
   console.log(
     `   → ${out.value}${out.unit === '×' ? '×' : ' ' + out.unit}（目标 ≤ ${out.limit}）`,
     JSON.stringify(out.details),
