@@ -339,6 +339,10 @@ describe('会议 desk (issue 6)', () => {
     await page
       .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${candidate.name}"]`)
       .click();
+    // A multiple select stays open after a pick; the clerk clicks elsewhere in the dialog to close its list,
+    // which would otherwise cover 保存.
+    await act.getByText('登记活动', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await act.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('cell', { name: 'E2E 数据安全研讨会' }).waitFor();
     await shot(page, 'meetings-12-activities');

@@ -57,7 +57,15 @@ function Shell() {
 export function App() {
   return (
     // autoInsertSpace off: button labels stay exactly as written (保存, not 保 存) for the clerk and for tests.
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14 } }} button={{ autoInsertSpace: false }}>
+    // Motion and the click wave off: an office tool needs no animation, and a leave animation whose
+    // transitionend never arrives (seen in headless Chromium) left a button's loading icon in the DOM,
+    // so its accessible name read "loading 导出 Word" after the export had finished.
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontSize: 14, motion: false } }}
+      wave={{ disabled: true }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <ErrorBoundary>
           <HashRouter>
