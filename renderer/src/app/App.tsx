@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { ConfigProvider, Layout, Menu, App as AntApp, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -57,14 +58,13 @@ function Shell() {
 export function App() {
   return (
     // autoInsertSpace off: button labels stay exactly as written (保存, not 保 存) for the clerk and for tests.
-    // Motion and the click wave off: an office tool needs no animation, and a leave animation whose
-    // transitionend never arrives (seen in headless Chromium) left a button's loading icon in the DOM,
-    // so its accessible name read "loading 导出 Word" after the export had finished.
+    // A fixed loading icon (no enter/leave animation): antd's default one leaves through a CSS transition,
+    // and where transitionend never arrives (seen in headless Chromium) the hidden icon stayed in the
+    // button, so its accessible name read "loading 导出 Word" after the work had finished.
     <ConfigProvider
       locale={zhCN}
-      theme={{ token: { fontSize: 14, motion: false } }}
-      wave={{ disabled: true }}
-      button={{ autoInsertSpace: false }}
+      theme={{ token: { fontSize: 14 } }}
+      button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="处理中" /> }}
     >
       <AntApp>
         <ErrorBoundary>
