@@ -34,6 +34,8 @@ export {
   certificateStatement,
 } from './certificate';
 export type { CertificateInput, CertificateKind } from './certificate';
+export { certificateBatchText } from './certificateBatch';
+export type { BatchCertificate, CertificateBatchInput, CertificateBatchText } from './certificateBatch';
 
 export {
   buildMeetingNotice,

@@ -305,6 +305,15 @@ export interface OutgoingDocument {
   issuer: string;
   template?: string;
   status: 'draft' | 'final' | 'void';
+  /**
+   * 证书批次: what this entry issued, as issued (unit names as printed), so its Word file — the
+   * certificates themselves — is reproduced byte for byte on every export.
+   */
+  certificateBatch?: {
+    kind: 'member' | 'director' | 'programme';
+    programmeName?: string;
+    items: { certificateId: number; certificateNo: string; unitName: string }[];
+  };
   sha256?: string;
   voided?: { at: string; reason: string };
   createdAt: string;

@@ -113,6 +113,16 @@ describe('入会申请 desk (issue 5, R-M3)', () => {
     await page.getByText('入会手续已办结').waitFor();
     await shot(page, 'applications-done');
 
+    // R-W1: the certificate is in the 发文 register as a 证书批次 of one, with a document number.
+    await openSection(page, '发文');
+    const entry = page.getByRole('row', { name: /颁发会员证书（1 份）/ });
+    await entry.waitFor();
+    const entryText = await entry.innerText();
+    expect(entryText).toMatch(/CCIA 秘\[\d{4}\]\d{3} 号/);
+    expect(entryText).toContain('证书批次');
+    expect(entryText).toContain(NAME);
+    expect(entryText).toContain('已定稿');
+
     await openSection(page, '入会申请');
     await page.getByText('已办结').waitFor();
     await shot(page, 'applications-list');

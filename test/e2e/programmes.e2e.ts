@@ -1,10 +1,12 @@
 /**
  * 专项行动 desk (issue 7, R-P1..R-P3) on the demo dataset: create the programme, enrol two members (a
- * member that left is refused), tick the four receipts, approve one, issue and batch-export its certificate.
+ * member that left is refused), tick the four receipts, approve one, issue and batch-export its certificate,
+ * and find the issue in the 发文 register as a 证书批次 (R-W1).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import JSZip from 'jszip';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
@@ -132,7 +134,10 @@ describe('专项行动 desk (issue 7)', () => {
 
     await page.getByRole('button', { name: /^颁发证书/ }).click();
     const year = deadline.slice(0, 4);
-    await page.getByText(new RegExp(`已颁发 1 份证书：YGXD-${year}-001`)).waitFor();
+    const issuedMsg = page.getByText(new RegExp(`已颁发 1 份证书：YGXD-${year}-001；已登记发文 CCIA`));
+    await issuedMsg.waitFor();
+    const batchNo = /CCIA 秘\[\d{4}\]\d{3} 号/.exec(await issuedMsg.innerText())?.[0] ?? '';
+    expect(batchNo).not.toBe('');
     await shot(page, 'programmes-3-detail');
 
     const [download] = (await Promise.all([
@@ -156,6 +161,38 @@ describe('专项行动 desk (issue 7)', () => {
     await drawer.getByRole('button', { name: '保存申请表', exact: true }).click();
     await page.getByText('申请表已保存').waitFor();
     await shot(page, 'programmes-4-drawer');
+    await page.keyboard.press('Escape');
+
+    // R-W1: the issue is in the 发文 register as a 证书批次 under its own number; its Word file is the
+    // certificates as issued, and the file's SHA-256 goes into the register.
+    await openSection(page, '发文');
+    const entry = page.getByRole('row', { name: new RegExp(batchNo.replace(/[[\]]/g, '\\$&')) });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('证书批次');
+    expect(await entry.getByRole('button', { name: /^作废/ }).count()).toBe(0);
+    await entry.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: `发文 ${batchNo}` }).waitFor();
+    const listed = page
+      .getByRole('table', { name: '本批证书' })
+      .getByRole('row', { name: new RegExp(`YGXD-${year}-001`) });
+    expect(await listed.innerText()).toContain(a.name);
+    expect(await listed.innerText()).toContain('有效');
+    await shot(page, 'programmes-5-register-batch');
+    const [batchDownload] = (await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word', exact: true }).click(),
+    ])) as [Download, unknown];
+    const batchFile = path.join(OUT, 'certificate-batch.docx');
+    await batchDownload.saveAs(batchFile);
+    const batchBytes = readFileSync(batchFile);
+    const batchXml =
+      (await (await JSZip.loadAsync(batchBytes)).file('word/document.xml')?.async('string')) ?? '';
+    expect(batchXml).toContain(`YGXD-${year}-001`);
+    const sha = createHash('sha256').update(batchBytes).digest('hex');
+    await page.getByText(sha).waitFor();
+    await page.getByRole('button', { name: '返回登记簿', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '发文', exact: true }).waitFor();
+    expect(await entry.innerText()).toContain(sha.slice(0, 12));
     // (The settings desk's browser-mode backup notice is another desk's; not an error of this one.)
     expect(errors.filter((e) => !e.includes('自动备份'))).toEqual([]);
   });

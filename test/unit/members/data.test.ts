@@ -151,6 +151,20 @@ describe('admission (R-M3) end to end on the data layer', () => {
     await saveNotified(db, id, '2026-07-16');
     const c1 = await issueCertificate(db, id, '2026-07-20');
     expect(c1.certificateNo).toBe('CCIA-HY-2026-0001');
+    // R-W1: the certificate is entered in the 发文 register as a 证书批次 of one, with its own number.
+    expect(await db.documents.toArray()).toMatchObject([
+      {
+        type: '证书批次',
+        status: 'final',
+        docNumber: 'CCIA 秘[2026]001 号',
+        date: '2026-07-20',
+        addressee: fields().name,
+        certificateBatch: {
+          kind: 'member',
+          items: [{ certificateId: c1.id, certificateNo: 'CCIA-HY-2026-0001', unitName: fields().name }],
+        },
+      },
+    ]);
     expect((await db.applications.get(id))?.step).toBe('done');
     const entries = await db.audit.toArray();
     expect(entries.filter((e) => e.entity === 'applications')).toHaveLength(7); // create, materials ×2, review, council, notify, certificate

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../db/harness';
 import {
   enrolMembers,
@@ -10,6 +10,7 @@ import {
   withdrawEnrolment,
   attachReceivedFile,
 } from '../../../renderer/src/features/programmes/data';
+import { finalizeDocument, saveDraft } from '../../../renderer/src/features/documents/data';
 import type { Member } from '../../../shared/domain/records';
 
 const person = { name: '张三', position: '总监', mobile: '13800000000', email: 'a@b.cn' };
@@ -55,9 +56,9 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
     await expect(reviewEnrolment(db, eb?.id as number, 'returned', '2022-10-10')).rejects.toThrow('原因');
     await reviewEnrolment(db, eb?.id as number, 'returned', '2022-10-10', '缺盖章');
     await reviewEnrolment(db, ea?.id as number, 'approved', '2022-12-01');
-    const certs = await issueCertificates(db, p, '2022-12-05');
+    const { certificates: certs } = await issueCertificates(db, p, '2022-12-05');
     expect(certs.map((x) => x.certificateNo)).toEqual(['YGXD-2022-001']);
-    expect(await issueCertificates(db, p, '2022-12-05')).toEqual([]);
+    expect(await issueCertificates(db, p, '2022-12-05')).toEqual({ certificates: [], docNumber: null });
     await withdrawEnrolment(db, ea?.id as number, '违反成员守则', '2023-03-01');
     const cert = await db.certificates.get(certs[0]?.id as number);
     expect(cert).toMatchObject({
@@ -66,6 +67,90 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
     });
     expect((await db.enrolments.get(ea?.id as number))?.status).toBe('withdrawn');
     expect(await db.audit.where('entity').equals('enrolments').count()).toBeGreaterThan(6);
+  });
+
+  it("R-W1: each batch of certificates is one 证书批次 entry in the 发文 register, numbered in the year's sequence", async () => {
+    const db = freshDb();
+    const ids = [
+      (await db.members.add(member('甲公司', 'active', '1'))) as number,
+      (await db.members.add(member('乙公司', 'active', '2'))) as number,
+    ];
+    const p = await saveProgramme(db, undefined, {
+      name: '网络安全服务阳光行动',
+      description: '',
+      callYear: 2022,
+      deadline: '2022-11-30',
+      certificatePrefix: 'YGXD',
+    });
+    await enrolMembers(db, p, ids, 'applied', '2022-10-01');
+    const notice = await saveDraft(db, undefined, {
+      title: '征集通知',
+      type: '通知',
+      date: '2022-09-16',
+      addressee: '各会员单位',
+      body: '正文',
+      attachments: [],
+      issuer: '中国网络安全产业联盟秘书处',
+    });
+    expect(await finalizeDocument(db, notice, 'seed')).toBe('CCIA 秘[2022]001 号');
+    for (const e of await db.enrolments.toArray()) {
+      for (const key of ['formWord', 'formPdf', 'declarationPdf', 'paper'] as const)
+        await setReceipt(db, e.id as number, key, '2022-10-09');
+      await reviewEnrolment(db, e.id as number, 'approved', '2022-12-01');
+    }
+    const { certificates, docNumber } = await issueCertificates(db, p, '2022-12-05');
+    expect(docNumber).toBe('CCIA 秘[2022]002 号');
+    const entry = (await db.documents.toArray()).find((d) => d.docNumber === docNumber);
+    expect(entry).toMatchObject({
+      type: '证书批次',
+      status: 'final',
+      year: 2022,
+      seq: 2,
+      date: '2022-12-05',
+      title: '颁发“网络安全服务阳光行动”成员单位证书（2 份）',
+      addressee: '甲公司等 2 家单位',
+      certificateBatch: {
+        kind: 'programme',
+        programmeName: '网络安全服务阳光行动',
+        items: [
+          { certificateId: certificates[0]?.id, certificateNo: 'YGXD-2022-001', unitName: '甲公司' },
+          { certificateId: certificates[1]?.id, certificateNo: 'YGXD-2022-002', unitName: '乙公司' },
+        ],
+      },
+    });
+    expect(entry?.body.split('\n')).toEqual([
+      '2022 年 12 月 5 日颁发“网络安全服务阳光行动”成员单位证书 2 份，证书编号及单位如下：',
+      '1. YGXD-2022-001　甲公司',
+      '2. YGXD-2022-002　乙公司',
+    ]);
+    expect(
+      (await db.audit.where('entity').equals('documents').toArray()).some((a) =>
+        a.summary.includes(`登记证书批次并分配发文字号 ${docNumber}`),
+      ),
+    ).toBe(true);
+  });
+
+  it('R-W1: when the register entry cannot be written, no certificate is issued either (one transaction)', async () => {
+    const db = freshDb();
+    const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
+    const p = await saveProgramme(db, undefined, {
+      name: 'X',
+      description: '',
+      callYear: 2022,
+      deadline: '2022-11-30',
+      certificatePrefix: 'X',
+    });
+    await enrolMembers(db, p, [a], 'applied', '2022-10-01');
+    const e = await db.enrolments.toCollection().first();
+    for (const key of ['formWord', 'formPdf', 'declarationPdf', 'paper'] as const)
+      await setReceipt(db, e?.id as number, key, '2022-10-09');
+    await reviewEnrolment(db, e?.id as number, 'approved', '2022-12-01');
+    const add = vi.spyOn(db.documents, 'add').mockRejectedValueOnce(new Error('磁盘已满'));
+    await expect(issueCertificates(db, p, '2022-12-05')).rejects.toThrow('磁盘已满');
+    add.mockRestore();
+    expect(await db.certificates.count()).toBe(0);
+    expect((await db.enrolments.get(e?.id as number))?.certificateId).toBeUndefined();
+    expect(await db.documents.count()).toBe(0);
   });
 
   it('stores a received file after checking it, and dates the receipt', async () => {

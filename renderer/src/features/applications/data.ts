@@ -5,6 +5,8 @@
 import type { Table } from 'dexie';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
+import { readCharterSettings } from '../../app/charterConfig';
+import { registerCertificateBatch } from '../documents/data';
 import type { Application, Certificate, Member, MemberFields } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { buildSearchText } from '../../../../shared/search/memberSearch';
@@ -270,8 +272,12 @@ export async function saveNotified(db: DeskDB, id: number, on: string) {
   });
 }
 
-/** R-M3 (4): issues the member certificate with the next number of the year (unique index guards). */
+/**
+ * R-M3 (4): issues the member certificate with the next number of the year (unique index guards), and
+ * enters it in the 发文 register as a 证书批次 of one with its own number (R-W1), in the same transaction.
+ */
 export async function issueCertificate(db: DeskDB, id: number, issuedOn: string): Promise<Certificate> {
+  const { docNumberStyle } = await readCharterSettings(db);
   let cert: Certificate | null = null;
   await update(
     db,
@@ -281,7 +287,7 @@ export async function issueCertificate(db: DeskDB, id: number, issuedOn: string)
       gate(a, 'certificate', issuedOn);
       return a;
     },
-    [db.certificates],
+    [db.certificates, db.documents],
     async (a, { at }) => {
       const year = yearOf(issuedOn);
       const existing = (await db.certificates.where('kind').equals('member').toArray()).map(
@@ -305,6 +311,15 @@ export async function issueCertificate(db: DeskDB, id: number, issuedOn: string)
         summary: `发放会员证书 ${c.certificateNo}：${a.unit.name}`,
         after: cert,
       });
+      await registerCertificateBatch(
+        db,
+        {
+          kind: 'member',
+          issuedOn,
+          certificates: [{ certificateId: certId, certificateNo: c.certificateNo, unitName: a.unit.name }],
+        },
+        docNumberStyle,
+      );
       return { ...a, certificateId: certId, step: 'done', outcome: 'approved' };
     },
   );

@@ -25,6 +25,7 @@ import {
   type NoticeFields,
 } from './logic';
 import { NoticePreview } from './Preview';
+import { CertificateBatchView } from './CertificateBatch';
 
 interface FormValues {
   template?: string;
@@ -170,6 +171,7 @@ export function NoticeEditor() {
 
   if (id !== undefined && doc === undefined) return <Page title="发文">{null}</Page>;
   if (id !== undefined && doc === null) return <Page title="发文">找不到该发文。</Page>;
+  if (doc?.certificateBatch) return <CertificateBatchView doc={doc} />;
 
   const applyTemplate = (tid: string) => {
     const t = templateById(tid);

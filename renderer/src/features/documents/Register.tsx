@@ -105,7 +105,8 @@ export function Register() {
       title: '操作',
       width: 80,
       render: (_, d) =>
-        d.status !== 'void' ? (
+        // A 证书批次 is not voided here: its certificates are returned where they were issued.
+        d.status !== 'void' && !d.certificateBatch ? (
           <Button
             size="small"
             danger

@@ -3,6 +3,12 @@
  * exported file's SHA-256. Every write is one transaction with its audit entry.
  */
 import { formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../../shared/charter';
+import {
+  ALLIANCE_NAME,
+  certificateBatchText,
+  type BatchCertificate,
+  type CertificateBatchInput,
+} from '../../../../shared/documents';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
@@ -73,9 +79,23 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
 }
 
 /**
- * 定稿 (R-W1): reads every number issued in the document's year (voided ones included) and takes the next;
- * the unique index [year+seq] refuses a duplicate if two windows race.
+ * The next document number of a year (R-W1): reads every number issued in that year (voided ones
+ * included) and takes the next; the unique index [year+seq] refuses a duplicate if two windows race.
+ * Call inside a transaction that includes db.documents.
  */
+async function takeNextNumber(
+  db: DeskDB,
+  year: number,
+  style: DocNumberStyle,
+): Promise<{ year: number; seq: number; docNumber: string }> {
+  const issued = (await db.documents.where('year').equals(year).toArray())
+    .filter((d) => typeof d.seq === 'number')
+    .map((d) => ({ year: d.year, seq: d.seq as number }));
+  const seq = nextDocSeq(issued, year);
+  return { year, seq, docNumber: formatDocNumber({ year, seq, style }) };
+}
+
+/** 定稿 (R-W1): the draft becomes final with the year's next number. */
 export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberStyle): Promise<string> {
   const now = new Date().toISOString();
   return db.transaction('rw', [db.documents, db.audit], async () => {
@@ -83,12 +103,7 @@ export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberS
     if (!doc) throw new DocumentWriteError('找不到该发文');
     if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
     if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
-    const year = docYear(doc.date);
-    const issued = (await db.documents.where('year').equals(year).toArray())
-      .filter((d) => typeof d.seq === 'number')
-      .map((d) => ({ year: d.year, seq: d.seq as number }));
-    const seq = nextDocSeq(issued, year);
-    const docNumber = formatDocNumber({ year, seq, style });
+    const { year, seq, docNumber } = await takeNextNumber(db, docYear(doc.date), style);
     await db.documents.update(id, { year, seq, docNumber, status: 'final', updatedAt: now });
     await writeAudit(db, {
       entity: 'documents',
@@ -102,6 +117,52 @@ export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberS
   });
 }
 
+/**
+ * 证书批次 (R-W1 with R-M3 (4), R-P3): the certificates just issued are entered in the register as one
+ * final entry with the year's next number. Call inside the issuing transaction (it must include
+ * db.documents and db.audit), so certificates and their register entry are written together or not at all.
+ */
+export async function registerCertificateBatch(
+  db: DeskDB,
+  batch: Omit<CertificateBatchInput, 'certificates'> & {
+    certificates: readonly (BatchCertificate & { certificateId: number })[];
+  },
+  style: DocNumberStyle,
+): Promise<{ id: number; docNumber: string }> {
+  const now = new Date().toISOString();
+  const text = certificateBatchText(batch);
+  const certificateBatch: NonNullable<OutgoingDocument['certificateBatch']> = {
+    kind: batch.kind,
+    ...(batch.programmeName ? { programmeName: batch.programmeName } : {}),
+    items: batch.certificates.map((c) => ({
+      certificateId: c.certificateId,
+      certificateNo: c.certificateNo,
+      unitName: c.unitName,
+    })),
+  };
+  const { year, seq, docNumber } = await takeNextNumber(db, docYear(text.date), style);
+  const row: OutgoingDocument = {
+    ...text,
+    year,
+    seq,
+    docNumber,
+    issuer: ALLIANCE_NAME,
+    status: 'final',
+    certificateBatch,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const id = (await db.documents.add(row)) as number;
+  await writeAudit(db, {
+    entity: 'documents',
+    entityId: id,
+    action: 'docnumber',
+    summary: `登记证书批次并分配发文字号 ${docNumber}：${text.title}`,
+    after: { docNumber, title: text.title, certificateBatch },
+  });
+  return { id, docNumber };
+}
+
 /** 作废 (R-W1): drafts and finals; a final keeps its number in the register. */
 export async function voidDocument(db: DeskDB, id: number, reason: string): Promise<void> {
   const r = reason.trim();
@@ -111,6 +172,8 @@ export async function voidDocument(db: DeskDB, id: number, reason: string): Prom
     const doc = await db.documents.get(id);
     if (!doc) throw new DocumentWriteError('找不到该发文');
     if (doc.status === 'void') throw new DocumentWriteError('该发文已作废');
+    if (doc.certificateBatch)
+      throw new DocumentWriteError('证书批次不能作废：证书已颁发，请在专项行动或会员档案中办理证书收回');
     await db.documents.update(id, { status: 'void', voided: { at: now, reason: r }, updatedAt: now });
     await writeAudit(db, {
       entity: 'documents',

@@ -3,7 +3,13 @@
  * builders' `date` option stamps core.xml and the zip entries with the document's 成文日期 instead of the
  * clock, so the same final document gives the same bytes (and SHA-256) on every export.
  */
-import { SUNSHINE_SEED_ATTACHMENTS, buildNotice, type DocOptions } from '../../../../shared/documents';
+import {
+  ALLIANCE_NAME,
+  SUNSHINE_SEED_ATTACHMENTS,
+  buildCertificatesBatch,
+  buildNotice,
+  type DocOptions,
+} from '../../../../shared/documents';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { DEFAULT_ISSUER, templateById } from './logic';
 
@@ -27,4 +33,24 @@ export async function documentDocx(d: OutgoingDocument, options: DocOptions = {}
     },
   );
   return bytes;
+}
+
+/**
+ * The .docx of a 证书批次 entry: its certificates as issued (numbers, unit names as printed, 发证日期 = the
+ * entry's date), one per page, stamped with that date so every export gives the same bytes.
+ */
+export async function certificateBatchDocx(d: OutgoingDocument): Promise<Uint8Array> {
+  const batch = d.certificateBatch;
+  if (!batch) throw new Error('该发文不是证书批次');
+  return buildCertificatesBatch(
+    batch.items.map((c) => ({
+      kind: batch.kind,
+      unitName: c.unitName,
+      certificateNo: c.certificateNo,
+      issuedOn: d.date,
+      issuer: ALLIANCE_NAME,
+      ...(batch.programmeName ? { programmeName: batch.programmeName } : {}),
+    })),
+    { date: d.date },
+  );
 }

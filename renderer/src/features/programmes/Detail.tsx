@@ -711,9 +711,9 @@ export function ProgrammeDetail() {
             disabled={pendingCerts === 0}
             onClick={() =>
               void act(async () => {
-                const list = await issueCertificates(db, id, asOf);
+                const { certificates: list, docNumber } = await issueCertificates(db, id, asOf);
                 message.success(
-                  `已颁发 ${list.length} 份证书：${list.map((c) => c.certificateNo).join('、')}`,
+                  `已颁发 ${list.length} 份证书：${list.map((c) => c.certificateNo).join('、')}${docNumber ? `；已登记发文 ${docNumber}` : ''}`,
                 );
               })
             }

@@ -11,8 +11,10 @@ import type {
 } from '../../../../shared/domain/records';
 import type { IsoDate } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
+import { readCharterSettings } from '../../app/charterConfig';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
+import { registerCertificateBatch } from '../documents/data';
 import { sha256Hex } from '../documents/logic';
 import { checkEnrolment, checkReceivedFile, nextProgrammeCertificateNo, receiptSpec } from './logic';
 
@@ -264,15 +266,20 @@ export async function reviewEnrolment(
   });
 }
 
-/** R-P3: issues 成员单位证书 to approved enrolments without one. Returns the new certificates. */
+/**
+ * R-P3: issues 成员单位证书 to approved enrolments without one, and enters the batch in the 发文 register
+ * with its own number (证书批次, R-W1), in the same transaction. Returns the new certificates and that number
+ * (null when there was nothing to issue).
+ */
 export async function issueCertificates(
   db: DeskDB,
   programmeId: number,
   on: IsoDate,
-): Promise<Certificate[]> {
+): Promise<{ certificates: Certificate[]; docNumber: string | null }> {
+  const { docNumberStyle } = await readCharterSettings(db);
   return db.transaction(
     'rw',
-    [db.programmes, db.enrolments, db.certificates, db.members, db.audit],
+    [db.programmes, db.enrolments, db.certificates, db.members, db.documents, db.audit],
     async () => {
       const p = await db.programmes.get(programmeId);
       if (!p) throw new ProgrammeWriteError('找不到该专项行动');
@@ -283,6 +290,7 @@ export async function issueCertificates(
         (c) => c.certificateNo,
       );
       const out: Certificate[] = [];
+      const units: string[] = [];
       for (const e of due) {
         const certificateNo = nextProgrammeCertificateNo(issued, p.certificatePrefix, p.callYear);
         issued.push(certificateNo);
@@ -310,8 +318,24 @@ export async function issueCertificates(
           after: { certificateNo, issuedOn: on },
         });
         out.push({ ...c, id: cid });
+        units.push(m?.name ?? '');
       }
-      return out;
+      if (out.length === 0) return { certificates: out, docNumber: null };
+      const { docNumber } = await registerCertificateBatch(
+        db,
+        {
+          kind: 'programme',
+          programmeName: p.name,
+          issuedOn: on,
+          certificates: out.map((c, i) => ({
+            certificateId: c.id as number,
+            certificateNo: c.certificateNo,
+            unitName: units[i]!,
+          })),
+        },
+        docNumberStyle,
+      );
+      return { certificates: out, docNumber };
     },
   );
 }
