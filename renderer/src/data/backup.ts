@@ -90,7 +90,9 @@ export async function createBackup(
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     appVersion: opts.appVersion,
-    schemaVersion: SCHEMA_VERSION,
+    // The version of the database exported (the app's is always current; a handle opened at an
+    // older version writes that version, which a restore then migrates).
+    schemaVersion: db.verno,
     createdAt: now.toISOString(),
     counts,
     sha256: await sha256Hex(content),

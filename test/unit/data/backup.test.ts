@@ -11,7 +11,8 @@ import {
   stageBackup,
 } from '../../../renderer/src/data/backup';
 import { BACKUP_FORMAT } from '../../../shared/data/manifest';
-import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import { openDeskDb, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import { loadDemo } from '../../../renderer/src/db/demo';
 
 describe('backup and restore (issue 8)', () => {
   it('round trip: backup → wipe → restore gives identical tables (files blobs included), audited restore', async () => {
@@ -57,18 +58,40 @@ describe('backup and restore (issue 8)', () => {
     dst.close();
   });
 
-  it('migration path: a backup staged at its own schema version comes out at the current version', async () => {
-    const db = await demoDb(10);
-    const b = await createBackup(db, { appVersion: '0.1.0' });
+  it('migration path (v1 → v2): a backup written at schema version 1 is staged there and restored at the current version, every member field kept', async () => {
+    const v1 = openDeskDb(`backup-v1-${process.pid}-${Date.now()}`, 1);
+    await loadDemo(v1, { asOf: '2026-11-21', members: 10 });
+    const before = await snapshot(v1);
+    const b = await createBackup(v1, { appVersion: '0.1.0' });
     const read = await readBackup(b.bytes);
     expect(read.manifest.schemaVersion).toBe(1);
+    expect(SCHEMA_VERSION).toBeGreaterThan(1);
     const staged = await stageBackup(read);
-    expect(Object.keys(staged).sort()).toEqual(db.tables.map((t) => t.name).sort());
-    expect(staged.members).toHaveLength(10);
+    expect(Object.keys(staged).sort()).toEqual(v1.tables.map((t) => t.name).sort());
     const target = freshDb();
-    await applyStaged(target, staged, read.manifest, 'x.zip');
-    expect(await target.members.count()).toBe(10);
-    db.close();
+    await applyStaged(target, staged, read.manifest, 'v1.zip');
+    const after = await snapshot(target);
+    after.audit = after.audit!.filter((a) => (a as { action?: string }).action !== 'restore');
+    expect(after).toEqual(before);
+    expect(target.members.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'creditCode',
+      'importBatchId',
+      'name',
+    ]);
+    v1.close();
+    target.close();
+  });
+
+  it('restoreBackup takes the migration path by itself for a version-1 backup', async () => {
+    const v1 = openDeskDb(`backup-v1b-${process.pid}-${Date.now()}`, 1);
+    await loadDemo(v1, { asOf: '2026-11-21', members: 5 });
+    const read = await readBackup((await createBackup(v1, { appVersion: '0.1.0' })).bytes);
+    const target = await demoDb(3);
+    await restoreBackup(target, read, 'v1.zip');
+    expect((await target.members.toArray()).map((m) => m.name).sort()).toEqual(
+      (await v1.members.toArray()).map((m) => m.name).sort(),
+    );
+    v1.close();
     target.close();
   });
 });

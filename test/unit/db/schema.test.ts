@@ -58,6 +58,27 @@ describe('Dexie schema (issue 2)', () => {
   });
 });
 
+describe('migration v1 → v2 (issue 9)', () => {
+  it('drops the member indexes nothing queries; members, their credit-code uniqueness and lookups stay', async () => {
+    const ds = generateDemo({ members: 30, asOf: '2026-11-21' });
+    const { db } = await upgradeFrom(1, { members: ds.members, offices: ds.offices });
+    expect(db.verno).toBe(2);
+    expect(db.members.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'creditCode',
+      'importBatchId',
+      'name',
+    ]);
+    expect(db.members.schema.indexes.find((i) => i.name === 'creditCode')?.unique).toBe(true);
+    expect(await db.members.toArray()).toEqual(ds.members);
+    expect(await db.offices.count()).toBe(ds.offices.length);
+    const first = ds.members[0]!;
+    expect((await db.members.where('creditCode').equals(first.creditCode).first())?.name).toBe(first.name);
+    expect(await db.members.where('name').equals(first.name).count()).toBe(1);
+    await expect(db.members.add({ ...first, id: undefined, name: '另一家' })).rejects.toThrow();
+    db.close();
+  });
+});
+
 describe('demo dataset (issue 2)', () => {
   it('loads about 300 members with directors, meetings, dues and activities, once', async () => {
     const db = freshDb();
