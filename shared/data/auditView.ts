@@ -14,6 +14,7 @@ export const ACTION_LABEL: Record<AuditAction, string> = {
   vote: '表决',
   docnumber: '发文编号',
   import: '导入',
+  undo: '撤销导入',
   restore: '恢复备份',
   void: '作废/撤销',
 };

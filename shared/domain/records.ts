@@ -338,7 +338,7 @@ export interface Setting {
 }
 
 export type AuditAction =
-  'create' | 'update' | 'status' | 'payment' | 'vote' | 'docnumber' | 'import' | 'restore' | 'void';
+  'create' | 'update' | 'status' | 'payment' | 'vote' | 'docnumber' | 'import' | 'undo' | 'restore' | 'void';
 
 export interface FieldChange {
   field: string;

@@ -116,6 +116,11 @@ describe('设置: data safety (issue 8)', () => {
     await page.getByRole('dialog').getByRole('button', { name: '撤销本次导入' }).click();
     await page.getByText('已撤销导入：移除 2 家会员单位').waitFor();
     expect(await count(page, 'members')).toBe(300);
+    // The undo is audited as its own action (撤销导入), not as a 作废.
+    const undoAudit = page.getByRole('table', { name: '操作记录' });
+    await page.getByLabel('搜索操作记录').fill('撤销导入批次');
+    await undoAudit.getByRole('cell', { name: '撤销导入', exact: true }).first().waitFor();
+    await page.getByLabel('搜索操作记录').fill('');
 
     // Restore the backup through the preview.
     const [chooser2] = await Promise.all([

@@ -198,7 +198,7 @@ export async function undoImport(db: DeskDB, batchId: number): Promise<number> {
       at: now,
       entity: 'imports',
       entityId: batchId,
-      action: 'void',
+      action: 'undo',
       summary: `撤销导入批次 #${batchId}（${batch.fileName}）：移除 ${members.length} 家会员单位：${names.join('、')}`,
       changes: [
         { field: 'members', before: members, after: null },
@@ -212,7 +212,7 @@ export async function undoImport(db: DeskDB, batchId: number): Promise<number> {
         entity: 'members',
         entityId: m.id!,
         memberId: m.id!,
-        action: 'void' as const,
+        action: 'undo' as const,
         summary: `撤销导入：${m.name}（导入批次 #${batchId}）`,
       })),
     );

@@ -169,7 +169,7 @@ describe('roster import: commit and undo (issue 8)', () => {
     expect(await db.members.count()).toBe(0);
     expect(await db.contactChanges.count()).toBe(0);
     expect((await db.imports.get(r.batchId))!.undone).toBeDefined();
-    const undo = (await db.audit.where('action').equals('void').toArray()).find(
+    const undo = (await db.audit.where('action').equals('undo').toArray()).find(
       (e) => e.entity === 'imports',
     )!;
     expect(undo.summary).toContain('中安信网络安全有限公司、华盾数据科技有限公司');
