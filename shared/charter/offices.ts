@@ -43,6 +43,12 @@ export interface OfficeTerm {
   startOn: IsoDate;
   /** Last day in office when the term ended early (resignation, seat lost under R-O6, …). */
   endedOn?: IsoDate | null;
+  /**
+   * True when the clerk recorded the early end (resignation, seat lost under R-O6, unit left), as opposed to
+   * a term recorded shorter than the full length (e.g. elected for the rest of a council's term). A recorded
+   * end settles the R-O6 absence flag at once, even while `endedOn` (the last day in office) is still ahead.
+   */
+  endRecorded?: boolean;
 }
 
 /** Last day of a term that runs its full length: `addYears(startOn, years) − 1 day` (R-O3, R-O9). */
@@ -245,6 +251,8 @@ export interface AbsenceFlag {
  * R-O6: standing directors in office on `asOf` who missed two consecutive standing-council meetings
  * held while they were in office (their current unbroken tenure). Missing means 'absent', no record, or —
  * when `leaveCountsAsAbsence` (default) — 'leave'. The first such pair is reported; the clerk decides.
+ * A holder whose every standing-council term covering `asOf` has a recorded early end (`endRecorded`) is not
+ * flagged: the clerk has already ended the seat, and its last day in office may be today or later.
  */
 export function standingAbsenceFlags(
   meetings: readonly StandingMeetingAttendance[],
@@ -261,7 +269,8 @@ export function standingAbsenceFlags(
     })
     .sort((a, b) => compareDates(a.date, b.date) || a.meetingId - b.meetingId);
   const flags: AbsenceFlag[] = [];
-  for (const holderId of holdersOn(terms, STANDING_COUNCIL_ROLES, asOf, settings)) {
+  const open = terms.filter((t) => !t.endRecorded);
+  for (const holderId of holdersOn(open, STANDING_COUNCIL_ROLES, asOf, settings)) {
     const own = terms
       .filter((t) => t.holderId === holderId && STANDING_COUNCIL_ROLES.includes(t.role))
       .map((t) => ({ start: t.startOn, end: lastDayInOffice(t, settings) }))

@@ -2,7 +2,8 @@
  * 会议 desk (issue 6) on the demo dataset: roll call and the live quorum (R-O6), a standing-council motion
  * pending the guiding unit's approval, a remote council meeting with named ballots (R-O4), minutes that
  * survive a killed browser, the exported papers, offices (R-O5 seat cap, R-D5 tier change), activities and
- * compliance (R-O2, R-O4, R-O6).
+ * compliance (R-O2, R-O4, R-O6); and the corrections: 编辑会议信息 (type locked once recorded, entitled list
+ * fixed again on a new date), 结束任职 (from a row and from the R-O6 flag) and 更正 of an activity.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -59,6 +60,25 @@ async function newMeeting(page: Page, v: { body: string; form: string; name: str
   await dlg.getByLabel('记录人').fill('周梦妍');
   await dlg.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: v.name }).waitFor();
+}
+
+/**
+ * A screenshot of a dialog once it stands still: antd still plays a modal's zoom-in and a date picker's
+ * fade-out (class names ending in -appear, -enter or -leave) for a moment after they are usable.
+ */
+async function dialogShot(page: Page, name: string) {
+  await page
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+  await shot(page, name);
 }
 
 async function quorumText(page: Page): Promise<string> {
@@ -265,6 +285,36 @@ describe('会议 desk (issue 6)', () => {
     expect(await quorumText(page)).toContain('已达法定人数');
     await shot(page, 'meetings-8-remote-ballots');
 
+    // 编辑会议信息: ballots are recorded, so the type is locked (shown disabled, with the reason).
+    const meetingDate = todayIso();
+    await page.getByRole('button', { name: '编辑会议信息', exact: true }).click();
+    const edit = dialog(page, '编辑会议信息');
+    await edit.getByText(`已有签到或表决票记录 ${entitled} 条，会议类型不能更改`, { exact: false }).waitFor();
+    expect(await edit.getByLabel('会议类型').isDisabled()).toBe(true);
+    expect(await edit.getByLabel('地点').inputValue()).toBe('通讯方式');
+    // A date on which other units are entitled: the clerk is told the list is fixed again, and can go back.
+    const dateInput = edit.getByLabel('日期', { exact: true });
+    await dateInput.click();
+    await dateInput.fill(addYears(meetingDate, -10));
+    await dateInput.press('Enter');
+    await edit.getByText('应到名单按会议类型和会议当日的登记确定', { exact: false }).waitFor();
+    await dialogShot(page, 'meetings-9a-edit-meeting');
+    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    const refix = page.getByRole('dialog').filter({ hasText: '应到名单将按新日期重新确定' });
+    await refix.getByText(`移出 ${entitled} 家`, { exact: false }).waitFor();
+    await refix.getByText(`有 ${entitled} 家已有签到或表决票记录`, { exact: false }).waitFor();
+    await dialogShot(page, 'meetings-9b-edit-meeting-refix');
+    await refix.getByRole('button', { name: '返回修改', exact: true }).click();
+    await refix.waitFor({ state: 'detached' });
+    await dateInput.click();
+    await dateInput.fill(meetingDate);
+    await dateInput.press('Enter');
+    await edit.getByLabel('地点').fill('通讯方式（电子邮件）');
+    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByText('通讯方式（电子邮件）', { exact: true }).waitFor();
+    expect(await quorumText(page)).toContain(`出席 ${needed} / 应到 ${entitled}`);
+
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
     await page.getByLabel('新议程').fill('审议年度工作计划');
     await page.getByRole('button', { name: '添加议程', exact: true }).click();
@@ -329,6 +379,55 @@ describe('会议 desk (issue 6)', () => {
     await page.getByText(`会费自 ${nextYear}-01-01 起按新级别计收`, { exact: false }).waitFor();
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
 
+    // 结束任职 from a row: the end date may not precede the term's start, and a reason is required.
+    const officeRow = (name: string) =>
+      page
+        .getByRole('row')
+        .filter({ hasText: name })
+        .filter({ has: page.getByRole('cell', { name: '常务理事', exact: true }) });
+    const eighth = demo.members.find((m) => m.id === 8)!;
+    await officeRow(eighth.name).getByRole('button', { name: '结束任职', exact: true }).click();
+    const end = dialog(page, '结束任职');
+    await end.getByText(`常务理事 · ${eighth.name}`, { exact: false }).waitFor();
+    const endOn = end.getByLabel('结束日期');
+    expect(await endOn.inputValue()).toBe(asOf);
+    await endOn.click();
+    await endOn.fill(addYears(asOf, -4));
+    await endOn.press('Enter');
+    await end.getByRole('button', { name: '结束任职', exact: true }).click();
+    await end.getByText('结束日期不能早于任期开始日期', { exact: false }).waitFor();
+    await end.getByText('请填写结束原因', { exact: false }).waitFor();
+    await dialogShot(page, 'meetings-11a-end-office-errors');
+    await endOn.click();
+    await endOn.fill(asOf);
+    await endOn.press('Enter');
+    await end
+      .getByRole('group', { name: '常用原因' })
+      .getByRole('button', { name: '辞职', exact: true })
+      .click();
+    expect(await end.getByLabel('原因', { exact: true }).inputValue()).toBe('辞职');
+    await end.getByRole('button', { name: '结束任职', exact: true }).click();
+    await end.waitFor({ state: 'detached' });
+    await officeRow(eighth.name).getByText(`已结束（${asOf}）`, { exact: true }).waitFor();
+    expect(await officeRow(eighth.name).getByRole('button', { name: '结束任职' }).count()).toBe(0);
+
+    // R-O6: the flagged standing director's seat, from the flag, with the charter's reason filled in.
+    const ninth = demo.members.find((m) => m.id === 9)!;
+    const flag = page
+      .getByRole('listitem')
+      .filter({ hasText: `${ninth.name}：连续两次未出席常务理事会会议` });
+    await flag.getByRole('button', { name: '结束其席位', exact: true }).click();
+    const seat = dialog(page, '结束任职');
+    expect(await seat.getByLabel('原因', { exact: true }).inputValue()).toBe(
+      '连续两次未出席常务理事会（章程第二十二条）',
+    );
+    await seat.getByText(`常务理事 · ${ninth.name}`, { exact: false }).waitFor();
+    await dialogShot(page, 'meetings-11b-end-seat');
+    await seat.getByRole('button', { name: '结束任职', exact: true }).click();
+    await seat.waitFor({ state: 'detached' });
+    await flag.waitFor({ state: 'detached' });
+    await officeRow(ninth.name).getByText(`已结束（${asOf}）`, { exact: true }).waitFor();
+
     // Activities.
     await page.getByRole('tab', { name: '活动登记', exact: true }).click();
     await page.getByRole('button', { name: '登记活动', exact: true }).click();
@@ -346,6 +445,35 @@ describe('会议 desk (issue 6)', () => {
     await act.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('cell', { name: 'E2E 数据安全研讨会' }).waitFor();
     await shot(page, 'meetings-12-activities');
+
+    // 更正: the place and the participants (one unit out, two others in).
+    const others = demo.members
+      .filter((m) => m.id !== candidate.id && m.approvedOn && !m.left && m.approvedOn <= asOf)
+      .slice(30, 32);
+    const activityRow = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'E2E 数据安全研讨会', exact: true }) });
+    await activityRow.getByRole('button', { name: '更正', exact: true }).click();
+    const fix = dialog(page, '更正活动登记');
+    expect(await fix.getByLabel('活动名称').inputValue()).toBe('E2E 数据安全研讨会');
+    await fix.getByLabel('地点').fill('上海');
+    for (const m of [candidate, ...others]) {
+      await fix.getByLabel('参加单位').fill(m.name.slice(0, 4));
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${m.name}"]`).click();
+    }
+    await fix.getByText('更正活动登记', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await dialogShot(page, 'meetings-12a-activity-fix');
+    await fix.getByRole('button', { name: '保存', exact: true }).click();
+    await fix.waitFor({ state: 'detached' });
+    await activityRow.getByRole('cell', { name: '上海', exact: true }).waitFor();
+    await activityRow.getByRole('cell', { name: '2', exact: true }).waitFor();
+    // Reopened, the dialog lists the corrected participants.
+    await activityRow.getByRole('button', { name: '更正', exact: true }).click();
+    for (const m of others) await fix.getByText(m.name, { exact: true }).waitFor();
+    expect(await fix.getByText(candidate.name, { exact: true }).count()).toBe(0);
+    await fix.getByRole('button', { name: '取消', exact: true }).click();
+    await fix.waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: '合规', exact: true }).click();
     for (const body of ['会员大会', '理事会', '常务理事会'])

@@ -12,7 +12,6 @@ import {
   meetingCompliance,
   standingAbsenceFlags,
   startOfYear,
-  termEndOn,
   termsEndingWithin,
   yearOf,
   type AutoWithdrawalMember,
@@ -38,6 +37,7 @@ import { BODY_LABEL, OFFICE_LABEL, type Body } from '../../../../shared/domain/t
 import type { DeskDB } from '../../db/schema';
 import { TRACKED_FROM_KEY, readCharterSettings } from '../dues/data';
 import { buildLedger, duesTrackedFrom, ledgerInputOf } from '../dues/ledger';
+import { officeTerms } from '../meetings/logic';
 
 export const OPEN_STEPS: readonly Exclude<ApplicationStep, 'done'>[] = [
   'materials',
@@ -118,16 +118,13 @@ export interface Dashboard {
   };
 }
 
-/** Offices as engine terms; a recorded end earlier than the full term (or an early end) is `endedOn`. */
+/** Offices as engine terms (the meetings desk's `officeTerms`: an early end settles the R-O6 flag at once). */
 export function officeTermsOf(
   offices: readonly Office[],
   settings: Pick<CharterSettings, 'termYears'>,
 ): { term: OfficeTerm; office: Office }[] {
-  return offices.map((o) => {
-    const full = termEndOn(o.startOn, settings.termYears);
-    const endedOn = o.ended?.on ?? (o.endOn && compareDates(o.endOn, full) < 0 ? o.endOn : null);
-    return { office: o, term: { holderId: o.memberId ?? 0, role: o.role, startOn: o.startOn, endedOn } };
-  });
+  const terms = officeTerms(offices, settings);
+  return offices.map((o, i) => ({ office: o, term: terms[i]! }));
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {

@@ -5,7 +5,7 @@ import type { Activity } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
-import { addActivity } from './data';
+import { addActivity, updateActivity } from './data';
 import { filterMember, memberOptions } from './Offices';
 
 export const ACTIVITY_KINDS = ['会议', '培训', '研讨', '调研', '论坛', '其他'];
@@ -18,37 +18,70 @@ interface ActivityForm {
   memberIds: number[];
 }
 
-function NewActivityForm(props: { open: boolean; onClose: () => void }) {
+/**
+ * 登记活动, or 更正活动登记 when `activity` is given: name, date, kind, place and the units that took part
+ * (R-M7 counts participation). A correction rewrites the participation rows, audited with the before state.
+ */
+function ActivityDialog(props: { activity?: Activity; participants?: number[]; onClose: () => void }) {
+  const { activity } = props;
+  const editing = activity !== undefined;
+  const title = editing ? '更正活动登记' : '登记活动';
   const [form] = Form.useForm<ActivityForm>();
+  const [saving, setSaving] = useState(false);
   const members = useLiveQuery(() => db.members.toArray(), []);
-  const options = useMemo(
-    () => memberOptions((members ?? []).filter((m) => m.approvedOn && !m.left)),
-    [members],
-  );
+  const options = useMemo(() => {
+    // Units that took part stay selectable after they left, so that a correction never drops them silently.
+    const listed = new Set(props.participants ?? []);
+    return memberOptions((members ?? []).filter((m) => (m.approvedOn && !m.left) || listed.has(m.id!)));
+  }, [members, props.participants]);
   const { message } = App.useApp();
   const submit = async () => {
     const v = await form.validateFields();
-    await addActivity(
-      db,
-      { name: v.name.trim(), date: v.date, kind: v.kind, place: (v.place ?? '').trim() },
-      v.memberIds ?? [],
-    );
-    message.success(`活动已登记：${v.memberIds?.length ?? 0} 家单位参加`);
-    form.resetFields();
-    props.onClose();
+    const input = { name: v.name.trim(), date: v.date, kind: v.kind, place: (v.place ?? '').trim() };
+    const ids = v.memberIds ?? [];
+    setSaving(true);
+    try {
+      if (editing) {
+        await updateActivity(db, activity.id!, input, ids);
+        message.success(`活动已更正：${ids.length} 家单位参加`);
+      } else {
+        await addActivity(db, input, ids);
+        message.success(`活动已登记：${ids.length} 家单位参加`);
+      }
+      props.onClose();
+    } catch (e) {
+      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setSaving(false);
+    }
   };
   return (
     <Modal
-      title="登记活动"
-      open={props.open}
+      title={title}
+      open
       onCancel={props.onClose}
       onOk={() => void submit()}
       okText="保存"
       cancelText="取消"
+      confirmLoading={saving}
       destroyOnHidden
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ date: today(), kind: '会议', memberIds: [] }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          activity
+            ? {
+                name: activity.name,
+                date: activity.date,
+                kind: activity.kind,
+                place: activity.place ?? '',
+                memberIds: props.participants ?? [],
+              }
+            : { date: today(), kind: '会议', memberIds: [] }
+        }
+      >
         <Form.Item
           name="name"
           label="活动名称"
@@ -71,13 +104,22 @@ function NewActivityForm(props: { open: boolean; onClose: () => void }) {
             rules={[{ required: true, message: '请选择类型' }]}
             style={{ flex: 1 }}
           >
-            <Select options={ACTIVITY_KINDS.map((k) => ({ value: k, label: k }))} />
+            <Select
+              options={[...new Set([...ACTIVITY_KINDS, ...(activity ? [activity.kind] : [])])].map((k) => ({
+                value: k,
+                label: k,
+              }))}
+            />
           </Form.Item>
         </Flex>
         <Form.Item name="place" label="地点">
           <Input />
         </Form.Item>
-        <Form.Item name="memberIds" label="参加单位">
+        <Form.Item
+          name="memberIds"
+          label="参加单位"
+          extra={editing ? '移出或新增单位后保存；更正前的参加名单保留在操作记录中。' : undefined}
+        >
           <Select
             mode="multiple"
             showSearch
@@ -93,11 +135,28 @@ function NewActivityForm(props: { open: boolean; onClose: () => void }) {
   );
 }
 
+/** 更正: loads the activity's participants, then opens the dialog with them. */
+function EditActivity(props: { activity: Activity; onClose: () => void }) {
+  const participants = useLiveQuery(
+    async () => [
+      ...new Set(
+        (await db.participations.where('activityId').equals(props.activity.id!).toArray()).map(
+          (p) => p.memberId,
+        ),
+      ),
+    ],
+    [props.activity.id],
+  );
+  if (!participants) return null;
+  return <ActivityDialog activity={props.activity} participants={participants} onClose={props.onClose} />;
+}
+
 /** 活动登记: alliance activities and the units that took part (R-M7 participation). */
 export function Activities() {
   const activities = useLiveQuery(() => db.activities.orderBy('date').reverse().toArray(), []);
   const participations = useLiveQuery(() => db.participations.toArray(), []);
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<Activity | null>(null);
   const counts = useMemo(() => {
     const c = new Map<number, number>();
     for (const p of participations ?? []) c.set(p.activityId, (c.get(p.activityId) ?? 0) + 1);
@@ -123,9 +182,19 @@ export function Activities() {
           { title: '类型', dataIndex: 'kind', width: 80 },
           { title: '地点', dataIndex: 'place', width: 120 },
           { title: '参加单位', width: 100, render: (_, a) => counts.get(a.id!) ?? 0 },
+          {
+            title: '操作',
+            width: 80,
+            render: (_, a) => (
+              <Button size="small" type="link" onClick={() => setEditing(a)}>
+                更正
+              </Button>
+            ),
+          },
         ]}
       />
-      {open ? <NewActivityForm open={open} onClose={() => setOpen(false)} /> : null}
+      {open ? <ActivityDialog onClose={() => setOpen(false)} /> : null}
+      {editing ? <EditActivity activity={editing} onClose={() => setEditing(null)} /> : null}
     </Flex>
   );
 }

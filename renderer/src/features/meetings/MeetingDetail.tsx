@@ -19,6 +19,7 @@ import {
   type MeetingRecord,
 } from './papers';
 import { QuorumBar, RollCall } from './RollCall';
+import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../data/export';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
@@ -46,6 +47,7 @@ export function MeetingDetail() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [tab, setTab] = useState('rollcall');
+  const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
 
   if (meeting === undefined) return <Spin />;
@@ -77,6 +79,7 @@ export function MeetingDetail() {
       extra={
         <>
           <Button onClick={() => navigate('/meetings')}>返回会议列表</Button>
+          <Button onClick={() => setEditing(true)}>编辑会议信息</Button>
           {PAPERS.map((p) => (
             <Button key={p.button} loading={busy === p.button} onClick={() => void exportPaper(p)}>
               {p.button}
@@ -135,6 +138,7 @@ export function MeetingDetail() {
           ]}
         />
       </Flex>
+      {editing ? <EditMeetingForm meeting={meeting} onClose={() => setEditing(false)} /> : null}
     </Page>
   );
 }

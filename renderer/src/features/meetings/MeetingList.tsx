@@ -1,30 +1,36 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Radio, Select, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Modal, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router';
 import type { Meeting } from '../../../../shared/domain/records';
-import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
+import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
-import { createMeeting, type NewMeeting } from './data';
+import { createMeeting } from './data';
 import { quorumOf } from './logic';
-
-const BODY_OPTIONS = (['assembly', 'council', 'standing'] as const).map((b) => ({
-  value: b,
-  label: BODY_LABEL[b],
-}));
-
-function defaultName(body: Body, form: MeetingForm, date: string): string {
-  const y = date.slice(0, 4);
-  return `中国网络安全产业联盟${y}年${BODY_LABEL[body]}${form === 'remote' ? '（通讯）' : ''}`;
-}
+import {
+  defaultMeetingName,
+  MeetingFields,
+  useNameFollowsDefault,
+  type MeetingFormValues,
+} from './MeetingFields';
 
 export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
-  const [form] = Form.useForm<NewMeeting>();
+  const [form] = Form.useForm<MeetingFormValues>();
   const [saving, setSaving] = useState(false);
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [initial] = useState(() => {
+    const date = today();
+    return {
+      body: 'standing' as const,
+      form: 'onsite' as const,
+      date,
+      name: defaultMeetingName('standing', 'onsite', date),
+      recorder: '',
+    };
+  });
+  const onValuesChange = useNameFollowsDefault(form, initial);
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -59,52 +65,8 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
       confirmLoading={saving}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          body: 'standing',
-          form: 'onsite',
-          date: today(),
-          name: defaultName('standing', 'onsite', today()),
-          recorder: '',
-        }}
-        onValuesChange={(changed, all) => {
-          if (('body' in changed || 'form' in changed || 'date' in changed) && !form.isFieldTouched('name'))
-            form.setFieldValue('name', defaultName(all.body, all.form, all.date ?? today()));
-        }}
-      >
-        <Form.Item name="body" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-          <Select options={BODY_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="form" label="会议形式" rules={[{ required: true, message: '请选择会议形式' }]}>
-          <Radio.Group
-            options={(['onsite', 'remote'] as const).map((f) => ({ value: f, label: MEETING_FORM_LABEL[f] }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label="会议名称"
-          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择会议日期' }]}>
-          <DateInput />
-        </Form.Item>
-        <Form.Item
-          name="place"
-          label="地点"
-          rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="chair" label="主持人">
-          <Input />
-        </Form.Item>
-        <Form.Item name="recorder" label="记录人">
-          <Input />
-        </Form.Item>
+      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
+        <MeetingFields />
       </Form>
     </Modal>
   );
@@ -158,7 +120,7 @@ export function MeetingList() {
           },
         ]}
       />
-      <NewMeetingForm open={open} onClose={() => setOpen(false)} />
+      {open ? <NewMeetingForm open={open} onClose={() => setOpen(false)} /> : null}
     </Flex>
   );
 }

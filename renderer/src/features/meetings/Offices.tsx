@@ -4,9 +4,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member, Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL, type OfficeRole } from '../../../../shared/domain/types';
 import {
+  compareDates,
   isPassedOutcome,
   lastDayInOffice,
   OFFICE_ROLES,
+  STANDING_COUNCIL_ROLES,
   standingAbsenceFlags,
   termsEndingWithin,
 } from '../../../../shared/charter';
@@ -14,6 +16,7 @@ import { db } from '../../db';
 import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
 import { addOffice, type NewOffice } from './data';
+import { EndOfficeDialog, SEAT_LOST_REASON } from './EndOffice';
 import { useCharterSettings } from './hooks';
 import {
   defaultTermEnd,
@@ -179,25 +182,38 @@ export function Offices() {
     return ids.length ? db.attendance.where('meetingId').anyOf(ids).toArray() : [];
   }, []);
   const [open, setOpen] = useState(false);
+  const [ending, setEnding] = useState<{ offices: Office[]; reason?: string } | null>(null);
   const [role, setRole] = useState<OfficeRole | 'all'>('all');
   const asOf = today();
   const names = useMemo(() => new Map((members ?? []).map((m) => [m.id, m.name])), [members]);
 
   const flags = useMemo(() => {
     if (!offices || !meetings || !attendance) return null;
-    const active = offices;
-    const terms = officeTerms(active, settings);
-    const ending = termsEndingWithin(terms, asOf, 90, settings).map((e) => {
-      const o = active[terms.indexOf(e.term)];
+    // An office ended early (结束任职) no longer runs to a term end.
+    const active = offices.filter((o) => !o.ended);
+    const activeTerms = officeTerms(active, settings);
+    const ending = termsEndingWithin(activeTerms, asOf, 90, settings).map((e) => {
+      const o = active[activeTerms.indexOf(e.term)];
       return {
         key: `end-${o?.id}`,
         text: `${OFFICE_LABEL[e.term.role]} ${o?.memberId ? (names.get(o.memberId) ?? '') : ''} ${o?.holderName ?? ''}：任期至 ${e.endsOn}（还有 ${e.daysLeft} 天）`,
       };
     });
+    // R-O6: every term, ended ones included (the engine settles the flag of a seat the clerk has ended).
+    const terms = officeTerms(offices, settings);
     const absent = standingAbsenceFlags(standingAttendance(meetings, attendance), terms, asOf, settings).map(
       (f) => ({
         key: `abs-${f.holderId}`,
         text: `${names.get(f.holderId) ?? f.holderId}：${f.message}`,
+        // The unit's standing-council seats in office today (常务理事, and 理事长 / 副理事长 if held).
+        seats: offices.filter(
+          (o, i) =>
+            o.memberId === f.holderId &&
+            !o.ended &&
+            STANDING_COUNCIL_ROLES.includes(o.role) &&
+            compareDates(o.startOn, asOf) <= 0 &&
+            compareDates(asOf, lastDayInOffice(terms[i]!, settings)) <= 0,
+        ),
       }),
     );
     return { ending, absent };
@@ -214,9 +230,15 @@ export function Offices() {
     [offices, role],
   );
 
-  const statusOf = (o: Office) => {
+  const lastDayOf = (o: Office) => {
     const [t] = officeTerms([o], settings);
-    const last = t ? lastDayInOffice(t, settings) : o.endOn;
+    return t ? lastDayInOffice(t, settings) : o.endOn;
+  };
+  /** 结束任职 is offered for offices not ended and not past their term. */
+  const canEnd = (o: Office) => !o.ended && compareDates(lastDayOf(o), asOf) >= 0;
+
+  const statusOf = (o: Office) => {
+    const last = lastDayOf(o);
     if (o.ended) return <Tag>已结束（{o.ended.on}）</Tag>;
     if (o.startOn > asOf) return <Tag color="blue">未开始</Tag>;
     if (last < asOf) return <Tag>已届满</Tag>;
@@ -249,7 +271,23 @@ export function Offices() {
             dataSource={flags?.absent ?? []}
             locale={{ emptyText: '无' }}
             renderItem={(f) => (
-              <List.Item key={f.key}>
+              <List.Item
+                key={f.key}
+                actions={
+                  f.seats.length
+                    ? [
+                        <Button
+                          key="end"
+                          size="small"
+                          danger
+                          onClick={() => setEnding({ offices: f.seats, reason: SEAT_LOST_REASON })}
+                        >
+                          结束其席位
+                        </Button>,
+                      ]
+                    : []
+                }
+              >
                 <Typography.Text type="danger">{f.text}</Typography.Text>
               </List.Item>
             )}
@@ -288,8 +326,26 @@ export function Offices() {
           { title: '任期结束', width: 110, dataIndex: 'endOn' },
           { title: '状态', width: 130, render: (_, o) => statusOf(o) },
           { title: '选举议案', width: 90, render: (_, o) => (o.motionId ? `#${o.motionId}` : '—') },
+          {
+            title: '操作',
+            width: 100,
+            render: (_, o) =>
+              canEnd(o) ? (
+                <Button size="small" type="link" onClick={() => setEnding({ offices: [o] })}>
+                  结束任职
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      {ending ? (
+        <EndOfficeDialog
+          offices={ending.offices}
+          reason={ending.reason}
+          names={names}
+          onClose={() => setEnding(null)}
+        />
+      ) : null}
       {open && offices && members ? (
         <NewOfficeForm open={open} onClose={() => setOpen(false)} members={members} offices={offices} />
       ) : null}

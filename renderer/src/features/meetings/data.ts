@@ -2,9 +2,11 @@
  * Writes of the 会议 desk. Every write is one Dexie transaction with its audit entry (renderer/src/db/audit.ts).
  */
 import type {
+  Activity,
   AgendaItem,
   AttendanceRecord,
   Ballot,
+  EntitledEntry,
   Meeting,
   MinuteVersion,
   Motion,
@@ -21,13 +23,16 @@ import type {
 } from '../../../../shared/domain/types';
 import { BODY_LABEL, OFFICE_LABEL, TIER_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
 import {
+  compareDates,
   DEFAULT_CHARTER_SETTINGS,
+  parseIsoDate,
   resolveCharterSettings,
   type CharterSettings,
   type CharterSettingsInput,
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
+import { fieldChanges } from '../../../../shared/domain/audit';
 import { ensureInitialTier } from '../../db/initialHistory';
 import { buildEntitled, tierChangeFor, VERSION_CAP } from './logic';
 
@@ -85,21 +90,174 @@ export async function createMeeting(db: DeskDB, input: NewMeeting): Promise<numb
   });
 }
 
-export async function updateMeeting(db: DeskDB, id: number, patch: Partial<NewMeeting>): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.audit], async () => {
-    const before = await db.meetings.get(id);
-    if (!before) throw new Error('会议不存在');
-    const after = { ...before, ...patch, updatedAt: nowIso() };
-    await db.meetings.put(after);
-    await writeAudit(db, {
-      entity: 'meetings',
-      entityId: id,
-      action: 'update',
-      summary: `修改会议：${after.name}`,
-      before,
-      after,
-    });
-  });
+/** What editing a meeting does to its entitled list (R-O2, R-O4, R-O6). */
+export interface EntitledChange {
+  /**
+   * True when the stored list is replaced: the date or the body changed and the units entitled on the new
+   * date differ from the stored list. When the same units are entitled, the stored list is kept as it is.
+   */
+  refixed: boolean;
+  added: EntitledEntry[];
+  removed: EntitledEntry[];
+  /** Attendance rows (marks, ballot dates) of units leaving the list: kept in the record, no longer counted. */
+  markedRemoved: number;
+}
+
+/** What has been recorded at a meeting: once there is any, its body (会议类型) can no longer change. */
+export interface MeetingRecords {
+  /** Attendance rows other than the secretary-general's automatic 列席 row (marks, ballot dates). */
+  attendance: number;
+  /** Motions with a recorded tally (counts) or at least one named ballot. */
+  votes: number;
+}
+
+export async function meetingRecords(db: DeskDB, id: number): Promise<MeetingRecords> {
+  const [attendance, motions] = await Promise.all([
+    db.attendance.where('meetingId').equals(id).toArray(),
+    db.motions.where('meetingId').equals(id).toArray(),
+  ]);
+  const ids = motions.map((m) => m.id!);
+  const withBallots = new Set(
+    ids.length ? (await db.ballots.where('motionId').anyOf(ids).toArray()).map((b) => b.motionId) : [],
+  );
+  return {
+    attendance: attendance.filter((a) => a.status !== 'observer').length,
+    votes: motions.filter((m) => m.counts !== undefined || withBallots.has(m.id!)).length,
+  };
+}
+
+/** 已有签到或表决票记录 36 条、已表决议案 2 项 — what locks the meeting's body. */
+export function recordsText(r: MeetingRecords): string {
+  const parts: string[] = [];
+  if (r.attendance) parts.push(`签到或表决票记录 ${r.attendance} 条`);
+  if (r.votes) parts.push(`已表决议案 ${r.votes} 项`);
+  return `已有${parts.join('、')}`;
+}
+
+const entryKey = (e: EntitledEntry) => `${e.memberId}:${e.observer ? 'o' : 'v'}`;
+
+/** Drops undefined values so that `{ ...before, ...patch }` never blanks a field. */
+function definedPatch(patch: Partial<NewMeeting>): Partial<NewMeeting> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<NewMeeting>;
+}
+
+function checkMeetingPatch(before: Meeting, patch: Partial<NewMeeting>, records: MeetingRecords): void {
+  if (patch.name !== undefined && patch.name.trim() === '') throw new Error('会议名称不能为空');
+  if (patch.date !== undefined) parseIsoDate(patch.date, '会议日期');
+  if (patch.body !== undefined && patch.body !== before.body && (records.attendance || records.votes))
+    throw new Error(`${recordsText(records)}，不能更改会议类型`);
+}
+
+/**
+ * The entitled list after an edit. R-O2, R-O4, R-O6: the list is fixed from the registry on the meeting
+ * date, so when the date (or, before anything is recorded, the body) changes it is fixed again on the new
+ * date — a corrected date must give the list of that date. When the same units are entitled, the stored list
+ * (names and representatives as recorded) is kept.
+ */
+async function nextEntitled(
+  db: DeskDB,
+  before: Meeting,
+  after: Pick<Meeting, 'body' | 'date'>,
+  settings: CharterSettings,
+): Promise<{ entitled: EntitledEntry[]; change: EntitledChange }> {
+  const unchanged = {
+    entitled: before.entitled,
+    change: { refixed: false, added: [], removed: [], markedRemoved: 0 },
+  };
+  if (after.body === before.body && after.date === before.date) return unchanged;
+  const [members, offices] = await Promise.all([db.members.toArray(), db.offices.toArray()]);
+  const entitled = buildEntitled(after.body, after.date, members, offices, settings);
+  const oldKeys = new Set(before.entitled.map(entryKey));
+  const newKeys = new Set(entitled.map(entryKey));
+  const added = entitled.filter((e) => !oldKeys.has(entryKey(e)));
+  const removed = before.entitled.filter((e) => !newKeys.has(entryKey(e)));
+  if (!added.length && !removed.length) return unchanged;
+  const gone = new Set(removed.filter((e) => !e.observer).map((e) => e.memberId));
+  const marked = (await db.attendance.where('meetingId').equals(before.id!).toArray()).filter(
+    (a) => a.status !== 'observer' && gone.has(a.memberId),
+  ).length;
+  return { entitled, change: { refixed: true, added, removed, markedRemoved: marked } };
+}
+
+/**
+ * What `updateMeeting` would do to the entitled list, without writing: the desk asks the clerk to confirm
+ * before the list is fixed again on a new date (R-O2, R-O4, R-O6). Throws the same errors as the update.
+ */
+export async function previewMeetingUpdate(
+  db: DeskDB,
+  id: number,
+  patch: Partial<NewMeeting>,
+): Promise<EntitledChange> {
+  const settings = await loadCharterSettings(db);
+  return db.transaction(
+    'r',
+    [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots],
+    async () => {
+      const before = await db.meetings.get(id);
+      if (!before) throw new Error('会议不存在');
+      const p = definedPatch(patch);
+      checkMeetingPatch(before, p, await meetingRecords(db, id));
+      return (await nextEntitled(db, before, { ...before, ...p }, settings)).change;
+    },
+  );
+}
+
+/**
+ * Edits a meeting's details (编辑会议信息), audited with before/after. The body cannot change once
+ * attendance or a vote is recorded. When the date (or body) changes, the entitled list is fixed again from
+ * the registry on the new date (R-O2, R-O4, R-O6; see `nextEntitled`): marks already recorded for units
+ * that leave the list are kept (nothing is deleted) but no longer count, and the secretary-general's 列席
+ * row is added when the new date has one.
+ */
+export async function updateMeeting(
+  db: DeskDB,
+  id: number,
+  patch: Partial<NewMeeting>,
+): Promise<EntitledChange> {
+  const settings = await loadCharterSettings(db);
+  return db.transaction(
+    'rw',
+    [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots, db.audit],
+    async () => {
+      const before = await db.meetings.get(id);
+      if (!before) throw new Error('会议不存在');
+      const p = definedPatch(patch);
+      checkMeetingPatch(before, p, await meetingRecords(db, id));
+      if (p.name !== undefined) p.name = p.name.trim();
+      const at = nowIso();
+      const merged: Meeting = { ...before, ...p, updatedAt: at };
+      const { entitled, change } = await nextEntitled(db, before, merged, settings);
+      const after: Meeting = { ...merged, entitled };
+      await db.meetings.put(after);
+      if (change.refixed) {
+        for (const e of entitled.filter((x) => x.observer)) {
+          const row = await db.attendance.where('[meetingId+memberId]').equals([id, e.memberId]).first();
+          if (!row)
+            await db.attendance.add({
+              meetingId: id,
+              memberId: e.memberId,
+              status: 'observer',
+              attendee: e.representative,
+              updatedAt: at,
+            });
+          else if (row.status === 'observer' && row.attendee !== e.representative)
+            await db.attendance.update(row.id!, { attendee: e.representative, updatedAt: at });
+        }
+      }
+      const voting = (l: EntitledEntry[]) => l.filter((e) => !e.observer).length;
+      await writeAudit(db, {
+        entity: 'meetings',
+        entityId: id,
+        action: 'update',
+        summary: change.refixed
+          ? `修改会议：${after.name}；应到名单按 ${after.date} 重新确定（应到 ${voting(before.entitled)} → ${voting(entitled)}，新增 ${change.added.length}，移出 ${change.removed.length}）`
+          : `修改会议：${after.name}`,
+        before,
+        after,
+      });
+      return change;
+    },
+  );
 }
 
 /** Upserts one attendance row (unique [meetingId+memberId]) and audits the change. */
@@ -435,30 +593,65 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
   });
 }
 
-/** Ends an office early (seat lost, resignation); never deleted. */
-export async function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<void> {
+/**
+ * Ends offices early (结束任职: resignation, seat lost under R-O6, the unit left), all in one transaction;
+ * never deleted. `on` is the last day in office (the engine's `endedOn`): meetings after it no longer entitle
+ * the holder, and the R-O6 absence flag is settled at once (`endRecorded`). Rejects, in Chinese: an unknown
+ * office, one already ended, a date before the term's start or after its recorded end, an empty reason.
+ */
+export async function endOffices(
+  db: DeskDB,
+  ids: readonly number[],
+  on: IsoDate,
+  reason: string,
+): Promise<void> {
+  parseIsoDate(on, '结束日期');
+  const why = reason.trim();
+  if (!why) throw new Error('请填写结束任职的原因');
+  if (!ids.length) throw new Error('没有要结束的任职');
   await db.transaction('rw', [db.offices, db.audit], async () => {
-    const before = await db.offices.get(id);
-    if (!before) return;
-    const after = { ...before, ended: { on, reason } };
-    await db.offices.put(after);
-    await writeAudit(db, {
-      entity: 'offices',
-      entityId: id,
-      memberId: before.memberId,
-      action: 'status',
-      summary: `任职结束：${OFFICE_LABEL[before.role]} ${before.holderName}（${on}，${reason}）`,
-      before,
-      after,
-    });
+    for (const id of new Set(ids)) {
+      const before = await db.offices.get(id);
+      if (!before) throw new Error(`任职记录不存在（编号 ${id}）`);
+      const who = `${OFFICE_LABEL[before.role]} ${before.holderName}`;
+      if (before.ended) throw new Error(`${who}的任职已于 ${before.ended.on} 结束，不能再次结束`);
+      if (compareDates(on, before.startOn) < 0)
+        throw new Error(`结束日期 ${on} 早于${who}的任期开始日期 ${before.startOn}`);
+      if (compareDates(on, before.endOn) > 0)
+        throw new Error(`结束日期 ${on} 晚于${who}的任期结束日期 ${before.endOn}`);
+      const after: Office = { ...before, ended: { on, reason: why } };
+      await db.offices.put(after);
+      await writeAudit(db, {
+        entity: 'offices',
+        entityId: id,
+        memberId: before.memberId,
+        action: 'status',
+        summary: `任职结束：${who}（${on}，${why}）`,
+        before,
+        after,
+      });
+    }
   });
+}
+
+/** Ends one office early; see `endOffices`. */
+export function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<void> {
+  return endOffices(db, [id], on, reason);
 }
 
 // ------------------------------------------------------------------ activities
 
+export interface ActivityInput {
+  name: string;
+  kind: string;
+  date: IsoDate;
+  place?: string;
+  note?: string;
+}
+
 export async function addActivity(
   db: DeskDB,
-  a: { name: string; kind: string; date: IsoDate; place?: string; note?: string },
+  a: ActivityInput,
   memberIds: readonly number[],
 ): Promise<number> {
   return db.transaction('rw', [db.activities, db.participations, db.audit], async () => {
@@ -478,5 +671,78 @@ export async function addActivity(
       after: { ...activity, participants: [...memberIds] },
     });
     return id;
+  });
+}
+
+/**
+ * Corrects an activity (更正): its name, kind, date, place and the units that took part (R-M7 counts
+ * participation), in one transaction. The participation rows are rewritten — rows of units no longer listed
+ * are removed, new units added, the date carried to the kept rows — and the audit entry keeps the before
+ * state (the activity and its participant ids) next to the after state. `note` is kept unless given.
+ */
+export async function updateActivity(
+  db: DeskDB,
+  id: number,
+  a: ActivityInput,
+  memberIds: readonly number[],
+): Promise<void> {
+  const name = a.name.trim();
+  if (!name) throw new Error('活动名称不能为空');
+  if (!a.kind.trim()) throw new Error('请选择活动类型');
+  parseIsoDate(a.date, '活动日期');
+  const ids = [...new Set(memberIds)].sort((x, y) => x - y);
+  await db.transaction('rw', [db.activities, db.participations, db.members, db.audit], async () => {
+    const before = await db.activities.get(id);
+    if (!before) throw new Error('活动不存在');
+    const members = await db.members.bulkGet(ids);
+    const unknown = ids.filter((_, i) => !members[i]);
+    if (unknown.length) throw new Error(`参加单位不存在（编号 ${unknown.join('、')}）`);
+    const rows = await db.participations.where('activityId').equals(id).toArray();
+    const beforeIds = [...new Set(rows.map((r) => r.memberId))].sort((x, y) => x - y);
+    const after: Activity = { ...before, name, kind: a.kind, date: a.date };
+    const place = (a.place ?? '').trim();
+    if (place) after.place = place;
+    else delete after.place;
+    if (a.note !== undefined) {
+      if (a.note.trim()) after.note = a.note.trim();
+      else delete after.note;
+    }
+    const keep = new Set(ids);
+    const seen = new Set<number>();
+    const drop: number[] = [];
+    for (const r of rows) {
+      if (!keep.has(r.memberId) || seen.has(r.memberId)) drop.push(r.id!);
+      else {
+        seen.add(r.memberId);
+        if (r.date !== after.date) await db.participations.update(r.id!, { date: after.date });
+      }
+    }
+    const added = ids.filter((m) => !seen.has(m));
+    const removed = beforeIds.filter((m) => !keep.has(m));
+    const sameActivity = fieldChanges(before, after).length === 0;
+    if (sameActivity && !added.length && !removed.length && !drop.length) return;
+    await db.activities.put(after);
+    if (drop.length) await db.participations.bulkDelete(drop);
+    if (added.length)
+      await db.participations.bulkAdd(
+        added.map((memberId) => ({ activityId: id, memberId, date: after.date })),
+      );
+    const nameOf = new Map<number, string>(members.map((m) => [m!.id!, m!.name]));
+    const beforeNames = new Map(
+      (await db.members.bulkGet(removed)).map((m, i) => [removed[i]!, m?.name ?? `会员 ${removed[i]}`]),
+    );
+    const list = (xs: number[], names: Map<number, string>) => xs.map((x) => names.get(x) ?? x).join('、');
+    await writeAudit(db, {
+      entity: 'activities',
+      entityId: id,
+      action: 'update',
+      summary:
+        `活动更正：${name}（${after.date}，参加单位 ${beforeIds.length} → ${ids.length} 家` +
+        (added.length ? `；新增：${list(added, nameOf)}` : '') +
+        (removed.length ? `；移出：${list(removed, beforeNames)}` : '') +
+        '）',
+      before: { ...before, participants: beforeIds },
+      after: { ...after, participants: ids },
+    });
   });
 }

@@ -59,7 +59,8 @@ export function membershipSpans(members: readonly Member[]): MembershipSpan[] {
 
 /**
  * Offices as engine terms. A term whose recorded end is earlier than the full term (or that was ended)
- * carries `endedOn`. Offices held by a person without a unit use holder id 0 (they never sit on a council).
+ * carries `endedOn`; one ended by the clerk (结束任职) also carries `endRecorded`, which settles the R-O6
+ * absence flag. Offices held by a person without a unit use holder id 0 (they never sit on a council).
  */
 export function officeTerms(
   offices: readonly Office[],
@@ -68,7 +69,14 @@ export function officeTerms(
   return offices.map((o) => {
     const full = termEndOn(o.startOn, settings.termYears);
     const endedOn = o.ended?.on ?? (o.endOn && compareDates(o.endOn, full) < 0 ? o.endOn : null);
-    return { holderId: o.memberId ?? SECRETARY_GENERAL_ID, role: o.role, startOn: o.startOn, endedOn };
+    const term: OfficeTerm = {
+      holderId: o.memberId ?? SECRETARY_GENERAL_ID,
+      role: o.role,
+      startOn: o.startOn,
+      endedOn,
+    };
+    if (o.ended) term.endRecorded = true;
+    return term;
   });
 }
 

@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import { Form, Input, Radio, Select, type FormInstance } from 'antd';
+import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
+import { DateInput } from '../../app/DateInput';
+import { today } from '../../app/today';
+
+/** The fields of 新建会议 and 编辑会议信息. */
+export interface MeetingFormValues {
+  body: Body;
+  form: MeetingForm;
+  name: string;
+  date: string;
+  place?: string;
+  chair?: string;
+  recorder?: string;
+}
+
+const BODY_OPTIONS = (['assembly', 'council', 'standing'] as const).map((b) => ({
+  value: b,
+  label: BODY_LABEL[b],
+}));
+
+export function defaultMeetingName(body: Body, form: MeetingForm, date: string): string {
+  const y = date.slice(0, 4);
+  return `中国网络安全产业联盟${y}年${BODY_LABEL[body]}${form === 'remote' ? '（通讯）' : ''}`;
+}
+
+/**
+ * The form's onValuesChange: while the name is still the default name of the previous type, form and date,
+ * it follows them; a name the clerk wrote is left alone.
+ */
+export function useNameFollowsDefault(
+  form: FormInstance<MeetingFormValues>,
+  initial: Pick<MeetingFormValues, 'body' | 'form' | 'date'>,
+) {
+  const prev = useRef(initial);
+  return (changed: Partial<MeetingFormValues>, all: MeetingFormValues) => {
+    if ('body' in changed || 'form' in changed || 'date' in changed) {
+      const p = prev.current;
+      if (all.name === defaultMeetingName(p.body, p.form, p.date ?? today()))
+        form.setFieldValue('name', defaultMeetingName(all.body, all.form, all.date ?? today()));
+    }
+    prev.current = { body: all.body, form: all.form, date: all.date };
+  };
+}
+
+/**
+ * The meeting's fields, inside an antd Form. `bodyLocked`: why the type cannot change (shown under the
+ * disabled select), or null.
+ */
+export function MeetingFields(props: { bodyLocked?: string | null }) {
+  const locked = props.bodyLocked ?? null;
+  return (
+    <>
+      <Form.Item
+        name="body"
+        label="会议类型"
+        rules={[{ required: true, message: '请选择会议类型' }]}
+        extra={locked ?? undefined}
+      >
+        <Select options={BODY_OPTIONS} disabled={locked !== null} />
+      </Form.Item>
+      <Form.Item name="form" label="会议形式" rules={[{ required: true, message: '请选择会议形式' }]}>
+        <Radio.Group
+          options={(['onsite', 'remote'] as const).map((f) => ({ value: f, label: MEETING_FORM_LABEL[f] }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label="会议名称"
+        rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择会议日期' }]}>
+        <DateInput />
+      </Form.Item>
+      <Form.Item
+        name="place"
+        label="地点"
+        rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="chair" label="主持人">
+        <Input />
+      </Form.Item>
+      <Form.Item name="recorder" label="记录人">
+        <Input />
+      </Form.Item>
+    </>
+  );
+}
