@@ -85,6 +85,8 @@ describe('设置: data safety (issue 8)', () => {
     await dialog.getByText('统一社会信用代码校验位不符', { exact: false }).waitFor();
     expect(await dialog.getByRole('status').innerText()).toContain('可导入 2 行，有问题 1 行');
     expect(await dialog.getByRole('button', { name: '导入 2 行' }).isDisabled()).toBe(true);
+    // The file has no 入会日期 column: the preview says what that means for dues.
+    await dialog.getByText('可导入的行中有 2 行没有入会日期').waitFor();
     await shot(page, 'settings-2-import-preview');
     await dialog.getByRole('button', { name: '跳过第 4 行' }).click();
     await dialog.getByText('已跳过 1 行', { exact: false }).waitFor();
@@ -109,6 +111,24 @@ describe('设置: data safety (issue 8)', () => {
     expect(tiers).toContain('名册导入批次');
     await page.getByText('导入会员名册“新会员名册.csv”', { exact: false }).first().waitFor();
     await shot(page, 'settings-3b-imported-member-file');
+    // No 入会日期 in the file: the member file says so, and the clerk fills it in (dues start from it).
+    await page.getByText('未登记入会日期', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '补填入会日期' }).click();
+    const approved = page.getByRole('dialog', { name: /补填入会日期/ });
+    const approvedInput = approved.getByLabel('入会日期');
+    await approvedInput.click();
+    await approvedInput.fill('2023-03-01');
+    await approvedInput.press('Enter');
+    await approved.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('已补填入会日期').waitFor();
+    await page.getByText('未登记入会日期', { exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: '补填入会日期' }).count()).toBe(0);
+    expect(await page.getByText('2023-03-01').count()).toBeGreaterThan(0);
+    await shot(page, 'settings-3c-approved-on-filled');
+    // The other imported unit still has none: the dues desk names it (it is not in the ledger).
+    await openSection(page, '会费');
+    await page.getByText('1 家在册会员未登记入会日期，未列入会费台账').waitFor();
+    await page.getByRole('link', { name: '测试导入甲网络安全有限公司' }).waitFor();
     await openSection(page, '设置');
 
     // Undo the import as a whole.

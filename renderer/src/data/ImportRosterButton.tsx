@@ -83,6 +83,7 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
   const skipped = session?.skipped ?? new Set<number>();
   const problemRows = rows.filter((r) => r.problems.length && !skipped.has(r.line));
   const readyRows = rows.filter((r) => !r.problems.length && !skipped.has(r.line));
+  const withoutApprovedOn = readyRows.filter((r) => !r.values.approvedOn).length;
   const mappedFields = new Set(session?.mapping.filter(Boolean));
   const missingRequired = (['name', 'creditCode'] as const).filter((f) => !mappedFields.has(f));
 
@@ -247,6 +248,14 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
                 />
               )}
             </section>
+            {withoutApprovedOn > 0 && missingRequired.length === 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={`可导入的行中有 ${withoutApprovedOn} 行没有入会日期`}
+                description="这些单位导入后不计算会费（会费自入会之日起计算，章程第三十二条），会员档案中会提示“未登记入会日期”，可在那里补填。如名册另有入会日期列，请在上方指定它对应“入会日期”。"
+              />
+            )}
             <Flex align="center" gap={8}>
               <Switch checked={onlyProblems} onChange={setOnlyProblems} aria-label="只看有问题的行" />
               <span>只看有问题的行</span>

@@ -100,6 +100,14 @@ export function DuesDesk() {
     () => (data ? buildLedger(data, year, asOf, data.settings) : { rows: [], problems: [] }),
     [data, year, asOf],
   );
+  // Members on the roll without an approval date (e.g. imported without 入会日期): no dues can be computed.
+  const undated = useMemo(
+    () =>
+      (data?.members ?? []).filter(
+        (m) => !m.approvedOn && (m.status === 'active' || m.status === 'withdrawing'),
+      ),
+    [data],
+  );
   const years = useMemo(() => (data ? selectableYears(data.members, asOf) : [year]), [data, asOf, year]);
   const visible = useMemo(() => filterRows(ledger.rows, query, status), [ledger.rows, query, status]);
   const totals = useMemo(() => totalsOf(ledger.rows), [ledger.rows]);
@@ -286,6 +294,26 @@ export function DuesDesk() {
               type="warning"
               showIcon
               title={`${year} 年早于会费台账起始年度（${data.trackedFrom} 年）：此前年度的缴费未录入，欠缴和逾期仅供参考，不计入首页待办和自动退会提示。`}
+            />
+          )}
+
+          {undated.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={`${undated.length} 家在册会员未登记入会日期，未列入会费台账`}
+              description={
+                <>
+                  会费自入会之日起计算（章程第三十二条）：请在会员档案中用“补填入会日期”补上。
+                  {undated.slice(0, 5).map((m) => (
+                    <span key={m.id}>
+                      {' '}
+                      <Link to={`/members/${m.id}`}>{m.name}</Link>
+                    </span>
+                  ))}
+                  {undated.length > 5 ? ` 等 ${undated.length} 家` : ''}
+                </>
+              }
             />
           )}
 

@@ -282,6 +282,14 @@ export function MemberFile() {
             }
           />
         )}
+        {!m.approvedOn && (
+          <Alert
+            type="warning"
+            showIcon
+            message="未登记入会日期"
+            description="会费台账不计算该单位的会费（章程第三十二条），入会是否满一年（申请理事单位，章程第十条）也无法判断。请用上方“补填入会日期”补上。"
+          />
+        )}
         {autoReasons.length > 0 && (
           <Alert
             type="warning"
@@ -391,7 +399,9 @@ export function MemberFile() {
               ]}
             />
           ) : (
-            <Typography.Text type="secondary">尚未入会，无会费记录。</Typography.Text>
+            <Typography.Text type="secondary">
+              {m.approvedOn ? '尚未入会，无会费记录。' : '未登记入会日期，无法计算会费。'}
+            </Typography.Text>
           )}
         </Card>
 

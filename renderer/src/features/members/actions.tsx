@@ -30,6 +30,7 @@ import { db } from '../../db';
 import {
   changeContact,
   changeTier,
+  setApprovedOn,
   confirmAutoWithdrawal,
   confirmWithdrawal,
   expelMember,
@@ -179,6 +180,25 @@ export function MemberActions({
 
   return (
     <>
+      {!member.approvedOn && (
+        <ActionButton<{ approvedOn: string }>
+          label="补填入会日期"
+          title="补填入会日期（会费自入会之日起计算，章程第三十二条）"
+          done="已补填入会日期"
+          run={(v) => setApprovedOn(db, id, v.approvedOn, today())}
+        >
+          {() => (
+            <>
+              <Typography.Paragraph type="secondary">
+                按常务理事会批准入会的日期填写（见入会通知或会员证书）。填写后会费台账自该年度起计算该单位的会费。
+              </Typography.Paragraph>
+              <Form.Item label="入会日期" name="approvedOn" rules={required('请选择入会日期')}>
+                <DateInput />
+              </Form.Item>
+            </>
+          )}
+        </ActionButton>
+      )}
       <ActionButton<ContactValues>
         label="变更联系人"
         title="变更会员代表或联系人（书面通知，章程第十一条）"

@@ -9,9 +9,12 @@ import type { Certificate, Member, MemberFields, Motion, Person } from '../../..
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { buildSearchText } from '../../../../shared/search/memberSearch';
+import { initialTierChange } from '../../../../shared/domain/initialHistory';
 import {
   MOTION_OUTCOME_LABEL,
   canTransition,
+  compareDates,
+  isIsoDate,
   checkTransition,
   decideMotion,
   isPassedOutcome,
@@ -172,6 +175,42 @@ export async function changeTier(db: DeskDB, id: number, tier: Tier, effectiveFr
       memberId: id,
       action: 'update',
       summary: `调整级别：${TIER_LABEL[before.tier]} → ${TIER_LABEL[tier]}（${effectiveFrom} 起；${reason}）`,
+      before,
+      after,
+    });
+  });
+}
+
+/**
+ * 补填入会日期: a member recorded without its approval date (a roster imported without 入会日期) gets it.
+ * Without it the dues ledger cannot compute the member's dues (R-D2..R-D4) and the one-year condition for
+ * director units (R-M4) cannot be judged. Only a missing date is filled here; the date must be a real
+ * calendar date, not after `today` and not after the member was recorded as leaving. The member's first
+ * tier record, if it was already written down with the record's creation day (shared/domain/initialHistory),
+ * moves to the approval date, so the tier held in the years before stays right (R-D5).
+ */
+export async function setApprovedOn(db: DeskDB, id: number, on: string, today: string): Promise<void> {
+  if (!isIsoDate(on)) throw new MemberWriteError('请填写有效的入会日期（如 2024-05-01）', 'approvedOn');
+  if (compareDates(on, today) > 0) throw new MemberWriteError('入会日期不能晚于今天', 'approvedOn');
+  const at = nowIso();
+  await db.transaction('rw', [db.members, db.tierChanges, db.audit], async () => {
+    const before = await loadMember(db, id);
+    if (before.approvedOn)
+      throw new MemberWriteError(`该会员的入会日期已登记为 ${before.approvedOn}，不能在此修改`, 'approvedOn');
+    if (before.left && compareDates(on, before.left.on) > 0)
+      throw new MemberWriteError(`入会日期不能晚于退会日期 ${before.left.on}`, 'approvedOn');
+    const after: Member = { ...before, approvedOn: on, updatedAt: at };
+    await db.members.put(after);
+    const first = (await db.tierChanges.where('memberId').equals(id).sortBy('effectiveFrom'))[0];
+    const written = initialTierChange(before, at);
+    if (first && first.reason === written.reason && first.effectiveFrom === written.effectiveFrom)
+      await db.tierChanges.update(first.id!, { effectiveFrom: on });
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'update',
+      summary: `补填入会日期：${on}`,
       before,
       after,
     });
