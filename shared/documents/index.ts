@@ -57,6 +57,7 @@ export type {
   TallySheetInput,
   MinutesInput,
   MinutesMotion,
+  NamedVote,
 } from './meeting';
 
 export { buildDuesNotice, buildDuesNoticesBatch, duesNoticeInput, duesNoticeTitle } from './dues';

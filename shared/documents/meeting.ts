@@ -130,8 +130,11 @@ export async function buildMeetingNotice(m: MeetingNoticeInput, options?: DocOpt
 
 export interface SignInSheetInput {
   meeting: MeetingInfo;
-  /** The entitled members, in the order to print. */
-  entitled: { unitName: string; representative?: string }[];
+  /**
+   * The entitled members, in the order to print. `observer`: attends without a vote (列席, e.g. the
+   * secretary-general at the standing council, R-O6): printed with （列席）, not counted in 应到.
+   */
+  entitled: { unitName: string; representative?: string; observer?: boolean }[];
   /** Default: {meeting.name}签到表 */
   title?: string;
 }
@@ -162,7 +165,7 @@ export function signInSheetContent(input: SignInSheetInput, options: DocOptions 
       height: 737,
       cells: [
         { content: String(i + 1), align: 'center' as const },
-        { content: sanitizeLine(e?.unitName) },
+        { content: `${sanitizeLine(e?.unitName)}${e?.observer === true ? '（列席）' : ''}` },
         { content: sanitizeLine(e?.representative), align: 'center' as const },
         { content: '' },
       ],
@@ -187,7 +190,9 @@ export function signInSheetContent(input: SignInSheetInput, options: DocOptions 
       style: STYLE.plain,
       alignment: AlignmentType.CENTER,
       spacing: { after: 120 },
-      children: runs(`应到${entitledWord(s.meeting?.body)} ${list.length} 家`),
+      children: runs(
+        `应到${entitledWord(s.meeting?.body)} ${list.filter((e) => e?.observer !== true).length} 家`,
+      ),
     }),
     fixedTable(SIGN_COLUMNS, rows),
   ];
@@ -213,12 +218,25 @@ export interface TallyRow {
   notVoted?: number;
   /** Outcome label, e.g. 通过 / 未通过 / 通过（待指导单位批准）. */
   result?: string;
+  /** Votes by name (remote ballots, named votes): each unit's choice, printed in a table of its own. */
+  named?: NamedVote[];
+}
+
+/** One unit's vote by name: 同意 / 反对 / 弃权. */
+export interface NamedVote {
+  unit: string;
+  choice: string;
 }
 
 export interface TallySheetInput {
   meeting: MeetingInfo;
   motions: TallyRow[];
   title?: string;
+  /**
+   * The meeting's attendance and whether it was quorate (decided by the charter engine, R-O2, R-O4, R-O6),
+   * printed under the meeting line: 应到…家，实到…家（通讯：收回表决票…家），已达到/未达到法定人数.
+   */
+  attendance?: { entitled: number; present: number; quorate: boolean };
 }
 
 const TALLY_MARGIN = { top: mmToTwip(25), bottom: mmToTwip(25), left: mmToTwip(25), right: mmToTwip(25) };
@@ -276,14 +294,52 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
     })),
   ];
 
-  return [
+  const out: FileChild[] = [
     new Paragraph({
       style: STYLE.title,
       children: runs(sanitizeLine(t?.title) || `${sanitizeLine(meeting.name)}计票表`),
     }),
     infoParagraph(meetingLine(meeting)),
+  ];
+  const a = t?.attendance;
+  if (a && typeof a === 'object') {
+    out.push(
+      infoParagraph(
+        `应到${entitledWord(meeting.body)} ${num(a.entitled) || 0} 家，${meeting.form === 'remote' ? '收回表决票' : '实到'} ${num(a.present) || 0} 家，${a.quorate === true ? '已达到' : '未达到'}法定人数。`,
+      ),
+    );
+  }
+  out.push(
     new Paragraph({ style: STYLE.plain, spacing: { after: 120 }, children: [] }),
     fixedTable(columns, rows),
+  );
+  // Votes by name: one table per motion (序号 / 单位 / 意见), its header row repeating on every page.
+  const namedColumns = [737, TALLY_WIDTH - 737 - 2268, 2268];
+  for (const m of motions) {
+    const named = (Array.isArray(m.named) ? m.named : []).filter((n) => n && typeof n === 'object');
+    if (named.length === 0) continue;
+    out.push(
+      new Paragraph({
+        style: STYLE.plain,
+        keepNext: true,
+        spacing: { before: 360, after: 120 },
+        children: runs(`记名表决：${sanitizeLine(m.title)}`),
+      }),
+      fixedTable(namedColumns, [
+        { header: true, cantSplit: true, height: 567, cells: ['序号', '单位', '意见'].map(head) },
+        ...named.map((n, i) => ({
+          cantSplit: true,
+          height: 567,
+          cells: [
+            { content: String(i + 1), align: 'center' as const },
+            { content: sanitizeLine(n.unit) },
+            { content: sanitizeLine(n.choice), align: 'center' as const },
+          ],
+        })),
+      ]),
+    );
+  }
+  out.push(
     new Paragraph({ style: STYLE.plain, spacing: { before: 360 }, children: [] }),
     new Paragraph({
       style: STYLE.plain,
@@ -299,7 +355,8 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
         new TextRun({ text: `日期：${BLANK_DATE}` }),
       ],
     }),
-  ];
+  );
+  return out;
 }
 
 /** 计票表: one row per motion with 应到/实到/同意/反对/弃权/未表决/结果, and 计票人/监票人 lines (A4 landscape). */
@@ -323,12 +380,16 @@ export async function buildTallySheet(t: TallySheetInput, options?: DocOptions):
 
 export interface MinutesMotion {
   title: string;
+  /** The motion's text (plain text, one paragraph a line), printed under its title. */
+  text?: string;
   /** Votes as counted; omitted: no tally line. */
   tally?: { for: number; against: number; abstain: number; notVoted: number };
   /** Outcome label, as computed by the charter engine: 通过 / 未通过 / 通过（待指导单位批准）… */
   outcome: string;
   /** The guiding unit's decision on a standing-council resolution (R-O6), when recorded. */
   guidingDecision?: { decision: string; date?: string };
+  /** Votes by name (remote ballots, named votes), printed as 记名表决：甲单位同意；乙单位弃权。 */
+  named?: NamedVote[];
 }
 
 export interface MinutesInput {
@@ -347,9 +408,12 @@ export interface MinutesInput {
     leave: number;
     /** 缺席 */
     absent: number;
+    /** 未登记: entitled units whose attendance was never recorded; omitted or 0: not printed. */
+    unmarked?: number;
     presentNames?: string[];
     leaveNames?: string[];
     absentNames?: string[];
+    unmarkedNames?: string[];
     /** 列席 (e.g. the secretary-general at a standing-council meeting, R-O6). */
     observers?: string[];
   };
@@ -400,15 +464,17 @@ export function minutesBody(input: MinutesInput): string {
   // 出席情况 with the quorum statement (R-O2 / R-O4 / R-O6: two thirds, inclusive).
   head('出席情况');
   lines.push(
-    `本次会议应到${who} ${num(a.entitled) || 0} 家，实到 ${num(a.present) || 0} 家，请假 ${num(a.leave) || 0} 家，缺席 ${num(a.absent) || 0} 家。`,
+    `本次会议应到${who} ${num(a.entitled) || 0} 家，实到 ${num(a.present) || 0} 家，请假 ${num(a.leave) || 0} 家，缺席 ${num(a.absent) || 0} 家${Number(num(a.unmarked)) > 0 ? `，未登记 ${num(a.unmarked)} 家` : ''}。`,
   );
   const present = nameList(a.presentNames);
   const leave = nameList(a.leaveNames);
   const absent = nameList(a.absentNames);
+  const unmarked = nameList(a.unmarkedNames);
   const observers = nameList(a.observers);
   if (present) lines.push(`${remote ? '参加表决' : '出席'}单位：${present}。`);
   if (leave) lines.push(`请假单位：${leave}。`);
   if (absent) lines.push(`缺席单位：${absent}。`);
+  if (unmarked) lines.push(`未登记单位：${unmarked}。`);
   if (observers) lines.push(`列席：${observers}。`);
   const threshold = sanitizeLine(m.quorumThreshold) || '三分之二（含）';
   const required =
@@ -416,7 +482,7 @@ export function minutesBody(input: MinutesInput): string {
       ? `，即 ${Math.trunc(m.quorumRequired)} 家`
       : '';
   lines.push(
-    `实到${who}${m.quorate ? '已达到' : '未达到'}章程规定的法定人数（应到${who}的${threshold}${required}）${m.quorate ? '，会议有效' : ''}。`,
+    `实到${who}${m.quorate ? '已达到' : '未达到'}法定人数（章程规定为应到${who}的${threshold}${required}），${m.quorate ? '会议有效' : '会议不能形成有效决议'}。`,
   );
   // 会议议程 and discussion, in order.
   const agenda = (Array.isArray(m.agenda) ? m.agenda : []).filter((x) => x && typeof x === 'object');
@@ -433,15 +499,21 @@ export function minutesBody(input: MinutesInput): string {
     head('表决结果');
     motions.forEach((mo, i) => {
       lines.push(`（${cnNumeral(i + 1)}）${sanitizeLine(mo.title)}`);
+      for (const l of sanitizeText(mo.text).split('\n')) if (l.trim() !== '') lines.push(l.trim());
       const t = mo.tally;
+      // 未表决 counts those present who cast no vote: people, not votes.
       const tally = t
-        ? `${VOTE_LABEL.for} ${num(t.for) || 0} 票、${VOTE_LABEL.against} ${num(t.against) || 0} 票、${VOTE_LABEL.abstain} ${num(t.abstain) || 0} 票、未表决 ${num(t.notVoted) || 0} 票。`
+        ? `${VOTE_LABEL.for} ${num(t.for) || 0} 票，${VOTE_LABEL.against} ${num(t.against) || 0} 票，${VOTE_LABEL.abstain} ${num(t.abstain) || 0} 票，未表决 ${num(t.notVoted) || 0} 人。`
         : '';
       lines.push(`表决结果：${tally}${sanitizeLine(mo.outcome) ? `${sanitizeLine(mo.outcome)}。` : ''}`);
       if (mo.guidingDecision && hasText(mo.guidingDecision.decision)) {
         const d = hasText(mo.guidingDecision.date) ? `（${formatCnDate(mo.guidingDecision.date)}）` : '';
         lines.push(`指导单位意见：${sanitizeLine(mo.guidingDecision.decision)}${d}。`);
       }
+      const named = (Array.isArray(mo.named) ? mo.named : [])
+        .filter((x) => x && typeof x === 'object' && hasText(x.unit))
+        .map((x) => `${sanitizeLine(x.unit)}${sanitizeLine(x.choice)}`);
+      if (named.length > 0) lines.push(`记名表决：${named.join('；')}。`);
     });
   }
   return lines.join('\n');

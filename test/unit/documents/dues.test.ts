@@ -45,6 +45,26 @@ describe('dues notice', () => {
     );
   });
 
+  it('states what has been paid as of a date when the caller gives it (from the ledger)', () => {
+    const line = (d: Partial<(typeof DUES)[number]>) =>
+      duesNoticeInput({ ...DUES[0]!, ...d }, OPTIONS).body.split('\n')[2];
+    expect(line({ paid: 2000, outstanding: 3000 })).toBe(
+      '贵单位为联盟会员单位，2025 年度应缴纳会费人民币 5,000 元（大写：伍仟元整）。截至 2025 年 1 月 6 日，已缴纳 2,000 元，尚欠 3,000 元。',
+    );
+    expect(line({ paid: 1000, asOf: '2025-02-10' })).toContain(
+      '截至 2025 年 2 月 10 日，已缴纳 1,000 元，尚欠 4,000 元。',
+    );
+    expect(line({ paid: 0 })).toContain('。截至 2025 年 1 月 6 日，尚未收到贵单位该年度会费。');
+    expect(line({})).not.toContain('截至');
+    // With a payment statement and no contact block, the notice ends with what to do after paying.
+    const closing = '缴费后请将汇款凭证发送至联盟秘书处，秘书处收款后开具收据；如已缴纳，请忽略本通知。';
+    const body = (d: Partial<(typeof DUES)[number]>, o = OPTIONS) =>
+      duesNoticeInput({ ...DUES[0]!, ...d }, o).body.split('\n');
+    expect(body({ paid: 0 }, { bank: OPTIONS.bank }).at(-1)).toBe(closing);
+    expect(body({ paid: 0 })).not.toContain(closing); // the contact block takes its place
+    expect(body({}, { bank: OPTIONS.bank })).not.toContain(closing);
+  });
+
   it('leaves the bank lines to fill in when the settings have none', () => {
     const body = duesNoticeInput(DUES[0]!, undefined).body.split('\n');
     expect(body).toContain('户名：');
@@ -63,5 +83,14 @@ describe('dues notice', () => {
     const texts = paragraphTexts(doc);
     expect(texts).toContain('北京示例网络安全技术有限公司：');
     expect(texts).toContain('杭州示例数据安全有限公司：');
+  });
+
+  it('reports progress after each notice of a batch and awaits the callback', async () => {
+    const seen: string[] = [];
+    await buildDuesNoticesBatch(DUES, OPTIONS, async (done, total) => {
+      await Promise.resolve();
+      seen.push(`${done}/${total}`);
+    });
+    expect(seen).toEqual(['1/2', '2/2']);
   });
 });

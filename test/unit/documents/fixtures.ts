@@ -269,6 +269,7 @@ export async function buildAllSamples(): Promise<Record<string, Uint8Array>> {
     }),
     tally: await buildTallySheet({
       meeting: STANDING_MEETING,
+      attendance: { entitled: 9, present: 7, quorate: true },
       motions: [
         {
           title: '关于接纳 12 家单位为联盟会员的决议',
@@ -289,11 +290,25 @@ export async function buildAllSamples(): Promise<Record<string, Uint8Array>> {
           abstain: 1,
           notVoted: 0,
           result: '未通过',
+          named: [
+            { unit: '甲公司', choice: '同意' },
+            { unit: '乙公司', choice: '反对' },
+          ],
         },
       ],
     }),
     minutes: await buildMinutes(MINUTES),
+    'minutes-full': await buildMinutes({
+      ...MINUTES,
+      attendance: { ...MINUTES.attendance, unmarked: 1, unmarkedNames: ['癸公司'] },
+      motions: MINUTES.motions.map((m) => ({
+        ...m,
+        text: '议案全文第一段。\n议案全文第二段。',
+        named: [{ unit: '甲公司', choice: '同意' }],
+      })),
+    }),
     'dues-notice': await buildDuesNotice(DUES[0]!, OPTIONS),
+    'dues-notice-paid': await buildDuesNotice({ ...DUES[0]!, paid: 2000, outstanding: 3000 }, OPTIONS),
     'dues-batch': await buildDuesNoticesBatch(DUES, OPTIONS),
   };
 }
@@ -351,7 +366,10 @@ export async function buildNastySamples(): Promise<Record<string, Uint8Array>> {
     'nasty-empty-cert': await buildCertificate(anyInput),
     'nasty-cert-batch': await buildCertificatesBatch([anyInput, { ...CERTS[0]!, unitName: NASTY }]),
     'nasty-empty-batch': await buildCertificatesBatch([]),
-    'nasty-sign-in': await buildSignInSheet({ meeting, entitled: [{ unitName: NASTY }, { unitName: HUGE }] }),
+    'nasty-sign-in': await buildSignInSheet({
+      meeting,
+      entitled: [{ unitName: NASTY }, { unitName: HUGE, observer: true }],
+    }),
     'nasty-empty-sign-in': await buildSignInSheet(anyInput),
     'nasty-ballot': await buildBallot({
       meeting,
@@ -362,7 +380,16 @@ export async function buildNastySamples(): Promise<Record<string, Uint8Array>> {
     'nasty-empty-ballot': await buildBallot(anyInput),
     'nasty-tally': await buildTallySheet({
       meeting,
-      motions: [{ title: NASTY, for: Number.NaN, against: Infinity, result: HUGE }],
+      attendance: { entitled: Number.NaN, present: Infinity, quorate: true },
+      motions: [
+        {
+          title: NASTY,
+          for: Number.NaN,
+          against: Infinity,
+          result: HUGE,
+          named: [{ unit: NASTY, choice: HUGE }, null as never],
+        },
+      ],
     }),
     'nasty-empty-tally': await buildTallySheet(anyInput),
     'nasty-minutes': await buildMinutes({
@@ -371,7 +398,16 @@ export async function buildNastySamples(): Promise<Record<string, Uint8Array>> {
       chair: NASTY,
       body: HUGE,
       agenda: [{ title: NASTY, discussion: HUGE }],
-      motions: [{ title: NASTY, outcome: NASTY, guidingDecision: { decision: NASTY, date: NASTY } }],
+      attendance: { ...MINUTES.attendance, unmarked: Number.NaN, unmarkedNames: [NASTY, HUGE] },
+      motions: [
+        {
+          title: NASTY,
+          text: HUGE,
+          outcome: NASTY,
+          guidingDecision: { decision: NASTY, date: NASTY },
+          named: [{ unit: NASTY, choice: NASTY }, null as never],
+        },
+      ],
     }),
     'nasty-empty-minutes': await buildMinutes(anyInput),
     'nasty-meeting-notice': await buildMeetingNotice({
@@ -384,7 +420,7 @@ export async function buildNastySamples(): Promise<Record<string, Uint8Array>> {
     }),
     'nasty-empty-meeting-notice': await buildMeetingNotice(anyInput),
     'nasty-dues': await buildDuesNotice(
-      { ...DUES[0]!, unitName: NASTY, note: HUGE, amount: Number.NaN },
+      { ...DUES[0]!, unitName: NASTY, note: HUGE, amount: Number.NaN, paid: 5, asOf: NASTY },
       { bank: { accountName: NASTY, bank: HUGE, accountNumber: NASTY } },
     ),
     'nasty-empty-dues': await buildDuesNotice(anyInput),

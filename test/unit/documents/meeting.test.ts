@@ -95,29 +95,61 @@ describe('签到表', () => {
     ]);
     expect(doc).toContain('<w:tblLayout w:type="fixed"/>');
   });
+
+  it('prints a unit attending without a vote (列席, R-O6) as such and leaves it out of 应到', async () => {
+    const doc = await documentXml(
+      await buildSignInSheet({
+        meeting: STANDING_MEETING,
+        entitled: [...MEMBERS.slice(0, 9), { unitName: '秘书长', representative: '王五', observer: true }],
+      }),
+    );
+    expect(paragraphTexts(doc)).toContain('应到常务理事单位 9 家');
+    const rows = doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows).toHaveLength(11);
+    expect(paragraphTexts(rows[10] ?? '')).toEqual(['10', '秘书长（列席）', '王五', '']);
+  });
 });
 
 describe('表决票', () => {
-  it('prints one page per motion with 同意/反对/弃权 boxes, the voting unit, signature and date', async () => {
-    const doc = await documentXml(
+  it('prints one sheet per voting unit: its motions as rows with 同意/反对/弃权 boxes, the unit, signature and date', async () => {
+    const xml = await documentXml(
       await buildBallot({
         meeting: STANDING_MEETING,
         motions: [{ title: '决议甲' }, { title: '决议乙' }],
         voterUnits: ['甲公司', '乙公司'],
       }),
     );
-    const texts = paragraphTexts(doc);
-    expect(texts.filter((t) => t === '表决票')).toHaveLength(4);
-    expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(3);
+    const texts = paragraphTexts(xml);
+    expect(texts.filter((t) => t === '表决票')).toHaveLength(2);
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
     expect(texts.filter((t) => t === '☐')).toHaveLength(12);
-    for (const label of ['同意', '反对', '弃权']) expect(texts.filter((t) => t === label)).toHaveLength(4);
-    expect(texts).toContain('议案一：决议甲');
-    expect(texts).toContain('议案二：决议乙');
+    for (const label of ['序号', '议案', '同意', '反对', '弃权'])
+      expect(texts.filter((t) => t === label)).toHaveLength(2);
+    expect(texts.filter((t) => t === '决议甲')).toHaveLength(2);
+    expect(texts.filter((t) => t === '决议乙')).toHaveLength(2);
     expect(texts).toContain('投票单位（盖章）：甲公司');
     expect(texts).toContain('投票单位（盖章）：乙公司');
     expect(texts).toContain('会员代表（签字）：');
     expect(texts).toContain('日　　期：　　年　　月　　日');
+    expect(texts).toContain(
+      '说明：请在所选表决意见下的“☐”内划“√”，每项议案只能选择一项，多选或不选视为弃权。',
+    );
     expect(texts.join('')).not.toContain('通讯方式召开，请于');
+  });
+
+  it('one motion: one page per voting unit with large boxes', async () => {
+    const texts = paragraphTexts(
+      await documentXml(
+        await buildBallot({
+          meeting: STANDING_MEETING,
+          motions: [{ title: '决议' }],
+          voterUnits: ['甲公司', '乙公司'],
+        }),
+      ),
+    );
+    expect(texts.filter((t) => t === '表决票')).toHaveLength(2);
+    expect(texts.filter((t) => t === '议案：决议')).toHaveLength(2);
+    expect(texts.filter((t) => t === '☐')).toHaveLength(6);
   });
 
   it('gives remote meetings a return-by date', async () => {
@@ -161,6 +193,50 @@ describe('计票表', () => {
     const sign = paragraphTexts(doc).find((t) => t.startsWith('计票人')) ?? '';
     expect(sign).toBe('计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日');
   });
+
+  it('states attendance and quorum when given (R-O4: a remote meeting counts returned ballots) and tabulates votes by name', async () => {
+    const doc = await documentXml(
+      await buildTallySheet({
+        meeting: REMOTE_MEETING,
+        attendance: { entitled: 20, present: 14, quorate: true },
+        motions: [
+          {
+            title: '决议甲',
+            for: 1,
+            against: 1,
+            abstain: 0,
+            notVoted: 0,
+            result: '通过',
+            named: [
+              { unit: '甲公司', choice: '同意' },
+              { unit: '乙公司', choice: '反对' },
+            ],
+          },
+          { title: '决议乙' },
+        ],
+      }),
+    );
+    const texts = paragraphTexts(doc);
+    expect(texts).toContain('应到理事单位 20 家，收回表决票 14 家，已达到法定人数。');
+    expect(texts).toContain('记名表决：决议甲');
+    expect(texts).not.toContain('记名表决：决议乙');
+    const rows = (doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).map((r) => paragraphTexts(r));
+    expect(rows.slice(3)).toEqual([
+      ['序号', '单位', '意见'],
+      ['1', '甲公司', '同意'],
+      ['2', '乙公司', '反对'],
+    ]);
+    const onsite = paragraphTexts(
+      await documentXml(
+        await buildTallySheet({
+          meeting: STANDING_MEETING,
+          attendance: { entitled: 9, present: 5, quorate: false },
+          motions: [],
+        }),
+      ),
+    );
+    expect(onsite).toContain('应到常务理事单位 9 家，实到 5 家，未达到法定人数。');
+  });
 });
 
 describe('会议纪要', () => {
@@ -175,7 +251,7 @@ describe('会议纪要', () => {
     expect(lines).toContain('缺席单位：壬公司。');
     expect(lines).toContain('列席：秘书长 王五。');
     expect(lines).toContain(
-      '实到常务理事单位已达到章程规定的法定人数（应到常务理事单位的三分之二（含），即 6 家），会议有效。',
+      '实到常务理事单位已达到法定人数（章程规定为应到常务理事单位的三分之二（含），即 6 家），会议有效。',
     );
   });
 
@@ -190,10 +266,10 @@ describe('会议纪要', () => {
       i('（二）审议 2025 年工作计划'),
       i('三、表决结果'),
       i('（一）关于接纳 12 家单位为联盟会员的决议'),
-      i('表决结果：同意 6 票、反对 0 票、弃权 1 票、未表决 0 票。通过（待指导单位批准）。'),
+      i('表决结果：同意 6 票，反对 0 票，弃权 1 票，未表决 0 人。通过（待指导单位批准）。'),
       i('指导单位意见：批准（2025 年 3 月 25 日）。'),
       i('（二）关于 2025 年工作计划的决议'),
-      i('表决结果：同意 4 票、反对 2 票、弃权 1 票、未表决 0 票。未通过。'),
+      i('表决结果：同意 4 票，反对 2 票，弃权 1 票，未表决 0 人。未通过。'),
     ];
     expect(order.every((x) => x >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -207,8 +283,50 @@ describe('会议纪要', () => {
       quorumRequired: undefined,
     }).split('\n');
     expect(lines[0]).toContain('以通讯方式召开');
-    expect(lines).toContain('实到理事单位未达到章程规定的法定人数（应到理事单位的三分之二（含））。');
+    // R-O4: without a quorum the meeting cannot pass resolutions, and the minutes say so.
+    expect(lines).toContain(
+      '实到理事单位未达到法定人数（章程规定为应到理事单位的三分之二（含）），会议不能形成有效决议。',
+    );
     expect(lines.some((l) => l.startsWith('参加表决单位：'))).toBe(true);
+  });
+
+  it('prints each motion’s text and named votes, and the units whose attendance was never recorded', () => {
+    const lines = minutesBody({
+      ...MINUTES,
+      attendance: {
+        ...MINUTES.attendance,
+        absent: 0,
+        absentNames: [],
+        unmarked: 1,
+        unmarkedNames: ['壬公司'],
+      },
+      motions: [
+        {
+          title: '关于接纳 12 家单位为联盟会员的决议',
+          text: '同意接纳以下 12 家单位。\n名单见附件。',
+          tally: { for: 6, against: 0, abstain: 1, notVoted: 0 },
+          outcome: '通过（待指导单位批准）',
+          named: [
+            { unit: '甲公司', choice: '同意' },
+            { unit: '乙公司', choice: '弃权' },
+          ],
+        },
+      ],
+    }).split('\n');
+    expect(lines).toContain('本次会议应到常务理事单位 9 家，实到 7 家，请假 1 家，缺席 0 家，未登记 1 家。');
+    expect(lines).toContain('未登记单位：壬公司。');
+    expect(lines.some((l) => l.startsWith('缺席单位'))).toBe(false);
+    const at = lines.indexOf('（一）关于接纳 12 家单位为联盟会员的决议');
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      '同意接纳以下 12 家单位。',
+      '名单见附件。',
+      '表决结果：同意 6 票，反对 0 票，弃权 1 票，未表决 0 人。通过（待指导单位批准）。',
+      '记名表决：甲公司同意；乙公司弃权。',
+    ]);
+    // Without a count of 未登记 the counts line is as before.
+    expect(minutesBody(MINUTES).split('\n')).toContain(
+      '本次会议应到常务理事单位 9 家，实到 7 家，请假 1 家，缺席 1 家。',
+    );
   });
 
   it('builds the minutes document in the notice layout with chair, recorder, issuer and date', async () => {

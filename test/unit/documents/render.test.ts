@@ -11,10 +11,11 @@ import {
   SUNSHINE_SEED_ATTACHMENTS,
   SUNSHINE_SEED_NOTICE,
   buildCertificate,
+  buildDuesNotice,
   buildNoticeWithAttachments,
   buildSignInSheet,
 } from '../../../shared/documents';
-import { CERTS, MEMBERS, STANDING_MEETING } from './fixtures';
+import { CERTS, DUES, MEMBERS, OPTIONS, STANDING_MEETING } from './fixtures';
 
 const has = (cmd: string) => spawnSync('which', [cmd]).status === 0;
 const haveTools = has('soffice') && has('pdfinfo') && has('pdftotext');
@@ -87,6 +88,37 @@ describe('LibreOffice rendering', () => {
         for (const head of ['序号', '单位名称', '会员代表', '签名']) expect(text).toContain(head);
       }
       expect(pageText(pdf('sign-in'), signIn.pages)).toContain('示例网络安全科技有限公司第40分公司');
+    },
+    120_000,
+  );
+
+  it.skipIf(!haveTools)(
+    `keeps a dues notice with a payment statement, a half-year note and a two-line addressee on one page${SKIP}`,
+    async () => {
+      const file = path.join(dir, 'dues-paid.docx');
+      writeFileSync(
+        file,
+        await buildDuesNotice(
+          {
+            ...DUES[1]!,
+            unitName: '北京示例网络安全技术股份有限公司第一分公司北京示例网络安全技术股份有限公司',
+            paid: 1000,
+            outstanding: 1500,
+          },
+          { bank: OPTIONS.bank },
+        ),
+      );
+      const run = spawnSync('node', ['scripts/render-docx.mjs', file, dir, '--no-png'], {
+        encoding: 'utf8',
+        timeout: 110_000,
+      });
+      expect(run.status).toBe(0);
+      const pdf = path.join(dir, 'dues-paid.pdf');
+      expect(pdfInfo(pdf).pages).toBe(1);
+      const text = pageText(pdf, 1);
+      expect(text).toContain('已缴纳1,000元，尚欠1,500元。');
+      expect(text).toContain('如已缴纳，请忽略本通知。');
+      expect(text).toContain('中国网络安全产业联盟秘书处2025年7月21日');
     },
     120_000,
   );

@@ -20,11 +20,14 @@ import {
 } from '../../../renderer/src/features/dues/writes';
 import { loadDuesData } from '../../../renderer/src/features/dues/data';
 import {
-  duesNoticeInput,
+  duesDocOptions,
+  duesNoticeOf,
   buildDuesNoticesDocx,
   buildDuesNoticesZip,
 } from '../../../renderer/src/features/dues/notice';
+import { duesNoticeInput } from '../../../shared/documents';
 import JSZip from 'jszip';
+import { haveSchemas, validateParts, wmlParts } from '../documents/ooxml';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -290,15 +293,21 @@ describe('会费缴纳通知', () => {
     bank: { accountName: '中国网络安全产业联盟', bank: '工商银行', accountNo: '123456789' },
   };
 
+  const notice = (row: (typeof rows)[number]) => duesNoticeInput(duesNoticeOf(row, ctx), duesDocOptions(ctx));
+
   it('the notice text carries the amount, due date, what is owed and the bank details', () => {
-    const n = duesNoticeInput(rows[0]!, ctx);
+    const n = notice(rows[0]!);
     expect(n.title).toBe('关于缴纳 2026 年度会费的通知');
     expect(n.addressee).toBe('测试单位1');
-    expect(n.body).toContain('应缴会费人民币 5,000 元（大写：伍仟元整）');
-    expect(n.body).toContain('2026 年 1 月 31 日');
-    expect(n.body).toContain('已缴纳 2,000 元，尚欠 3,000 元');
-    expect(duesNoticeInput(rows[1]!, ctx).body).toContain('尚未收到贵单位该年度会费');
+    expect(n.body).toContain('应缴纳会费人民币 5,000 元（大写：伍仟元整）');
+    expect(n.body).toContain('请于 2026 年 1 月 31 日前');
+    expect(n.body).toContain('截至 2026 年 11 月 21 日，已缴纳 2,000 元，尚欠 3,000 元');
+    expect(notice(rows[1]!).body).toContain('尚未收到贵单位该年度会费');
+    expect(notice(rows[1]!).body).toContain('贵单位为联盟理事单位，2026 年度应缴纳会费人民币 10,000 元');
+    expect(n.body).toContain('户名：中国网络安全产业联盟');
+    expect(n.body).toContain('开户行：工商银行');
     expect(n.body).toContain('账号：123456789');
+    expect(n.date).toBe('2026-11-21');
   });
 
   it('one .docx with one notice per section (new page), or a zip of one .docx each', async () => {
@@ -314,4 +323,51 @@ describe('会费缴纳通知', () => {
       '2026年度会费缴纳通知-测试单位2.docx',
     ]);
   });
+
+  it('R-D4: a half-year amount says so; an overridden amount (R-D5) is printed as it stands', () => {
+    const { rows: more } = buildLedger(
+      {
+        members: [member(3, { approvedOn: '2026-08-10' }), member(4, { tier: 'director' })],
+        tierChanges: [],
+        overrides: [
+          { memberId: 4, year: 2026, amount: 5000, reason: '经常务理事会决议减半收取', recordedAt: NOW },
+        ],
+        payments: [],
+      },
+      2026,
+      '2026-11-21',
+    );
+    const half = notice(more.find((r) => r.memberId === 3)!).body;
+    expect(half).toContain('2026 年度应缴纳会费人民币 2,500 元（大写：贰仟伍佰元整），按半年计收。');
+    expect(half).toContain('请于 2026 年 9 月 10 日前'); // R-D3: one month after approval
+    const overridden = notice(more.find((r) => r.memberId === 4)!).body;
+    expect(overridden).toContain('应缴纳会费人民币 5,000 元（大写：伍仟元整）。截至');
+    expect(overridden).not.toContain('按半年计收');
+    expect(overridden).not.toContain('减半');
+  });
+
+  it('reports progress per notice, then 100 % once packed', async () => {
+    const progress: string[] = [];
+    await buildDuesNoticesDocx(rows, ctx, (d, t) => progress.push(`${d}/${t}`));
+    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    const zipped: string[] = [];
+    await buildDuesNoticesZip(rows, ctx, (d, t) => zipped.push(`${d}/${t}`));
+    expect(zipped).toEqual(['1/3', '2/3', '3/3']);
+  });
+
+  it.skipIf(!haveSchemas)(
+    'the batch and each zipped notice validate against the OOXML schemas (wml-2010.xsd)',
+    async () => {
+      const zip = await JSZip.loadAsync(await buildDuesNoticesZip(rows, ctx));
+      const single = await zip.file('2026年度会费缴纳通知-测试单位1.docx')!.async('uint8array');
+      const parts = [
+        ...(await wmlParts(await buildDuesNoticesDocx(rows, ctx), 'dues-batch')),
+        ...(await wmlParts(single, 'dues-single')),
+      ];
+      const report = await validateParts(parts);
+      expect(report.errors.slice(0, 20)).toEqual([]);
+      expect(report.valid).toBe(true);
+    },
+    120_000,
+  );
 });

@@ -20,9 +20,11 @@ import {
 import { quorumOf } from '../../../renderer/src/features/meetings/logic';
 import {
   buildMinutesDocx,
-  minutesModel,
   buildTallyDocx,
+  minutesInput,
+  motionResults,
 } from '../../../renderer/src/features/meetings/papers';
+import { minutesBody } from '../../../shared/documents';
 
 const ASOF = '2025-06-15';
 let db: DeskDB;
@@ -134,7 +136,8 @@ describe('votes (audited as vote) and the papers', () => {
     for (const m of [1, 2, 3, 4, 5]) await markAttendance(db, id, m, 'present', '');
     let r = await record(id);
     expect(quorumOf(r.meeting, r.attendance).quorate).toBe(false);
-    expect(minutesModel(r).quorumText).toContain('未达到法定人数');
+    expect(minutesInput(r).quorate).toBe(false);
+    expect(minutesBody(minutesInput(r))).toContain('未达到法定人数');
     await markAttendance(db, id, 6, 'present', '');
     const item = await addAgendaItem(db, id, '审议入会申请');
     await saveDiscussion(db, item, '讨论了三家单位。', false);
@@ -147,20 +150,23 @@ describe('votes (audited as vote) and the papers', () => {
     });
     await saveCounts(db, mo, { for: 4, against: 1, abstain: 1 });
     r = await record(id);
-    expect(minutesModel(r).items[0]?.motions[0]?.tally.decision?.label).toBe('通过（待指导单位批准）');
+    expect(motionResults(r)[0]?.tally.decision?.label).toBe('通过（待指导单位批准）');
     await recordGuidingDecision(db, mo, { decision: 'approved', on: '2025-06-20' });
     r = await record(id);
-    const model = minutesModel(r);
-    expect(model.items[0]?.motions[0]?.result).toContain('通过（指导单位已批准）');
-    expect(model.presentNames).toHaveLength(6);
-    expect(model.unmarkedNames).toHaveLength(3);
-    expect(model.observerNames).toEqual(['秘书长（周明远）']);
+    const model = minutesInput(r);
+    expect(model.motions[0]?.outcome).toBe('通过（指导单位已批准）');
+    expect(model.motions[0]?.guidingDecision).toEqual({ decision: '批准', date: '2025-06-20' });
+    expect(model.attendance.presentNames).toHaveLength(6);
+    expect(model.attendance.unmarkedNames).toHaveLength(3);
+    expect(model.attendance.observers).toEqual(['秘书长（周明远）']);
     expect(await db.audit.where('action').equals('vote').count()).toBe(2);
     const text = await docText(await buildMinutesDocx(r));
     expect(text).toContain('2025年第二次常务理事会纪要');
     expect(text).toContain('讨论了三家单位。');
     expect(text).toContain('达到法定人数');
     expect(text).toContain('同意 4 票，反对 1 票，弃权 1 票，未表决 0 人');
+    expect(text).toContain('通过（指导单位已批准）');
+    expect(text).toContain('主持人：王主持');
   });
 
   it('remote council: named ballots of returned voters decide the motion', async () => {
@@ -195,7 +201,7 @@ describe('votes (audited as vote) and the papers', () => {
     // A ballot from someone who did not return theirs does not count.
     await castBallot(db, mo, voters[voters.length - 1]!, 'against');
     const r = await record(id);
-    const motion = minutesModel(r).items[0]!.motions[0]!;
+    const motion = motionResults(r)[0]!;
     expect(motion.tally.against).toBe(1);
     expect(motion.tally.inFavour).toBe(needed - 1);
     expect(motion.tally.decision?.label).toBe('通过');
