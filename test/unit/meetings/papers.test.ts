@@ -225,6 +225,13 @@ describe('会议通知 from the record', () => {
     expect(t.slice(-2)).toEqual(['中国网络安全产业联盟秘书处', '2025 年 6 月 15 日']);
   });
 
+  it('is dated the day it is written, before the meeting; a reprint after the meeting keeps the meeting day', async () => {
+    const before = await texts(await buildNoticeDocx(standing(), '2025-06-01'));
+    expect(before.slice(-1)).toEqual(['2025 年 6 月 1 日']);
+    const after = await texts(await buildNoticeDocx(standing(), '2025-09-01'));
+    expect(after.slice(-1)).toEqual(['2025 年 6 月 15 日']);
+  });
+
   it('remote: by correspondence, asks for the signed ballot back and lists the ballot as 附件', async () => {
     const t = await texts(await buildNoticeDocx(remote()));
     expect(t).toContain('各理事单位：');

@@ -29,6 +29,7 @@ import {
   type SignInSheetInput,
   type TallySheetInput,
 } from '../../../../shared/documents';
+import { today } from '../../app/today';
 import { quorumOf, tallyOf, type QuorumView, type TallyView } from './logic';
 
 export interface MeetingRecord {
@@ -164,7 +165,11 @@ export function minutesInput(r: MeetingRecord): MinutesInput {
 }
 
 /** 会议通知 (R-W2 layout; the number is assigned in 发文). Remote meetings list the ballot as 附件. */
-export function meetingNoticeOf(r: MeetingRecord): MeetingNoticeInput {
+/**
+ * 会议通知, dated the day it is written (`on`, the export day), and never later than the meeting itself:
+ * a notice reprinted after the meeting keeps the meeting's date.
+ */
+export function meetingNoticeOf(r: MeetingRecord, on: string = today()): MeetingNoticeInput {
   const { meeting } = r;
   const remote = meeting.form === 'remote';
   return {
@@ -179,7 +184,7 @@ export function meetingNoticeOf(r: MeetingRecord): MeetingNoticeInput {
     ],
     attachments: remote ? ['表决票'] : [],
     issuer: DEFAULT_ISSUER,
-    date: meeting.date,
+    date: on < meeting.date ? on : meeting.date,
   };
 }
 
@@ -232,8 +237,8 @@ export function buildMinutesDocx(r: MeetingRecord): Promise<Uint8Array> {
 }
 
 /** 会议通知 .docx. */
-export function buildNoticeDocx(r: MeetingRecord): Promise<Uint8Array> {
-  return buildMeetingNotice(meetingNoticeOf(r));
+export function buildNoticeDocx(r: MeetingRecord, on: string = today()): Promise<Uint8Array> {
+  return buildMeetingNotice(meetingNoticeOf(r, on));
 }
 
 /** 签到表 .docx. */
