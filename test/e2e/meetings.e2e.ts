@@ -211,13 +211,29 @@ describe('会议 desk (issue 6)', () => {
     expect(text).toContain('通过（指导单位已批准）');
     expect(text).toContain('主持人：王主持');
     for (const [button, file, expected] of [
-      ['导出会议通知', 'notice.docx', `关于召开${name}的通知`],
       ['导出签到表', 'signin.docx', '签到表'],
       ['导出表决票', 'ballots.docx', '表决票'],
       ['导出计票表', 'tally.docx', '通过（指导单位已批准）'],
     ] as const) {
       expect(await docxText(await download(page, button, file))).toContain(expected);
     }
+
+    // 会议通知 goes through the 发文 register like every outgoing notice (R-W1): a draft linked from the
+    // meeting, numbered on 定稿, exported from there; the meeting then shows its number.
+    await page.getByRole('button', { name: '起草会议通知', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(`关于召开${name}的通知`);
+    await page.getByRole('button', { name: '定稿', exact: true }).click();
+    await page.getByRole('button', { name: '确认定稿', exact: true }).click();
+    const numbered = page.getByRole('heading', { level: 1, name: /CCIA 秘\[\d{4}\]\d{3} 号/ });
+    await numbered.waitFor();
+    const noticeNo = /CCIA 秘\[\d{4}\]\d{3} 号/.exec(await numbered.innerText())![0];
+    const noticeText = await docxText(await download(page, '导出 Word', 'notice.docx'));
+    expect(noticeText).toContain(`关于召开${name}的通知`);
+    expect(noticeText).toContain(noticeNo);
+    await page.goBack();
+    await page.getByRole('button', { name: `会议通知 ${noticeNo}`, exact: true }).waitFor();
+    await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
 
     // Type, wait past the debounce, then kill Chromium outright (no graceful close).
     await page.getByLabel('新议程').fill('审议专项行动工作安排');

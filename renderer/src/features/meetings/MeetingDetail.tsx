@@ -7,24 +7,23 @@ import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types'
 import { db } from '../../db';
 import { Page } from '../../app/Page';
 import { useExportFile } from '../../app/exportFile';
-import { loadMeetingRecord } from './hooks';
 import { quorumOf } from './logic';
 import { Minutes } from './Minutes';
 import {
   buildBallotsDocx,
   buildMinutesDocx,
-  buildNoticeDocx,
   buildSignInDocx,
   buildTallyDocx,
+  meetingNoticeDraft,
   type MeetingRecord,
 } from './papers';
+import { draftMeetingNotice, loadMeetingRecord } from './data';
 import { QuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../data/export';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
-  { button: '导出会议通知', suffix: '通知', build: buildNoticeDocx },
   { button: '导出签到表', suffix: '签到表', build: buildSignInDocx },
   { button: '导出表决票', suffix: '表决票', build: buildBallotsDocx },
   { button: '导出计票表', suffix: '计票表', build: buildTallyDocx },
@@ -42,6 +41,12 @@ export function MeetingDetail() {
     () => db.attendance.where('meetingId').equals(meetingId).toArray(),
     [meetingId],
   );
+  // The meeting's notice in the 发文 register (R-W1), unless it was voided.
+  const notice = useLiveQuery(async () => {
+    const docId = meeting?.noticeDocId;
+    const d = docId !== undefined ? await db.documents.get(docId) : undefined;
+    return d && d.status !== 'void' ? d : null;
+  }, [meeting?.noticeDocId]);
   const quorum = useMemo(() => (meeting ? quorumOf(meeting, attendance ?? []) : null), [meeting, attendance]);
   const exportFile = useExportFile();
   const { message } = App.useApp();
@@ -63,7 +68,7 @@ export function MeetingDetail() {
     try {
       // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
       await flushPendingWrites();
-      const record = await loadMeetingRecord(meetingId);
+      const record = await loadMeetingRecord(meetingId, db);
       const bytes = await p.build(record);
       await exportFile(`${safeName(meeting.name)}${p.suffix}.docx`, bytes);
     } catch (e) {
@@ -80,6 +85,31 @@ export function MeetingDetail() {
         <>
           <Button onClick={() => navigate('/meetings')}>返回会议列表</Button>
           <Button onClick={() => setEditing(true)}>编辑会议信息</Button>
+          <Button
+            loading={busy === 'notice'}
+            onClick={async () => {
+              if (notice) {
+                navigate(`/documents/${notice.id}`);
+                return;
+              }
+              setBusy('notice');
+              try {
+                await flushPendingWrites();
+                const docId = await draftMeetingNotice(
+                  db,
+                  meetingId,
+                  meetingNoticeDraft(await loadMeetingRecord(meetingId, db)),
+                );
+                navigate(`/documents/${docId}`);
+              } catch (e) {
+                message.error(`起草失败：${e instanceof Error ? e.message : String(e)}`);
+              } finally {
+                setBusy(null);
+              }
+            }}
+          >
+            {notice ? `会议通知 ${notice.docNumber ?? '（草稿）'}` : '起草会议通知'}
+          </Button>
           {PAPERS.map((p) => (
             <Button key={p.button} loading={busy === p.button} onClick={() => void exportPaper(p)}>
               {p.button}

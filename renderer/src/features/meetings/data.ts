@@ -32,6 +32,8 @@ import {
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
+import { saveDraft, type DraftFields } from '../documents/data';
+import type { MeetingRecord } from './papers';
 import { fieldChanges } from '../../../../shared/domain/audit';
 import { ensureInitialTier } from '../../db/initialHistory';
 import { buildEntitled, tierChangeFor, VERSION_CAP } from './logic';
@@ -258,6 +260,38 @@ export async function updateMeeting(
       return change;
     },
   );
+}
+
+/**
+ * 起草会议通知: the meeting's notice becomes a draft in the 发文 register, linked from the meeting
+ * (`noticeDocId`), in one transaction; the number comes on 定稿 there (R-W1). A meeting already linked to a
+ * notice that is not voided gets that notice back instead of a second one.
+ */
+export async function draftMeetingNotice(
+  db: DeskDB,
+  meetingId: number,
+  fields: DraftFields,
+): Promise<number> {
+  return db.transaction('rw', [db.meetings, db.documents, db.audit], async () => {
+    const before = await db.meetings.get(meetingId);
+    if (!before) throw new Error('会议不存在');
+    if (before.noticeDocId !== undefined) {
+      const linked = await db.documents.get(before.noticeDocId);
+      if (linked && linked.status !== 'void') return linked.id!;
+    }
+    const docId = await saveDraft(db, undefined, fields);
+    const after: Meeting = { ...before, noticeDocId: docId, updatedAt: nowIso() };
+    await db.meetings.put(after);
+    await writeAudit(db, {
+      entity: 'meetings',
+      entityId: meetingId,
+      action: 'update',
+      summary: `起草会议通知：${before.name}（发文草稿 #${docId}）`,
+      before,
+      after,
+    });
+    return docId;
+  });
 }
 
 /** Upserts one attendance row (unique [meetingId+memberId]) and audits the change. */
@@ -744,5 +778,29 @@ export async function updateActivity(
       before: { ...before, participants: beforeIds },
       after: { ...after, participants: ids },
     });
+  });
+}
+
+// ------------------------------------------------------------------ papers
+
+/** Everything recorded about one meeting, for the papers. */
+export async function loadMeetingRecord(id: number, d: DeskDB): Promise<MeetingRecord> {
+  return d.transaction('r', [d.meetings, d.attendance, d.agendaItems, d.motions, d.ballots], async () => {
+    const meeting = await d.meetings.get(id);
+    if (!meeting) throw new Error('会议不存在');
+    const motions = await d.motions.where('meetingId').equals(id).toArray();
+    const ballots = motions.length
+      ? await d.ballots
+          .where('motionId')
+          .anyOf(motions.map((m) => m.id!))
+          .toArray()
+      : [];
+    return {
+      meeting,
+      attendance: await d.attendance.where('meetingId').equals(id).toArray(),
+      agenda: await d.agendaItems.where('meetingId').equals(id).toArray(),
+      motions,
+      ballots,
+    };
   });
 }

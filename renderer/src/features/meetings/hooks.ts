@@ -5,37 +5,10 @@ import { db } from '../../db';
 import { registerPendingWrite } from '../../platform';
 import { loadCharterSettings, saveDiscussion } from './data';
 import { shouldSnapshot } from './logic';
-import type { MeetingRecord } from './papers';
 
 /** The charter readings (设置), live. */
 export function useCharterSettings(): CharterSettings {
   return useLiveQuery(() => loadCharterSettings(db), []) ?? DEFAULT_CHARTER_SETTINGS;
-}
-
-/** Everything recorded about one meeting, for the papers. */
-export async function loadMeetingRecord(id: number): Promise<MeetingRecord> {
-  return db.transaction(
-    'r',
-    [db.meetings, db.attendance, db.agendaItems, db.motions, db.ballots],
-    async () => {
-      const meeting = await db.meetings.get(id);
-      if (!meeting) throw new Error('会议不存在');
-      const motions = await db.motions.where('meetingId').equals(id).toArray();
-      const ballots = motions.length
-        ? await db.ballots
-            .where('motionId')
-            .anyOf(motions.map((m) => m.id!))
-            .toArray()
-        : [];
-      return {
-        meeting,
-        attendance: await db.attendance.where('meetingId').equals(id).toArray(),
-        agenda: await db.agendaItems.where('meetingId').equals(id).toArray(),
-        motions,
-        ballots,
-      };
-    },
-  );
 }
 
 export type SaveState = 'saved' | 'saving' | 'error';

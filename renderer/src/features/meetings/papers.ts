@@ -20,6 +20,7 @@ import {
   buildSignInSheet,
   buildTallySheet,
   entitledWord,
+  meetingNoticeInput,
   type BallotInput,
   type MeetingInfo,
   type MeetingNoticeInput,
@@ -30,6 +31,7 @@ import {
   type TallySheetInput,
 } from '../../../../shared/documents';
 import { today } from '../../app/today';
+import type { DraftFields } from '../documents/data';
 import { quorumOf, tallyOf, type QuorumView, type TallyView } from './logic';
 
 export interface MeetingRecord {
@@ -185,6 +187,24 @@ export function meetingNoticeOf(r: MeetingRecord, on: string = today()): Meeting
     attachments: remote ? ['表决票'] : [],
     issuer: DEFAULT_ISSUER,
     date: on < meeting.date ? on : meeting.date,
+  };
+}
+
+/**
+ * The 会议通知 as a draft of the 发文 register: every outgoing notice gets its number there on 定稿 (R-W1),
+ * and the register's editor previews, numbers and exports it. Same text as `meetingNoticeOf`.
+ */
+export function meetingNoticeDraft(r: MeetingRecord, on: string = today()): DraftFields {
+  const n = meetingNoticeInput(meetingNoticeOf(r, on));
+  return {
+    title: n.title,
+    type: '会议通知',
+    date: n.date,
+    addressee: n.addressee,
+    body: n.body,
+    attachments: [...n.attachments],
+    issuer: n.issuer || DEFAULT_ISSUER,
+    template: 'meeting',
   };
 }
 
