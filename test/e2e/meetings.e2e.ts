@@ -228,6 +228,7 @@ describe('会议 desk (issue 6)', () => {
     const numbered = page.getByRole('heading', { level: 1, name: /CCIA 秘\[\d{4}\]\d{3} 号/ });
     await numbered.waitFor();
     const noticeNo = /CCIA 秘\[\d{4}\]\d{3} 号/.exec(await numbered.innerText())![0];
+    await page.getByRole('link', { name, exact: true }).waitFor(); // 关联会议
     const noticeText = await docxText(await download(page, '导出 Word', 'notice.docx'));
     expect(noticeText).toContain(`关于召开${name}的通知`);
     expect(noticeText).toContain(noticeNo);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import { App, Alert, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
 import { Page } from '../../app/Page';
 import { DateInput } from '../../app/DateInput';
@@ -141,6 +141,11 @@ export function NoticeEditor() {
   const exportFile = useExportFile();
   const [form] = Form.useForm<FormValues>();
   const doc = useLiveQuery(() => (id !== undefined ? db.documents.get(id) : undefined), [id]);
+  // The meeting whose notice this is (起草会议通知 on the meetings desk links it).
+  const meeting = useLiveQuery(
+    () => (id !== undefined ? db.meetings.filter((m) => m.noticeDocId === id).first() : undefined),
+    [id],
+  );
   const [values, setValues] = useState<FormValues>(blankValues);
   const [busy, setBusy] = useState<string | null>(null);
   const loadedFor = useRef<number | undefined>(undefined);
@@ -304,6 +309,11 @@ export function NoticeEditor() {
             <Typography.Text type="secondary">已定稿的发文只读；再次导出的内容完全相同。</Typography.Text>
           )}
           {doc.voided && <Typography.Text type="danger">作废原因：{doc.voided.reason}</Typography.Text>}
+          {meeting && (
+            <Typography.Text>
+              关联会议：<Link to={`/meetings/${meeting.id}`}>{meeting.name}</Link>
+            </Typography.Text>
+          )}
         </Flex>
       )}
       <Row gutter={24} wrap={false}>
