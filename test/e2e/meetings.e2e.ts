@@ -425,6 +425,11 @@ describe('会议 desk (issue 6)', () => {
     expect(await end.getByLabel('原因', { exact: true }).inputValue()).toBe('辞职');
     await end.getByRole('button', { name: '结束任职', exact: true }).click();
     await end.waitFor({ state: 'detached' });
+    // R-D1, R-D5: the unit keeps its director seat, so it falls to 理事单位 from next year.
+    await page
+      .getByText(`${eighth.name}的会员级别改为理事单位，会费自 ${nextYear}-01-01 起`, { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
     await officeRow(eighth.name).getByText(`已结束（${asOf}）`, { exact: true }).waitFor();
     expect(await officeRow(eighth.name).getByRole('button', { name: '结束任职' }).count()).toBe(0);
 
@@ -442,6 +447,8 @@ describe('会议 desk (issue 6)', () => {
     await dialogShot(page, 'meetings-11b-end-seat');
     await seat.getByRole('button', { name: '结束任职', exact: true }).click();
     await seat.waitFor({ state: 'detached' });
+    await page.getByText(`${ninth.name}的会员级别改为理事单位`, { exact: false }).waitFor();
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
     await flag.waitFor({ state: 'detached' });
     await officeRow(ninth.name).getByText(`已结束（${asOf}）`, { exact: true }).waitFor();
 

@@ -29,7 +29,7 @@ export function EndOfficeDialog(props: {
 }) {
   const [form] = Form.useForm<EndOfficeValues>();
   const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const latestStart = props.offices
     .map((o) => o.startOn)
     .sort()
@@ -43,13 +43,14 @@ export function EndOfficeDialog(props: {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await endOffices(
+      const notes = await endOffices(
         db,
         props.offices.map((o) => o.id!),
         v.on,
         v.reason.trim(),
       );
       message.success(`已结束任职（最后任职日 ${v.on}）`);
+      if (notes.length) modal.info({ title: '会员级别已调整', content: notes.join('\n') });
       props.onClose();
     } catch (e) {
       message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);

@@ -36,7 +36,7 @@ import { saveDraft, type DraftFields } from '../documents/data';
 import type { MeetingRecord } from './papers';
 import { fieldChanges } from '../../../../shared/domain/audit';
 import { ensureInitialTier } from '../../db/initialHistory';
-import { buildEntitled, tierChangeFor, VERSION_CAP } from './logic';
+import { buildEntitled, tierChangeFor, tierDropFor, VERSION_CAP } from './logic';
 
 const nowIso = () => new Date().toISOString();
 
@@ -638,12 +638,14 @@ export async function endOffices(
   ids: readonly number[],
   on: IsoDate,
   reason: string,
-): Promise<void> {
+): Promise<string[]> {
   parseIsoDate(on, '结束日期');
   const why = reason.trim();
   if (!why) throw new Error('请填写结束任职的原因');
   if (!ids.length) throw new Error('没有要结束的任职');
-  await db.transaction('rw', [db.offices, db.audit], async () => {
+  const at = nowIso();
+  return db.transaction('rw', [db.offices, db.members, db.tierChanges, db.audit], async () => {
+    const ended = new Map<number, OfficeRole[]>();
     for (const id of new Set(ids)) {
       const before = await db.offices.get(id);
       if (!before) throw new Error(`任职记录不存在（编号 ${id}）`);
@@ -664,12 +666,49 @@ export async function endOffices(
         before,
         after,
       });
+      if (before.memberId !== undefined)
+        ended.set(before.memberId, [...(ended.get(before.memberId) ?? []), before.role]);
     }
+    // R-D1, R-D5: a unit left with lower offices (or none) falls to that tier from the next year, as an
+    // election raises it (addOffice).
+    const notes: string[] = [];
+    for (const [memberId, roles] of ended) {
+      const member = await db.members.get(memberId);
+      if (!member) continue;
+      const remaining = (await db.offices.where('memberId').equals(memberId).toArray())
+        .filter((o) => !o.ended && compareDates(o.endOn, on) > 0)
+        .map((o) => o.role);
+      const drop = tierDropFor(member.tier, remaining, on);
+      if (!drop) continue;
+      await ensureInitialTier(db, member, at);
+      const tc: TierChange = {
+        memberId,
+        tier: drop.tier,
+        effectiveFrom: drop.effectiveFrom,
+        reason: `结束${roles.map((r) => OFFICE_LABEL[r]).join('、')}任职（${on}）`,
+        recordedAt: at,
+      };
+      const tcId = (await db.tierChanges.add(tc)) as number;
+      await db.members.put({ ...member, tier: drop.tier, updatedAt: at });
+      await writeAudit(db, {
+        entity: 'members',
+        entityId: memberId,
+        memberId,
+        action: 'update',
+        summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[drop.tier]}，自 ${drop.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
+        before: { tier: member.tier },
+        after: { tier: drop.tier },
+      });
+      notes.push(
+        `${member.name}的会员级别改为${TIER_LABEL[drop.tier]}，会费自 ${drop.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`,
+      );
+    }
+    return notes;
   });
 }
 
-/** Ends one office early; see `endOffices`. */
-export function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<void> {
+/** Ends one office early; see `endOffices`. Returns the tier notes. */
+export function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<string[]> {
   return endOffices(db, [id], on, reason);
 }
 

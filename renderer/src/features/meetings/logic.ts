@@ -345,6 +345,25 @@ export function tierChangeFor(
   return { tier, effectiveFrom: startOfYear(yearOf(startOn) + 1) };
 }
 
+/**
+ * R-D1, R-D5: the tier a unit falls to when offices end — the highest tier given by the offices it still
+ * holds after `on` (`remaining`; none: 会员单位), effective 1 January of the year after `on` (a tier change
+ * applies from the next year). Null when the tier does not fall.
+ */
+export function tierDropFor(
+  current: Tier,
+  remaining: readonly OfficeRole[],
+  on: IsoDate,
+): { tier: Tier; effectiveFrom: IsoDate } | null {
+  let tier: Tier = 'member';
+  for (const role of remaining) {
+    const t = tierForRole(role);
+    if (t && TIER_RANK[t] > TIER_RANK[tier]) tier = t;
+  }
+  if (TIER_RANK[tier] >= TIER_RANK[current]) return null;
+  return { tier, effectiveFrom: startOfYear(yearOf(on) + 1) };
+}
+
 export interface ElectionCheck {
   errors: string[];
   warnings: string[];
