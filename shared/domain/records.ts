@@ -167,6 +167,8 @@ export interface Meeting {
   chair: string;
   recorder: string;
   entitled: EntitledEntry[];
+  /** Remote (通讯) meetings: the date by which ballots are to be returned (on the notice and the ballots). */
+  returnBy?: IsoDate;
   noticeDocId?: number;
   createdAt: string;
   updatedAt: string;

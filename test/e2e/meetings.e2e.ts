@@ -327,10 +327,19 @@ describe('会议 desk (issue 6)', () => {
     await dateInput.fill(meetingDate);
     await dateInput.press('Enter');
     await edit.getByLabel('地点').fill('通讯方式（电子邮件）');
+    // Remote meetings: the date ballots are returned by goes onto the ballots.
+    const returnBy = edit.getByLabel('表决票寄回截止日期');
+    await returnBy.click();
+    await returnBy.fill(meetingDate);
+    await returnBy.press('Enter');
     await edit.getByRole('button', { name: '保存', exact: true }).click();
     await edit.waitFor({ state: 'detached' });
     await page.getByText('通讯方式（电子邮件）', { exact: true }).waitFor();
     expect(await quorumText(page)).toContain(`出席 ${needed} / 应到 ${entitled}`);
+    const [y, mo, d] = meetingDate.split('-').map(Number);
+    expect(await docxText(await download(page, '导出表决票', 'remote-ballots.docx'))).toContain(
+      `请于 ${y} 年 ${mo} 月 ${d} 日前将签字（盖章）后的表决票`,
+    );
 
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
     await page.getByLabel('新议程').fill('审议年度工作计划');

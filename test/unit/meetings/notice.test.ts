@@ -12,6 +12,7 @@ import {
   createMeeting,
   draftMeetingNotice,
   loadMeetingRecord,
+  updateMeeting,
 } from '../../../renderer/src/features/meetings/data';
 import { meetingNoticeDraft } from '../../../renderer/src/features/meetings/papers';
 import { finalizeDocument, voidDocument } from '../../../renderer/src/features/documents/data';
@@ -74,5 +75,30 @@ describe('起草会议通知 (R-W1)', () => {
     expect(second).not.toBe(first);
     expect((await db.meetings.get(id))?.noticeDocId).toBe(second);
     expect(await finalizeDocument(db, second, 'seed')).toBe('CCIA 秘[2025]002 号');
+  });
+
+  it('表决票寄回截止日期: kept for remote meetings only, never after the meeting date', async () => {
+    const base = {
+      body: 'council' as const,
+      form: 'remote' as const,
+      name: '通讯理事会',
+      date: '2025-06-20',
+      place: '通讯方式',
+      chair: '',
+      recorder: '',
+    };
+    await expect(createMeeting(db, { ...base, returnBy: '2025-06-21' })).rejects.toThrow(
+      '表决票寄回截止日期不能晚于会议日期 2025-06-20',
+    );
+    const id = await createMeeting(db, { ...base, returnBy: '2025-06-18' });
+    expect((await db.meetings.get(id))?.returnBy).toBe('2025-06-18');
+    await expect(updateMeeting(db, id, { date: '2025-06-15' })).rejects.toThrow(
+      '不能晚于会议日期 2025-06-15',
+    );
+    await updateMeeting(db, id, { returnBy: '' });
+    expect((await db.meetings.get(id))?.returnBy).toBeUndefined();
+    await updateMeeting(db, id, { returnBy: '2025-06-19' });
+    await updateMeeting(db, id, { form: 'onsite' });
+    expect((await db.meetings.get(id))?.returnBy).toBeUndefined();
   });
 });

@@ -285,6 +285,18 @@ describe('表决票 from the record', () => {
     expect(t.filter((l) => l.startsWith('本次会议以通讯方式召开，请于'))).toHaveLength(6);
   });
 
+  it('remote with 表决票寄回截止日期: the ballots and the notice carry the date', async () => {
+    const r = remote();
+    r.meeting = { ...r.meeting, returnBy: '2025-06-12' };
+    const ballots = await texts(await buildBallotsDocx(r));
+    expect(
+      ballots.filter((l) => l.startsWith('本次会议以通讯方式召开，请于 2025 年 6 月 12 日前')),
+    ).toHaveLength(6);
+    const notice = await texts(await buildNoticeDocx(r, '2025-06-01'));
+    expect(notice.some((l) => l.startsWith('请于 2025 年 6 月 12 日前将签字（盖章）后的表决票'))).toBe(true);
+    expect(notice).not.toContain('请于收到表决票后及时签署并寄回联盟秘书处。');
+  });
+
   it('a meeting without voters or motions still gives one blank ballot', async () => {
     const t = await texts(
       await buildBallotsDocx({ ...standing(), meeting: meeting({ entitled: [] }), motions: [] }),

@@ -14,7 +14,7 @@ import {
 } from './data';
 import { MeetingFields, useNameFollowsDefault, type MeetingFormValues } from './MeetingFields';
 
-const FIELDS = ['body', 'form', 'name', 'date', 'place', 'chair', 'recorder'] as const;
+const FIELDS = ['body', 'form', 'name', 'date', 'place', 'chair', 'recorder', 'returnBy'] as const;
 
 function entryName(e: EntitledEntry): string {
   return e.observer ? `${e.name}（${e.representative}，列席）` : e.name;
@@ -79,6 +79,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
     place: meeting.place,
     chair: meeting.chair,
     recorder: meeting.recorder,
+    ...(meeting.returnBy ? { returnBy: meeting.returnBy } : {}),
   }));
   const onValuesChange = useNameFollowsDefault(form, initial);
   const date = Form.useWatch('date', form) as string | undefined;
@@ -117,9 +118,12 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
       place: (v.place ?? '').trim(),
       chair: (v.chair ?? '').trim(),
       recorder: (v.recorder ?? '').trim(),
+      // '' clears the date (only remote meetings keep one).
+      returnBy: v.form === 'remote' ? (v.returnBy ?? '') : '',
     };
     const patch: Partial<NewMeeting> = {};
-    for (const k of FIELDS) if (next[k] !== meeting[k]) Object.assign(patch, { [k]: next[k] });
+    for (const k of FIELDS)
+      if ((next[k] ?? '') !== (meeting[k] ?? '')) Object.assign(patch, { [k]: next[k] });
     if (Object.keys(patch).length === 0) {
       message.info('没有修改');
       props.onClose();

@@ -13,6 +13,8 @@ export interface MeetingFormValues {
   place?: string;
   chair?: string;
   recorder?: string;
+  /** Remote meetings: 表决票寄回截止日期. */
+  returnBy?: string;
 }
 
 const BODY_OPTIONS = (['assembly', 'council', 'standing'] as const).map((b) => ({
@@ -74,6 +76,30 @@ export function MeetingFields(props: { bodyLocked?: string | null }) {
       </Form.Item>
       <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择会议日期' }]}>
         <DateInput />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['form']}>
+        {({ getFieldValue }) =>
+          getFieldValue('form') === 'remote' ? (
+            <Form.Item
+              name="returnBy"
+              label="表决票寄回截止日期"
+              dependencies={['date']}
+              extra="印在会议通知和表决票上；不填则留空由各单位按通知办理。"
+              rules={[
+                ({ getFieldValue: get }) => ({
+                  validator: (_, v: string | undefined) => {
+                    const date = get('date') as string | undefined;
+                    return v && date && v > date
+                      ? Promise.reject(new Error('表决票寄回截止日期不能晚于会议日期'))
+                      : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DateInput />
+            </Form.Item>
+          ) : null
+        }
       </Form.Item>
       <Form.Item
         name="place"

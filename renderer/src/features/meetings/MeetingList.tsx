@@ -43,6 +43,7 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
         place: (v.place ?? '').trim(),
         chair: (v.chair ?? '').trim(),
         recorder: (v.recorder ?? '').trim(),
+        ...(v.form === 'remote' && v.returnBy ? { returnBy: v.returnBy } : {}),
       });
       message.success('会议已创建，应到名单已按会议日期确定');
       props.onClose();

@@ -58,6 +58,22 @@ export interface NewMeeting {
   place: string;
   chair: string;
   recorder: string;
+  /** Remote meetings: 表决票寄回截止日期 (empty: none). */
+  returnBy?: IsoDate;
+}
+
+/** 表决票寄回截止日期: a real date, not after the meeting (the ballots count on the meeting date, R-O4). */
+function checkReturnBy(returnBy: string | undefined, date: string): void {
+  if (!returnBy) return;
+  parseIsoDate(returnBy, '表决票寄回截止日期');
+  if (compareDates(returnBy, date) > 0) throw new Error(`表决票寄回截止日期不能晚于会议日期 ${date}`);
+}
+
+/** Only remote meetings keep a return date; an empty one is none. */
+function normaliseReturnBy(m: Meeting): Meeting {
+  const out = { ...m };
+  if (!out.returnBy || out.form !== 'remote') delete out.returnBy;
+  return out;
 }
 
 /**
@@ -70,7 +86,8 @@ export async function createMeeting(db: DeskDB, input: NewMeeting): Promise<numb
     const [members, offices] = await Promise.all([db.members.toArray(), db.offices.toArray()]);
     const entitled = buildEntitled(input.body, input.date, members, offices, settings);
     const at = nowIso();
-    const meeting: Meeting = { ...input, entitled, createdAt: at, updatedAt: at };
+    checkReturnBy(input.form === 'remote' ? input.returnBy : undefined, input.date);
+    const meeting = normaliseReturnBy({ ...input, entitled, createdAt: at, updatedAt: at });
     const id = (await db.meetings.add(meeting)) as number;
     for (const e of entitled.filter((x) => x.observer)) {
       await db.attendance.add({
@@ -146,6 +163,8 @@ function definedPatch(patch: Partial<NewMeeting>): Partial<NewMeeting> {
 function checkMeetingPatch(before: Meeting, patch: Partial<NewMeeting>, records: MeetingRecords): void {
   if (patch.name !== undefined && patch.name.trim() === '') throw new Error('会议名称不能为空');
   if (patch.date !== undefined) parseIsoDate(patch.date, '会议日期');
+  const merged = { ...before, ...patch };
+  if (merged.form === 'remote') checkReturnBy(merged.returnBy, merged.date);
   if (patch.body !== undefined && patch.body !== before.body && (records.attendance || records.votes))
     throw new Error(`${recordsText(records)}，不能更改会议类型`);
 }
@@ -227,7 +246,7 @@ export async function updateMeeting(
       checkMeetingPatch(before, p, await meetingRecords(db, id));
       if (p.name !== undefined) p.name = p.name.trim();
       const at = nowIso();
-      const merged: Meeting = { ...before, ...p, updatedAt: at };
+      const merged: Meeting = normaliseReturnBy({ ...before, ...p, updatedAt: at });
       const { entitled, change } = await nextEntitled(db, before, merged, settings);
       const after: Meeting = { ...merged, entitled };
       await db.meetings.put(after);

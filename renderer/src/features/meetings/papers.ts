@@ -179,11 +179,13 @@ export function meetingNoticeOf(r: MeetingRecord, on: string = today()): Meeting
     docNumber: '',
     addressee: `各${entitledWord(meeting.body)}`,
     agenda: agendaInOrder(r).map((a) => a.title),
-    requirements: [
-      remote
-        ? '请于收到表决票后及时签署并寄回联盟秘书处。'
-        : '请各单位接到通知后确认参会人员，不能参会的请提前向秘书处请假。',
-    ],
+    // With a return date the builder writes the dated request itself.
+    ...(remote && meeting.returnBy ? { returnBy: meeting.returnBy } : {}),
+    requirements: remote
+      ? meeting.returnBy
+        ? []
+        : ['请于收到表决票后及时签署并寄回联盟秘书处。']
+      : ['请各单位接到通知后确认参会人员，不能参会的请提前向秘书处请假。'],
     attachments: remote ? ['表决票'] : [],
     issuer: DEFAULT_ISSUER,
     date: on < meeting.date ? on : meeting.date,
@@ -227,6 +229,7 @@ export function ballotInput(r: MeetingRecord): BallotInput {
     meeting: meetingInfo(r.meeting),
     motions: motionsInOrder(r).map((m) => ({ title: m.title })),
     voterUnits: r.meeting.entitled.filter((e) => !e.observer).map((e) => e.name),
+    ...(r.meeting.form === 'remote' && r.meeting.returnBy ? { returnBy: r.meeting.returnBy } : {}),
   };
 }
 
