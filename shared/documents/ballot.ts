@@ -6,7 +6,15 @@
 import { Paragraph, TextRun } from 'docx';
 import type { FileChild } from 'docx';
 import { VOTE_LABEL } from '../domain/types';
-import { attachmentHeading, blankLine, fixedTable, fontRun, runs, titleParagraph } from './blocks';
+import {
+  attachmentHeading,
+  blankLine,
+  cellParagraphs,
+  fixedTable,
+  fontRun,
+  runs,
+  titleParagraph,
+} from './blocks';
 import type { CellSpec } from './blocks';
 import { STYLE, TEXT_WIDTH, buildDocx } from './layout';
 import { infoParagraph, meetingLine } from './meeting-info';
@@ -45,18 +53,10 @@ export function ballotContent(
   if (attachmentNumber !== undefined) out.push(attachmentHeading(attachmentNumber));
   const choices = (['for', 'against', 'abstain'] as const).map((c) => VOTE_LABEL[c]);
   const centred = (t: string, size?: number, heading = false): CellSpec => ({
-    content: [
-      new Paragraph({
-        style: STYLE.cellCenter,
-        children: [
-          new TextRun({
-            text: t,
-            ...(heading ? { font: fontRun(f.heading1, f.latin) } : {}),
-            ...(size ? { size } : {}),
-          }),
-        ],
-      }),
-    ],
+    content: cellParagraphs(t, {
+      label: true,
+      run: { ...(heading ? { font: fontRun(f.heading1, f.latin) } : {}), ...(size ? { size } : {}) },
+    }),
   });
   const head = (first: boolean): FileChild[] => [
     // The attachment heading, when present, already starts the first page.

@@ -82,7 +82,7 @@ describe('backup and restore (issue 8)', () => {
     target.close();
   });
 
-  it('restoreBackup takes the migration path by itself for a version-1 backup', async () => {
+  it('restoreBackup restores a version-1 backup into the current database (replacing what it held)', async () => {
     const v1 = openDeskDb(`backup-v1b-${process.pid}-${Date.now()}`, 1);
     await loadDemo(v1, { asOf: '2026-11-21', members: 5 });
     const read = await readBackup((await createBackup(v1, { appVersion: '0.1.0' })).bytes);

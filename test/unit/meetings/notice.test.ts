@@ -44,7 +44,7 @@ async function council() {
 describe('起草会议通知 (R-W1)', () => {
   it('the draft carries the notice text; the meeting links it; asking again returns the same draft', async () => {
     const id = await council();
-    const fields = meetingNoticeDraft(await loadMeetingRecord(id, db), '2025-06-01');
+    const fields = meetingNoticeDraft(await loadMeetingRecord(db, id), '2025-06-01');
     expect(fields).toMatchObject({
       title: '关于召开2025年第一次理事会的通知',
       type: '会议通知',
@@ -67,7 +67,7 @@ describe('起草会议通知 (R-W1)', () => {
 
   it('a voided notice is replaced by a new draft; its number stays in the register', async () => {
     const id = await council();
-    const fields = meetingNoticeDraft(await loadMeetingRecord(id, db), '2025-06-01');
+    const fields = meetingNoticeDraft(await loadMeetingRecord(db, id), '2025-06-01');
     const first = await draftMeetingNotice(db, id, fields);
     await finalizeDocument(db, first, 'seed');
     await voidDocument(db, first, '会议改期');

@@ -10,14 +10,27 @@ import {
   ballotInput,
   buildBallotsDocx,
   buildMinutesDocx,
-  buildNoticeDocx,
   buildSignInDocx,
   buildTallyDocx,
   minutesInput,
   tallySheetInput,
   type MeetingRecord,
+  meetingNoticeDraft,
 } from '../../../renderer/src/features/meetings/papers';
 import { haveSchemas, paragraphTexts, part, unzip, validateParts, wmlParts } from '../documents/ooxml';
+import { documentDocx } from '../../../renderer/src/features/documents/docx';
+
+/** The 会议通知 as the clerk exports it: the meeting's draft in the 发文 register, through its Word export. */
+function buildNoticeDocx(r: MeetingRecord, on?: string): Promise<Uint8Array> {
+  const draft = meetingNoticeDraft(r, on);
+  return documentDocx({
+    ...draft,
+    year: Number(draft.date.slice(0, 4)),
+    status: 'draft',
+    createdAt: '',
+    updatedAt: '',
+  });
+}
 
 const AT = '2025-06-15T00:00:00.000Z';
 const UNITS = ['甲公司', '乙公司', '丙公司', '丁公司', '戊公司', '己公司'];

@@ -35,11 +35,8 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
   const exportFile = useExportFile();
   const [busy, setBusy] = useState(false);
   const items = doc.certificateBatch?.items ?? [];
-  const certs = useLiveQuery(
-    async () =>
-      new Map((await db.certificates.bulkGet(items.map((i) => i.certificateId))).map((c, i) => [i, c])),
-    [doc.id],
-  );
+  // The certificates' current state, in the batch's order.
+  const certs = useLiveQuery(() => db.certificates.bulkGet(items.map((i) => i.certificateId)), [doc.id]);
 
   const onExport = async () => {
     if (!doc.id) return;
@@ -87,17 +84,17 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
             {doc.sha256 ? <Typography.Text code>{doc.sha256}</Typography.Text> : '尚未导出'}
           </Descriptions.Item>
         </Descriptions>
-        <Table<Item & { index: number }>
+        <Table<Item>
           aria-label="本批证书"
           size="small"
           rowKey="certificateId"
           pagination={false}
-          dataSource={items.map((it, index) => ({ ...it, index }))}
+          dataSource={items}
           columns={[
-            { title: '序号', width: 70, render: (_, r) => r.index + 1 },
+            { title: '序号', width: 70, render: (_, __, i) => i + 1 },
             { title: '证书编号', dataIndex: 'certificateNo', width: 200 },
             { title: '单位名称（颁发时）', dataIndex: 'unitName' },
-            { title: '当前状态', width: 260, render: (_, r) => certificateState(certs?.get(r.index)) },
+            { title: '当前状态', width: 260, render: (_, __, i) => certificateState(certs?.[i]) },
           ]}
         />
       </Flex>

@@ -68,7 +68,7 @@ export function MeetingDetail() {
     try {
       // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
       await flushPendingWrites();
-      const record = await loadMeetingRecord(meetingId, db);
+      const record = await loadMeetingRecord(db, meetingId);
       const bytes = await p.build(record);
       await exportFile(`${safeName(meeting.name)}${p.suffix}.docx`, bytes);
     } catch (e) {
@@ -98,7 +98,7 @@ export function MeetingDetail() {
                 const docId = await draftMeetingNotice(
                   db,
                   meetingId,
-                  meetingNoticeDraft(await loadMeetingRecord(meetingId, db)),
+                  meetingNoticeDraft(await loadMeetingRecord(db, meetingId)),
                 );
                 navigate(`/documents/${docId}`);
               } catch (e) {

@@ -8,6 +8,7 @@ import type {
   Ballot,
   EntitledEntry,
   Meeting,
+  Member,
   MinuteVersion,
   Motion,
   Office,
@@ -19,6 +20,7 @@ import type {
   IsoDate,
   MeetingForm,
   OfficeRole,
+  Tier,
   VoteChoice,
 } from '../../../../shared/domain/types';
 import { BODY_LABEL, OFFICE_LABEL, TIER_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
@@ -618,32 +620,51 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
     if (input.memberId !== undefined) {
       const member = await db.members.get(input.memberId);
       const change = member ? tierChangeFor(member.tier, input.role, input.startOn) : null;
-      if (member && change) {
-        await ensureInitialTier(db, member, at);
-        const tc: TierChange = {
-          memberId: member.id!,
-          tier: change.tier,
-          effectiveFrom: change.effectiveFrom,
-          reason: `当选${OFFICE_LABEL[input.role]}（${input.startOn}）`,
-          recordedAt: at,
-        };
-        const tcId = (await db.tierChanges.add(tc)) as number;
-        const after = { ...member, tier: change.tier, updatedAt: at };
-        await db.members.put(after);
-        await writeAudit(db, {
-          entity: 'members',
-          entityId: member.id,
-          memberId: member.id,
-          action: 'update',
-          summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[change.tier]}，自 ${change.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
-          before: { tier: member.tier },
-          after: { tier: change.tier },
-        });
-        note = `${member.name}的会员级别改为${TIER_LABEL[change.tier]}，会费自 ${change.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`;
-      }
+      if (member && change)
+        note = await recordTierChange(
+          db,
+          member,
+          change,
+          `当选${OFFICE_LABEL[input.role]}（${input.startOn}）`,
+          at,
+        );
     }
     return { id, note };
   });
+}
+
+/**
+ * R-D1, R-D5: the tier change an office brings (election raises, an early end lowers), effective from the
+ * next year: the tier held so far is written down first, then the change, the member's tier and an audit
+ * entry. Call inside a transaction with members, tierChanges and audit. Returns the note for the clerk.
+ */
+async function recordTierChange(
+  db: DeskDB,
+  member: Member,
+  change: { tier: Tier; effectiveFrom: IsoDate },
+  reason: string,
+  at: string,
+): Promise<string> {
+  await ensureInitialTier(db, member, at);
+  const tc: TierChange = {
+    memberId: member.id!,
+    tier: change.tier,
+    effectiveFrom: change.effectiveFrom,
+    reason,
+    recordedAt: at,
+  };
+  const tcId = (await db.tierChanges.add(tc)) as number;
+  await db.members.put({ ...member, tier: change.tier, updatedAt: at });
+  await writeAudit(db, {
+    entity: 'members',
+    entityId: member.id,
+    memberId: member.id,
+    action: 'update',
+    summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[change.tier]}，自 ${change.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
+    before: { tier: member.tier },
+    after: { tier: change.tier },
+  });
+  return `${member.name}的会员级别改为${TIER_LABEL[change.tier]}，会费自 ${change.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`;
 }
 
 /**
@@ -699,27 +720,14 @@ export async function endOffices(
         .map((o) => o.role);
       const drop = tierDropFor(member.tier, remaining, on);
       if (!drop) continue;
-      await ensureInitialTier(db, member, at);
-      const tc: TierChange = {
-        memberId,
-        tier: drop.tier,
-        effectiveFrom: drop.effectiveFrom,
-        reason: `结束${roles.map((r) => OFFICE_LABEL[r]).join('、')}任职（${on}）`,
-        recordedAt: at,
-      };
-      const tcId = (await db.tierChanges.add(tc)) as number;
-      await db.members.put({ ...member, tier: drop.tier, updatedAt: at });
-      await writeAudit(db, {
-        entity: 'members',
-        entityId: memberId,
-        memberId,
-        action: 'update',
-        summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[drop.tier]}，自 ${drop.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
-        before: { tier: member.tier },
-        after: { tier: drop.tier },
-      });
       notes.push(
-        `${member.name}的会员级别改为${TIER_LABEL[drop.tier]}，会费自 ${drop.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`,
+        await recordTierChange(
+          db,
+          member,
+          drop,
+          `结束${roles.map((r) => OFFICE_LABEL[r]).join('、')}任职（${on}）`,
+          at,
+        ),
       );
     }
     return notes;
@@ -842,7 +850,7 @@ export async function updateActivity(
 // ------------------------------------------------------------------ papers
 
 /** Everything recorded about one meeting, for the papers. */
-export async function loadMeetingRecord(id: number, d: DeskDB): Promise<MeetingRecord> {
+export async function loadMeetingRecord(d: DeskDB, id: number): Promise<MeetingRecord> {
   return d.transaction('r', [d.meetings, d.attendance, d.agendaItems, d.motions, d.ballots], async () => {
     const meeting = await d.meetings.get(id);
     if (!meeting) throw new Error('会议不存在');

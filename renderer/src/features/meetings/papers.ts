@@ -15,7 +15,6 @@ import { VOTE_LABEL } from '../../../../shared/domain/types';
 import {
   DEFAULT_ISSUER,
   buildBallot,
-  buildMeetingNotice,
   buildMinutes,
   buildSignInSheet,
   buildTallySheet,
@@ -166,10 +165,10 @@ export function minutesInput(r: MeetingRecord): MinutesInput {
   };
 }
 
-/** 会议通知 (R-W2 layout; the number is assigned in 发文). Remote meetings list the ballot as 附件. */
 /**
- * 会议通知, dated the day it is written (`on`, the export day), and never later than the meeting itself:
- * a notice reprinted after the meeting keeps the meeting's date.
+ * 会议通知 (R-W2 layout; the number is assigned in 发文). Remote meetings list the ballot as 附件. Dated the
+ * day it is written (`on`), and never later than the meeting itself: one drafted after the meeting keeps
+ * the meeting's date.
  */
 export function meetingNoticeOf(r: MeetingRecord, on: string = today()): MeetingNoticeInput {
   const { meeting } = r;
@@ -179,8 +178,8 @@ export function meetingNoticeOf(r: MeetingRecord, on: string = today()): Meeting
     docNumber: '',
     addressee: `各${entitledWord(meeting.body)}`,
     agenda: agendaInOrder(r).map((a) => a.title),
-    // With a return date the builder writes the dated request itself.
-    ...(remote && meeting.returnBy ? { returnBy: meeting.returnBy } : {}),
+    // With a return date (remote meetings only keep one) the builder writes the dated request itself.
+    ...(meeting.returnBy ? { returnBy: meeting.returnBy } : {}),
     requirements: remote
       ? meeting.returnBy
         ? []
@@ -223,13 +222,13 @@ export function signInSheetInput(r: MeetingRecord): SignInSheetInput {
   };
 }
 
-/** 表决票: a ballot per motion for each voting unit (observers have no vote, R-O6). */
+/** 表决票: a sheet for each voting unit with every motion (observers have no vote, R-O6). */
 export function ballotInput(r: MeetingRecord): BallotInput {
   return {
     meeting: meetingInfo(r.meeting),
     motions: motionsInOrder(r).map((m) => ({ title: m.title })),
     voterUnits: r.meeting.entitled.filter((e) => !e.observer).map((e) => e.name),
-    ...(r.meeting.form === 'remote' && r.meeting.returnBy ? { returnBy: r.meeting.returnBy } : {}),
+    ...(r.meeting.returnBy ? { returnBy: r.meeting.returnBy } : {}),
   };
 }
 
@@ -257,11 +256,6 @@ export function tallySheetInput(r: MeetingRecord): TallySheetInput {
 /** 会议纪要 .docx. */
 export function buildMinutesDocx(r: MeetingRecord): Promise<Uint8Array> {
   return buildMinutes(minutesInput(r));
-}
-
-/** 会议通知 .docx. */
-export function buildNoticeDocx(r: MeetingRecord, on: string = today()): Promise<Uint8Array> {
-  return buildMeetingNotice(meetingNoticeOf(r, on));
 }
 
 /** 签到表 .docx. */
