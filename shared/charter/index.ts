@@ -20,3 +20,4 @@ export * from './offices';
 export * from './meetings';
 export * from './documents';
 export * from './programmes';
+export * from './motionTally';

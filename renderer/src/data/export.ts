@@ -14,6 +14,7 @@ import {
   VOTE_LABEL,
 } from '../../../shared/domain/types';
 import { actionLabel, describeChange, entityLabel, formatAuditTime } from '../../../shared/data/auditView';
+import { motionTally, UNCOUNTED_REASON } from '../../../shared/charter';
 import type { DeskDB } from '../db/schema';
 
 type Cell = string | number | null | undefined;
@@ -155,22 +156,27 @@ export async function meetingWorkbook(
     ];
   });
   const motions = await db.motions.where('meetingId').equals(meetingId).toArray();
+  const ballots = await db.ballots
+    .where('motionId')
+    .anyOf(motions.map((m) => m.id!))
+    .toArray();
   const voteRows: Cell[][] = [];
   const names = new Map(meeting.entitled.map((e) => [e.memberId, e.name]));
+  const unit = (memberId: number) => names.get(memberId) ?? `#${memberId}`;
   for (const m of motions) {
-    const ballots = await db.ballots.where('motionId').equals(m.id!).toArray();
-    const counts =
-      m.tallyMode === 'counts'
-        ? (m.counts ?? { for: 0, against: 0, abstain: 0 })
-        : {
-            for: ballots.filter((b) => b.choice === 'for').length,
-            against: ballots.filter((b) => b.choice === 'against').length,
-            abstain: ballots.filter((b) => b.choice === 'abstain').length,
-          };
-    voteRows.push([m.title, '（合计）', counts.for, counts.against, counts.abstain, '']);
-    for (const b of ballots) {
-      voteRows.push([m.title, names.get(b.memberId) ?? `#${b.memberId}`, '', '', '', VOTE_LABEL[b.choice]]);
-    }
+    // The one tally (R-O2, R-O4, R-O6): a ballot of a unit no longer present is listed, not counted.
+    const t = motionTally(meeting, m, attendance, ballots);
+    voteRows.push([
+      m.title,
+      '（合计）',
+      t.inFavour,
+      t.against,
+      t.abstain,
+      t.decision?.label ?? t.error ?? '未表决',
+    ]);
+    for (const b of t.counted) voteRows.push([m.title, unit(b.memberId), '', '', '', VOTE_LABEL[b.choice]]);
+    for (const b of t.uncounted)
+      voteRows.push([m.title, unit(b.memberId), '', '', '', `${VOTE_LABEL[b.choice]}，${UNCOUNTED_REASON}`]);
   }
   const title = `${meeting.name}（${BODY_LABEL[meeting.body]}，${MEETING_FORM_LABEL[meeting.form]}，${meeting.date}）`;
   const bytes = book([

@@ -198,8 +198,8 @@ describe('votes (audited as vote) and the papers', () => {
     });
     for (const [i, v] of voters.slice(0, needed).entries())
       await castBallot(db, mo, v, i === 0 ? 'against' : 'for');
-    // A ballot from someone who did not return theirs does not count.
-    await castBallot(db, mo, voters[voters.length - 1]!, 'against');
+    // A ballot from someone who did not return theirs does not count: it cannot be recorded (R-O4).
+    await expect(castBallot(db, mo, voters[voters.length - 1]!, 'against')).rejects.toThrow('尚未收回');
     const r = await record(id);
     const motion = motionResults(r)[0]!;
     expect(motion.tally.against).toBe(1);

@@ -13,7 +13,6 @@ import {
   addActivity,
   addAgendaItem,
   addOffice,
-  castBallot,
   addMotion,
   createMeeting,
   endOffice,
@@ -240,7 +239,8 @@ describe('编辑会议信息: updateMeeting (R-O2, R-O4, R-O6: the entitled list
       text: '',
       tallyMode: 'names',
     });
-    await castBallot(db, mo, 1, 'for');
+    // A ballot on record (kept even when its unit is no longer present) locks the type too.
+    await db.ballots.add({ motionId: mo, memberId: 1, choice: 'for', recordedAt: '2025-01-01T00:00:00Z' });
     expect(await meetingRecords(db, id)).toEqual({ attendance: 0, votes: 1 });
     await expect(updateMeeting(db, id, { body: 'assembly' })).rejects.toThrow('不能更改会议类型');
     await expect(updateMeeting(db, id, { name: '  ' })).rejects.toThrow('会议名称不能为空');

@@ -7,7 +7,7 @@ import type {
   Motion,
   Office,
 } from '../../../shared/domain/records';
-import { DEFAULT_CHARTER_SETTINGS } from '../../../shared/charter';
+import { DEFAULT_CHARTER_SETTINGS, motionTally } from '../../../shared/charter';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
   buildEntitled,
@@ -20,7 +20,6 @@ import {
   shouldSnapshot,
   standingAttendance,
   tallyError,
-  tallyOf,
   tierChangeFor,
   BURST_GAP_MS,
   VERSION_EVERY_MS,
@@ -148,6 +147,7 @@ describe('roll call and quorum (R-O6: 2/3 inclusive, observers excluded)', () =>
 
 describe('motion tally and outcome (R-O2, R-O4, R-O6)', () => {
   const motion = (p: Partial<Motion>): Motion => ({
+    id: 1,
     meetingId: 1,
     agendaItemId: 1,
     title: 't',
@@ -158,6 +158,9 @@ describe('motion tally and outcome (R-O2, R-O4, R-O6)', () => {
     ...p,
   });
   const present6 = [1, 2, 3, 4, 5, 6];
+  // The one tally (shared/charter/motionTally.ts), given those present.
+  const tallyOf = (m: Meeting, mo: Motion, presentIds: number[], ballots: Ballot[]) =>
+    motionTally(m, mo, [], ballots, presentIds);
 
   it('standing council 4-1-1 of 6 present: 通过（待指导单位批准）, then the approval label', () => {
     const m = meeting('standing', 'onsite', 9, true);

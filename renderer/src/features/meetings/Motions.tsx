@@ -21,7 +21,8 @@ import { db } from '../../db';
 import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
 import { addMotion, castBallot, recordGuidingDecision, saveCounts, updateMotion } from './data';
-import { tallyError, tallyOf, VOTE_CHOICES, type QuorumView } from './logic';
+import { motionTally, UNCOUNTED_REASON } from '../../../../shared/charter';
+import { tallyError, VOTE_CHOICES, type QuorumView } from './logic';
 
 function outcomeColor(outcome: string | undefined): string | undefined {
   if (outcome === 'adopted' || outcome === 'approved') return 'green';
@@ -75,6 +76,11 @@ function CountsForm(props: { motion: Motion; present: number }) {
 }
 
 function NamedVotes(props: { meeting: Meeting; motion: Motion; presentIds: number[]; ballots: Ballot[] }) {
+  const { message } = App.useApp();
+  const cast = (memberId: number, choice: VoteChoice) =>
+    castBallot(db, props.motion.id!, memberId, choice).catch((e: unknown) =>
+      message.error(e instanceof Error ? e.message : String(e)),
+    );
   const names = new Map(props.meeting.entitled.map((e) => [e.memberId, e.name]));
   const byMember = new Map(props.ballots.map((b) => [b.memberId, b]));
   const returned = props.meeting.form === 'remote';
@@ -105,7 +111,7 @@ function NamedVotes(props: { meeting: Meeting; motion: Motion; presentIds: numbe
             <Radio.Group
               aria-label={`表决：${r.name}`}
               value={r.ballot?.choice}
-              onChange={(e) => void castBallot(db, props.motion.id!, r.id, e.target.value as VoteChoice)}
+              onChange={(e) => void cast(r.id, e.target.value as VoteChoice)}
               options={VOTE_CHOICES.map((c) => ({ value: c, label: VOTE_LABEL[c] }))}
             />
           ),
@@ -157,7 +163,8 @@ function GuidingDialog(props: { motion: Motion; open: boolean; onClose: () => vo
 function MotionCard(props: { meeting: Meeting; motion: Motion; quorum: QuorumView; ballots: Ballot[] }) {
   const { meeting, motion, quorum } = props;
   const ballots = props.ballots.filter((b) => b.motionId === motion.id);
-  const tally = tallyOf(meeting, motion, quorum.presentIds, ballots);
+  const tally = motionTally(meeting, motion, [], ballots, quorum.presentIds);
+  const names = new Map(meeting.entitled.map((e) => [e.memberId, e.name]));
   const [guiding, setGuiding] = useState(false);
   const remote = meeting.form === 'remote';
   const canRecordGuiding = meeting.body === 'standing' && tally.decision?.adopted === true;
@@ -226,6 +233,17 @@ function MotionCard(props: { meeting: Meeting; motion: Motion; quorum: QuorumVie
         同意 {tally.inFavour} · 反对 {tally.against} · 弃权 {tally.abstain} · 未表决 {tally.notVoted}
         {tally.decision ? `（通过须同意 ${tally.decision.votesNeeded} 票）` : ''}
       </Typography.Text>
+      {motion.tallyMode === 'names' && tally.uncounted.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 4 }}
+          message={`${tally.uncounted.length} 张记名表决票${UNCOUNTED_REASON}`}
+          description={tally.uncounted
+            .map((b) => `${names.get(b.memberId) ?? b.memberId}：${VOTE_LABEL[b.choice]}`)
+            .join('；')}
+        />
+      ) : null}
       {tally.error ? <Alert type="error" showIcon message={tally.error} /> : null}
       {guiding ? <GuidingDialog motion={motion} open={guiding} onClose={() => setGuiding(false)} /> : null}
     </section>

@@ -28,6 +28,7 @@ import {
   compareDates,
   DEFAULT_CHARTER_SETTINGS,
   parseIsoDate,
+  presentVoterIds,
   resolveCharterSettings,
   type CharterSettings,
   type CharterSettingsInput,
@@ -546,7 +547,21 @@ export async function castBallot(
   choice: VoteChoice,
   returnedOn?: IsoDate,
 ): Promise<void> {
-  await db.transaction('rw', [db.ballots, db.audit], async () => {
+  await db.transaction('rw', [db.ballots, db.audit, db.motions, db.meetings, db.attendance], async () => {
+    // R-O2, R-O4, R-O6: only units present (remote: whose ballot was returned) vote.
+    const motion = await db.motions.get(motionId);
+    const meeting = motion ? await db.meetings.get(motion.meetingId) : undefined;
+    if (!motion || !meeting) throw new Error('议案不存在');
+    const attendance = await db.attendance.where('meetingId').equals(meeting.id!).toArray();
+    const attendanceNow = returnedOn
+      ? attendance.map((a) => (a.memberId === memberId ? { ...a, ballotReturnedOn: returnedOn } : a))
+      : attendance;
+    if (!presentVoterIds(meeting, attendanceNow).includes(memberId))
+      throw new Error(
+        meeting.form === 'remote'
+          ? '该单位的表决票尚未收回（未出席），不能记录其表决意见'
+          : '该单位未出席，不能记录其表决意见',
+      );
     const before = await db.ballots.where('[motionId+memberId]').equals([motionId, memberId]).first();
     const after: Ballot = { ...(before ?? { motionId, memberId }), choice, recordedAt: nowIso() } as Ballot;
     if (returnedOn) after.returnedOn = returnedOn;

@@ -24,14 +24,14 @@ import {
   chairEligibility,
   checkStandingSeatCap,
   compareDates,
-  decideMotion,
   entitledOn,
   halfYearOf,
   isDirectorEligible,
   isQuorate,
   meetingCompliance,
   quorumNeeded,
-  remoteMeetingPresent,
+  motionTally,
+  presentVoterIds,
   STANDING_COUNCIL_ROLES,
   startOfYear,
   termEndOn,
@@ -40,8 +40,10 @@ import {
   type CompliancePeriod,
   type MembershipSpan,
   type MotionDecision,
+  type MotionTally,
   type OfficeTerm,
   type StandingMeetingAttendance,
+  votingIds,
 } from '../../../../shared/charter';
 
 /** The secretary-general's pseudo member id in an entitled list (R-O6: 列席, no vote). */
@@ -166,14 +168,12 @@ export interface QuorumView {
   leave: number;
 }
 
-/** Voting entitled ids (observers excluded). */
-export function votingIds(meeting: Pick<Meeting, 'entitled'>): number[] {
-  return meeting.entitled.filter((e) => !e.observer).map((e) => e.memberId);
-}
+/** Voting entitled ids (observers excluded) — the engine's (shared/charter/motionTally.ts). */
+export { votingIds };
 
 /**
  * Live quorum of a meeting (R-O2, R-O4, R-O6) from the engine: onsite, those marked 出席; remote (通讯), those
- * who returned a ballot (`remoteMeetingPresent`). Observers never count.
+ * who returned a ballot (`presentVoterIds`). Observers never count.
  */
 export function quorumOf(
   meeting: Pick<Meeting, 'body' | 'form' | 'entitled'>,
@@ -182,18 +182,7 @@ export function quorumOf(
   const ids = votingIds(meeting);
   const idSet = new Set(ids);
   const rows = attendance.filter((a) => idSet.has(a.memberId));
-  let presentIds: number[];
-  if (meeting.form === 'remote') {
-    presentIds = remoteMeetingPresent(
-      ids,
-      rows.map((a) => ({ holderId: a.memberId, returnedOn: a.ballotReturnedOn ?? null })),
-    );
-  } else {
-    presentIds = rows
-      .filter((a) => a.status === 'present')
-      .map((a) => a.memberId)
-      .sort((a, b) => a - b);
-  }
+  const presentIds = presentVoterIds(meeting, attendance);
   const entitled = ids.length;
   const present = presentIds.length;
   const needed = quorumNeeded(meeting.body, entitled);
@@ -214,67 +203,6 @@ export function quorumOf(
   };
 }
 
-export interface TallyView {
-  inFavour: number;
-  against: number;
-  abstain: number;
-  /** 未表决 */
-  notVoted: number;
-  decision: MotionDecision | null;
-  /** Why the tally is impossible (e.g. more votes than present), in Chinese. */
-  error: string | null;
-}
-
-/**
- * A motion's tally and outcome (R-O2, R-O4, R-O6) from the engine. By name: only ballots of present voters
- * count. Counts that exceed those present give the engine's message instead of an outcome.
- */
-export function tallyOf(
-  meeting: Pick<Meeting, 'body' | 'entitled'>,
-  motion: Pick<Motion, 'tallyMode' | 'counts' | 'guidingDecision'>,
-  presentIds: readonly number[],
-  ballots: readonly Ballot[],
-): TallyView {
-  let inFavour = 0;
-  let against = 0;
-  let abstain = 0;
-  if (motion.tallyMode === 'names') {
-    const present = new Set(presentIds);
-    for (const b of ballots) {
-      if (!present.has(b.memberId)) continue;
-      if (b.choice === 'for') inFavour++;
-      else if (b.choice === 'against') against++;
-      else abstain++;
-    }
-  } else {
-    inFavour = motion.counts?.for ?? 0;
-    against = motion.counts?.against ?? 0;
-    abstain = motion.counts?.abstain ?? 0;
-  }
-  const recorded = motion.tallyMode === 'names' ? ballots.length > 0 : motion.counts !== undefined;
-  const base = {
-    inFavour,
-    against,
-    abstain,
-    notVoted: Math.max(0, presentIds.length - inFavour - against - abstain),
-  };
-  if (!recorded) return { ...base, decision: null, error: null };
-  try {
-    const decision = decideMotion({
-      body: meeting.body,
-      entitled: votingIds(meeting).length,
-      present: presentIds.length,
-      inFavour,
-      against,
-      abstain,
-      guidingUnit: meeting.body === 'standing' ? (motion.guidingDecision ?? null) : null,
-    });
-    return { ...base, notVoted: decision.notVoted, decision, error: null };
-  } catch (e) {
-    return { ...base, decision: null, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /** Checks a typed tally against those present before it is saved: the engine's message, or null. */
 export function tallyError(
   present: number,
@@ -288,7 +216,7 @@ export function tallyError(
 }
 
 /** A one-line vote summary for papers: 同意 4 票，反对 1 票，弃权 1 票，未表决 0 人. */
-export function tallyText(t: Pick<TallyView, 'inFavour' | 'against' | 'abstain' | 'notVoted'>): string {
+export function tallyText(t: Pick<MotionTally, 'inFavour' | 'against' | 'abstain' | 'notVoted'>): string {
   return `同意 ${t.inFavour} 票，反对 ${t.against} 票，弃权 ${t.abstain} 票，未表决 ${t.notVoted} 人`;
 }
 
@@ -522,25 +450,17 @@ export function motionRefs(
   ballots: readonly Ballot[],
 ): MotionRef[] {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const presentBy = new Map<number, number[]>();
-  for (const m of meetings)
-    presentBy.set(
-      m.id!,
-      quorumOf(
-        m,
-        attendance.filter((a) => a.meetingId === m.id),
-      ).presentIds,
-    );
+  const attendanceBy = new Map<number, AttendanceRecord[]>();
+  for (const a of attendance) {
+    const list = attendanceBy.get(a.meetingId);
+    if (list) list.push(a);
+    else attendanceBy.set(a.meetingId, [a]);
+  }
   const out: MotionRef[] = [];
   for (const motion of motions) {
     const meeting = meetingById.get(motion.meetingId);
     if (!meeting) continue;
-    const t = tallyOf(
-      meeting,
-      motion,
-      presentBy.get(meeting.id!) ?? [],
-      ballots.filter((b) => b.motionId === motion.id),
-    );
+    const t = motionTally(meeting, motion, attendanceBy.get(meeting.id!) ?? [], ballots);
     out.push({
       motion,
       meeting,

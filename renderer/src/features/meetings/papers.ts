@@ -31,7 +31,8 @@ import {
 } from '../../../../shared/documents';
 import { today } from '../../app/today';
 import type { DraftFields } from '../documents/data';
-import { quorumOf, tallyOf, type QuorumView, type TallyView } from './logic';
+import { motionTally, UNCOUNTED_REASON, type MotionTally } from '../../../../shared/charter';
+import { quorumOf, type QuorumView } from './logic';
 
 export interface MeetingRecord {
   meeting: Meeting;
@@ -56,10 +57,13 @@ function motionsInOrder(r: MeetingRecord): Motion[] {
   return [...r.motions].sort((a, b) => at(a) - at(b) || (a.id ?? 0) - (b.id ?? 0));
 }
 
-/** A motion with its tally and outcome (engine, R-O2, R-O4, R-O6) and, when voted by name, each present unit's vote. */
+/**
+ * A motion with its tally and outcome (engine, R-O2, R-O4, R-O6) and, when voted by name, each unit's vote;
+ * a ballot of a unit no longer present is listed as not counted (`motionTally`).
+ */
 export interface MotionResult {
   motion: Motion;
-  tally: TallyView;
+  tally: MotionTally;
   named: NamedVote[];
 }
 
@@ -67,16 +71,19 @@ export function motionResults(
   r: MeetingRecord,
   q: QuorumView = quorumOf(r.meeting, r.attendance),
 ): MotionResult[] {
-  const present = new Set(q.presentIds);
   const names = new Map(r.meeting.entitled.map((e) => [e.memberId, e.name]));
+  const unit = (memberId: number) => names.get(memberId) ?? String(memberId);
   return motionsInOrder(r).map((motion) => {
-    const ballots = r.ballots.filter((b) => b.motionId === motion.id);
-    const tally = tallyOf(r.meeting, motion, q.presentIds, ballots);
+    const tally = motionTally(r.meeting, motion, r.attendance, r.ballots, q.presentIds);
     const named =
       motion.tallyMode === 'names'
-        ? ballots
-            .filter((b) => present.has(b.memberId))
-            .map((b) => ({ unit: names.get(b.memberId) ?? String(b.memberId), choice: VOTE_LABEL[b.choice] }))
+        ? [
+            ...tally.counted.map((b) => ({ unit: unit(b.memberId), choice: VOTE_LABEL[b.choice] })),
+            ...tally.uncounted.map((b) => ({
+              unit: unit(b.memberId),
+              choice: `${VOTE_LABEL[b.choice]}，${UNCOUNTED_REASON}`,
+            })),
+          ]
         : [];
     return { motion, tally, named };
   });

@@ -16,8 +16,8 @@ import {
   compareDates,
   isIsoDate,
   checkTransition,
-  decideMotion,
   isPassedOutcome,
+  motionTally,
   reportDueBy,
   withdrawalEffectiveOn,
 } from '../../../../shared/charter';
@@ -413,49 +413,26 @@ export async function passedStandingMotions(db: DeskDB): Promise<PassedMotion[]>
       .equals(mt.id as number)
       .toArray();
     if (motions.length === 0) continue;
-    const att = await db.attendance
+    const attendance = await db.attendance
       .where('meetingId')
       .equals(mt.id as number)
       .toArray();
-    const voters = att.filter((a) => a.status !== 'observer' && a.memberId !== 0);
-    const present =
-      mt.form === 'remote'
-        ? voters.filter((a) => a.ballotReturnedOn).length
-        : voters.filter((a) => a.status === 'present').length;
-    const entitled = mt.entitled.filter((e) => !e.observer).length;
+    const ballots = await db.ballots
+      .where('motionId')
+      .anyOf(motions.map((m) => m.id as number))
+      .toArray();
     for (const mo of motions) {
-      let counts = mo.counts;
-      if (mo.tallyMode === 'names') {
-        const ballots = await db.ballots
-          .where('motionId')
-          .equals(mo.id as number)
-          .toArray();
-        counts = { for: 0, against: 0, abstain: 0 };
-        for (const b of ballots) counts[b.choice === 'for' ? 'for' : b.choice] += 1;
-      }
-      if (!counts) continue;
-      try {
-        const d = decideMotion({
-          body: 'standing',
-          entitled,
-          present,
-          inFavour: counts.for,
-          against: counts.against,
-          abstain: counts.abstain,
-          guidingUnit: mo.guidingDecision ?? null,
+      // The one tally of the meetings desk (R-O6); an impossible tally is the desk's to fix, not offered here.
+      const d = motionTally(mt, mo, attendance, ballots).decision;
+      if (d && isPassedOutcome(d.outcome))
+        out.push({
+          id: mo.id as number,
+          title: mo.title,
+          meetingName: mt.name,
+          date: mt.date,
+          outcome: d.outcome,
+          label: MOTION_OUTCOME_LABEL[d.outcome],
         });
-        if (isPassedOutcome(d.outcome))
-          out.push({
-            id: mo.id as number,
-            title: mo.title,
-            meetingName: mt.name,
-            date: mt.date,
-            outcome: d.outcome,
-            label: MOTION_OUTCOME_LABEL[d.outcome],
-          });
-      } catch {
-        // An impossible tally is the meetings desk's to fix; it is simply not offered here.
-      }
     }
   }
   return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
