@@ -6,8 +6,11 @@ import { registerPendingWrite } from './platform';
 import { db } from './db';
 import { startAutoBackups } from './data/autoBackup';
 import { registerClerkHolidaySchedules } from './app/charterConfig';
+import { installLifecycleFlush } from './app/lifecycle';
 
 void requestPersistentStorage();
+// Pending autosaves are written when the page hides, reloads or closes (browser and Electron).
+installLifecycleFlush();
 
 // The clerk's holiday schedules for later years are registered with the engine before the first render.
 void registerClerkHolidaySchedules()

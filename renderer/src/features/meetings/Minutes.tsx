@@ -4,15 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { addAgendaItem, moveAgendaItem, renameAgendaItem, restoreVersion } from './data';
-import { useDiscussionAutosave, type SaveState } from './hooks';
+import { useDiscussionAutosave } from './hooks';
 import type { QuorumView } from './logic';
 import { MotionsOf } from './Motions';
-
-const SAVE_LABEL: Record<SaveState, string> = {
-  saved: '已保存',
-  saving: '保存中…',
-  error: '保存失败，正在重试',
-};
 
 function VersionsDialog(props: {
   item: AgendaItem;
@@ -153,7 +147,7 @@ function AgendaItemCard(props: {
           aria-live="polite"
           data-save-state={auto.state}
         >
-          {SAVE_LABEL[auto.state]}
+          {auto.label}
         </Typography.Text>
       </Flex>
       <Input.TextArea

@@ -1,0 +1,29 @@
+import { flushPendingWrites } from '../platform';
+import { errorText } from './errorText';
+
+/**
+ * Flushes pending edits (autosaves) whenever the page may be about to go away — hidden, frozen, navigated away,
+ * reloaded (Electron's 重新加载 included) — in every runtime: Electron's own flush request only comes on
+ * close. Also turns unhandled storage errors into Chinese in the console (errorText). Returns a function
+ * removing the listeners.
+ */
+export function installLifecycleFlush(target: Window = window): () => void {
+  const doc = target.document;
+  const flush = () => void flushPendingWrites();
+  const onVisibility = () => {
+    if (doc.visibilityState === 'hidden') flush();
+  };
+  const onRejection = (e: PromiseRejectionEvent) => {
+    console.error(`未处理的错误：${errorText(e.reason)}`, e.reason);
+  };
+  target.addEventListener('pagehide', flush);
+  target.addEventListener('freeze', flush);
+  doc.addEventListener('visibilitychange', onVisibility);
+  target.addEventListener('unhandledrejection', onRejection);
+  return () => {
+    target.removeEventListener('pagehide', flush);
+    target.removeEventListener('freeze', flush);
+    doc.removeEventListener('visibilitychange', onVisibility);
+    target.removeEventListener('unhandledrejection', onRejection);
+  };
+}

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createAutosaver, type Autosaver, type AutosaveStatus } from '../../../shared/autosave';
+import { registerPendingWrite } from '../platform';
+import { autosaveLabel } from './errorText';
+
+/**
+ * An autosave for one editor (shared/autosave.ts): writes at most AUTOSAVE_MAX_WAIT_MS behind continuous
+ * typing, retries failed writes with backoff, and is flushed when the window hides or closes
+ * (registerPendingWrite, app/lifecycle.ts) and when the editor unmounts. `write` may change between renders;
+ * the latest one is used.
+ */
+export function useAutosave<T>(write: (value: T) => Promise<void>) {
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'saved' });
+  const writeRef = useRef(write);
+  writeRef.current = write;
+  const saver = useRef<Autosaver<T> | null>(null);
+
+  useEffect(() => {
+    const s = createAutosaver<T>({ write: (v) => writeRef.current(v), onStatus: setStatus });
+    saver.current = s;
+    const unregister = registerPendingWrite(() => s.flush());
+    return () => {
+      unregister();
+      saver.current = null;
+      // Written once more now; then no retries behind a closed editor (it could overwrite newer text).
+      void s.flush().finally(() => s.dispose());
+    };
+  }, []);
+
+  const change = useCallback((v: T) => saver.current?.change(v), []);
+  const flush = useCallback(async () => saver.current?.flush(), []);
+  const hasPending = useCallback(() => saver.current?.hasPending() ?? false, []);
+  return { status, change, flush, hasPending };
+}
+
+/** The status line of an autosave, in Chinese, counting down to the next retry after a failure. */
+export function useAutosaveLabel(status: AutosaveStatus): string {
+  const [now, setNow] = useState(() => Date.now());
+  const failed = status.kind === 'failed';
+  useEffect(() => {
+    if (!failed) return;
+    setNow(Date.now());
+    const h = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(h);
+  }, [failed, status]);
+  return autosaveLabel(status, now);
+}

@@ -1,0 +1,93 @@
+/**
+ * The minutes autosave (useDiscussionAutosave) under continuous typing and failing writes, with fake time:
+ * the stored text stays at most a second behind the typing, and a failed write is retried with backoff
+ * and says so. (Issue 13: the old trailing-only debounce wrote nothing while the clerk kept typing.)
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+
+const writes: { at: number; text: string }[] = [];
+let failNext = 0;
+vi.mock('../../renderer/src/db', () => ({ db: {} }));
+vi.mock('../../renderer/src/features/meetings/data', () => ({
+  loadCharterSettings: async () => undefined,
+  saveDiscussion: vi.fn(async (_db: unknown, _id: number, text: string) => {
+    if (failNext > 0) {
+      failNext--;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    writes.push({ at: Date.now(), text });
+  }),
+}));
+
+const { useDiscussionAutosave } = await import('../../renderer/src/features/meetings/hooks');
+const { saveDiscussion } = await import('../../renderer/src/features/meetings/data');
+
+describe('minutes autosave (issue 13)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    writes.length = 0;
+    failNext = 0;
+    vi.mocked(saveDiscussion).mockClear();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('typing every 200 ms for 10 s: a write at least every second, each keystroke stored within a second', async () => {
+    const { result } = renderHook(() => useDiscussionAutosave(1, ''));
+    const start = Date.now();
+    let text = '';
+    const typedAt: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      text += '议';
+      typedAt.push(Date.now());
+      act(() => result.current.onChange(text));
+      await act(() => vi.advanceTimersByTimeAsync(200));
+    }
+    expect(writes.length, 'writes during 10 s of typing').toBeGreaterThanOrEqual(10);
+    const times = [start, ...writes.map((w) => w.at)];
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1000);
+    for (let k = 0; k < 45; k++) {
+      const w = writes.find((x) => x.text.length >= k + 1);
+      expect(w!.at - typedAt[k]!, `keystroke ${k + 1}`).toBeLessThanOrEqual(1000);
+    }
+    expect(result.current.state).toBe('saving');
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(writes.at(-1)!.text).toBe(text);
+    expect(result.current.state).toBe('saved');
+    expect(result.current.label).toBe('已保存');
+  });
+
+  it('a failed write is retried with backoff, the label says when and which attempt, and the text is kept', async () => {
+    failNext = 2;
+    const { result } = renderHook(() => useDiscussionAutosave(1, ''));
+    act(() => result.current.onChange('秘书处介绍了材料审核情况'));
+    await act(() => vi.advanceTimersByTimeAsync(400)); // the debounce
+    expect(saveDiscussion).toHaveBeenCalledTimes(1);
+    expect(result.current.state).toBe('error');
+    expect(result.current.label).toContain('磁盘空间不足');
+    expect(result.current.label).toContain('输入的内容仍在屏幕上');
+    expect(result.current.label).toMatch(/2 秒后重试（第 1 次）$/);
+    expect(result.current.text).toBe('秘书处介绍了材料审核情况');
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(result.current.label).toMatch(/1 秒后重试（第 1 次）$/);
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(saveDiscussion).toHaveBeenCalledTimes(2); // first retry, 2 s after the failure: fails again
+    expect(result.current.label).toMatch(/4 秒后重试（第 2 次）$/);
+    await act(() => vi.advanceTimersByTimeAsync(3999));
+    expect(saveDiscussion).toHaveBeenCalledTimes(2);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(saveDiscussion).toHaveBeenCalledTimes(3); // second retry, 4 s later: succeeds
+    expect(writes.map((w) => w.text)).toEqual(['秘书处介绍了材料审核情况']);
+    expect(result.current.state).toBe('saved');
+    expect(result.current.label).toBe('已保存');
+  });
+
+  it('unmounting writes what is pending at once', async () => {
+    const { result, unmount } = renderHook(() => useDiscussionAutosave(1, ''));
+    act(() => result.current.onChange('最后一句'));
+    unmount();
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(writes.map((w) => w.text)).toEqual(['最后一句']);
+  });
+});
