@@ -44,14 +44,23 @@ export const SIZE = {
 export const LINE_PITCH = 579;
 
 /**
- * 28 characters in 156 mm (GB/T 9704-2012 §5.2.2). Word's GB/T templates get there with a character grid
- * whose w:charSpace is negative (≈ −849: each 16 pt character 0.21 pt narrower). LibreOffice lays such a grid
- * out in whole grid cells, so a 16 pt character wider than the 15.8 pt cell takes two cells: 14 characters
- * a line. We therefore keep the grid's charSpace at 0 (LibreOffice then applies the line grid only) and
- * condense the body text by {@link BODY_CONDENSE} twips (−0.25 pt) a character instead: 15.75 pt × 28 =
- * 441 pt ≤ 442.2 pt, so Word, WPS and LibreOffice all set 28 characters a line.
+ * 28 characters in 156 mm (GB/T 9704-2012 §5.2.2), in Word, WPS and LibreOffice alike.
+ *
+ * Word and WPS compute a character grid's pitch as the Normal style's size (16 pt) plus w:charSpace/4096 pt
+ * and show ⌊156 mm ÷ pitch⌋ in Page Setup; with no charSpace they showed ⌊442.2 ÷ 16⌋ = 27. With charSpace
+ * −849 the pitch is 16 − 0.207 = 15.793 pt and 28 × 15.793 = 442.2 pt: Page Setup says 22 × 28, as in Word's
+ * own GB/T templates.
+ *
+ * The grid's type is nevertheless {@link GRID_TYPE} 'lines' (“只指定行网格”, keeping that charSpace, which Word
+ * shows as the 28 characters a line of the page setup): LibreOffice, given a 'linesAndChars' grid with any
+ * non-zero charSpace, lays text out in whole grid cells computed from its own default size, and a 16 pt
+ * character takes two cells (measured: 14 or fewer characters a line with −849, whatever the condensing).
+ * The 28 characters therefore come from the text itself: the body is condensed by {@link BODY_CONDENSE}
+ * twips (−0.25 pt) a character, 15.75 pt × 28 = 441 pt ≤ 442.2 pt, so Word, WPS and LibreOffice all set
+ * 28 characters a line on the 22-line grid.
  */
-export const GRID_CHAR_SPACE = 0;
+export const GRID_TYPE = 'lines';
+export const GRID_CHAR_SPACE = -849;
 export const BODY_CONDENSE = -5;
 
 /** Advance of one body character in twips (16 pt − 0.25 pt). */
@@ -68,11 +77,13 @@ export function chars(n: number): number {
 }
 
 /**
- * Footer distance: the page number's em-dash line sits 7 mm below the type area (GB/T 9704-2012 §7.5);
- * the footer paragraph is one exact 18 pt line, so its bottom is 28 mm − 18 pt from the page edge.
+ * Footer distance: the page number's dashes sit 7 mm below the type area (GB/T 9704-2012 §7.5), i.e. 28 mm
+ * above the page's bottom edge. The footer paragraph is one exact 18 pt line whose glyphs are centred in it,
+ * so the line's middle goes there: its bottom is 28 mm − 9 pt from the edge. (Measured in LibreOffice's
+ * render: the dashes' centre 7.4 mm below the type area; it was 10.6 mm with the line's top at 28 mm.)
  */
 export const FOOTER_LINE = 360;
-export const FOOTER_DISTANCE = mmToTwip(35 - 7) - FOOTER_LINE;
+export const FOOTER_DISTANCE = mmToTwip(35 - 7) - FOOTER_LINE / 2;
 
 /** Paragraph style ids. */
 export const STYLE = {

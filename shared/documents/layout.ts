@@ -2,11 +2,12 @@
  * Document assembly shared by every builder: sections (GB/T 9704-2012 geometry and document grid),
  * page-number footers, and packing with the hand-written parts (see parts.ts).
  */
-import { AlignmentType, Footer, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, PageOrientation, Paragraph, SectionType, SimpleField, TextRun } from 'docx';
 import type { Document, FileChild, IPageBordersOptions, IPropertiesOptions, ISectionOptions } from 'docx';
 import {
   A4,
   GRID_CHAR_SPACE,
+  GRID_TYPE,
   FOOTER_DISTANCE,
   GB_MARGIN,
   LINE_PITCH,
@@ -18,6 +19,7 @@ import { newDocument } from './document';
 import { fontsOf } from './options';
 import type { DocOptions } from './options';
 import { packDocx } from './pack';
+import { sanitizeLine } from './text';
 import { partOverrides } from './parts';
 
 export * from './geometry';
@@ -34,7 +36,13 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         style: STYLE.footer,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: indent } : { left: indent },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+        // A simple PAGE field with a cached result (1 on odd pages, 2 on even ones): Word and WPS recompute it,
+        // and previewers that do not compute fields show “— 1 —” rather than “—  —”.
+        children: [
+          new TextRun({ text: '— ' }),
+          new SimpleField('PAGE', side === 'odd' ? '1' : '2'),
+          new TextRun({ text: ' —' }),
+        ],
       }),
     ],
   });
@@ -55,6 +63,8 @@ export interface SectionSpec {
   borders?: IPageBordersOptions;
   /** Document grid of 22 lines × 28 characters (default true for portrait pages). */
   grid?: boolean;
+  /** Start this section on an odd (recto) page: a blank page is inserted when needed (duplex batches). */
+  oddPage?: boolean;
 }
 
 /**
@@ -89,9 +99,10 @@ export function documentOptions(
         },
         // 22 lines × 28 characters (GB/T 9704-2012 §5.2.2).
         grid: grid
-          ? { type: 'linesAndChars', linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE }
+          ? { type: GRID_TYPE, linePitch: LINE_PITCH, charSpace: GRID_CHAR_SPACE }
           : { type: 'default', linePitch: 312 },
         ...(s.verticalAlign === 'center' ? { verticalAlign: 'center' } : {}),
+        ...(s.oddPage ? { type: SectionType.ODD_PAGE } : {}),
       },
       ...(giveFooters
         ? { footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } }
@@ -100,8 +111,10 @@ export function documentOptions(
     } as ISectionOptions;
   });
   return {
-    creator: options?.author ?? '中国网络安全产业联盟秘书处',
-    title: title ?? '',
+    // Everything that reaches docProps/core.xml is sanitised like body text (U+FFFE, U+FFFF, controls and
+    // bidirectional overrides removed): docx escapes the XML specials but keeps those.
+    creator: sanitizeLine(options?.author) || '中国网络安全产业联盟秘书处',
+    title: sanitizeLine(title),
     evenAndOddHeaderAndFooters: true,
     sections: sectionOptions,
   };

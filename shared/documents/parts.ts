@@ -66,22 +66,23 @@ export function stylesXml(f: FontSet): string {
   const defs: StyleDef[] = [
     {
       id: STYLE.body,
-      name: 'GW Body',
+      name: '公文正文',
       basedOn: 'Normal',
       qFormat: true,
-      pPr: `${exact(LINE_PITCH)}${firstLine}<w:jc w:val="both"/>`,
+      // Widow and orphan control: no paragraph leaves a single line at the foot or the head of a page.
+      pPr: `<w:widowControl/>${exact(LINE_PITCH)}${firstLine}<w:jc w:val="both"/>`,
       rPr: `${fonts(f.body, f.latin)}${CONDENSE}${sz(SIZE.body)}`,
     },
     {
       id: STYLE.plain,
-      name: 'GW Plain',
+      name: '公文无缩进',
       basedOn: 'Normal',
-      pPr: `${exact(LINE_PITCH)}<w:jc w:val="left"/>`,
+      pPr: `<w:widowControl/>${exact(LINE_PITCH)}<w:jc w:val="left"/>`,
       rPr: `${fonts(f.body, f.latin)}${CONDENSE}${sz(SIZE.body)}`,
     },
     {
       id: STYLE.title,
-      name: 'GW Title',
+      name: '公文标题',
       basedOn: 'Normal',
       next: STYLE.body,
       qFormat: true,
@@ -91,14 +92,14 @@ export function stylesXml(f: FontSet): string {
     },
     {
       id: STYLE.docNo,
-      name: 'GW Doc Number',
+      name: '发文字号',
       basedOn: 'Normal',
       pPr: `<w:keepNext/>${exact(LINE_PITCH)}<w:jc w:val="center"/>`,
       rPr: `${fonts(f.body, f.latin)}${CONDENSE}${sz(SIZE.body)}`,
     },
     {
       id: STYLE.h1,
-      name: 'GW Heading 1',
+      name: '一级标题',
       basedOn: STYLE.body,
       next: STYLE.body,
       qFormat: true,
@@ -107,44 +108,45 @@ export function stylesXml(f: FontSet): string {
     },
     {
       id: STYLE.h2,
-      name: 'GW Heading 2',
+      name: '二级标题',
       basedOn: STYLE.body,
       next: STYLE.body,
       qFormat: true,
       pPr: '<w:keepNext/><w:outlineLvl w:val="2"/>',
       rPr: `${fonts(f.heading2, f.latin)}`,
     },
-    { id: STYLE.h3, name: 'GW Heading 3', basedOn: STYLE.body, next: STYLE.body, qFormat: true },
+    { id: STYLE.h3, name: '三级标题', basedOn: STYLE.body, next: STYLE.body, qFormat: true },
     {
       id: STYLE.attachHead,
-      name: 'GW Attachment Head',
+      name: '附件标识',
       basedOn: 'Normal',
       pPr: `<w:keepNext/>${exact(LINE_PITCH)}<w:jc w:val="left"/>`,
-      rPr: `${fonts(f.heading1, f.latin)}${CONDENSE}${sz(SIZE.body)}`,
+      // The whole heading in 黑体, its digit too (GB/T 9704-2012 §8: 附件 and its number in 3号黑体).
+      rPr: `${fonts(f.heading1, f.heading1)}${CONDENSE}${sz(SIZE.body)}`,
     },
     {
       id: STYLE.sign,
-      name: 'GW Signature',
+      name: '发文机关署名',
       basedOn: 'Normal',
       pPr: `<w:keepLines/>${exact(LINE_PITCH)}<w:jc w:val="right"/>`,
       rPr: `${fonts(f.body, f.latin)}${CONDENSE}${sz(SIZE.body)}`,
     },
     {
       id: STYLE.cell,
-      name: 'GW Table Text',
+      name: '表格文字',
       basedOn: 'Normal',
       pPr: `${noGrid}${exact(CELL_LINE)}<w:jc w:val="left"/>`,
       rPr: `${fonts(f.body, f.latin)}${sz(SIZE.smallFour)}`,
     },
     {
       id: STYLE.cellCenter,
-      name: 'GW Table Label',
+      name: '表格标签',
       basedOn: STYLE.cell,
       pPr: '<w:jc w:val="center"/>',
     },
     {
       id: STYLE.footer,
-      name: 'GW Page Number',
+      name: '页码',
       basedOn: 'Normal',
       pPr: `${noGrid}${exact(360)}`,
       rPr: `${fonts(f.pageNumber, f.pageNumber)}${sz(SIZE.four)}`,
@@ -152,35 +154,35 @@ export function stylesXml(f: FontSet): string {
     // Certificates (A4 landscape, no grid): every paragraph kept with the next so one never breaks.
     {
       id: STYLE.certNo,
-      name: 'GW Certificate Number',
+      name: '证书编号',
       basedOn: 'Normal',
       pPr: `<w:keepNext/><w:keepLines/>${noGrid}${exact(420)}<w:jc w:val="right"/>`,
       rPr: `${fonts(f.body, f.latin)}${sz(28)}`,
     },
     {
       id: STYLE.certTitle,
-      name: 'GW Certificate Title',
+      name: '证书标题',
       basedOn: 'Normal',
       pPr: `<w:keepNext/><w:keepLines/>${noGrid}<w:spacing w:before="480" w:after="720" w:line="1320" w:lineRule="exact"/><w:jc w:val="center"/>`,
       rPr: `${fonts(f.title, f.latin)}${f.titleBold ? '<w:b/><w:bCs/>' : ''}${sz(88)}`,
     },
     {
       id: STYLE.certText,
-      name: 'GW Certificate Text',
+      name: '证书正文',
       basedOn: 'Normal',
       pPr: `<w:keepNext/><w:keepLines/>${noGrid}${exact(660)}<w:jc w:val="center"/>`,
       rPr: `${fonts(f.heading2, f.latin)}${sz(44)}`,
     },
     {
       id: STYLE.certName,
-      name: 'GW Certificate Unit',
+      name: '证书单位名称',
       basedOn: 'Normal',
       pPr: `<w:keepNext/><w:keepLines/>${noGrid}<w:spacing w:before="180" w:after="180" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`,
       rPr: `${fonts(f.title, f.latin)}<w:b/><w:bCs/>${sz(60)}`,
     },
     {
       id: STYLE.certSign,
-      name: 'GW Certificate Signature',
+      name: '证书落款',
       basedOn: 'Normal',
       pPr: `<w:keepLines/>${noGrid}${exact(560)}<w:jc w:val="right"/>`,
       rPr: `${fonts(f.heading2, f.latin)}${sz(CERT_SIGN_SIZE)}`,
@@ -223,50 +225,126 @@ export function settingsXml(): string {
 }
 
 interface FontEntry {
-  name: string;
+  /** Fallback face Word and WPS try first when this one is missing (w:altName). */
   altName?: string;
-  family: 'roman' | 'swiss' | 'modern' | 'script' | 'decorative' | 'auto';
+  /** PANOSE-1 classification, 10 bytes hex: Word substitutes by it (and by the signature) when a face is missing. */
+  panose: string;
   charset: string;
+  family: 'roman' | 'swiss' | 'modern' | 'script' | 'decorative' | 'auto';
   pitch: 'fixed' | 'variable';
+  /** Unicode and code-page ranges (w:sig usb0..usb3, csb0, csb1), as the face's OS/2 table declares them. */
+  sig: [string, string, string, string, string, string];
 }
 
-/** word/fontTable.xml: the faces used, with w:altName so Word substitutes 仿宋 for 仿宋_GB2312 etc. */
+/** GB2312-only faces (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体): CJK + GB2312 code page. */
+const SIG_GB2312: FontEntry['sig'] = ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'];
+/** The Windows GBK faces (仿宋, 楷体, 黑体). */
+const SIG_GBK: FontEntry['sig'] = ['800002BF', '38CF7CFA', '00000016', '00000000', '00040001', '00000000'];
+
+/**
+ * The faces our documents name, with what Word needs to pick a substitute of the same kind when the face is
+ * not installed: 仿宋_GB2312, 楷体_GB2312 and 方正小标宋简体 ship with neither Windows 10/11 nor stock WPS,
+ * and an entry with only a name makes Word fall back to its default East Asian face (等线), which is
+ * proportional and moves every line break. Each GB2312 face names its Windows counterpart as w:altName
+ * (仿宋, 楷体, 宋体) and carries that family's PANOSE, charset 86 (GB2312), fixed pitch where the face is
+ * monospaced, and the signature of a CJK face.
+ */
+export const FONT_ENTRIES: Readonly<Record<string, FontEntry>> = {
+  仿宋_GB2312: {
+    altName: '仿宋',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: SIG_GB2312,
+  },
+  楷体_GB2312: {
+    altName: '楷体',
+    panose: '02010609030101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: SIG_GB2312,
+  },
+  方正小标宋简体: {
+    altName: '宋体',
+    panose: '02010600030101010101',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+    sig: SIG_GB2312,
+  },
+  仿宋: {
+    altName: 'FangSong',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: SIG_GBK,
+  },
+  楷体: {
+    altName: 'KaiTi',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: SIG_GBK,
+  },
+  黑体: {
+    altName: 'SimHei',
+    panose: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: SIG_GBK,
+  },
+  宋体: {
+    altName: 'SimSun',
+    panose: '02010600030101010101',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+    sig: ['00000003', '288F0000', '00000016', '00000000', '00040001', '00000000'],
+  },
+  'Times New Roman': {
+    panose: '02020603050405020304',
+    charset: '00',
+    family: 'roman',
+    pitch: 'variable',
+    sig: ['E0002EFF', 'C000785B', '00000009', '00000000', '000001FF', '00000000'],
+  },
+};
+
+/** A face we have no data for: named, GB2312 charset, no PANOSE guess. */
+const UNKNOWN_FONT: Omit<FontEntry, 'panose' | 'sig'> = { charset: '86', family: 'auto', pitch: 'variable' };
+
+function fontXml(name: string): string {
+  const e = FONT_ENTRIES[name];
+  if (!e) {
+    return `<w:font w:name="${esc(name)}"><w:charset w:val="${UNKNOWN_FONT.charset}"/><w:family w:val="${UNKNOWN_FONT.family}"/><w:pitch w:val="${UNKNOWN_FONT.pitch}"/></w:font>`;
+  }
+  const [u0, u1, u2, u3, c0, c1] = e.sig;
+  return (
+    `<w:font w:name="${esc(name)}">` +
+    (e.altName ? `<w:altName w:val="${esc(e.altName)}"/>` : '') +
+    `<w:panose1 w:val="${e.panose}"/><w:charset w:val="${e.charset}"/><w:family w:val="${e.family}"/>` +
+    `<w:pitch w:val="${e.pitch}"/>` +
+    `<w:sig w:usb0="${u0}" w:usb1="${u1}" w:usb2="${u2}" w:usb3="${u3}" w:csb0="${c0}" w:csb1="${c1}"/>` +
+    '</w:font>'
+  );
+}
+
+/**
+ * word/fontTable.xml: the faces used with full entries (FONT_ENTRIES), and their Windows fallbacks too, so a
+ * machine without the GB2312 faces substitutes 仿宋 / 楷体 / 宋体 rather than 等线.
+ */
 export function fontTableXml(f: FontSet): string {
-  const entries: FontEntry[] = [
-    { name: f.latin, family: 'roman', charset: '00', pitch: 'variable' },
-    {
-      name: f.body,
-      altName: f.body === '仿宋_GB2312' ? '仿宋' : 'FangSong',
-      family: 'modern',
-      charset: '86',
-      pitch: 'fixed',
-    },
-    {
-      name: f.title,
-      altName: f.title === '方正小标宋简体' ? '宋体' : 'SimSun',
-      family: 'auto',
-      charset: '86',
-      pitch: 'variable',
-    },
-    { name: f.heading1, altName: 'SimHei', family: 'modern', charset: '86', pitch: 'fixed' },
-    {
-      name: f.heading2,
-      altName: f.heading2 === '楷体_GB2312' ? '楷体' : 'KaiTi',
-      family: 'modern',
-      charset: '86',
-      pitch: 'fixed',
-    },
-    { name: f.pageNumber, altName: 'SimSun', family: 'auto', charset: '86', pitch: 'variable' },
-  ];
-  const seen = new Set<string>();
-  const body = entries
-    .filter((e) => (seen.has(e.name) ? false : (seen.add(e.name), true)))
-    .map(
-      (e) =>
-        `<w:font w:name="${esc(e.name)}">${e.altName ? `<w:altName w:val="${esc(e.altName)}"/>` : ''}` +
-        `<w:charset w:val="${e.charset}"/><w:family w:val="${e.family}"/><w:pitch w:val="${e.pitch}"/></w:font>`,
-    )
-    .join('');
+  const names = [f.latin, f.body, f.title, f.heading1, f.heading2, f.pageNumber];
+  for (const n of [...names]) {
+    const alt = FONT_ENTRIES[n]?.altName;
+    if (alt && FONT_ENTRIES[alt]) names.push(alt);
+  }
+  const body = [...new Set(names)].map(fontXml).join('');
   return `${DECL}<w:fonts xmlns:w="${W}" xmlns:r="${R}">${body}</w:fonts>`;
 }
 

@@ -13,7 +13,7 @@ const FORBIDDEN_XML =
 
 /**
  * Makes any value safe to write as WordprocessingML text: `undefined`/`null` become '', CR LF and lone CR
- * become LF, and every character XML 1.0 forbids is removed. XML specials (& < > " ') are kept: the docx
+ * become LF, every character XML 1.0 forbids is removed, and so are bidirectional controls (below). XML specials (& < > " ') are kept: the docx
  * writer escapes them. Never throws.
  */
 export function sanitizeText(value: unknown): string {
@@ -29,8 +29,14 @@ export function sanitizeText(value: unknown): string {
       return '';
     }
   }
-  return s.replace(/\r\n?/g, '\n').replace(FORBIDDEN_XML, '');
+  return s.replace(/\r\n?/g, '\n').replace(FORBIDDEN_XML, '').replace(BIDI_CONTROLS, '');
 }
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible, they
+ * reorder what the reader sees (a name or an amount printed backwards); no Chinese document needs them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /** Sanitises and splits on line feeds; trailing spaces of each line are kept, tabs become spaces. */
 export function sanitizeLines(value: unknown): string[] {

@@ -48,8 +48,12 @@ describe('notice (GB/T 9704-2012, R-W1, R-W2)', () => {
     expect(attr(doc, 'w:pgMar', 'w:left')).toBe('1587');
     expect(attr(doc, 'w:pgMar', 'w:right')).toBe('1474');
     expect([mm(37), mm(35), mm(28), mm(26)]).toEqual([2098, 1984, 1587, 1474]);
-    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('linesAndChars');
+    // A line grid whose charSpace makes Word's and WPS's page setup say 28 characters a line (geometry.ts).
+    expect(attr(doc, 'w:docGrid', 'w:type')).toBe('lines');
     expect(attr(doc, 'w:docGrid', 'w:linePitch')).toBe('579');
+    const charSpace = Number(attr(doc, 'w:docGrid', 'w:charSpace'));
+    const textWidthPt = (mm(210) - 1587 - 1474) / 20;
+    expect(Math.floor(textWidthPt / (16 + charSpace / 4096))).toBe(28);
     // 22 lines in the 225 mm type area
     expect(Math.floor((mm(297) - 2098 - 1984) / 579)).toBe(22);
   });
@@ -75,7 +79,37 @@ describe('notice (GB/T 9704-2012, R-W1, R-W2)', () => {
     expect(body).toMatch(/w:firstLineChars="200"/);
     expect(styleXml(styles, 'GwH1')).toContain('w:eastAsia="黑体"');
     expect(styleXml(styles, 'GwH2')).toContain('w:eastAsia="楷体_GB2312"');
-    expect(styleXml(styles, 'GwAttachHead')).toContain('w:eastAsia="黑体"');
+    // 附件N wholly in 黑体, its digit too.
+    const attach = styleXml(styles, 'GwAttachHead');
+    expect(attach).toContain('w:eastAsia="黑体"');
+    expect(attach).toContain('w:ascii="黑体" w:hAnsi="黑体"');
+    expect(attach).not.toContain('Times New Roman');
+  });
+
+  it('names its styles in Chinese, sets widow control on body text and describes every face in the font table', async () => {
+    const { styles, zip } = seedDoc;
+    const name = (id: string) => /<w:name w:val="([^"]+)"\/>/.exec(styleXml(styles, id))?.[1];
+    expect(name('GwBody')).toBe('公文正文');
+    expect(name('GwH1')).toBe('一级标题');
+    expect(name('GwTitle')).toBe('公文标题');
+    expect(styles).not.toMatch(/w:val="GW /);
+    expect(styleXml(styles, 'GwBody')).toContain('<w:widowControl/>');
+    const fonts = await part(zip, 'word/fontTable.xml');
+    const entry = (n: string) => new RegExp(`<w:font w:name="${n}">(.*?)</w:font>`).exec(fonts)?.[1] ?? '';
+    for (const [face, alt] of [
+      ['仿宋_GB2312', '仿宋'],
+      ['楷体_GB2312', '楷体'],
+      ['方正小标宋简体', '宋体'],
+    ] as const) {
+      const e = entry(face);
+      expect(e, face).toContain(`<w:altName w:val="${alt}"/>`);
+      expect(e, face).toMatch(/<w:panose1 w:val="[0-9A-F]{20}"\/>/);
+      expect(e, face).toContain('<w:charset w:val="86"/>');
+      expect(e, face).toMatch(/<w:sig w:usb0="[0-9A-F]{8}"/);
+      // The fallback face has its own full entry.
+      expect(entry(alt), alt).toContain('<w:panose1');
+    }
+    expect(entry('仿宋_GB2312')).toContain('<w:pitch w:val="fixed"/>');
   });
 
   it('classifies body lines: 一、 level 1, （一） level 2, 1. level 3', async () => {
@@ -110,10 +144,14 @@ describe('notice (GB/T 9704-2012, R-W1, R-W2)', () => {
     const even = await part(zip, `word/${target('even')}`);
     expect(odd).toContain('<w:jc w:val="right"/>');
     expect(even).toContain('<w:jc w:val="left"/>');
-    for (const f of [odd, even]) {
-      expect(paragraphTexts(f).join('')).toBe('—  —');
-      expect(f).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
-    }
+    // A PAGE field with a cached result, so previewers that do not compute fields still show a number.
+    expect(paragraphTexts(odd).join('')).toBe('— 1 —');
+    expect(paragraphTexts(even).join('')).toBe('— 2 —');
+    for (const f of [odd, even])
+      expect(f).toMatch(/<w:fldSimple w:instr="PAGE"><w:r><w:t[^>]*>[12]<\/w:t><\/w:r><\/w:fldSimple>/);
+    // The dashes' line centred 7 mm below the type area (GB/T 9704-2012 §7.5): 28 mm above the page's
+    // bottom edge, the exact 18 pt footer line's bottom 9 pt lower.
+    expect(Number(attr(seedDoc.doc, 'w:pgMar', 'w:footer')) + 180).toBe(mm(28));
     const footer = styleXml(seedDoc.styles, 'GwFooter');
     expect(footer).toContain('<w:sz w:val="28"/>');
     expect(footer).toContain('w:eastAsia="宋体"');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { buildNotice } from '../../../shared/documents';
 import { buildNastySamples, HUGE } from './fixtures';
 import { paragraphTexts, part, unzip } from './ooxml';
 
@@ -46,5 +47,38 @@ describe('robustness', () => {
   it('leaves out a seal that is not a PNG rather than writing a broken image', async () => {
     const zip = await unzip(samples['nasty-notice'] ?? new Uint8Array());
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(false);
+  });
+
+  it('sanitises the author and title in core.xml (strict XML parse) and removes bidirectional controls', async () => {
+    const bad = 'A\uFFFEB\uFFFF\u0001C\u202Eevil\u2066x\u2069';
+    const bytes = await buildNotice(
+      {
+        title: `标题${bad}`,
+        docNumber: '',
+        addressee: `各会员单位${bad}`,
+        body: `正文${bad}`,
+        attachments: [],
+        issuer: '',
+        date: '2026-01-02',
+      },
+      { author: bad },
+    );
+    const zip = await unzip(bytes);
+    const core = await part(zip, 'docProps/core.xml');
+    const doc = await part(zip, 'word/document.xml');
+    for (const xml of [core, doc]) {
+      expect(FORBIDDEN.test(xml)).toBe(false);
+      expect(/[\u202A-\u202E\u2066-\u2069]/.test(xml)).toBe(false);
+    }
+    expect(core).toContain('<dc:creator>ABCevilx</dc:creator>');
+    expect(core).toContain('<dc:title>标题ABCevilx</dc:title>');
+    const result = await validateXML({
+      xml: [
+        { fileName: 'core.xml', contents: core },
+        { fileName: 'document.xml', contents: doc },
+      ],
+      normalization: 'c14n',
+    });
+    expect(result.errors).toEqual([]);
   });
 });
