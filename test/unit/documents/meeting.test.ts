@@ -129,12 +129,49 @@ describe('表决票', () => {
     expect(texts.filter((t) => t === '决议乙')).toHaveLength(2);
     expect(texts).toContain('投票单位（盖章）：甲公司');
     expect(texts).toContain('投票单位（盖章）：乙公司');
-    expect(texts).toContain('会员代表（签字）：');
+    // The signature has a rule to write on: a tab with an underscore leader.
+    expect(texts).toContain('会员代表（签字）：\t');
+    expect(xml).toContain('w:leader="underscore"');
     expect(texts).toContain('日　　期：　　年　　月　　日');
     expect(texts).toContain(
       '说明：请在所选表决意见下的“☐”内划“√”，每项议案只能选择一项，多选或不选视为弃权。',
     );
     expect(texts.join('')).not.toContain('通讯方式召开，请于');
+  });
+
+  it('keeps a voter’s ballot on one sheet (rows shrink); motions that do not fit go on numbered sheets, each signed', async () => {
+    const motions = (n: number, title: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => ({ title: title(i + 1) }));
+    const sheetsOf = (texts: string[]) => texts.filter((t) => /^第 \d+ 页，共 \d+ 页$/.test(t));
+    // 8 motions with one-line titles: one sheet a voter, rows below 1.5 cm but at least 1 cm.
+    const short = await documentXml(
+      await buildBallot({
+        meeting: STANDING_MEETING,
+        motions: motions(8, (i) => `关于审议2026年度第${i}项工作报告的议案`),
+        voterUnits: ['甲公司'],
+      }),
+    );
+    expect(sheetsOf(paragraphTexts(short))).toEqual([]);
+    const heights = [...short.matchAll(/<w:trHeight w:val="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(heights.slice(1).every((h) => h >= 567 && h <= 850)).toBe(true);
+    // 20 motions with two-line titles: numbered sheets, each with its own signature block.
+    const long = paragraphTexts(
+      await documentXml(
+        await buildBallot({
+          meeting: STANDING_MEETING,
+          motions: motions(
+            20,
+            (i) => `关于审议《中国网络安全产业联盟2026年度工作计划（草案）》第${i}项的议案`,
+          ),
+          voterUnits: ['甲公司'],
+        }),
+      ),
+    );
+    const sheets = sheetsOf(long);
+    expect(sheets.length).toBeGreaterThan(1);
+    expect(sheets[0]).toBe(`第 1 页，共 ${sheets.length} 页`);
+    expect(long.filter((t) => t === '会员代表（签字）：\t')).toHaveLength(sheets.length);
+    expect(long.filter((t) => t === '表决票')).toHaveLength(sheets.length);
   });
 
   it('one motion: one page per voting unit with large boxes', async () => {
