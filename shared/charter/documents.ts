@@ -5,6 +5,7 @@
  */
 import { assertInteger, assertOneOf, fail } from './errors';
 import type { DocNumberStyle } from './settings';
+import { parseIsoDate } from './dates';
 
 export const DOC_NUMBER_PREFIX = 'CCIA';
 export const DOC_NUMBER_ISSUER = '秘';
@@ -33,6 +34,14 @@ export function parseDocNumber(text: string): { year: number; seq: number; style
   const seq = Number(m[4]);
   if (seq < 1) return null;
   return { year: Number(m[2]), seq, style: m[1] === '〔' ? 'gbt9704' : 'seed' };
+}
+
+/**
+ * R-W1: the year whose sequence a document is numbered in — the year of its 成文日期. A date that is not a
+ * real calendar date is refused (never the clock's year: a number of the wrong year could not be taken back).
+ */
+export function docNumberYear(date: string): number {
+  return parseIsoDate(date, '成文日期').year;
 }
 
 /** A number in the register, issued or voided. */

@@ -21,3 +21,5 @@ export * from './meetings';
 export * from './documents';
 export * from './programmes';
 export * from './motionTally';
+export * from './tiers';
+export * from './certificates';

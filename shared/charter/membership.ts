@@ -18,6 +18,11 @@ import { isPassedOutcome } from './voting';
 export type ExitKind = 'withdrawn' | 'auto-withdrawn' | 'expelled';
 export const EXIT_KINDS: readonly ExitKind[] = ['withdrawn', 'auto-withdrawn', 'expelled'];
 
+/** R-M6, R-M7, R-M9: whether a member status means the unit has left the alliance (退会, 自动退会, 除名). */
+export function hasLeft(status: MemberStatus): status is ExitKind {
+  return (EXIT_KINDS as readonly string[]).includes(status);
+}
+
 /** R-M6: a withdrawal takes effect 30 days after the written notice is received. */
 export const WITHDRAWAL_NOTICE_DAYS = 30;
 /** R-M6: the secretariat reports to the standing council within 5 working days of receipt. */

@@ -7,7 +7,7 @@ import type {
   Motion,
   Office,
 } from '../../../shared/domain/records';
-import { DEFAULT_CHARTER_SETTINGS, motionTally } from '../../../shared/charter';
+import { DEFAULT_CHARTER_SETTINGS, motionTally, tierChangeFor } from '../../../shared/charter';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
   buildEntitled,
@@ -20,7 +20,6 @@ import {
   shouldSnapshot,
   standingAttendance,
   tallyError,
-  tierChangeFor,
   BURST_GAP_MS,
   VERSION_EVERY_MS,
 } from '../../../renderer/src/features/meetings/logic';

@@ -8,7 +8,7 @@ import { freshDb } from '../db/harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { endOffice, endOffices } from '../../../renderer/src/features/meetings/data';
-import { tierDropFor } from '../../../renderer/src/features/meetings/logic';
+import { tierDropFor } from '../../../shared/charter';
 
 const ASOF = '2025-06-15';
 const demo = generateDemo({ asOf: ASOF, members: 60 });

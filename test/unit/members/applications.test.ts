@@ -6,11 +6,11 @@ import {
   currentStepIndex,
   firstYearDues,
   missingMaterialLabels,
-  nextCertificateNo,
   rejoinBlockMessage,
   stepDateProblem,
   stepGates,
 } from '../../../renderer/src/features/applications/logic';
+import { nextCertificateNo } from '../../../shared/charter';
 import { fields } from './fixtures';
 
 function app(over: Partial<Application> = {}): Application {

@@ -24,17 +24,10 @@ import { DateInput } from '../../app/DateInput';
 import { Page } from '../../app/Page';
 import { today } from '../../app/today';
 import { useExportFile } from '../../app/exportFile';
+import { nextCertificateNo } from '../../../../shared/charter';
 import { db } from '../../db';
 import { memberPath, passedStandingMotions } from '../members';
-import {
-  MATERIALS,
-  STEPS,
-  currentStepIndex,
-  firstYearDues,
-  nextCertificateNo,
-  stepGates,
-  type StepGate,
-} from './logic';
+import { MATERIALS, STEPS, currentStepIndex, firstYearDues, stepGates, type StepGate } from './logic';
 import { issueCertificate, saveCouncil, saveMaterials, saveNotified, saveReview } from './data';
 import { memberCertificateDocx, membershipApplicationDocx } from './docs';
 

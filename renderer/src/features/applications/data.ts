@@ -10,16 +10,15 @@ import { registerCertificateBatch } from '../documents/data';
 import type { Application, Certificate, Member, MemberFields } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { buildSearchText } from '../../../../shared/search/memberSearch';
-import { checkTransition, yearOf, type MotionOutcome } from '../../../../shared/charter';
-import { MemberWriteError } from '../members/data';
-import { LEFT_STATUSES } from '../members/logic';
 import {
+  checkTransition,
+  hasLeft,
   nextCertificateNo,
-  receivedMaterials,
-  rejoinBlockMessage,
-  stepDateProblem,
-  stepGates,
-} from './logic';
+  yearOf,
+  type MotionOutcome,
+} from '../../../../shared/charter';
+import { MemberWriteError } from '../members/data';
+import { receivedMaterials, rejoinBlockMessage, stepDateProblem, stepGates } from './logic';
 
 /** The re-application ban of R-M8 / R-M9 is still running. */
 export class RejoinBanned extends Error {}
@@ -41,7 +40,7 @@ async function load(db: DeskDB, id: number): Promise<Application> {
 export async function admissionBlock(db: DeskDB, unit: MemberFields, on: string): Promise<void> {
   const byCode = await db.members.where('creditCode').equals(unit.creditCode).first();
   if (byCode) {
-    if (!LEFT_STATUSES.includes(byCode.status))
+    if (!hasLeft(byCode.status))
       throw new MemberWriteError(
         `该单位已是会员（${byCode.name}，${MEMBER_STATUS_LABEL[byCode.status]}），无需申请入会`,
         'creditCode',
@@ -53,7 +52,7 @@ export async function admissionBlock(db: DeskDB, unit: MemberFields, on: string)
     (m) => m.creditCode !== unit.creditCode,
   );
   for (const m of byName) {
-    if (!LEFT_STATUSES.includes(m.status))
+    if (!hasLeft(m.status))
       throw new MemberWriteError(`已有同名会员单位（${MEMBER_STATUS_LABEL[m.status]}），请核对`, 'name');
     const ban = rejoinBlockMessage(m, on);
     if (ban) throw new RejoinBanned(ban);
@@ -207,7 +206,7 @@ async function admitMember(db: DeskDB, a: Application, on: string, at: string): 
   const former = await db.members.where('creditCode').equals(unit.creditCode).first();
   let memberId: number;
   if (former) {
-    if (!LEFT_STATUSES.includes(former.status))
+    if (!hasLeft(former.status))
       throw new MemberWriteError(`该单位已是会员（${MEMBER_STATUS_LABEL[former.status]}）`);
     const ban = rejoinBlockMessage(former, on);
     if (ban) throw new MemberWriteError(ban);
@@ -235,8 +234,7 @@ async function admitMember(db: DeskDB, a: Application, on: string, at: string): 
     });
   } else {
     const sameName = await db.members.where('name').equals(unit.name).first();
-    if (sameName && !LEFT_STATUSES.includes(sameName.status))
-      throw new MemberWriteError('已有同名会员单位，请核对');
+    if (sameName && !hasLeft(sameName.status)) throw new MemberWriteError('已有同名会员单位，请核对');
     const member: Member = {
       ...unit,
       status: 'active',

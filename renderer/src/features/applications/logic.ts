@@ -129,27 +129,6 @@ export function stepDateProblem(app: Application, step: StepKey, on: string): st
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Certificates (R-M3 (4))
-
-export const MEMBER_CERTIFICATE_PREFIX = 'CCIA-HY';
-
-/** The next member certificate number of `year`: max existing sequence of that year + 1, 4 digits. */
-export function nextCertificateNo(
-  existing: readonly string[],
-  year: number,
-  prefix = MEMBER_CERTIFICATE_PREFIX,
-): string {
-  const head = `${prefix}-${year}-`;
-  let max = 0;
-  for (const no of existing) {
-    if (!no.startsWith(head)) continue;
-    const n = Number(no.slice(head.length));
-    if (Number.isInteger(n) && n > max) max = n;
-  }
-  return `${head}${String(max + 1).padStart(4, '0')}`;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Re-application (R-M8, R-M9) and first-year dues (R-D3, R-D4)
 
 const LEFT_WORD = { withdrawn: '退会', 'auto-withdrawn': '自动退会', expelled: '被除名' } as const;

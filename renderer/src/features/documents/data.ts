@@ -2,7 +2,7 @@
  * Writes of the 发文 register (R-W1): drafts, 定稿 with the engine's next number, 作废 with a reason, and the
  * exported file's SHA-256. Every write is one transaction with its audit entry.
  */
-import { formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../../shared/charter';
+import { docNumberYear, formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../../shared/charter';
 import {
   ALLIANCE_NAME,
   certificateBatchText,
@@ -12,7 +12,6 @@ import {
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
-import { docYear } from './logic';
 
 export interface DraftFields {
   title: string;
@@ -47,7 +46,7 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
     if (id === undefined) {
       const row: OutgoingDocument = {
         ...fields,
-        year: docYear(fields.date),
+        year: docNumberYear(fields.date),
         status: 'draft',
         createdAt: now,
         updatedAt: now,
@@ -65,7 +64,7 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
     const before = await db.documents.get(id);
     if (!before) throw new DocumentWriteError('找不到该发文');
     if (before.status !== 'draft') throw new DocumentWriteError('已定稿或已作废的发文不能修改');
-    await db.documents.update(id, { ...fields, year: docYear(fields.date), updatedAt: now });
+    await db.documents.update(id, { ...fields, year: docNumberYear(fields.date), updatedAt: now });
     await writeAudit(db, {
       entity: 'documents',
       entityId: id,
@@ -103,7 +102,7 @@ export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberS
     if (!doc) throw new DocumentWriteError('找不到该发文');
     if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
     if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
-    const { year, seq, docNumber } = await takeNextNumber(db, docYear(doc.date), style);
+    const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(doc.date), style);
     await db.documents.update(id, { year, seq, docNumber, status: 'final', updatedAt: now });
     await writeAudit(db, {
       entity: 'documents',
@@ -140,7 +139,7 @@ export async function registerCertificateBatch(
       unitName: c.unitName,
     })),
   };
-  const { year, seq, docNumber } = await takeNextNumber(db, docYear(text.date), style);
+  const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(text.date), style);
   const row: OutgoingDocument = {
     ...text,
     year,

@@ -322,12 +322,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', copy));
 }
 
-/** Year of the number sequence: the year of 成文日期 (R-W1). */
-export function docYear(date: string): number {
-  const y = Number(date.slice(0, 4));
-  return Number.isInteger(y) && y >= 1000 ? y : new Date().getFullYear();
-}
-
 /** A safe file name for the export: 发文字号 and title, without characters Windows forbids. */
 export function exportFileName(d: Pick<OutgoingDocument, 'docNumber' | 'title'>): string {
   const base = `${d.docNumber ? `${d.docNumber} ` : ''}${d.title || '未命名通知'}`

@@ -18,14 +18,8 @@ import { today } from '../../app/today';
 import { addOffice, type NewOffice } from './data';
 import { EndOfficeDialog, SEAT_LOST_REASON } from './EndOffice';
 import { useCharterSettings } from './hooks';
-import {
-  defaultTermEnd,
-  electionCheck,
-  motionRefs,
-  officeTerms,
-  standingAttendance,
-  tierForRole,
-} from './logic';
+import { defaultTermEnd, electionCheck, motionRefs, officeTerms, standingAttendance } from './logic';
+import { tierForRole } from '../../../../shared/charter';
 
 /** Member select with search (name, pinyin, initials, credit code, people: member.searchText). */
 export function memberOptions(members: readonly Member[]) {

@@ -29,6 +29,8 @@ import {
   DEFAULT_CHARTER_SETTINGS,
   parseIsoDate,
   presentVoterIds,
+  tierChangeFor,
+  tierDropFor,
   resolveCharterSettings,
   type CharterSettings,
   type CharterSettingsInput,
@@ -39,7 +41,7 @@ import { saveDraft, type DraftFields } from '../documents/data';
 import type { MeetingRecord } from './papers';
 import { fieldChanges } from '../../../../shared/domain/audit';
 import { ensureInitialTier } from '../../db/initialHistory';
-import { buildEntitled, tierChangeFor, tierDropFor, VERSION_CAP } from './logic';
+import { buildEntitled, VERSION_CAP } from './logic';
 
 const nowIso = () => new Date().toISOString();
 

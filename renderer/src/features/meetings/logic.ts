@@ -11,14 +11,7 @@ import type {
   Motion,
   Office,
 } from '../../../../shared/domain/records';
-import type {
-  Attendance,
-  Body,
-  IsoDate,
-  OfficeRole,
-  Tier,
-  VoteChoice,
-} from '../../../../shared/domain/types';
+import type { Attendance, Body, IsoDate, OfficeRole, VoteChoice } from '../../../../shared/domain/types';
 import {
   addYears,
   chairEligibility,
@@ -33,6 +26,7 @@ import {
   motionTally,
   presentVoterIds,
   STANDING_COUNCIL_ROLES,
+  tierForRole,
   startOfYear,
   termEndOn,
   yearOf,
@@ -248,49 +242,6 @@ export function shouldSnapshot(a: {
 }
 
 // ------------------------------------------------------------------ offices
-
-/** The fee tier an office brings (R-D1), or null for offices that do not change the unit's tier. */
-export function tierForRole(role: OfficeRole): Tier | null {
-  if (role === 'chair') return 'chair';
-  if (role === 'standing' || role === 'vice-chair') return 'standing';
-  if (role === 'director') return 'director';
-  return null;
-}
-
-const TIER_RANK: Record<Tier, number> = { member: 0, director: 1, standing: 2, chair: 3 };
-
-/**
- * R-D1, R-D5: the tier change an election brings — the higher tier, effective 1 January of the year after
- * the term starts (a tier change applies from the next year). Null when the unit's tier does not rise.
- */
-export function tierChangeFor(
-  current: Tier,
-  role: OfficeRole,
-  startOn: IsoDate,
-): { tier: Tier; effectiveFrom: IsoDate } | null {
-  const tier = tierForRole(role);
-  if (!tier || TIER_RANK[tier] <= TIER_RANK[current]) return null;
-  return { tier, effectiveFrom: startOfYear(yearOf(startOn) + 1) };
-}
-
-/**
- * R-D1, R-D5: the tier a unit falls to when offices end — the highest tier given by the offices it still
- * holds after `on` (`remaining`; none: 会员单位), effective 1 January of the year after `on` (a tier change
- * applies from the next year). Null when the tier does not fall.
- */
-export function tierDropFor(
-  current: Tier,
-  remaining: readonly OfficeRole[],
-  on: IsoDate,
-): { tier: Tier; effectiveFrom: IsoDate } | null {
-  let tier: Tier = 'member';
-  for (const role of remaining) {
-    const t = tierForRole(role);
-    if (t && TIER_RANK[t] > TIER_RANK[tier]) tier = t;
-  }
-  if (TIER_RANK[tier] >= TIER_RANK[current]) return null;
-  return { tier, effectiveFrom: startOfYear(yearOf(on) + 1) };
-}
 
 export interface ElectionCheck {
   errors: string[];

@@ -40,7 +40,8 @@ import {
   revokeWithdrawal,
   withdrawalDates,
 } from './data';
-import { EMAIL_MESSAGE, EMAIL_RE, LEFT_STATUSES, MOBILE_MESSAGE, MOBILE_RE, TIER_OPTIONS } from './logic';
+import { EMAIL_MESSAGE, EMAIL_RE, MOBILE_MESSAGE, MOBILE_RE, TIER_OPTIONS } from './logic';
+import { hasLeft } from '../../../../shared/charter';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -165,7 +166,7 @@ export function MemberActions({
   autoReasons: readonly AutoWithdrawalReason[];
 }) {
   const id = member.id as number;
-  const gone = LEFT_STATUSES.includes(member.status);
+  const gone = hasLeft(member.status);
   const goneReason = gone ? '该单位已不是会员（记录保留）' : undefined;
   const motions = useLiveQuery(() => passedStandingMotions(db), []) ?? [];
   const w = member.withdrawal;

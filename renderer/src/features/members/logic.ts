@@ -115,9 +115,6 @@ export const STATUS_OPTIONS = (Object.keys(MEMBER_STATUS_LABEL) as MemberStatus[
   label: MEMBER_STATUS_LABEL[s],
 }));
 
-/** Statuses of a former member (R-M10: kept in the roster with their status). */
-export const LEFT_STATUSES: readonly MemberStatus[] = ['withdrawn', 'auto-withdrawn', 'expelled'];
-
 // ---------------------------------------------------------------------------------------------------
 // Member form (R-M1, R-M2)
 
