@@ -60,3 +60,31 @@ export async function loadDemoData(page: Page): Promise<void> {
   await page.getByRole('button', { name: '加载演示数据' }).click();
   await page.getByText(/演示数据已加载：\d+ 家会员单位/).waitFor({ timeout: 90_000 });
 }
+
+/**
+ * Kills the Chromium processes running on `profile` with SIGKILL (no graceful shutdown, no flush), as a
+ * crash or a power cut would, and waits until they are gone (the profile can then be relaunched).
+ */
+export async function killBrowser(profile: string): Promise<number> {
+  const { execFileSync } = await import('node:child_process');
+  const pids = (): number[] => {
+    try {
+      return execFileSync('pgrep', ['-f', '--', `--user-data-dir=${profile}`], { encoding: 'utf8' })
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const found = pids();
+  for (const pid of found) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  for (let i = 0; i < 50 && pids().length; i++) await new Promise((r) => setTimeout(r, 100));
+  return found.length;
+}

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { HashRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary';
+import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';
 import { HomeDesk } from '../features/home';
 import { MembersDesk } from '../features/members';
@@ -67,11 +68,13 @@ export function App() {
       button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="处理中" /> }}
     >
       <AntApp>
-        <ErrorBoundary>
-          <HashRouter>
-            <Shell />
-          </HashRouter>
-        </ErrorBoundary>
+        <SingleTabGuard>
+          <ErrorBoundary>
+            <HashRouter>
+              <Shell />
+            </HashRouter>
+          </ErrorBoundary>
+        </SingleTabGuard>
       </AntApp>
     </ConfigProvider>
   );

@@ -16,11 +16,15 @@ export function installLifecycleFlush(target: Window = window): () => void {
   const onRejection = (e: PromiseRejectionEvent) => {
     console.error(`未处理的错误：${errorText(e.reason)}`, e.reason);
   };
+  // beforeunload first: the old page lives on while the next one loads, so its IndexedDB transactions
+  // (several requests each) commit; one begun in pagehide is dropped by Chromium on a reload.
+  target.addEventListener('beforeunload', flush);
   target.addEventListener('pagehide', flush);
   target.addEventListener('freeze', flush);
   doc.addEventListener('visibilitychange', onVisibility);
   target.addEventListener('unhandledrejection', onRejection);
   return () => {
+    target.removeEventListener('beforeunload', flush);
     target.removeEventListener('pagehide', flush);
     target.removeEventListener('freeze', flush);
     doc.removeEventListener('visibilitychange', onVisibility);

@@ -1,0 +1,101 @@
+/**
+ * One window at a time (issue 13): in browser mode two tabs on the same origin share one database, and a
+ * stale tab's autosave overwrote minutes typed in the other. The tab holding the Web Lock `LOCK_NAME` is
+ * the only one that shows the desk; another tab shows a full-page message with 在此处继续使用, which steals
+ * the lock — the previous tab then closes its database handle (nothing more is written there) and shows
+ * the same message.
+ */
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { db } from '../db';
+
+export const LOCK_NAME = 'secretariat-desk-window';
+
+/** checking: asking for the lock; owner: this tab works; blocked: another tab has it; lost: taken over. */
+export type TabMode = 'checking' | 'owner' | 'blocked' | 'lost';
+
+let mode: TabMode = 'checking';
+let started = false;
+const listeners = new Set<() => void>();
+
+function setMode(m: TabMode) {
+  mode = m;
+  for (const l of listeners) l();
+}
+
+const hasLocks = () => typeof navigator !== 'undefined' && !!navigator.locks;
+
+/** Requests the lock and holds it until this tab closes or another tab steals it. */
+async function hold(options: LockOptions): Promise<void> {
+  await navigator.locks
+    .request(LOCK_NAME, options, async (lock) => {
+      if (!lock) {
+        setMode('blocked');
+        return;
+      }
+      if (!db.isOpen()) await db.open();
+      setMode('owner');
+      // Held for the life of the tab; a steal rejects the request's promise (below).
+      await new Promise<never>(() => undefined);
+    })
+    .catch((e: unknown) => {
+      // Stolen by another tab (AbortError): stop writing before the desk unmounts (its flushes then fail).
+      db.close();
+      setMode('lost');
+      if ((e as { name?: string } | null)?.name !== 'AbortError') console.error('窗口锁出错', e);
+    });
+}
+
+function start() {
+  if (started) return;
+  started = true;
+  if (!hasLocks()) {
+    // No Web Locks (very old engines, jsdom): nothing to coordinate with.
+    setMode('owner');
+    return;
+  }
+  void hold({ ifAvailable: true });
+}
+
+/** 在此处继续使用: takes the lock from the other tab. */
+export function takeOver(): void {
+  setMode('checking');
+  void hold({ steal: true });
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  start();
+  return () => listeners.delete(l);
+}
+
+export function useTabMode(): TabMode {
+  return useSyncExternalStore(subscribe, () => mode);
+}
+
+/** Renders the desk only in the tab holding the lock. */
+export function SingleTabGuard(props: { children: ReactNode }) {
+  const m = useTabMode();
+  if (m === 'owner') return props.children;
+  if (m === 'checking') return null;
+  return (
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Result
+        status="warning"
+        title={
+          m === 'blocked' ? '工作台已在另一个窗口或标签页中打开' : '工作台已在另一个窗口或标签页中继续使用'
+        }
+        subTitle={
+          m === 'blocked'
+            ? '同一时间只能在一处使用工作台，以免两处的编辑（例如会议纪要）互相覆盖。请回到已打开的窗口继续工作；或点击“在此处继续使用”，另一处将停止保存。'
+            : '本页已停止保存，以免覆盖另一处的编辑。如需回到这里使用，请点击“在此处继续使用”，另一处将停止保存。'
+        }
+        extra={
+          <Button type="primary" onClick={takeOver}>
+            在此处继续使用
+          </Button>
+        }
+      />
+    </main>
+  );
+}
