@@ -19,9 +19,11 @@ import { isAppUrl } from './hardening';
 export interface IpcDeps {
   saveFile(req: z.infer<typeof ARGS.saveFile>): Promise<SaveFileResult>;
   openFile(req: z.infer<typeof ARGS.openFile>): Promise<OpenedFile | null>;
+  /** Opens only what saveFile wrote this session, unchanged since (electron/files.ts). */
   openPath(path: string): Promise<OpenPathResult>;
   appInfo(): AppInfo;
-  writeAutoBackup(name: string, bytes: Uint8Array): Promise<AutoBackupInfo>;
+  /** Names the backup from the main process's clock (electron/backups.ts). */
+  writeAutoBackup(kind: 'daily' | 'pre-restore', bytes: Uint8Array): Promise<AutoBackupInfo>;
   listAutoBackups(): Promise<AutoBackupInfo[]>;
   readAutoBackup(name: string): Promise<Uint8Array>;
 }
@@ -43,16 +45,11 @@ export function parseArg<T extends z.ZodType>(schema: T, value: unknown): z.infe
   return result.data;
 }
 
-/** Paths handed to openPath must be files the app itself saved during this session. */
-export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<string> } {
-  const savedPaths = new Set<string>();
-
+/** Registers one handler per contract channel. */
+export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
   ipcMain.handle(CHANNELS.saveFile, async (event, raw: unknown) => {
     assertTrustedSender(event);
-    const req = parseArg(ARGS.saveFile, raw);
-    const result = await deps.saveFile(req);
-    if (result.saved && result.path) savedPaths.add(result.path);
-    return result;
+    return deps.saveFile(parseArg(ARGS.saveFile, raw));
   });
 
   ipcMain.handle(CHANNELS.openFile, async (event, raw: unknown) => {
@@ -64,9 +61,6 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<
   ipcMain.handle(CHANNELS.openPath, async (event, raw: unknown) => {
     assertTrustedSender(event);
     const { path } = parseArg(ARGS.openPath, raw);
-    if (!savedPaths.has(path)) {
-      return { ok: false, error: '只能打开本次由工作台保存的文件' } satisfies OpenPathResult;
-    }
     return deps.openPath(path);
   });
 
@@ -78,8 +72,8 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<
 
   ipcMain.handle(CHANNELS.writeAutoBackup, async (event, raw: unknown) => {
     assertTrustedSender(event);
-    const { name, bytes } = parseArg(ARGS.writeAutoBackup, raw);
-    return deps.writeAutoBackup(name, bytes);
+    const { kind, bytes } = parseArg(ARGS.writeAutoBackup, raw);
+    return deps.writeAutoBackup(kind, bytes);
   });
 
   ipcMain.handle(CHANNELS.listAutoBackups, async (event, raw: unknown) => {
@@ -93,6 +87,4 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): { savedPaths: Set<
     const { name } = parseArg(ARGS.readAutoBackup, raw);
     return deps.readAutoBackup(name);
   });
-
-  return { savedPaths };
 }

@@ -14,6 +14,8 @@ import { fitToDisplays, parseWindowState, type WindowState } from './window-stat
 import { buildMenuTemplate } from './menu';
 import { FlushCoordinator } from './flush';
 import { listAutoBackups, readAutoBackup, writeAutoBackup } from './backups';
+import { DocumentFiles } from './files';
+import { attachCrashRecovery } from './recovery';
 
 // Must happen before `ready`: the scheme is standard + secure so its origin can own IndexedDB.
 protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
@@ -70,6 +72,10 @@ function createWindow(): void {
   win.once('ready-to-show', () => win.show());
 
   let closing = false;
+  attachCrashRecovery(win.webContents, {
+    showMessageBox: (opts) => dialog.showMessageBox(win, opts),
+    isClosing: () => closing,
+  });
   win.on('close', (event) => {
     saveWindowState(win);
     if (closing) return;
@@ -105,19 +111,17 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(root, request));
     hardenSession(session.defaultSession);
 
+    const files = new DocumentFiles({
+      showSaveDialog: (opts) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, opts) : dialog.showSaveDialog(opts),
+      documentsDir: () => app.getPath('documents'),
+      writeFile: (p, bytes, flag) => writeFile(p, bytes, { flag }),
+      readFile: async (p) => new Uint8Array(await readFile(p)),
+      openPath: (p) => shell.openPath(p),
+    });
+
     registerIpc(ipcMain, {
-      async saveFile(req) {
-        const opts: Electron.SaveDialogOptions = {
-          defaultPath: path.join(app.getPath('documents'), req.suggestedName),
-        };
-        if (req.filters) opts.filters = req.filters;
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, opts)
-          : await dialog.showSaveDialog(opts);
-        if (result.canceled || !result.filePath) return { saved: false };
-        await writeFile(result.filePath, req.bytes);
-        return { saved: true, path: result.filePath };
-      },
+      saveFile: (req) => files.save(req),
       async openFile(req) {
         const opts: Electron.OpenDialogOptions = { properties: ['openFile'] };
         if (req.title) opts.title = req.title;
@@ -131,11 +135,8 @@ if (!app.requestSingleInstanceLock()) {
         if ((await stat(file)).size > max) throw new Error('所选文件过大');
         return { name: path.basename(file), bytes: new Uint8Array(await readFile(file)) };
       },
-      async openPath(p) {
-        const error = await shell.openPath(p);
-        return error ? { ok: false, error: `无法打开文件：${error}` } : { ok: true };
-      },
-      writeAutoBackup: (name, bytes) => writeAutoBackup(backupsDir(), name, bytes),
+      openPath: (p) => files.open(p),
+      writeAutoBackup: (kind, bytes) => writeAutoBackup(backupsDir(), kind, bytes),
       listAutoBackups: () => listAutoBackups(backupsDir()),
       readAutoBackup: (name) => readAutoBackup(backupsDir(), name),
       appInfo() {

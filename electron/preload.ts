@@ -1,9 +1,11 @@
 /**
- * The preload exposes exactly the contract (shared/contract.ts), one function per channel.
+ * The preload exposes exactly the contract (shared/channels.ts), one function per channel; the
+ * main process validates every argument.
  * ipcRenderer itself never reaches the page. Runs sandboxed: only `electron` may be required.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, type DeskApi } from '../shared/contract';
+// The zod-free half of the contract only: the preload must not bundle zod (test/unit/electron/preload-bundle.test.ts).
+import { CHANNELS, type DeskApi } from '../shared/channels';
 
 const desk = {
   saveFile: (req) => ipcRenderer.invoke(CHANNELS.saveFile, req),

@@ -38,14 +38,26 @@ export function resolveAppPath(root: string, url: string): string | null {
     return null;
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
-  const rel = decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(u.pathname);
+  } catch {
+    return null; // a malformed % escape (`/%E0%A4%A`) is answered 404, never thrown
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded.replace(/^\/+/, '') || 'index.html';
   const full = path.resolve(root, rel);
   if (full !== root && !full.startsWith(root + path.sep)) return null;
   return path.extname(full) ? full : path.join(root, 'index.html');
 }
 
 export async function serveAppRequest(root: string, request: Request): Promise<Response> {
-  const file = resolveAppPath(root, request.url);
+  let file: string | null;
+  try {
+    file = resolveAppPath(root, request.url);
+  } catch {
+    file = null;
+  }
   if (!file) return new Response('Not found', { status: 404 });
   try {
     const body = await readFile(file);

@@ -13,17 +13,23 @@ export interface AutoBackupEntry {
   size?: number;
 }
 
-/** `auto-2026-11-21-093005.zip` for a local time; `kind` 'pre-restore' for the copy taken before a restore. */
+/**
+ * `auto-2026-11-21-093005.zip` for a local time; `kind` 'pre-restore' for the copy taken before a
+ * restore; `seq` ≥ 2 when a backup of the same second already exists (`…-093005-2.zip`). Only the
+ * main process names backups, from its own clock (electron/backups.ts).
+ */
 export function autoBackupName(
   localDate: string,
   localTime: string,
   kind: 'daily' | 'pre-restore' = 'daily',
+  seq = 1,
 ): string {
   const t = localTime.replace(/:/g, '').slice(0, 6).padEnd(6, '0');
-  return `${AUTO_BACKUP_PREFIX}${localDate}-${t}${kind === 'pre-restore' ? '-pre-restore' : ''}.zip`;
+  return `${AUTO_BACKUP_PREFIX}${localDate}-${t}${kind === 'pre-restore' ? '-pre-restore' : ''}${seq > 1 ? `-${seq}` : ''}.zip`;
 }
 
-const NAME_RE = /^auto-(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})(-pre-restore)?\.zip$/;
+const NAME_RE =
+  /^auto-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(-pre-restore)?(?:-([2-9]|[1-9]\d{1,2}))?\.zip$/;
 
 export interface ParsedAutoBackupName {
   date: string;
@@ -31,13 +37,55 @@ export interface ParsedAutoBackupName {
   kind: 'daily' | 'pre-restore';
   /** Sortable key `YYYY-MM-DD HH:MM:SS`. */
   stamp: string;
+  /** 1, or the suffix of a backup taken in the same second as another. */
+  seq: number;
 }
 
+/** Whether `y-m-d` is a real calendar date (no month 13, no 30 February). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 2000 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** `YYYY-MM-DD` plus `n` days. */
+export function addDaysIso(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+}
+
+/** The parts of an automatic backup's name, or null when it is not one (impossible dates and times included). */
 export function parseAutoBackupName(name: string): ParsedAutoBackupName | null {
   const m = NAME_RE.exec(name);
   if (!m) return null;
-  const time = `${m[2]}:${m[3]}:${m[4]}`;
-  return { date: m[1]!, time, kind: m[5] ? 'pre-restore' : 'daily', stamp: `${m[1]} ${time}` };
+  const [y, mo, d, hh, mm, ss] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (!isRealDate(y, mo, d) || hh > 23 || mm > 59 || ss > 59) return null;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const time = `${m[4]}:${m[5]}:${m[6]}`;
+  return {
+    date,
+    time,
+    kind: m[7] ? 'pre-restore' : 'daily',
+    stamp: `${date} ${time}`,
+    seq: m[8] ? Number(m[8]) : 1,
+  };
+}
+
+/**
+ * Whether a backup's name is dated after tomorrow (relative to `today`, the main process's local
+ * date): no clock makes such a name, so it is ignored by the list and by the retention — it can
+ * neither push real backups out of the window nor be offered for restoring.
+ */
+export function isDatedInFuture(name: string, today: string): boolean {
+  const p = parseAutoBackupName(name);
+  return p !== null && p.date > addDaysIso(today, 1);
 }
 
 /** Whether today's automatic backup is still to be taken. */
@@ -52,30 +100,54 @@ export interface RetentionPlan {
 
 /**
  * Which automatic backups to keep: the newest backup of each of the `daily` most recent days, and the
- * newest of each of the `monthly` most recent months. Files not named like automatic backups are
- * never touched (not in `remove`). Copies taken before a restore stay while their day is kept.
+ * newest of each of the `monthly` most recent months. Files not named like automatic backups, and
+ * (given `today`) backups dated after tomorrow, are never touched (not in `remove`, not in `keep`). Copies taken before a restore stay while their day is kept.
  */
 export function planRetention(
   names: readonly string[],
-  opts: { daily?: number; monthly?: number } = {},
+  opts: { daily?: number; monthly?: number; today?: string } = {},
 ): RetentionPlan {
   const daily = opts.daily ?? DAILY_TO_KEEP;
   const monthly = opts.monthly ?? MONTHLY_TO_KEEP;
+  const latest = opts.today ? addDaysIso(opts.today, 1) : null;
   const parsed = names
     .map((name) => ({ name, p: parseAutoBackupName(name) }))
     .filter((x): x is { name: string; p: ParsedAutoBackupName } => x.p !== null)
-    .sort((a, b) => (a.p.stamp < b.p.stamp ? 1 : a.p.stamp > b.p.stamp ? -1 : a.name < b.name ? 1 : -1));
+    .filter((x) => latest === null || x.p.date <= latest)
+    .sort((a, b) =>
+      a.p.stamp !== b.p.stamp
+        ? a.p.stamp < b.p.stamp
+          ? 1
+          : -1
+        : a.p.seq !== b.p.seq
+          ? b.p.seq - a.p.seq
+          : a.name < b.name
+            ? 1
+            : -1,
+    );
   const keep = new Set<string>();
+  // The windows: the `daily` most recent days and `monthly` most recent months that have a backup.
   const days = new Set<string>();
   const months = new Set<string>();
-  for (const { name, p } of parsed) {
-    if (!days.has(p.date) && days.size < daily) {
-      days.add(p.date);
+  for (const { p } of parsed) {
+    if (days.size < daily) days.add(p.date);
+    if (months.size < monthly) months.add(p.date.slice(0, 7));
+  }
+  // In each, the newest daily backup (a pre-restore copy only when the day or month has no daily one).
+  const dayTaken = new Set<string>();
+  const monthTaken = new Set<string>();
+  const ordered = [
+    ...parsed.filter((x) => x.p.kind === 'daily'),
+    ...parsed.filter((x) => x.p.kind !== 'daily'),
+  ];
+  for (const { name, p } of ordered) {
+    if (days.has(p.date) && !dayTaken.has(p.date)) {
+      dayTaken.add(p.date);
       keep.add(name);
     }
     const month = p.date.slice(0, 7);
-    if (!months.has(month) && months.size < monthly) {
-      months.add(month);
+    if (months.has(month) && !monthTaken.has(month)) {
+      monthTaken.add(month);
       keep.add(name);
     }
   }

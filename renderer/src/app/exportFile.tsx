@@ -1,9 +1,12 @@
 import { App, Button } from 'antd';
-import { desk, saveBytes } from '../platform';
+import { desk, deskErrorText, saveBytes } from '../platform';
+import { exportFileNameFor } from '../../../shared/data/fileName';
 
 /**
  * Saves an exported file through the contract (save dialog in Electron, download in a browser) and
- * then offers 打开文件 (Electron) to open it in Word/WPS. Returns whether it was saved.
+ * then offers 打开文件 (Electron) to open it in Word/WPS. Returns whether it was saved. `kind` decides
+ * the final extension (the main process forces it); the name is sanitised on the way (one
+ * sanitiser, shared/data/fileName.ts).
  */
 export function useExportFile() {
   const { message, notification } = App.useApp();
@@ -30,11 +33,11 @@ export function useExportFile() {
           ),
         });
       } else {
-        message.success(`已下载：${name}`);
+        message.success(`已下载：${exportFileNameFor(name, kind)}`);
       }
       return true;
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${deskErrorText(e)}`);
       return false;
     }
   };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Table, Typography } from 'antd';
 import { db } from '../db';
-import { desk } from '../platform';
+import { desk, deskErrorText } from '../platform';
 import { parseAutoBackupName, DAILY_TO_KEEP, MONTHLY_TO_KEEP } from '../../../shared/data/retention';
 import { autoBackupApi, runDailyAutoBackup, type AutoBackupInfo } from './autoBackup';
 
@@ -20,7 +20,7 @@ export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes
     try {
       setList((await api.listAutoBackups()).sort((a, b) => (a.name < b.name ? 1 : -1)));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(deskErrorText(e));
     }
   }, [api, message]);
   useEffect(() => {
@@ -79,7 +79,7 @@ export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes
                   try {
                     props.onRestore({ name: r.name, bytes: await api.readAutoBackup({ name: r.name }) });
                   } catch (e) {
-                    message.error(e instanceof Error ? e.message : String(e));
+                    message.error(deskErrorText(e));
                   }
                 }}
               >

@@ -126,7 +126,7 @@ export function RestoreFromBackup(props: {
         const name = autoBackupName(date, time, 'pre-restore');
         if (auto) {
           try {
-            await auto.writeAutoBackup({ name, bytes: current.bytes });
+            await auto.writeAutoBackup({ kind: 'pre-restore', bytes: current.bytes });
           } catch (e) {
             throw new Error(`恢复前的备份未能保存，已取消恢复：${errorText(e)}`);
           }

@@ -5,7 +5,7 @@
  */
 import type { AutoBackupInfo, DeskApi } from '../../../shared/contract';
 import { desk } from '../platform';
-import { autoBackupName, isDailyBackupDue } from '../../../shared/data/retention';
+import { isDailyBackupDue } from '../../../shared/data/retention';
 import type { DeskDB } from '../db/schema';
 import { createBackup } from './backup';
 
@@ -37,7 +37,7 @@ export async function runDailyAutoBackup(
   api: AutoBackupApi | null = autoBackupApi(),
 ): Promise<string | null> {
   if (!api) return null;
-  const { date, time } = localStamp();
+  const { date } = localStamp();
   const existing = await api.listAutoBackups();
   if (
     !isDailyBackupDue(
@@ -48,9 +48,8 @@ export async function runDailyAutoBackup(
     return null;
   const info = await desk.appInfo();
   const b = await createBackup(db, { appVersion: info.version });
-  const name = autoBackupName(date, time);
-  await api.writeAutoBackup({ name, bytes: b.bytes });
-  return name;
+  // The main process names the file from its own clock and never overwrites one.
+  return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;
 }
 
 let lastQuitBackupAt = 0;
@@ -68,12 +67,10 @@ export async function runQuitAutoBackup(
   const now = Date.now();
   if (now - lastQuitBackupAt < 30 * 60_000) return null;
   lastQuitBackupAt = now;
-  const { date, time } = localStamp();
   const info = await desk.appInfo();
   const b = await createBackup(db, { appVersion: info.version });
-  const name = autoBackupName(date, time);
-  await api.writeAutoBackup({ name, bytes: b.bytes });
-  return name;
+  // The main process names the file from its own clock and never overwrites one.
+  return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;
 }
 
 /** Start-up wiring: today's backup now, and the on-quit backup registered as a pending write. */

@@ -8,7 +8,8 @@ import type {
   OpenedFile,
   OpenFileRequest,
   SaveFileRequest,
-} from '../../../shared/contract';
+} from '../../../shared/channels';
+import { exportFileNameFor } from '../../../shared/data/fileName';
 
 function download(name: string, bytes: Uint8Array): void {
   const blob = new Blob([bytes as BlobPart]);
@@ -51,7 +52,7 @@ function pickFile(req: OpenFileRequest): Promise<OpenedFile | null> {
 
 export const browserDesk: DeskApi = {
   async saveFile(req: SaveFileRequest) {
-    download(req.suggestedName, req.bytes);
+    download(exportFileNameFor(req.suggestedName, req.kind), req.bytes);
     return { saved: true };
   },
   openFile: pickFile,

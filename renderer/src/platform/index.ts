@@ -1,4 +1,6 @@
-import type { DeskApi } from '../../../shared/contract';
+import type { DeskApi } from '../../../shared/channels';
+export { deskErrorText } from '../../../shared/channels';
+import { exportFileNameFor, type ExportKind } from '../../../shared/data/fileName';
 import { browserDesk } from './browser';
 
 /** The contract implementation for this runtime: Electron's preload bridge, or the browser's. */
@@ -18,18 +20,11 @@ export async function flushPendingWrites(): Promise<void> {
 
 desk.onFlushRequest(flushPendingWrites);
 
-/** Saves bytes via the contract and offers to open the file afterwards (Electron only). */
-export async function saveBytes(
-  suggestedName: string,
-  bytes: Uint8Array,
-  kind: 'docx' | 'xlsx' | 'json' | 'csv' | 'zip',
-) {
-  const names: Record<typeof kind, string> = {
-    docx: 'Word 文档',
-    xlsx: 'Excel 工作簿',
-    json: '备份文件',
-    csv: 'CSV 文件',
-    zip: '压缩文件',
-  };
-  return desk.saveFile({ suggestedName, bytes, filters: [{ name: names[kind], extensions: [kind] }] });
+/**
+ * Saves bytes via the contract. The name is sanitised here with the same function the main process
+ * applies again (shared/data/fileName.ts), so names from member data (quotes, slashes, tabs) export
+ * in both runtimes; the main process owns the dialog filter and the final extension of each kind.
+ */
+export async function saveBytes(suggestedName: string, bytes: Uint8Array, kind: ExportKind) {
+  return desk.saveFile({ suggestedName: exportFileNameFor(suggestedName, kind), bytes, kind });
 }

@@ -20,6 +20,7 @@ describe('automatic backup retention (issue 8)', () => {
       time: '09:30:05',
       kind: 'daily',
       stamp: '2026-11-21 09:30:05',
+      seq: 1,
     });
     expect(parseAutoBackupName(autoBackupName('2026-11-21', '10:00:00', 'pre-restore'))?.kind).toBe(
       'pre-restore',

@@ -12,7 +12,10 @@ function setup() {
     openFile: vi.fn(async () => null),
     openPath: vi.fn(async () => ({ ok: true })),
     appInfo: vi.fn(() => ({ version: '0.1.0', runtime: 'electron' as const })),
-    writeAutoBackup: vi.fn(async (name: string, bytes: Uint8Array) => ({ name, size: bytes.byteLength })),
+    writeAutoBackup: vi.fn(async (kind: string, bytes: Uint8Array) => ({
+      name: kind === 'daily' ? 'auto-2026-11-21-093005.zip' : 'auto-2026-11-21-093005-pre-restore.zip',
+      size: bytes.byteLength,
+    })),
     listAutoBackups: vi.fn(async () => []),
     readAutoBackup: vi.fn(async () => new Uint8Array([1])),
   };
@@ -49,28 +52,28 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
   it('validates saveFile arguments before touching the disk', async () => {
     const { call, deps } = setup();
     await expect(
-      call(CHANNELS.saveFile, { suggestedName: '../../etc/passwd', bytes: new Uint8Array(1) }),
+      call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes', kind: 'docx' }),
     ).rejects.toThrow('参数无效');
-    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: 'not bytes' })).rejects.toThrow(
+    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx', kind: 'docx' })).rejects.toThrow(
       '参数无效',
     );
-    await expect(call(CHANNELS.saveFile, { suggestedName: 'a.docx' })).rejects.toThrow('参数无效');
+    await expect(
+      call(CHANNELS.saveFile, { suggestedName: 'a.docx', bytes: new Uint8Array(1) }),
+    ).rejects.toThrow('参数无效');
     await expect(call(CHANNELS.saveFile, null)).rejects.toThrow('参数无效');
     expect(deps.saveFile).not.toHaveBeenCalled();
     const ok = await call(CHANNELS.saveFile, {
       suggestedName: '关于征集成员单位的通知.docx',
       bytes: new Uint8Array([80, 75]),
-      filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+      kind: 'docx',
     });
     expect(ok).toEqual({ saved: true, path: '/home/clerk/文档/通知.docx' });
   });
 
-  it('opens only files the app saved itself', async () => {
+  it('hands openPath to the document registry (electron/files.ts, tested in files.test.ts)', async () => {
     const { call, deps } = setup();
-    expect(await call(CHANNELS.openPath, { path: '/etc/passwd' })).toMatchObject({ ok: false });
-    expect(deps.openPath).not.toHaveBeenCalled();
-    await call(CHANNELS.saveFile, { suggestedName: '通知.docx', bytes: new Uint8Array(2) });
     expect(await call(CHANNELS.openPath, { path: '/home/clerk/文档/通知.docx' })).toEqual({ ok: true });
+    expect(deps.openPath).toHaveBeenCalledWith('/home/clerk/文档/通知.docx');
     await expect(call(CHANNELS.openPath, { path: 42 })).rejects.toThrow('参数无效');
   });
 
@@ -81,9 +84,15 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
     expect(await call(CHANNELS.openFile, {})).toBeNull();
   });
 
-  it('addresses automatic backups by their own file names only (no paths)', async () => {
+  it('addresses automatic backups by their own file names only (no paths); the main process names new ones', async () => {
     const { call, deps } = setup();
-    for (const name of ['../../etc/passwd', 'auto-2026-11-21-093005.zip/../../x', 'notes.txt', '']) {
+    for (const name of [
+      '../../etc/passwd',
+      'auto-2026-11-21-093005.zip/../../x',
+      'notes.txt',
+      '',
+      'auto-9999-99-01-000000.zip',
+    ]) {
       await expect(call(CHANNELS.readAutoBackup, { name })).rejects.toThrow('参数无效');
       await expect(call(CHANNELS.writeAutoBackup, { name, bytes: new Uint8Array(1) })).rejects.toThrow(
         '参数无效',
@@ -91,9 +100,7 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
     }
     expect(deps.readAutoBackup).not.toHaveBeenCalled();
     expect(deps.writeAutoBackup).not.toHaveBeenCalled();
-    expect(
-      await call(CHANNELS.writeAutoBackup, { name: 'auto-2026-11-21-093005.zip', bytes: new Uint8Array(3) }),
-    ).toEqual({
+    expect(await call(CHANNELS.writeAutoBackup, { kind: 'daily', bytes: new Uint8Array(3) })).toEqual({
       name: 'auto-2026-11-21-093005.zip',
       size: 3,
     });

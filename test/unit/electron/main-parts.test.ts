@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { fitToDisplays, parseWindowState, DEFAULT_WINDOW_STATE } from '../../../electron/window-state';
-import { resolveAppPath } from '../../../electron/protocol';
+import { resolveAppPath, serveAppRequest } from '../../../electron/protocol';
 import { FlushCoordinator } from '../../../electron/flush';
 import { buildMenuTemplate } from '../../../electron/menu';
 import { CHANNELS } from '../../../shared/contract';
@@ -46,6 +46,19 @@ describe('app:// protocol', () => {
     expect(resolveAppPath(root, 'app://desk/a%2f..%2f..%2f..%2fetc%2fpasswd.txt')).toBeNull();
     expect(resolveAppPath(root, 'app://other/index.html')).toBeNull();
     expect(resolveAppPath(root, 'https://desk/index.html')).toBeNull();
+  });
+  it('answers a malformed % escape with 404 instead of throwing (issue #13)', async () => {
+    for (const url of [
+      'app://desk/%E0%A4%A',
+      'app://desk/assets/%',
+      'app://desk/%zz.js',
+      'app://desk/a%00.js',
+    ]) {
+      expect(() => resolveAppPath(root, url)).not.toThrow();
+      expect(resolveAppPath(root, url)).toBeNull();
+      const res = await serveAppRequest(root, new Request(url));
+      expect(res.status).toBe(404);
+    }
   });
 });
 

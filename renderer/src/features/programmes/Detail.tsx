@@ -241,7 +241,7 @@ function EnrolmentDrawer(props: {
                         const res = await desk.saveFile({
                           suggestedName: f.name,
                           bytes: new Uint8Array(await f.data.arrayBuffer()),
-                          filters: [{ name: ext === 'pdf' ? 'PDF 文件' : 'Word 文档', extensions: [ext] }],
+                          kind: ext,
                         });
                         if (res.saved) message.success('已保存');
                       }}
