@@ -354,6 +354,8 @@ export function cellParagraphs(
     line?: number;
     /** First-line indent in twips. */
     firstLine?: number;
+    /** Keep with the next paragraph (a table's last rows with what follows the table). */
+    keepNext?: boolean;
   } = {},
 ): Paragraph[] {
   const lines = sanitizeLines(text);
@@ -372,6 +374,7 @@ export function cellParagraphs(
         ...(alignment ? { alignment } : {}),
         ...(o.line ? { spacing: { line: o.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 } } : {}),
         ...(o.firstLine ? { indent: { firstLine: o.firstLine } } : {}),
+        ...(o.keepNext ? { keepNext: true } : {}),
         children: line === '' ? [] : [new TextRun({ ...(o.run ?? {}), text: line })],
       }),
   );
@@ -398,6 +401,8 @@ export function fixedTable(
     exactHeight?: boolean;
     header?: boolean;
     cantSplit?: boolean;
+    /** Keep the row with the next one (its text cells' paragraphs kept with the next). */
+    keepNext?: boolean;
   }[],
 ): Table {
   const total = columns.reduce((a, b) => a + b, 0);
@@ -423,7 +428,11 @@ export function fixedTable(
         col += span;
         const children =
           typeof c.content === 'string'
-            ? cellParagraphs(c.content, { label: c.label === true, ...(c.align ? { align: c.align } : {}) })
+            ? cellParagraphs(c.content, {
+                label: c.label === true,
+                ...(c.align ? { align: c.align } : {}),
+                ...(r.keepNext ? { keepNext: true } : {}),
+              })
             : c.content.length > 0
               ? c.content
               : cellParagraphs('');

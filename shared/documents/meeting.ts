@@ -10,16 +10,35 @@ import { AlignmentType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import type { FileChild } from 'docx';
 import { BODY_LABEL, MEETING_FORM_LABEL, VOTE_LABEL } from '../domain/types';
 import type { Body } from '../domain/types';
-import { blankLine, bodyParagraphs, fixedTable, fontRun, runs, signBlock, titleParagraph } from './blocks';
+import {
+  blankLine,
+  bodyParagraphs,
+  breakTitle,
+  cellParagraphs,
+  fixedTable,
+  fontRun,
+  runs,
+  signBlock,
+  titleParagraph,
+} from './blocks';
 import type { CellSpec } from './blocks';
 import { entitledWord, infoParagraph, meetingLine } from './meeting-info';
 import type { MeetingInfo } from './meeting-info';
-import { A4, STYLE, TEXT_WIDTH, buildDocx, mmToTwip } from './layout';
+import { A4, GB_MARGIN, LINE_PITCH, SIZE, STYLE, TEXT_WIDTH, buildDocx, mmToTwip } from './layout';
 import { buildNoticeWithAttachments } from './notice';
 import type { NoticeInput } from './notice';
 import { DEFAULT_ISSUER, fontsOf } from './options';
 import type { DocOptions } from './options';
-import { BLANK_DATE, asObject, cnNumeral, formatCnDate, hasText, sanitizeLine, sanitizeText } from './text';
+import {
+  BLANK_DATE,
+  asObject,
+  cnNumeral,
+  formatCnDate,
+  hasText,
+  sanitizeLine,
+  sanitizeText,
+  textWidthChars,
+} from './text';
 
 export type { MeetingInfo, MotionRef } from './meeting-info';
 export { entitledWord } from './meeting-info';
@@ -139,7 +158,32 @@ export interface SignInSheetInput {
   title?: string;
 }
 
-const SIGN_COLUMNS = [794, 4082, 1531, TEXT_WIDTH - 794 - 4082 - 1531];
+/**
+ * 序号 | 单位名称 | 会员代表 | 签名. The unit column holds 21 characters of 小四 and 24 of 5号 (names of
+ * 22–24 characters are set in 5号 to stay on one line; longer ones wrap).
+ */
+const SIGN_COLUMNS = [680, 5350, 1400, TEXT_WIDTH - 680 - 5350 - 1400];
+const SIGN_UNIT_CHARS_12 = 21;
+const SIGN_UNIT_CHARS_10_5 = 24;
+const SIGN_HEAD_ROW = 567;
+const SIGN_ROW = 737;
+const SIGN_ROW_MIN = 624;
+
+/**
+ * The row height of a sign-in sheet of `rows` rows: 1.3 cm, or less (down to 1.1 cm) when that avoids a
+ * last page of fewer than three rows (pages of 11/14/14/1 become 13/17/10). `first` and `other` are the
+ * twips the table has on its first page and on later ones, each less its repeated header row.
+ */
+export function signInRowHeight(rows: number, first: number, other: number): number {
+  const lastRows = (h: number) => {
+    const f = Math.floor(first / h);
+    if (rows <= f) return rows;
+    const rest = (rows - f) % Math.floor(other / h);
+    return rest === 0 ? Math.floor(other / h) : rest;
+  };
+  for (let h = SIGN_ROW; h >= SIGN_ROW_MIN; h -= 8) if (lastRows(h) >= Math.min(3, rows)) return h;
+  return SIGN_ROW;
+}
 
 export function signInSheetContent(input: SignInSheetInput, options: DocOptions | undefined): FileChild[] {
   const s = asObject<SignInSheetInput>(input);
@@ -148,25 +192,40 @@ export function signInSheetContent(input: SignInSheetInput, options: DocOptions 
     content: [
       new Paragraph({
         style: STYLE.cellCenter,
-        children: [new TextRun({ text: t, font: fontRun(f.heading1, f.latin), size: 28 })],
+        children: [new TextRun({ text: t, font: fontRun(f.heading1, f.latin), size: 24 })],
       }),
     ],
   });
-  const list = Array.isArray(s.entitled) ? s.entitled : [];
+  const list = (Array.isArray(s.entitled) ? s.entitled : []).filter((e) => e && typeof e === 'object');
+  // 列席 units are listed after the numbered (entitled) ones, unnumbered: 应到 counts the numbered ones.
+  const voting = list.filter((e) => e.observer !== true);
+  const observers = list.filter((e) => e.observer === true);
+  const title = sanitizeLine(s.title) || `${sanitizeLine(s.meeting?.name)}签到表`;
+  const info = meetingLine(s.meeting ?? ({} as MeetingInfo));
+  const headHeight = LINE_PITCH * (breakTitle(title).split('\n').length + info.split('\n').length + 1) + 120;
+  const area = A4.height - GB_MARGIN.top - GB_MARGIN.bottom - 300; // less a margin for rounding
+  const count = Math.max(voting.length, list.length === 0 ? 10 : 0) + observers.length;
+  const height = signInRowHeight(count, area - headHeight - SIGN_HEAD_ROW, area - SIGN_HEAD_ROW);
+  const unitCell = (name: string): CellSpec => {
+    const w = textWidthChars(name);
+    return w > SIGN_UNIT_CHARS_12 && w <= SIGN_UNIT_CHARS_10_5
+      ? { content: cellParagraphs(name, { run: { size: SIZE.five } }) }
+      : { content: name };
+  };
   const rows: Parameters<typeof fixedTable>[1] = [
     {
       header: true,
       cantSplit: true,
-      height: 624,
+      height: SIGN_HEAD_ROW,
       cells: [header('序号'), header('单位名称'), header('会员代表'), header('签名')],
     },
-    ...list.map((e, i) => ({
+    ...voting.map((e, i) => ({
       cantSplit: true,
-      height: 737,
+      height,
       cells: [
         { content: String(i + 1), align: 'center' as const },
-        { content: `${sanitizeLine(e?.unitName)}${e?.observer === true ? '（列席）' : ''}` },
-        { content: sanitizeLine(e?.representative), align: 'center' as const },
+        unitCell(sanitizeLine(e.unitName)),
+        { content: sanitizeLine(e.representative), align: 'center' as const },
         { content: '' },
       ],
     })),
@@ -174,7 +233,7 @@ export function signInSheetContent(input: SignInSheetInput, options: DocOptions 
   if (list.length === 0) {
     for (let i = 0; i < 10; i++)
       rows.push({
-        height: 737,
+        height,
         cells: [
           { content: String(i + 1), align: 'center' },
           { content: '' },
@@ -183,16 +242,26 @@ export function signInSheetContent(input: SignInSheetInput, options: DocOptions 
         ],
       });
   }
+  for (const e of observers) {
+    rows.push({
+      cantSplit: true,
+      height,
+      cells: [
+        { content: '列席', align: 'center' },
+        unitCell(sanitizeLine(e.unitName)),
+        { content: sanitizeLine(e.representative), align: 'center' },
+        { content: '' },
+      ],
+    });
+  }
   return [
-    titleParagraph(sanitizeLine(s.title) || `${sanitizeLine(s.meeting?.name)}签到表`),
-    infoParagraph(meetingLine(s.meeting ?? ({} as MeetingInfo))),
+    titleParagraph(title),
+    infoParagraph(info),
     new Paragraph({
       style: STYLE.plain,
       alignment: AlignmentType.CENTER,
       spacing: { after: 120 },
-      children: runs(
-        `应到${entitledWord(s.meeting?.body)} ${list.filter((e) => e?.observer !== true).length} 家`,
-      ),
+      children: runs(`应到${entitledWord(s.meeting?.body)} ${voting.length} 家`),
     }),
     fixedTable(SIGN_COLUMNS, rows),
   ];
@@ -277,8 +346,11 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
         '结果',
       ].map(head),
     },
-    ...(motions.length > 0 ? motions : [{ title: '' } as TallyRow]).map((m, i) => ({
+    ...(motions.length > 0 ? motions : [{ title: '' } as TallyRow]).map((m, i, all) => ({
       cantSplit: true,
+      // The last two rows stay with what follows, so the 计票人/监票人 line never stands alone on a page
+      // (when no votes by name come between).
+      keepNext: i >= all.length - 2 && !motions.some((x) => Array.isArray(x?.named) && x.named.length > 0),
       height: 850,
       cells: [
         { content: String(i + 1), align: 'center' as const },
@@ -315,6 +387,7 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
   );
   // Votes by name: one table per motion (序号 / 单位 / 意见), its header row repeating on every page.
   const namedColumns = [737, TALLY_WIDTH - 737 - 2268, 2268];
+  const lastNamed = [...motions].reverse().find((m) => Array.isArray(m.named) && m.named.length > 0);
   for (const m of motions) {
     const named = (Array.isArray(m.named) ? m.named : []).filter((n) => n && typeof n === 'object');
     if (named.length === 0) continue;
@@ -329,6 +402,7 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
         { header: true, cantSplit: true, height: 567, cells: ['序号', '单位', '意见'].map(head) },
         ...named.map((n, i) => ({
           cantSplit: true,
+          keepNext: m === lastNamed && i >= named.length - 2,
           height: 567,
           cells: [
             { content: String(i + 1), align: 'center' as const },
@@ -340,7 +414,7 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
     );
   }
   out.push(
-    new Paragraph({ style: STYLE.plain, spacing: { before: 360 }, children: [] }),
+    new Paragraph({ style: STYLE.plain, keepNext: true, spacing: { before: 360 }, children: [] }),
     new Paragraph({
       style: STYLE.plain,
       tabStops: [

@@ -13,6 +13,7 @@ import {
   minutesBody,
 } from '../../../shared/documents';
 import { MEMBERS, MINUTES, OPTIONS, REMOTE_MEETING, STANDING_MEETING } from './fixtures';
+import { signInRowHeight } from '../../../shared/documents/meeting';
 import { attr, paragraphTexts, part, unzip } from './ooxml';
 
 async function documentXml(bytes: Uint8Array): Promise<string> {
@@ -106,7 +107,30 @@ describe('签到表', () => {
     expect(paragraphTexts(doc)).toContain('应到常务理事单位 9 家');
     const rows = doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
     expect(rows).toHaveLength(11);
-    expect(paragraphTexts(rows[10] ?? '')).toEqual(['10', '秘书长（列席）', '王五', '']);
+    // 列席 apart from the numbered list: the numbers end at 应到 (9).
+    expect(paragraphTexts(rows[9] ?? '')[0]).toBe('9');
+    expect(paragraphTexts(rows[10] ?? '')).toEqual(['列席', '秘书长', '王五', '']);
+  });
+
+  it('keeps names up to 24 characters on one line and never leaves one row alone on the last page', async () => {
+    const entitled = Array.from({ length: 40 }, (_, i) => ({
+      unitName: `北京示例网络安全技术股份有限公司第${String(i + 1).padStart(2, '0')}号分公司四`,
+    }));
+    const doc = await documentXml(await buildSignInSheet({ meeting: STANDING_MEETING, entitled }));
+    const rows = doc.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    // A 24-character name is set in 5号 (10.5 pt) in the 5350-twip column: 24 × 210 + margins fit.
+    expect(rows[1]).toContain('<w:sz w:val="21"/>');
+    expect(Number(/<w:gridCol w:w="(\d+)"\/><w:gridCol w:w="(\d+)"/.exec(doc)?.[2])).toBeGreaterThanOrEqual(
+      24 * 210 + 170,
+    );
+    expect(signInRowHeight(40, 8000, 12000)).toBe(737); // 10 + 16 + 14
+    // 11 / 14 / 14 / 1 at 1.3 cm: rows shrink until the last page has three rows or more.
+    const h = signInRowHeight(40, 8500, 10700);
+    const first = Math.floor(8500 / h);
+    const per = Math.floor(10700 / h);
+    expect(h).toBeLessThan(737);
+    expect(h).toBeGreaterThanOrEqual(624);
+    expect((40 - first) % per === 0 || (40 - first) % per >= 3).toBe(true);
   });
 });
 

@@ -266,7 +266,7 @@ describe('签到表 from the record', () => {
     expect(rows).toHaveLength(8);
     expect(rows[1]).toEqual(['1', '甲公司', '代到人', '']);
     expect(rows[2]).toEqual(['2', '乙公司', '代表2', '']);
-    expect(rows[7]).toEqual(['7', '秘书长（列席）', '周明远', '']);
+    expect(rows[7]).toEqual(['列席', '秘书长', '周明远', '']); // 列席 apart from the numbered list (issue 15)
   });
 
   it('remote: says 方式：通讯方式 instead of a place', async () => {
