@@ -101,7 +101,9 @@ export async function writeAutoBackup(
   return { name, size: bytes.byteLength };
 }
 
-export async function readAutoBackup(dir: string, name: string): Promise<Uint8Array> {
+export async function readAutoBackup(dir: string, name: string, now: Date = new Date()): Promise<Uint8Array> {
   if (!parseAutoBackupName(name)) throw new Error('不是自动备份文件名');
+  if (isDatedInFuture(name, localStamp(now).date))
+    throw new Error('该自动备份的日期晚于明天，不是本应用写入的备份');
   return new Uint8Array(await readFile(path.join(dir, name)));
 }

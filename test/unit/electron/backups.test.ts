@@ -130,6 +130,7 @@ describe('automatic backups cannot be wiped by the renderer (issue #13, point 3)
     const listed = (await listAutoBackups(dir, new Date(2026, 10, 5, 10))).map((x) => x.name);
     expect(listed.some((n) => n.startsWith('auto-2099'))).toBe(false);
     expect(listed).toHaveLength(5);
+    await expect(readAutoBackup(dir, future[0]!, new Date(2026, 10, 5, 10))).rejects.toThrow('晚于明天');
 
     const plan = planRetention([...real, ...future], { today: '2026-11-04', daily: 2, monthly: 0 });
     expect(plan.keep).toEqual([real[3], real[2]]);
