@@ -28,54 +28,81 @@ export interface CsvResult {
   truncated: boolean;
 }
 
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * RFC 4180 fields in one pass over character codes: each field is one `slice` of the text (quoted
+ * fields with `""` are the only ones joined from parts), so memory is the cells themselves, not a
+ * string per character. Lenient like Excel: a quote opens a quoted field only at the field's start,
+ * text after a closing quote is kept, an unclosed quote runs to the end. Blank lines are skipped.
+ */
 export function parseCsv(text: string, maxRows = Infinity): CsvResult {
-  const d = guessDelimiter(text);
+  const d = guessDelimiter(text).charCodeAt(0);
+  const n = text.length;
   const rows: string[][] = [];
   let row: string[] = [];
-  let cell = '';
-  let quoted = false;
   let i = 0;
-  const n = text.length;
-  const endRow = () => {
-    row.push(cell);
-    cell = '';
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-  };
   while (i < n) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
+    // One field starting at i.
+    let cell: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      const parts: string[] = [];
+      let from = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          parts.push(text.slice(from));
+          i = n;
+          break;
+        }
+        parts.push(text.slice(from, q));
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          parts.push('"');
+          from = q + 2;
           continue;
         }
-        quoted = false;
-        i++;
-        continue;
+        i = q + 1;
+        break;
       }
-      cell += ch;
+      // Anything between the closing quote and the next delimiter or line end is kept.
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === CR || c === LF) break;
+        j++;
+      }
+      if (j > i) parts.push(text.slice(i, j));
+      i = j;
+      cell = parts.length === 1 ? parts[0]! : parts.join('');
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === CR || c === LF) break;
+        j++;
+      }
+      cell = text.slice(i, j);
+      i = j;
+    }
+    row.push(cell);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === d) {
       i++;
+      if (i === n) row.push('');
       continue;
     }
-    if (ch === '"' && cell === '') {
-      quoted = true;
-      i++;
-    } else if (ch === d) {
-      row.push(cell);
-      cell = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
+    // End of line (CR, LF or CRLF).
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    if (!(row.length === 1 && row[0] === '')) {
+      rows.push(row);
       if (rows.length > maxRows) return { rows: rows.slice(0, maxRows), truncated: true };
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      cell += ch;
-      i++;
     }
+    row = [];
   }
-  if (cell !== '' || row.length) endRow();
+  if (row.length && !(row.length === 1 && row[0] === '')) rows.push(row);
   if (rows.length > maxRows) return { rows: rows.slice(0, maxRows), truncated: true };
   return { rows, truncated: false };
 }

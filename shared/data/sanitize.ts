@@ -22,6 +22,48 @@ export function safeJsonParse(text: string, what = '文件内容'): unknown {
   }
 }
 
+/**
+ * `JSON.parse` that refuses (DataError) any object key `__proto__`, `constructor` or `prototype`
+ * anywhere in the tree: for backup contents, where such a key has no legitimate use and is the first
+ * step of prototype pollution by whatever later walks or revives the tree.
+ */
+export function strictJsonParse(text: string, what = '文件内容'): unknown {
+  let bad: string | undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => {
+      if (bad === undefined && FORBIDDEN_KEYS.has(key)) bad = key;
+      return v;
+    });
+  } catch {
+    throw new DataError(`${what}不是有效的 JSON：文件可能已损坏或不完整。`);
+  }
+  if (bad !== undefined) throw forbiddenKeyError(what, bad);
+  return value;
+}
+
+export function forbiddenKeyError(what: string, key: string): DataError {
+  return new DataError(
+    `${what}中含有不允许的键名“${key.slice(0, 80)}”（可用于篡改程序的对象原型），已拒绝读取。`,
+  );
+}
+
+/**
+ * True when a dotted key path (typeson's `$types` keys: `a.b~1c`, `~1` an escaped dot, `~0` a tilde)
+ * has a segment `__proto__`, `constructor` or `prototype`, escaped or not.
+ */
+export function keyPathHasForbidden(keyPath: string): boolean {
+  for (const raw of keyPath.split('.')) {
+    if (FORBIDDEN_KEYS.has(raw)) return true;
+    if (raw.includes('~') && FORBIDDEN_KEYS.has(raw.replace(/~1/g, '.').replace(/~0/g, '~'))) return true;
+  }
+  // An escaped dot hides a segment boundary only after unescaping: check those segments as well.
+  if (keyPath.includes('~1')) {
+    for (const seg of keyPath.replace(/~1/g, '.').split('.')) if (FORBIDDEN_KEYS.has(seg)) return true;
+  }
+  return false;
+}
+
 /** True when any object in the tree has a forbidden own key (used by tests and defensive checks). */
 export function hasForbiddenKeys(value: unknown, depth = 0): boolean {
   if (depth > 200 || value === null || typeof value !== 'object') return false;

@@ -7,15 +7,9 @@ import { compareCounts, TABLE_LABEL, type CountRow } from '../../../shared/data/
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { autoBackupName } from '../../../shared/data/retention';
 import { SCHEMA_VERSION } from '../db/schema';
-import {
-  createBackup,
-  MAX_BACKUP_BYTES,
-  readBackup,
-  restoreBackup,
-  tableCounts,
-  type ReadBackup,
-} from './backup';
+import { createBackup, MAX_BACKUP_BYTES, restoreBackup, tableCounts, type ReadBackup } from './backup';
 import { autoBackupApi, localStamp } from './autoBackup';
+import { readBackupOffThread } from './backupOffThread';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -84,7 +78,7 @@ export function RestoreFromBackup(props: {
     setPreview(null);
     setBusy(true);
     try {
-      const backup = await readBackup(bytes, name);
+      const backup = await readBackupOffThread(bytes, name);
       const rows = compareCounts(backup.manifest.counts, await tableCounts(db));
       setPreview({ fileName: name, backup, rows });
     } catch (e) {

@@ -32,9 +32,10 @@ import {
   existingKeys,
   mapAll,
   MAPPING_SETTING,
-  parseRosterFile,
+  parseRosterRows,
   type ParsedRoster,
 } from './importRoster';
+import { readSheetRowsOffThread } from './sheetOffThread';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 
@@ -98,9 +99,11 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
       if (!f) return;
       setBusy(true);
       const remembered = (await db.settings.get(MAPPING_SETTING))?.value as RememberedMapping | undefined;
-      const parsed = parseRosterFile(
+      // Read in a Worker: a hostile or huge file cannot freeze the window.
+      const { rows: sheetRows } = await readSheetRowsOffThread(f.name, f.bytes);
+      const parsed = parseRosterRows(
         f.name,
-        f.bytes,
+        sheetRows,
         remembered && typeof remembered === 'object' ? remembered : undefined,
       );
       setSession({

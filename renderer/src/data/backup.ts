@@ -11,19 +11,33 @@
  * replaced in ONE transaction, audited 'restore'. Any failure leaves the database untouched.
  */
 import Dexie, { type Table } from 'dexie';
-import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { exportDB, peakImportFile } from 'dexie-export-import';
+import { zipSync } from 'fflate';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   checkManifest,
   DATABASE_FILE,
   MANIFEST_FILE,
+  TABLE_LABEL,
   toHex,
   type BackupManifest,
 } from '../../../shared/data/manifest';
 import { DataError } from '../../../shared/data/errors';
-import { FORBIDDEN_KEYS, safeJsonParse } from '../../../shared/data/sanitize';
+import {
+  FORBIDDEN_KEYS,
+  forbiddenKeyError,
+  keyPathHasForbidden,
+  strictJsonParse,
+} from '../../../shared/data/sanitize';
+import {
+  listZip,
+  readZipEntry,
+  ZipCorruptError,
+  ZipTooLargeError,
+  type ZipEntry,
+} from '../../../shared/data/zip';
+import { checkTableRows } from '../../../shared/domain/schemas';
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { sniffKind, kindLabel } from '../../../shared/data/sniff';
 import { openDeskDb, SCHEMA_VERSION, TABLE_NAMES, type DeskDB } from '../db/schema';
@@ -34,8 +48,33 @@ export { DataError };
 /** Largest backup file accepted (the contract's file limit). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
-/** Largest database.json accepted once unzipped (about the longest string a renderer can hold). */
-const MAX_CONTENT_BYTES = 512 * 1024 * 1024;
+/**
+ * What a backup may hold. The caps are checked on the manifest first (before inflating anything
+ * large), then on what the zip actually inflates to (a running total, never the header sizes alone)
+ * and on the rows actually read. Tests pass smaller caps; the real ones are BACKUP_LIMITS.
+ */
+export interface BackupLimits {
+  /** The zip file itself. */
+  maxFileBytes: number;
+  /** manifest.json once inflated. */
+  maxManifestBytes: number;
+  /** database.json once inflated. */
+  maxContentBytes: number;
+  /** Rows of all tables together. */
+  maxRows: number;
+}
+
+export const BACKUP_LIMITS: Readonly<BackupLimits> = {
+  maxFileBytes: MAX_BACKUP_BYTES,
+  maxManifestBytes: 1024 * 1024,
+  // The 10,000-member demo (three years, ~190,000 rows) is ~34 MB; received files (up to 20 MB each)
+  // are in it as base64. A 500,000-row backup took 66 s and 4.4 GB before this cap.
+  maxContentBytes: 300 * 1024 * 1024,
+  maxRows: 300_000,
+};
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const rowsText = (n: number) => n.toLocaleString('zh-CN');
 
 export type Progress = (percent: number, label: string) => void;
 
@@ -158,10 +197,26 @@ function checkTypes(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/**
+ * The first `$types` key path through `__proto__`/`constructor`/`prototype` (typeson's setter walks
+ * such paths unguarded: `constructor.prototype.hasOwnProperty` replaced Object.prototype's), or
+ * undefined. Checked on every row before anything revives it, whichever path the restore takes.
+ */
+function forbiddenTypesKey(types: unknown, depth = 0): string | undefined {
+  if (!types || typeof types !== 'object' || depth > 100) return undefined;
+  for (const [k, v] of Object.entries(types)) {
+    if (keyPathHasForbidden(k)) return k;
+    const inner = forbiddenTypesKey(v, depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
+
 function checkStructure(
   value: unknown,
   manifest: BackupManifest,
   knownTables: readonly string[],
+  limits: BackupLimits,
 ): DexieExport {
   const bad = (why: string) => new DataError(`备份内容的结构有误（${why}），无法恢复。`);
   if (!value || typeof value !== 'object') throw bad('不是对象');
@@ -172,8 +227,11 @@ function checkStructure(
   if (d.databaseVersion !== manifest.schemaVersion) throw bad('数据库版本与清单不符');
   const known = new Set(knownTables);
   const seen = new Set<string>();
+  let rows = 0;
   for (const t of d.data) {
     if (!t || typeof t.tableName !== 'string' || !Array.isArray(t.rows)) throw bad('数据表格式不符');
+    rows += t.rows.length;
+    if (rows > limits.maxRows) throw tooManyRows(rows, limits);
     if (!known.has(t.tableName)) throw bad(`未知的数据表“${t.tableName.slice(0, 40)}”`);
     if (seen.has(t.tableName)) throw bad(`数据表“${t.tableName}”重复`);
     seen.add(t.tableName);
@@ -181,7 +239,11 @@ function checkStructure(
       if (!row || typeof row !== 'object' || Array.isArray(row))
         throw bad(`“${t.tableName}”中有不是记录的内容`);
       const types = (row as { $types?: unknown }).$types;
-      if (types !== undefined && !checkTypes(types)) throw bad('含有不允许的数据类型');
+      if (types !== undefined) {
+        const key = forbiddenTypesKey(types);
+        if (key !== undefined) throw forbiddenKeyError('备份内容', key);
+        if (!checkTypes(types)) throw bad('含有不允许的数据类型');
+      }
     }
     const declared = d.tables.find((x) => x && x.name === t.tableName);
     if (!declared || declared.rowCount !== t.rows.length) throw bad(`“${t.tableName}”的记录数与表头不符`);
@@ -209,70 +271,150 @@ export interface ReadBackup {
   manifest: BackupManifest;
   /** The checked dexie export (no prototype keys anywhere, structure and counts checked). */
   data: DexieExport;
+  /**
+   * Backups at the current schema version: every table's rows, typeson-revived and checked against
+   * the domain's zod schemas (an older backup's rows are checked after migrating, in restoreBackup).
+   */
+  rows?: Map<string, unknown[]>;
+}
+
+/** A backup file opened: its manifest checked, its content inflated under the caps, SHA-256 verified. */
+export interface OpenedBackup {
+  manifest: BackupManifest;
+  content: Uint8Array;
 }
 
 const corrupt = (fileName: string) =>
   new DataError(`“${fileName}”已损坏或不完整，无法解压。请换一份备份文件。`);
 
+const tooManyRows = (n: number, limits: BackupLimits) =>
+  new DataError(
+    `备份中的记录过多（${rowsText(n)} 条，上限 ${rowsText(limits.maxRows)} 条），不像是本工作台的备份，已拒绝恢复。`,
+  );
+
 /** Can a key decode to `__proto__`/`constructor`/`prototype`? (Only via these literals or \u escapes.) */
 const MAYBE_FORBIDDEN_KEY = /"(?:__proto__|constructor|prototype)"|\\u00[4-7]/;
 
 /**
- * `safeJsonParse` of the backup content. Its reviver callback makes JSON.parse several times slower on
- * ~34 MB, so when the text cannot hold a forbidden key at all (none of them literally, no \u escape of
- * an ASCII letter or `_`) the plain JSON.parse gives the same tree.
+ * `strictJsonParse` of the backup content (refuses prototype keys). Its reviver callback makes
+ * JSON.parse several times slower on ~34 MB, so when the text cannot hold a forbidden key at all
+ * (none of them literally, no \u escape of an ASCII letter or `_`) the plain JSON.parse is the same.
  */
 function parseContent(text: string): unknown {
-  if (MAYBE_FORBIDDEN_KEY.test(text)) return safeJsonParse(text, '备份内容');
+  if (MAYBE_FORBIDDEN_KEY.test(text)) return strictJsonParse(text, '备份内容');
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return safeJsonParse(text, '备份内容'); // throws the usual DataError
+    return strictJsonParse(text, '备份内容'); // throws the usual DataError
   }
 }
 
-/** Reads and checks a backup file. Throws `DataError` with a Chinese message for anything wrong. */
-export async function readBackup(bytes: Uint8Array, fileName = '所选文件'): Promise<ReadBackup> {
+/**
+ * Opens a backup file: kind and size, then the manifest alone (checked, and its row count and content
+ * size against the caps), then database.json inflated with a running cap of the manifest's own size
+ * (so a zip bomb stops at the cap, whatever its headers declare), then its SHA-256. Throws DataError.
+ */
+export async function openBackup(
+  bytes: Uint8Array,
+  fileName = '所选文件',
+  limits: BackupLimits = BACKUP_LIMITS,
+): Promise<OpenedBackup> {
   const kind = sniffKind(bytes);
   if (kind === 'empty') throw new DataError(`“${fileName}”是空文件，不是备份。`);
-  if (bytes.byteLength > MAX_BACKUP_BYTES) throw new DataError('备份文件过大（超过 200 MB）。');
+  if (bytes.byteLength > limits.maxFileBytes)
+    throw new DataError(`备份文件过大（超过 ${mb(limits.maxFileBytes)}）。`);
   if (kind !== 'zip') {
     throw new DataError(
       `“${fileName}”不是秘书处工作台的备份文件（内容是${kindLabel(kind)}，备份文件应为 .zip）。`,
     );
   }
-  // fflate reads both the new backups and the older ones written by JSZip (DEFLATE or STORE).
-  let files: Unzipped;
-  let tooLarge = false;
+  // Reads both the new backups (fflate) and the older ones written by JSZip (DEFLATE or STORE).
+  let entries: ZipEntry[];
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.name !== MANIFEST_FILE && f.name !== DATABASE_FILE) return false;
-        // fflate allocates the declared size up front: refuse absurd ones (a string can't hold them anyway).
-        if (f.originalSize > MAX_CONTENT_BYTES) tooLarge = true;
-        return !tooLarge;
-      },
-    });
+    entries = listZip(bytes);
   } catch {
     throw corrupt(fileName);
   }
-  if (tooLarge) throw new DataError('备份内容过大（解压后超过 512 MB），无法恢复。');
-  const mf = files[MANIFEST_FILE];
-  const content = files[DATABASE_FILE];
-  if (!mf || !content) throw new DataError(`“${fileName}”不是秘书处工作台的备份文件（缺少清单或数据）。`);
-  const manifestText = new TextDecoder().decode(mf);
-  const manifest = checkManifest(safeJsonParse(manifestText, '备份清单'), SCHEMA_VERSION);
+  const inflate = (name: string, cap: number, tooLarge: string) => {
+    try {
+      return readZipEntry(bytes, entries, name, cap, tooLarge);
+    } catch (e) {
+      if (e instanceof ZipTooLargeError) throw e;
+      if (e instanceof ZipCorruptError || !(e instanceof DataError)) throw corrupt(fileName);
+      throw e;
+    }
+  };
+  if (!entries.some((e) => e.name === MANIFEST_FILE) || !entries.some((e) => e.name === DATABASE_FILE))
+    throw new DataError(`“${fileName}”不是秘书处工作台的备份文件（缺少清单或数据）。`);
+  const mf = inflate(MANIFEST_FILE, limits.maxManifestBytes, '备份清单过大，不是秘书处工作台的备份文件。')!;
+  const manifest = checkManifest(strictJsonParse(new TextDecoder().decode(mf), '备份清单'), SCHEMA_VERSION);
+  const declaredRows = Object.values(manifest.counts).reduce((n, c) => n + c, 0);
+  if (declaredRows > limits.maxRows) throw tooManyRows(declaredRows, limits);
+  if (manifest.bytes > limits.maxContentBytes)
+    throw new DataError(
+      `备份内容过大（解压后 ${mb(manifest.bytes)}，上限 ${mb(limits.maxContentBytes)}），无法恢复。`,
+    );
+  // The content may not inflate past what the manifest says it is.
+  const content = inflate(
+    DATABASE_FILE,
+    manifest.bytes,
+    `备份内容与清单不符：解压后超过清单所记的 ${manifest.bytes.toLocaleString('zh-CN')} 字节（文件可能已损坏、被修改或是恶意构造的压缩包），已停止解压并拒绝恢复。`,
+  )!;
   if (content.byteLength !== manifest.bytes || (await sha256Hex(content)) !== manifest.sha256) {
     throw new DataError('备份内容与清单中的校验值（SHA-256）不符：文件可能已损坏或被修改，已拒绝恢复。');
   }
+  return { manifest, content };
+}
+
+/**
+ * Reads an opened backup's content: text, JSON (no prototype keys), structure and counts against the
+ * manifest, row caps, `$types` checked; at the current schema version also every row revived and
+ * checked against the domain schemas. Throws DataError.
+ */
+export function readBackupContent(opened: OpenedBackup, limits: BackupLimits = BACKUP_LIMITS): ReadBackup {
+  const { manifest, content } = opened;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
     throw new DataError('备份内容不是有效的文本，无法恢复。');
   }
-  const data = checkStructure(parseContent(text), manifest, tablesAtVersion(manifest.schemaVersion));
-  return { manifest, data };
+  const data = checkStructure(parseContent(text), manifest, tablesAtVersion(manifest.schemaVersion), limits);
+  if (manifest.schemaVersion !== SCHEMA_VERSION) return { manifest, data };
+  const rows = new Map<string, unknown[]>();
+  for (const t of data.data.data) {
+    let revived: unknown[];
+    try {
+      revived = t.rows.map(reviveRow);
+    } catch {
+      throw unreadable();
+    }
+    checkRows(t.tableName, revived);
+    rows.set(t.tableName, revived);
+  }
+  return { manifest, data, rows };
+}
+
+/** Reads and checks a backup file (openBackup + readBackupContent). Throws `DataError` in Chinese. */
+export async function readBackup(
+  bytes: Uint8Array,
+  fileName = '所选文件',
+  limits: BackupLimits = BACKUP_LIMITS,
+): Promise<ReadBackup> {
+  return readBackupContent(await openBackup(bytes, fileName, limits), limits);
+}
+
+/** Refuses a table whose rows do not match the domain schema, naming the table, row and field. */
+export function checkRows(table: string, rows: readonly unknown[]): void {
+  const p = checkTableRows(table, rows);
+  if (!p) return;
+  const label = TABLE_LABEL[table] ?? table;
+  const key =
+    typeof p.key === 'number' || typeof p.key === 'string' ? `（编号 ${String(p.key).slice(0, 40)}）` : '';
+  const where = p.field ? `字段“${p.field.slice(0, 80)}”` : '内容';
+  throw new DataError(
+    `备份中“${label}”（${table}）的第 ${rowsText(p.row)} 条记录${key}的${where}有误：${p.message}。已拒绝恢复，数据库未作任何改动。`,
+  );
 }
 
 const unreadable = () => new DataError('备份内容无法读入数据库（记录格式有误），已拒绝恢复。');
@@ -413,6 +555,8 @@ export function reviveRow(row: unknown): unknown {
     ignore$Types = false;
   }
   if (!isPlainObject(types)) throw new Error('bad $types');
+  // Refused here too (not only by readBackup's check), whoever calls: no key path may name a prototype.
+  if (forbiddenTypesKey(types) !== undefined) throw new Error('bad key path');
   const typeMap: Record<string, unknown> = { ...types }; // typeson deletes from it: keep the input intact
   const state: { buffers?: ArrayBuffer[] } = {};
   const run = (name: unknown, value: unknown) => {
@@ -517,11 +661,14 @@ async function restoreDirect(
         String(declared.schema).split(',')[0] !== table.schema.primKey.src
       )
         throw unreadable();
-      tables.push({ table, rows: t.rows.map(reviveRow) });
+      tables.push({ table, rows: backup.rows?.get(t.tableName) ?? t.rows.map(reviveRow) });
     }
   } catch {
     throw unreadable();
   }
+  // Every row against the domain schema before anything is written (readBackup did it already when
+  // it revived the rows; a ReadBackup built otherwise is checked here).
+  if (!backup.rows) for (const { table, rows } of tables) checkRows(table.name, rows);
   const total = tables.reduce((n, t) => n + t.rows.length, 0) || 1;
   let done = 0;
   let writeFailed = false;
@@ -573,19 +720,40 @@ let stagingCounter = 0;
  */
 export async function stageBackup(backup: ReadBackup, onProgress?: Progress): Promise<StagedData> {
   const name = `secretariat-desk-restore-${Date.now()}-${++stagingCounter}`;
+  const exp = backup.data.data;
+  // The rows are revived with reviveRow (key paths through prototype keys refused), not with
+  // dexie-export-import's importInto: its typeson sets `$types` key paths with no guard, so a v1 backup
+  // with `constructor.prototype.hasOwnProperty` in `$types` replaced Object.prototype.hasOwnProperty.
+  const revived: { tableName: string; rows: unknown[] }[] = [];
+  try {
+    for (const t of exp.data) revived.push({ tableName: t.tableName, rows: t.rows.map(reviveRow) });
+  } catch {
+    throw unreadable();
+  }
   try {
     const old = openDeskDb(name, backup.manifest.schemaVersion);
     await old.open();
+    const total = revived.reduce((n, t) => n + t.rows.length, 0) || 1;
+    let done = 0;
     try {
-      await importInto(old, new Blob([JSON.stringify(backup.data)], { type: 'application/json' }), {
-        acceptNameDiff: true,
-        acceptVersionDiff: false,
-        clearTablesBeforeImport: true,
-        progressCallback: (p) => {
-          if (p.totalRows)
-            onProgress?.(Math.round((p.completedRows / p.totalRows) * 60), '正在检查备份内容…');
-          return true;
-        },
+      await old.transaction('rw', old.tables, async () => {
+        for (const { tableName, rows } of revived) {
+          const table = old.table(tableName);
+          const t = exp.data.find((x) => x.tableName === tableName)!;
+          const declared = exp.tables.find((x) => x.name === tableName);
+          if (
+            t.inbound !== true ||
+            !declared ||
+            String(declared.schema).split(',')[0] !== table.schema.primKey.src
+          )
+            throw unreadable();
+          for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+            const chunk = rows.slice(i, i + WRITE_CHUNK);
+            await table.bulkAdd(chunk);
+            done += chunk.length;
+            onProgress?.(Math.round((done / total) * 60), '正在检查备份内容…');
+          }
+        }
       });
     } catch {
       throw unreadable();
@@ -601,6 +769,8 @@ export async function stageBackup(backup: ReadBackup, onProgress?: Progress): Pr
     const out: StagedData = {};
     for (const t of cur.tables) out[t.name] = await t.toArray();
     cur.close();
+    // The migrated rows against the current domain schemas, before anything is written.
+    for (const [table, rows] of Object.entries(out)) checkRows(table, rows);
     return out;
   } finally {
     await Dexie.delete(name).catch(() => undefined);

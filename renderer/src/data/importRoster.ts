@@ -40,7 +40,18 @@ export function parseRosterFile(
   bytes: Uint8Array,
   remembered?: RememberedMapping,
 ): ParsedRoster {
-  const { rows } = readSheetRows(fileName, bytes);
+  return parseRosterRows(fileName, readSheetRows(fileName, bytes).rows, remembered);
+}
+
+/**
+ * The header, data rows and mapping of rows already read (readSheetRows, or readSheetRowsOffThread in
+ * the window). Throws DataError (Chinese) when there is no header or no data.
+ */
+export function parseRosterRows(
+  fileName: string,
+  rows: string[][],
+  remembered?: RememberedMapping,
+): ParsedRoster {
   const h = findHeaderRow(rows);
   if (h < 0) {
     throw new DataError(`在“${fileName}”的前 15 行中找不到表头（应有“单位名称”“统一社会信用代码”等列名）。`);

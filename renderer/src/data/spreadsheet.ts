@@ -3,12 +3,27 @@
  * Formulas are never evaluated: the cached value is taken, or the formula text as plain text.
  * Merged cells are filled with their top-left value so merged header cells name every column.
  * At most MAX_IMPORT_ROWS data rows are read; a larger file is refused with a message.
+ *
+ * A workbook is a zip: before SheetJS (which inflates without a cap) reads it, every part is inflated
+ * once under SHEET_LIMITS with a running total (shared/data/zip), so a 1.5 MB file that inflates to
+ * 1.4 GB is refused after at most the cap instead of exhausting the renderer's memory. The window runs
+ * this in a Worker (sheet.worker.ts, readSheetRowsOffThread).
  */
 import * as XLSX from '@e965/xlsx';
 import { DataError } from '../../../shared/data/errors';
 import { decodeText, parseCsv } from '../../../shared/data/csv';
 import { spreadsheetFormat } from '../../../shared/data/sniff';
 import { MAX_IMPORT_ROWS } from '../../../shared/data/roster';
+import { checkZipInflation, ZipTooLargeError, type InflateLimits } from '../../../shared/data/zip';
+
+/**
+ * What a workbook may inflate to: a 20,000-row roster of 30 columns is ~50 MB of sheet XML and
+ * shared strings; SheetJS needs several times that in memory.
+ */
+export const SHEET_LIMITS: Readonly<InflateLimits> = {
+  maxEntryBytes: 80 * 1024 * 1024,
+  maxTotalBytes: 80 * 1024 * 1024,
+};
 
 export interface SheetRows {
   rows: string[][];
@@ -36,12 +51,34 @@ function cellText(c: XLSX.CellObject | undefined): string {
   return c.f ? `=${c.f}` : '';
 }
 
-export function readSheetRows(fileName: string, bytes: Uint8Array): SheetRows {
+function damaged(fileName: string): DataError {
+  return new DataError(
+    `文件“${fileName}”已损坏或不是 Excel 工作簿，无法读取。请在 Excel 中打开并另存为 .xlsx 后再试。`,
+  );
+}
+
+export function readSheetRows(
+  fileName: string,
+  bytes: Uint8Array,
+  limits: InflateLimits = SHEET_LIMITS,
+): SheetRows {
   const format = spreadsheetFormat(fileName, bytes);
   if (format === 'csv') {
     const { rows, truncated } = parseCsv(decodeText(bytes), READ_CAP);
     if (truncated) throw tooMany(fileName);
     return { rows, sheetName: 'CSV' };
+  }
+  if (format === 'xlsx') {
+    try {
+      checkZipInflation(
+        bytes,
+        limits,
+        `文件“${fileName}”解压后超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB（名册不会这么大，可能是恶意构造的文件），已停止读取。`,
+      );
+    } catch (e) {
+      if (e instanceof ZipTooLargeError) throw e;
+      throw damaged(fileName);
+    }
   }
   let wb: XLSX.WorkBook;
   try {
@@ -57,9 +94,7 @@ export function readSheetRows(fileName: string, bytes: Uint8Array): SheetRows {
       dense: true,
     });
   } catch {
-    throw new DataError(
-      `文件“${fileName}”已损坏或不是 Excel 工作簿，无法读取。请在 Excel 中打开并另存为 .xlsx 后再试。`,
-    );
+    throw damaged(fileName);
   }
   const sheetName = wb.SheetNames.find((n) => {
     const ws = wb.Sheets[n];

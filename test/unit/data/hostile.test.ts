@@ -88,11 +88,21 @@ describe('hostile backups are refused and change nothing (issue 8)', () => {
       await forge({ manifest: { schemaVersion: 99, appVersion: '9.0.0' } }),
       '较新版本的工作台',
     ));
-  it('content that does not match the manifest SHA-256', async () =>
-    expectRefusedRestore(
-      await forge({ content: (j) => j.replace('"name":"', '"name":"篡改'), keepSha: true }),
+  it('content that does not match the manifest SHA-256', async () => {
+    // same length: the digest tells
+    await expectRefusedRestore(
+      await forge({
+        content: (j) => j.replace('"formatName":"dexie"', '"formatName":"dexiE"'),
+        keepSha: true,
+      }),
       'SHA-256',
-    ));
+    );
+    // longer than the manifest says: inflation stops at the manifest's size
+    await expectRefusedRestore(
+      await forge({ content: (j) => j.replace('"name":"', '"name":"篡改'), keepSha: true }),
+      '与清单不符',
+    );
+  });
   it('counts that do not match the manifest', async () => {
     const src = await JSZip.loadAsync(good);
     const m = JSON.parse(await src.file('manifest.json')!.async('string')) as {
@@ -129,34 +139,24 @@ describe('hostile backups are refused and change nothing (issue 8)', () => {
       '不允许的数据类型',
     ));
 
-  it('prototype-pollution keys (__proto__, constructor.prototype) never reach Object.prototype nor the records', async () => {
-    const evil = await forge({
-      manifest: { ['__proto__']: { polluted: 'manifest' } },
+  it('prototype-pollution keys (__proto__, constructor.prototype) in the manifest or the rows are refused', async () => {
+    const rows = await forge({
       content: (j) =>
         j.replace(
           '"rows":[{',
           '"rows":[{"__proto__":{"polluted":"row"},"constructor":{"prototype":{"polluted":"ctor"}},',
         ),
     });
+    await expectRefusedRestore(rows, '备份内容中含有不允许的键名“__proto__”');
     // The zip's manifest literally contains "__proto__" (JSON.stringify drops a spread __proto__, so write it raw).
-    const zip = await JSZip.loadAsync(evil);
+    const zip = await JSZip.loadAsync(good);
     const m = (await zip.file('manifest.json')!.async('string')).replace(
       '{',
       '{"__proto__":{"polluted":"manifest"},',
     );
     zip.file('manifest.json', m);
-    const bytes = await zip.generateAsync({ type: 'uint8array' });
-    const target = await demoDb(5);
-    await restoreBackup(target, await readBackup(bytes), 'evil.zip');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await expectRefusedRestore(await zip.generateAsync({ type: 'uint8array' }), '备份清单中含有不允许的键名');
     expect(Object.prototype).not.toHaveProperty('polluted');
-    const rows = await target.members.toArray();
-    expect(rows).toHaveLength(30);
-    for (const r of rows) {
-      expect(Object.prototype.hasOwnProperty.call(r, '__proto__')).toBe(false);
-      expect(Object.prototype.hasOwnProperty.call(r, 'constructor')).toBe(false);
-    }
-    target.close();
   });
 });
 

@@ -22,7 +22,8 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import JSZip from 'jszip';
+import { ZipWriter as JSZip } from '../../data/zipWriter';
+import { readFormFromDocxOffThread } from '../../data/docxForm';
 import { daysBetween } from '../../../../shared/charter';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -62,7 +63,6 @@ import {
   mergedForm,
   missingBeforeDeadline,
   overview,
-  readFormFromDocx,
   safeName,
 } from './logic';
 
@@ -169,7 +169,7 @@ function EnrolmentDrawer(props: {
       await attachReceivedFile(db, e.id as number, key, f, e.receipts[key] ?? today());
       message.success(`已保存：${f.name}`);
       if (key === 'formWord') {
-        const read = await readFormFromDocx(f.bytes).catch(() => ({}));
+        const read = await readFormFromDocxOffThread(f.bytes).catch(() => ({}));
         const filled = Object.entries(read).filter(([, v]) => v);
         if (filled.length > 0) {
           form.setFieldsValue(read);

@@ -3,7 +3,7 @@
  * fields (pre-fill from the registry and from a received Word file), certificate numbers, the overview.
  * Pure functions; the rules themselves are the engine's (checkProgrammeApplication).
  */
-import JSZip from 'jszip';
+import { docxDocumentXml, docxTableRows, MAX_DOCX_XML_BYTES } from '../../../../shared/data/docx';
 import {
   checkProgrammeApplication,
   daysBetween,
@@ -158,39 +158,27 @@ export function mergedForm(
   return out;
 }
 
-function xmlText(fragment: string): string {
-  const paras = [...fragment.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
-      .map((t) => (t[1] !== undefined ? t[1] : t[0] === '<w:br/>' ? '\n' : ' '))
-      .join(''),
-  );
-  return paras
-    .join('\n')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
 const squash = (s: string) => s.replace(/[\s（）()：:]/g, '');
 
 /**
  * Reads the filled application form from a received .docx: in each table row, the cell after a known
  * label is its value. The seed's grey 例：… hints are not values.
+ *
+ * The file is untrusted: `word/document.xml` is inflated under a cap (`maxXmlBytes`) and read with the
+ * linear tokenizer of shared/data/xml (no regex over the XML), so a small file with a huge or
+ * malformed body is refused or read in one pass. Throws DataError for a file that is not a readable
+ * Word document. The window calls it through a Worker (renderer/src/data/docxForm.worker.ts).
  */
-export async function readFormFromDocx(bytes: Uint8Array): Promise<Partial<Record<FormKey, string>>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+export function readFormFromDocx(
+  bytes: Uint8Array,
+  maxXmlBytes = MAX_DOCX_XML_BYTES,
+): Partial<Record<FormKey, string>> {
+  const xml = docxDocumentXml(bytes, maxXmlBytes);
   const labels = new Map(FORM_FIELDS.map((f) => [squash(f.label), f.key]));
   // the seed's long label with its unit
   labels.set(squash('近三年网络安全服务收入、利润及成本 (单位：万元)'), 'financials');
   const out: Partial<Record<FormKey, string>> = {};
-  for (const row of xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) {
-    const cells = [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>|<w:tc [\s\S]*?<\/w:tc>/g)].map((c) =>
-      xmlText(c[0]),
-    );
+  for (const cells of docxTableRows(xml)) {
     for (let i = 0; i < cells.length - 1; i++) {
       const key = labels.get(squash(cells[i] ?? ''));
       if (!key || out[key] !== undefined) continue;

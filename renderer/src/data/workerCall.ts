@@ -1,0 +1,89 @@
+/**
+ * Running the parsing of untrusted files (backups, rosters, received Word forms) in a Worker, so a
+ * hostile or huge file never freezes the window: the parse itself is the pure function in shared/ or
+ * renderer/src/data that Node tests call directly; each `*.worker.ts` only wraps it (`serveWorker`).
+ *
+ * Where there is no Worker (jsdom, Node) the same function runs in place.
+ */
+import { DataError } from '../../../shared/data/errors';
+
+interface Reply<R> {
+  ok: boolean;
+  value?: R;
+  message?: string;
+  dataError?: boolean;
+}
+
+/** Byte arrays in a request or reply move (transfer) instead of being copied. */
+function transferables(v: unknown): Transferable[] {
+  const out: Transferable[] = [];
+  const seen = new Set<ArrayBufferLike>();
+  const add = (x: unknown) => {
+    if (x instanceof Uint8Array && x.buffer instanceof ArrayBuffer && !seen.has(x.buffer)) {
+      seen.add(x.buffer);
+      out.push(x.buffer);
+    }
+  };
+  add(v);
+  if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) for (const x of Object.values(v)) add(x);
+  return out;
+}
+
+/**
+ * Sends `request` to a fresh worker from `create` and resolves with its reply (a DataError stays a
+ * DataError, with its Chinese message). `fallback` runs the same work in place when Workers are not
+ * available. The request's byte arrays are transferred unless `copy` is set (the caller keeps them).
+ */
+export function callWorker<Q, R>(
+  create: () => Worker,
+  request: Q,
+  fallback: (q: Q) => R | Promise<R>,
+  opts: { copy?: boolean } = {},
+): Promise<R> {
+  if (typeof Worker === 'undefined') return Promise.resolve().then(() => fallback(request));
+  return new Promise<R>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = create();
+    } catch {
+      reject(new DataError('无法启动后台解析（Worker），请重新打开工作台后再试。'));
+      return;
+    }
+    worker.onmessage = (ev: MessageEvent<Reply<R>>) => {
+      worker.terminate();
+      const r = ev.data;
+      if (r.ok) resolve(r.value as R);
+      else if (r.dataError) reject(new DataError(r.message ?? '文件无法读取。'));
+      else reject(new Error(r.message ?? '文件无法读取。'));
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      ev.preventDefault?.();
+      // Out of memory or a crash inside the worker: the window itself is unaffected.
+      reject(new DataError('文件无法读取：解析时出错（文件可能过大或已损坏）。'));
+    };
+    worker.postMessage(request, opts.copy ? [] : transferables(request));
+  });
+}
+
+/** Inside a worker: answers each request with `handle(request)`. */
+export function serveWorker<Q, R>(handle: (q: Q) => R | Promise<R>): void {
+  const scope = self as unknown as {
+    onmessage: ((ev: MessageEvent<Q>) => void) | null;
+    postMessage: (m: unknown, t?: Transferable[]) => void;
+  };
+  scope.onmessage = (ev) => {
+    void (async () => {
+      try {
+        const value = await handle(ev.data);
+        scope.postMessage({ ok: true, value } satisfies Reply<R>, transferables(value));
+      } catch (e) {
+        scope.postMessage({
+          ok: false,
+          message: e instanceof Error ? e.message : String(e),
+          dataError: e instanceof DataError || (e instanceof Error && e.name === 'DataError'),
+        } satisfies Reply<R>);
+      }
+    })();
+  };
+}
