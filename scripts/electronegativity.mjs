@@ -1,11 +1,12 @@
 // Runs @doyensec/electronegativity over electron/ and gates on its findings (it exits 0 even with
 // findings): no HIGH finding at all, and every MEDIUM either fixed or explained by a comment on the
 // flagged line or the three lines above it that names the check ("electronegativity CHECK_ID").
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { root, run } from './lib.mjs';
 
-const out = path.join(root, '.tmp', 'electronegativity.csv');
+// One report file per run: two runs at once (parallel work, CI) must not read each other's half-written CSV.
+const out = path.join(root, '.tmp', `electronegativity-${process.pid}.csv`);
 mkdirSync(path.dirname(out), { recursive: true });
 run(
   'node',
@@ -40,6 +41,7 @@ function parseCsvLine(line) {
 }
 
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean).map(parseCsvLine);
+rmSync(out, { force: true });
 const problems = [];
 for (const [check, severity, , file, location] of rows) {
   const line = Number(location.split(':')[0]);
