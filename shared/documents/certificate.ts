@@ -119,13 +119,99 @@ function line(l: LineSpec): Paragraph {
     ...(l.keepNext === false ? {} : { keepNext: true }),
     children: [
       ...(l.anchor ? [l.anchor] : []),
-      new TextRun({
-        text: l.text,
-        ...(l.size !== undefined ? { size: l.size } : {}),
-        ...(l.tracking !== undefined ? { characterSpacing: l.tracking } : {}),
-      }),
+      ...l.text.split('\n').map(
+        (text, i) =>
+          new TextRun({
+            text,
+            ...(i > 0 ? { break: 1 } : {}),
+            ...(l.size !== undefined ? { size: l.size } : {}),
+            ...(l.tracking !== undefined ? { characterSpacing: l.tracking } : {}),
+          }),
+      ),
     ],
   });
+}
+
+/** Points of the unit's name: 30 (小初-like) when it fits, never below 20. */
+const NAME_MAX_PT = 30;
+const NAME_ONE_LINE_MIN_PT = 26;
+const NAME_MIN_PT = 20;
+/** Width of the name's line in points (the type area, less a character for safety). */
+const NAME_LINE_PT = AREA_WIDTH / 20 - 10;
+
+/**
+ * Where a unit's name may break, by its own parts: after a closing parenthesis or before an opening one
+ * (（北京）), before 股份有限公司 / 有限责任公司 / 有限公司, after 有限公司 / 集团 / 研究院 / 研究中心 … when more
+ * follows (…有限公司 | 第一分公司), before 分公司 / 分院. Each is a place the clerk reads as a seam.
+ */
+const NAME_BREAK_AFTER = [
+  '）',
+  ')',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团',
+  '研究院',
+  '研究中心',
+  '研究所',
+  '中心',
+  '大学',
+  '学院',
+  '协会',
+  '联盟',
+  '委员会',
+  '省',
+  '自治区',
+  '市',
+];
+const NAME_BREAK_BEFORE = ['（', '(', '股份有限公司', '有限责任公司', '有限公司', '分公司', '分院', '分中心'];
+
+let segmenter: { segment(s: string): Iterable<{ index: number }> } | null | undefined;
+/** Word boundaries from the platform's dictionary (Intl.Segmenter), where there is one. */
+function wordBoundaries(name: string): number[] {
+  if (segmenter === undefined) {
+    const Seg = (Intl as unknown as { Segmenter?: new (l: string, o: object) => typeof segmenter }).Segmenter;
+    segmenter = Seg ? new Seg('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter ? [...segmenter.segment(name)].map((x) => x.index) : [];
+}
+
+/**
+ * The unit's name as printed: one line at 30 pt (or smaller, down to 26 pt), else two balanced lines broken at
+ * one of the name's own seams (NAME_BREAK_*; failing those, a word boundary; never inside a word such as
+ * 研究中心), at the largest size both lines fit, at least 20 pt. Returns the text (with a line feed) and points.
+ */
+export function certificateNameLines(name: string): { text: string; pt: number } {
+  const w = Math.max(1, textWidthChars(name));
+  if (w * NAME_MAX_PT <= NAME_LINE_PT) return { text: name, pt: NAME_MAX_PT };
+  if (w * NAME_ONE_LINE_MIN_PT <= NAME_LINE_PT) return { text: name, pt: Math.floor(NAME_LINE_PT / w) };
+  const seams = new Set<number>();
+  for (const t of NAME_BREAK_AFTER)
+    for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1)) seams.add(i + t.length);
+  for (const t of NAME_BREAK_BEFORE)
+    for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1)) seams.add(i);
+  const words = new Set(wordBoundaries(name));
+  let best: { at: number; cost: number } | undefined;
+  const consider = (at: number, penalty: number) => {
+    if (at <= 1 || at >= name.length - 1) return;
+    // Never between a surrogate pair, nor before closing punctuation.
+    if (/^[）)、，。]/.test(name.slice(at)) || /[（(]$/.test(name.slice(0, at))) return;
+    const a = textWidthChars(name.slice(0, at));
+    const b = textWidthChars(name.slice(at));
+    const cost = Math.abs(a - b) + penalty;
+    if (!best || cost < best.cost) best = { at, cost };
+  };
+  for (const at of seams) consider(at, 0);
+  // A word boundary only when no seam gives lines within six characters of each other.
+  if (!best || best.cost > 6) for (const at of words) if (!seams.has(at)) consider(at, 4);
+  if (!best) return { text: name, pt: Math.max(NAME_MIN_PT, Math.floor(NAME_LINE_PT / w)) };
+  const first = name.slice(0, best.at);
+  const second = name.slice(best.at);
+  const longest = Math.max(textWidthChars(first), textWidthChars(second));
+  return {
+    text: `${first}\n${second}`,
+    pt: Math.max(NAME_MIN_PT, Math.min(NAME_MAX_PT, Math.floor(NAME_LINE_PT / longest))),
+  };
 }
 
 /** The paragraphs of one certificate (one landscape page). */
@@ -142,6 +228,8 @@ export function certificateContent(
   const issuer = sanitizeLine(input.issuer) || sanitizeLine(options?.issuer) || ALLIANCE_NAME;
   const date = formatCnDate(input.issuedOn);
   const out: Paragraph[] = [];
+  const name = certificateNameLines(unit);
+  const twoLines = name.text.includes('\n');
 
   // Certificate number (and validity) at the top right.
   out.push(line({ text: `证书编号：${number}`, style: STYLE.certNo, pageBreakBefore: !first }));
@@ -157,7 +245,7 @@ export function certificateContent(
         style: STYLE.certTitle,
         size: 52,
         line: 780,
-        before: 360,
+        before: twoLines ? 120 : 360,
         after: 0,
       }),
     );
@@ -169,7 +257,7 @@ export function certificateContent(
         tracking: 160,
         line: 1200,
         before: 0,
-        after: 600,
+        after: twoLines ? 360 : 600,
       }),
     );
   } else {
@@ -177,8 +265,6 @@ export function certificateContent(
   }
 
   // 兹证明 / unit name / statement / 特发此证。 Long names get a smaller size (down to 20 pt) and may wrap.
-  const nameWidth = Math.max(1, textWidthChars(unit));
-  const namePt = Math.max(20, Math.min(30, Math.floor(AREA_WIDTH / 20 / nameWidth)));
   const statement = certificateStatement({
     kind,
     ...(input.programmeName ? { programmeName: input.programmeName } : {}),
@@ -187,7 +273,15 @@ export function certificateContent(
   const textSize = small ? { size: 36, line: 540 } : {};
   const indent = 2 * (small ? 18 : 22) * 20;
   out.push(line({ text: '兹证明', style: STYLE.certText, align: 'left', leftIndent: indent, ...textSize }));
-  out.push(line({ text: unit, style: STYLE.certName, ...(namePt !== 30 ? { size: namePt * 2 } : {}) }));
+  out.push(
+    line({
+      text: name.text,
+      style: STYLE.certName,
+      ...(name.pt !== NAME_MAX_PT ? { size: name.pt * 2 } : {}),
+      // Two lines: less space around them, so the certificate stays on its page.
+      ...(twoLines ? { before: 60, after: 60 } : {}),
+    }),
+  );
   out.push(line({ text: statement, style: STYLE.certText, ...textSize }));
   out.push(
     line({
@@ -195,7 +289,8 @@ export function certificateContent(
       style: STYLE.certText,
       align: 'left',
       leftIndent: indent,
-      after: 840,
+      // A two-line name takes its room from the space above the signature.
+      after: twoLines ? 240 : 840,
       ...textSize,
     }),
   );

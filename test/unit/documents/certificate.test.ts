@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCertificate, buildCertificatesBatch, certificateTitle } from '../../../shared/documents';
 import type { CertificateInput } from '../../../shared/documents';
+import { certificateNameLines } from '../../../shared/documents/certificate';
 import { CERTS, RED_PNG } from './fixtures';
 import { attr, paragraphTexts, part, unzip } from './ooxml';
 
@@ -81,4 +82,37 @@ describe('certificates', () => {
     expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(499);
     expect(doc).toContain('示例网络安全科技有限公司500');
   }, 30_000);
+});
+
+describe('certificate unit names', () => {
+  it('sets a long name on two balanced lines broken at one of its own seams, never inside a word', async () => {
+    const n35 = certificateNameLines('北京示例网络空间安全技术研究中心（北京）有限公司第一分公司');
+    expect(n35.text).toBe('北京示例网络空间安全技术研究中心\n（北京）有限公司第一分公司');
+    expect(n35.pt).toBeGreaterThanOrEqual(26);
+    const n40 = certificateNameLines(
+      '中国电子信息产业集团示例网络安全技术研究中心（北京）有限责任公司第一分公司',
+    );
+    expect(n40.text.split('\n')).toHaveLength(2);
+    expect(n40.text).not.toMatch(/研究\n中心|研究中\n心|有限\n公司|（北京\n/);
+    expect(n40.pt).toBeGreaterThanOrEqual(20);
+    expect(certificateNameLines('北京示例网络安全技术股份有限公司')).toEqual({
+      text: '北京示例网络安全技术股份有限公司',
+      pt: 30,
+    });
+    const xml = await part(
+      await unzip(
+        await buildCertificate({
+          kind: 'member',
+          unitName: '北京示例网络空间安全技术研究中心（北京）有限公司第一分公司',
+          certificateNo: 'X-1',
+          issuedOn: '2026-01-02',
+          issuer: '',
+        }),
+      ),
+      'word/document.xml',
+    );
+    expect(xml).toContain(
+      '<w:t xml:space="preserve">北京示例网络空间安全技术研究中心</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">（北京）有限公司第一分公司</w:t>',
+    );
+  });
 });
