@@ -5,7 +5,7 @@ import { requestPersistentStorage } from './db';
 import { registerPendingWrite } from './platform';
 import { db } from './db';
 import { startAutoBackups } from './data/autoBackup';
-import { registerClerkHolidaySchedules } from './app/charterConfig';
+import { registerClerkHolidaySchedules } from './records/settings';
 import { installLifecycleFlush } from './app/lifecycle';
 
 void requestPersistentStorage();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CharterError,
   docNumberYear,
   hasLeft,
   nextCertificateNo,
@@ -48,7 +47,7 @@ describe('R-M3 (4), R-P3: certificate numbers', () => {
       'YGXD-2026-008',
     );
     expect(nextProgrammeCertificateNo([], ' YGXD ', 2026)).toBe('YGXD-2026-001');
-    expect(() => nextProgrammeCertificateNo([], '', 2026)).toThrow(CharterError);
+    expect(() => nextProgrammeCertificateNo([], '', 2026)).toThrow(RangeError);
   });
 });
 
@@ -65,7 +64,7 @@ describe('R-M6, R-M7, R-M9: has left', () => {
 describe('R-W1: the numbering year is the year of 成文日期', () => {
   it('reads the year of a real date and refuses anything else (never the clock)', () => {
     expect(docNumberYear('2022-03-09')).toBe(2022);
-    expect(() => docNumberYear('')).toThrow(CharterError);
+    expect(() => docNumberYear('')).toThrow(RangeError);
     expect(() => docNumberYear('2022-02-30')).toThrow(/成文日期/);
   });
 });

@@ -11,13 +11,8 @@ import {
   totalsOf,
 } from '../../../renderer/src/features/dues/ledger';
 import { freshDb } from '../db/harness';
-import {
-  readBank,
-  recordPayment,
-  saveBank,
-  setOverride,
-  voidPayment,
-} from '../../../renderer/src/features/dues/writes';
+import { recordPayment, setOverride, voidPayment } from '../../../renderer/src/features/dues/writes';
+import { readBank, saveBank } from '../../../renderer/src/records/settings';
 import { loadDuesData } from '../../../renderer/src/features/dues/data';
 import {
   duesDocOptions,

@@ -5,7 +5,7 @@ import {
   HOLIDAYS_KEY,
   readCharterSettings,
   CHARTER_KEY,
-} from '../../../renderer/src/app/charterConfig';
+} from '../../../renderer/src/records/settings';
 import {
   isOutsideKnownHolidayYears,
   isWorkingDay,

@@ -5,7 +5,7 @@
 import type { Table } from 'dexie';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
-import { readCharterSettings } from '../../app/charterConfig';
+import { readCharterSettings } from '../../records/settings';
 import { registerCertificateBatch } from '../documents/data';
 import type { Application, Certificate, Member, MemberFields } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';

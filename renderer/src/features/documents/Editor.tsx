@@ -8,7 +8,7 @@ import { Page } from '../../app/Page';
 import { DateInput } from '../../app/DateInput';
 import { useExportFile } from '../../app/exportFile';
 import { today } from '../../app/today';
-import { readCharterSettings } from '../../app/charterConfig';
+import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
 import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from './data';
 import { documentDocx } from './docx';

@@ -1,22 +1,7 @@
-import {
-  DEFAULT_CHARTER_SETTINGS,
-  resolveCharterSettings,
-  type CharterSettings,
-} from '../../../../shared/charter';
-import type { CharterSettingsInput } from '../../../../shared/charter';
+import type { CharterSettings } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { duesTrackedFrom, type LedgerData } from './ledger';
-import { readBank, type BankSetting } from './writes';
-
-/** The charter readings (设置 key 'charter'), with the defaults when missing or invalid. */
-export async function readCharterSettings(d: DeskDB): Promise<CharterSettings> {
-  const row = await d.settings.get('charter');
-  try {
-    return resolveCharterSettings((row?.value ?? {}) as CharterSettingsInput);
-  } catch {
-    return { ...DEFAULT_CHARTER_SETTINGS };
-  }
-}
+import { readBank, readCharterSettings, readTrackedFrom, type BankSetting } from '../../records/settings';
 
 export interface DuesData extends LedgerData {
   settings: CharterSettings;
@@ -27,8 +12,6 @@ export interface DuesData extends LedgerData {
   trackedFromSet: boolean;
 }
 
-export const TRACKED_FROM_KEY = 'duesTrackedFrom';
-
 export async function loadDuesData(d: DeskDB, asOf: string): Promise<DuesData> {
   return d.transaction('r', [d.members, d.tierChanges, d.duesOverrides, d.payments, d.settings], async () => {
     const [members, tierChanges, overrides, payments, settings, bank, tracked] = await Promise.all([
@@ -38,9 +21,9 @@ export async function loadDuesData(d: DeskDB, asOf: string): Promise<DuesData> {
       d.payments.toArray(),
       readCharterSettings(d),
       readBank(d),
-      d.settings.get(TRACKED_FROM_KEY),
+      readTrackedFrom(d),
     ]);
-    const trackedFrom = duesTrackedFrom(payments, asOf, tracked?.value);
+    const trackedFrom = duesTrackedFrom(payments, asOf, tracked);
     return {
       members,
       tierChanges,
@@ -49,7 +32,7 @@ export async function loadDuesData(d: DeskDB, asOf: string): Promise<DuesData> {
       settings,
       bank,
       trackedFrom,
-      trackedFromSet: trackedFrom === tracked?.value,
+      trackedFromSet: trackedFrom === tracked,
     };
   });
 }

@@ -28,15 +28,8 @@ import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberS
 import type { LedgerRow } from './ledger';
 import { yuan } from './ledger';
 import { buildDuesNoticesDocx, buildDuesNoticesZip } from './notice';
-import {
-  PAYMENT_METHODS,
-  recordPayment,
-  saveBank,
-  saveTrackedFrom,
-  setOverride,
-  voidPayment,
-  type BankSetting,
-} from './writes';
+import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
+import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
 
 /** The form's values, or null when a field is invalid (antd shows the messages; nothing is thrown). */
 async function validated<T>(form: { validateFields: () => Promise<T> }): Promise<T | null> {

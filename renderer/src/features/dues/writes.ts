@@ -1,6 +1,5 @@
 /**
- * The dues desk's writes: payments (R-D1 … R-D7), voiding (never deleting, R-M10), overrides (R-D5) and the
- * bank details printed on dues notices. Each write is one transaction with its audit entry.
+ * The dues desk's writes: payments (R-D1 … R-D7), voiding (never deleting, R-M10) and overrides (R-D5). Each write is one transaction with its audit entry.
  */
 import { z } from 'zod';
 import { isIsoDate } from '../../../../shared/charter';
@@ -10,13 +9,8 @@ import type { DeskDB } from '../../db/schema';
 
 export const PAYMENT_METHODS = ['银行转账', '现金', '其他'] as const;
 
-/** Bank details as stored in db.settings under 'bank'. */
-export interface BankSetting {
-  accountName: string;
-  bank: string;
-  accountNo: string;
-}
-export const BANK_KEY = 'bank';
+/** The bank details printed on dues notices are a setting (records/settings.ts). */
+export type { BankSetting } from '../../records/settings';
 
 const positiveYuan = z.number({ error: '请填写金额' }).int('金额必须是整数元').positive('金额必须大于 0');
 
@@ -40,16 +34,6 @@ export type PaymentInput = z.input<ReturnType<typeof paymentSchema>>;
 export const overrideSchema = z.object({
   amount: z.number({ error: '请填写金额' }).int('金额必须是整数元').min(0, '金额不能为负'),
   reason: z.string().trim().min(1, '请填写调整原因（R-D5）').max(500, '原因不超过 500 个字符'),
-});
-
-export const bankSchema = z.object({
-  accountName: z.string().trim().min(1, '请填写户名'),
-  bank: z.string().trim().min(1, '请填写开户行'),
-  accountNo: z
-    .string()
-    .trim()
-    .min(1, '请填写账号')
-    .regex(/^[0-9 -]{6,40}$/, '账号应为数字（可含空格或短横线）'),
 });
 
 function firstIssue(e: z.ZodError): string {
@@ -152,44 +136,6 @@ export async function setOverride(
       summary: `调整应缴金额：${member.name} ${a.year} 年会费 ${a.previousAmount} 元 → ${amount} 元（${reason}）`,
       before: { amount: a.previousAmount, reason: existing?.reason ?? null },
       after: { amount, reason },
-    });
-  });
-}
-
-export async function readBank(db: DeskDB): Promise<BankSetting | undefined> {
-  const row = await db.settings.get(BANK_KEY);
-  const parsed = bankSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : undefined;
-}
-
-export async function saveBank(db: DeskDB, value: BankSetting): Promise<void> {
-  const parsed = bankSchema.safeParse(value);
-  if (!parsed.success) throw new RangeError(firstIssue(parsed.error));
-  await db.transaction('rw', [db.settings, db.audit], async () => {
-    const before = await db.settings.get(BANK_KEY);
-    await db.settings.put({ key: BANK_KEY, value: parsed.data });
-    await writeAudit(db, {
-      entity: 'settings',
-      action: 'update',
-      summary: '保存会费收款账户',
-      before: (before?.value as object | undefined) ?? {},
-      after: parsed.data,
-    });
-  });
-}
-
-/** 台账起始年度 (db.settings 'duesTrackedFrom'), audited. */
-export async function saveTrackedFrom(db: DeskDB, year: number): Promise<void> {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('年度无效');
-  await db.transaction('rw', [db.settings, db.audit], async () => {
-    const before = await db.settings.get('duesTrackedFrom');
-    await db.settings.put({ key: 'duesTrackedFrom', value: year });
-    await writeAudit(db, {
-      entity: 'settings',
-      action: 'update',
-      summary: `会费台账起始年度设为 ${year} 年`,
-      before: { duesTrackedFrom: before?.value ?? null },
-      after: { duesTrackedFrom: year },
     });
   });
 }

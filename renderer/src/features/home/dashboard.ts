@@ -35,7 +35,7 @@ import type {
 } from '../../../../shared/domain/records';
 import { BODY_LABEL, OFFICE_LABEL, type Body } from '../../../../shared/domain/types';
 import type { DeskDB } from '../../db/schema';
-import { TRACKED_FROM_KEY, readCharterSettings } from '../dues/data';
+import { readCharterSettings, readTrackedFrom } from '../../records/settings';
 import { buildLedger, duesTrackedFrom, ledgerInputOf } from '../dues/ledger';
 import { officeTerms } from '../meetings/logic';
 
@@ -382,7 +382,7 @@ export async function computeDashboard(db: DeskDB, asOf: string): Promise<Dashbo
         db.offices.toArray(),
       ]);
       const settings = await readCharterSettings(db);
-      const tracked = await db.settings.get(TRACKED_FROM_KEY);
+      const tracked = await readTrackedFrom(db);
       return {
         members,
         applications,
@@ -394,7 +394,7 @@ export async function computeDashboard(db: DeskDB, asOf: string): Promise<Dashbo
         attendance,
         offices,
         settings,
-        trackedFromSetting: tracked?.value,
+        trackedFromSetting: tracked,
       };
     },
   );

@@ -17,7 +17,7 @@ import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
 import { addOffice, type NewOffice } from './data';
 import { EndOfficeDialog, SEAT_LOST_REASON } from './EndOffice';
-import { useCharterSettings } from './hooks';
+import { useCharterSettings } from '../../records/settings';
 import { defaultTermEnd, electionCheck, motionRefs, officeTerms, standingAttendance } from './logic';
 import { tierForRole } from '../../../../shared/charter';
 

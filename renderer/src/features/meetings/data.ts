@@ -26,14 +26,11 @@ import type {
 import { BODY_LABEL, OFFICE_LABEL, TIER_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
 import {
   compareDates,
-  DEFAULT_CHARTER_SETTINGS,
   parseIsoDate,
   presentVoterIds,
   tierChangeFor,
   tierDropFor,
-  resolveCharterSettings,
   type CharterSettings,
-  type CharterSettingsInput,
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
@@ -42,18 +39,9 @@ import type { MeetingRecord } from './papers';
 import { fieldChanges } from '../../../../shared/domain/audit';
 import { ensureInitialTier } from '../../db/initialHistory';
 import { buildEntitled, VERSION_CAP } from './logic';
+import { readCharterSettings } from '../../records/settings';
 
 const nowIso = () => new Date().toISOString();
-
-/** The charter readings (设置 key 'charter'), with the defaults. */
-export async function loadCharterSettings(db: DeskDB): Promise<CharterSettings> {
-  try {
-    const row = await db.settings.get('charter');
-    return resolveCharterSettings((row?.value ?? {}) as CharterSettingsInput);
-  } catch {
-    return { ...DEFAULT_CHARTER_SETTINGS };
-  }
-}
 
 export interface NewMeeting {
   body: Body;
@@ -86,7 +74,7 @@ function normaliseReturnBy(m: Meeting): Meeting {
  * The secretary-general's 列席 row is created at once; the others are created when marked (no row = 未登记).
  */
 export async function createMeeting(db: DeskDB, input: NewMeeting): Promise<number> {
-  const settings = await loadCharterSettings(db);
+  const settings = await readCharterSettings(db);
   return db.transaction('rw', [db.meetings, db.members, db.offices, db.attendance, db.audit], async () => {
     const [members, offices] = await Promise.all([db.members.toArray(), db.offices.toArray()]);
     const entitled = buildEntitled(input.body, input.date, members, offices, settings);
@@ -214,7 +202,7 @@ export async function previewMeetingUpdate(
   id: number,
   patch: Partial<NewMeeting>,
 ): Promise<EntitledChange> {
-  const settings = await loadCharterSettings(db);
+  const settings = await readCharterSettings(db);
   return db.transaction(
     'r',
     [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots],
@@ -240,7 +228,7 @@ export async function updateMeeting(
   id: number,
   patch: Partial<NewMeeting>,
 ): Promise<EntitledChange> {
-  const settings = await loadCharterSettings(db);
+  const settings = await readCharterSettings(db);
   return db.transaction(
     'rw',
     [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots, db.audit],

@@ -1,15 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { DEFAULT_CHARTER_SETTINGS, type CharterSettings } from '../../../../shared/charter';
 import { db } from '../../db';
 import { useAutosave, useAutosaveLabel } from '../../app/useAutosave';
-import { loadCharterSettings, saveDiscussion } from './data';
+import { journalKey, registerReplayer } from '../../app/journal';
+import { saveDiscussion } from './data';
 import { shouldSnapshot } from './logic';
 
-/** The charter readings (设置), live. */
-export function useCharterSettings(): CharterSettings {
-  return useLiveQuery(() => loadCharterSettings(db), []) ?? DEFAULT_CHARTER_SETTINGS;
-}
+// Typing left in the journal (the page went away before it was stored): written at start-up unless the
+// stored text has changed since the typing began.
+registerReplayer('minutes', async (id, entry) => {
+  const { base, value } = entry as { base: string; value: string };
+  const item = await db.agendaItems.get(Number(id));
+  if (!item || item.discussion !== base || typeof value !== 'string') return;
+  await saveDiscussion(db, item.id!, value, base.trim() !== '');
+});
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -43,7 +46,7 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
     },
     [itemId],
   );
-  const auto = useAutosave(write);
+  const auto = useAutosave(write, { key: journalKey('minutes', itemId), base: () => savedText.current });
   const label = useAutosaveLabel(auto.status);
   const state: SaveState =
     auto.status.kind === 'failed' ? 'error' : auto.status.kind === 'saving' ? 'saving' : 'saved';

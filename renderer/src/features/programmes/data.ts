@@ -11,7 +11,7 @@ import type {
 } from '../../../../shared/domain/records';
 import type { IsoDate } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
-import { readCharterSettings } from '../../app/charterConfig';
+import { readCharterSettings } from '../../records/settings';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../documents/data';

@@ -6,18 +6,16 @@ import {
   builtinHolidaySchedules,
   parseHolidaySchedule,
   setHolidaySchedule,
-  resolveCharterSettings,
   type CharterSettings,
 } from '../../../../shared/charter';
 import { TIER_LABEL, type Tier } from '../../../../shared/domain/types';
 import { db } from '../../db';
-import { writeAudit } from '../../db/audit';
 import {
-  CHARTER_KEY,
-  HOLIDAYS_KEY,
   readClerkHolidaySchedules,
+  saveCharterSettings,
+  saveHolidaySchedule,
   useCharterSettings,
-} from '../../app/charterConfig';
+} from '../../records/settings';
 
 const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
 
@@ -27,24 +25,12 @@ export function CharterSettingsSection() {
   const settings = useCharterSettings();
   const [form] = Form.useForm<CharterSettings>();
   const save = async (values: CharterSettings) => {
-    let resolved: CharterSettings;
     try {
-      resolved = resolveCharterSettings(values);
+      await saveCharterSettings(db, values);
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
       return;
     }
-    await db.transaction('rw', db.settings, db.audit, async () => {
-      const before = (await db.settings.get(CHARTER_KEY))?.value as object | undefined;
-      await db.settings.put({ key: CHARTER_KEY, value: resolved });
-      await writeAudit(db, {
-        entity: 'settings',
-        action: 'update',
-        summary: '修改章程参数',
-        before: before ?? {},
-        after: resolved,
-      });
-    });
     message.success('章程参数已保存');
   };
   return (
@@ -154,16 +140,7 @@ export function HolidaySettingsSection() {
     } catch (e) {
       return setError(e instanceof Error ? e.message : String(e));
     }
-    await db.transaction('rw', db.settings, db.audit, async () => {
-      const current = await readClerkHolidaySchedules();
-      const next = { ...current, [String(year)]: parsed };
-      await db.settings.put({ key: HOLIDAYS_KEY, value: next });
-      await writeAudit(db, {
-        entity: 'settings',
-        action: 'update',
-        summary: `${current[String(year)] ? '修改' : '添加'} ${year} 年节假日安排（放假 ${parsed.holidays.length} 天，调休上班 ${parsed.workdays.length} 天）`,
-      });
-    });
+    await saveHolidaySchedule(db, year, parsed);
     setHolidaySchedule(year, parsed);
     message.success(`${year} 年节假日安排已保存`);
     setHolidays('');

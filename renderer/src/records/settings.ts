@@ -1,0 +1,177 @@
+/**
+ * The settings table's one owner (db.settings): every read and write of a setting goes through here.
+ *
+ * - 'charter': the charter readings the clerk can change (R-D1, R-O6, R-O9, R-W1), resolved by the engine.
+ * - 'holidaySchedules': holiday schedules the clerk added for later years; the engine keeps schedules in
+ *   memory, so they are registered again at every start, before the first render.
+ * - 'bank': the account printed on dues notices; 'duesTrackedFrom': the first year of the dues ledger.
+ * - 'importMapping': the roster import's remembered column mapping.
+ *
+ * Every write is one transaction with its audit entry.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { z } from 'zod';
+import {
+  resolveCharterSettings,
+  setHolidaySchedule,
+  type CharterSettings,
+  type CharterSettingsInput,
+  type HolidaySchedule,
+} from '../../../shared/charter';
+import type { DeskDB } from '../db/schema';
+import { db } from '../db';
+import { writeAudit } from '../db/audit';
+
+export const CHARTER_KEY = 'charter';
+export const HOLIDAYS_KEY = 'holidaySchedules';
+export const BANK_KEY = 'bank';
+export const TRACKED_FROM_KEY = 'duesTrackedFrom';
+export const IMPORT_MAPPING_KEY = 'importMapping';
+
+// ------------------------------------------------------------------ charter readings
+
+function resolveStored(value: unknown): CharterSettings {
+  try {
+    return resolveCharterSettings((value ?? {}) as CharterSettingsInput);
+  } catch {
+    // A damaged stored value never blocks the desks: the charter's defaults apply.
+    return resolveCharterSettings({});
+  }
+}
+
+/** The charter readings (with the defaults when missing or invalid). */
+export async function readCharterSettings(d: DeskDB = db): Promise<CharterSettings> {
+  return resolveStored((await d.settings.get(CHARTER_KEY))?.value);
+}
+
+/** The current charter readings, live (the defaults until loaded). */
+export function useCharterSettings(): CharterSettings {
+  const row = useLiveQuery(() => db.settings.get(CHARTER_KEY), []);
+  return resolveStored(row?.value);
+}
+
+/** 保存章程参数: checked by the engine (a Chinese message when not valid), audited. */
+export async function saveCharterSettings(d: DeskDB, values: CharterSettingsInput): Promise<CharterSettings> {
+  const resolved = resolveCharterSettings(values);
+  await d.transaction('rw', d.settings, d.audit, async () => {
+    const before = (await d.settings.get(CHARTER_KEY))?.value as object | undefined;
+    await d.settings.put({ key: CHARTER_KEY, value: resolved });
+    await writeAudit(d, {
+      entity: 'settings',
+      action: 'update',
+      summary: '修改章程参数',
+      before: before ?? {},
+      after: resolved,
+    });
+  });
+  return resolved;
+}
+
+// ------------------------------------------------------------------ holiday schedules
+
+export async function readClerkHolidaySchedules(d: DeskDB = db): Promise<Record<string, HolidaySchedule>> {
+  const row = await d.settings.get(HOLIDAYS_KEY);
+  const value = row?.value;
+  return value && typeof value === 'object' ? (value as Record<string, HolidaySchedule>) : {};
+}
+
+/** Registers the clerk's schedules with the engine; a damaged entry is skipped, not fatal. */
+export async function registerClerkHolidaySchedules(d: DeskDB = db): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [year, schedule] of Object.entries(await readClerkHolidaySchedules(d))) {
+    try {
+      setHolidaySchedule(Number(year), schedule);
+    } catch (e) {
+      problems.push(`${year} 年节假日安排无法使用：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return problems;
+}
+
+/** Saves one year's schedule (already checked by the engine's `parseHolidaySchedule`), audited. */
+export async function saveHolidaySchedule(d: DeskDB, year: number, schedule: HolidaySchedule): Promise<void> {
+  await d.transaction('rw', d.settings, d.audit, async () => {
+    const current = await readClerkHolidaySchedules(d);
+    const next = { ...current, [String(year)]: schedule };
+    await d.settings.put({ key: HOLIDAYS_KEY, value: next });
+    await writeAudit(d, {
+      entity: 'settings',
+      action: 'update',
+      summary: `${current[String(year)] ? '修改' : '添加'} ${year} 年节假日安排（放假 ${schedule.holidays.length} 天，调休上班 ${schedule.workdays.length} 天）`,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ dues: bank account, first ledger year
+
+/** Bank details as stored under 'bank'. */
+export interface BankSetting {
+  accountName: string;
+  bank: string;
+  accountNo: string;
+}
+
+export const bankSchema = z.object({
+  accountName: z.string().trim().min(1, '请填写户名'),
+  bank: z.string().trim().min(1, '请填写开户行'),
+  accountNo: z
+    .string()
+    .trim()
+    .min(1, '请填写账号')
+    .regex(/^[0-9 -]{6,40}$/, '账号应为数字（可含空格或短横线）'),
+});
+
+export async function readBank(d: DeskDB): Promise<BankSetting | undefined> {
+  const row = await d.settings.get(BANK_KEY);
+  const parsed = bankSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveBank(d: DeskDB, value: BankSetting): Promise<void> {
+  const parsed = bankSchema.safeParse(value);
+  if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? '输入有误');
+  await d.transaction('rw', [d.settings, d.audit], async () => {
+    const before = await d.settings.get(BANK_KEY);
+    await d.settings.put({ key: BANK_KEY, value: parsed.data });
+    await writeAudit(d, {
+      entity: 'settings',
+      action: 'update',
+      summary: '保存会费收款账户',
+      before: (before?.value as object | undefined) ?? {},
+      after: parsed.data,
+    });
+  });
+}
+
+/** 台账起始年度 as the clerk set it (undefined: derived from the payments, see dues/ledger.ts). */
+export async function readTrackedFrom(d: DeskDB): Promise<unknown> {
+  return (await d.settings.get(TRACKED_FROM_KEY))?.value;
+}
+
+/** 台账起始年度, audited. */
+export async function saveTrackedFrom(d: DeskDB, year: number): Promise<void> {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError('年度无效');
+  await d.transaction('rw', [d.settings, d.audit], async () => {
+    const before = await d.settings.get(TRACKED_FROM_KEY);
+    await d.settings.put({ key: TRACKED_FROM_KEY, value: year });
+    await writeAudit(d, {
+      entity: 'settings',
+      action: 'update',
+      summary: `会费台账起始年度设为 ${year} 年`,
+      before: { duesTrackedFrom: before?.value ?? null },
+      after: { duesTrackedFrom: year },
+    });
+  });
+}
+
+// ------------------------------------------------------------------ roster import: remembered mapping
+
+/** The column mapping the roster import remembers (unchecked: the import validates what it reads). */
+export async function readImportMapping(d: DeskDB): Promise<unknown> {
+  return (await d.settings.get(IMPORT_MAPPING_KEY))?.value;
+}
+
+/** Remembers the roster import's column mapping (a convenience, not audited). */
+export async function saveImportMapping(d: DeskDB, value: unknown): Promise<void> {
+  await d.settings.put({ key: IMPORT_MAPPING_KEY, value });
+}
