@@ -52,8 +52,11 @@ export function saveDialogRequest(
 
 /** The chosen path with its file name sanitised and ending in the kind's extension. */
 export function forceKindPath(chosen: string, kind: ExportKind): string {
-  const dir = path.dirname(chosen);
-  return path.join(dir, sanitizeFileName(path.basename(chosen), EXPORT_KINDS[kind].extension));
+  const base = path.basename(chosen);
+  const safe = sanitizeFileName(base, EXPORT_KINDS[kind].extension);
+  // `通知.DOCX` as typed stays: the same file on Windows, and the dialog asked before replacing it.
+  if (safe.toLowerCase() === base.toLowerCase()) return chosen;
+  return path.join(path.dirname(chosen), safe);
 }
 
 function allowedExtension(p: string): ExportKind | null {

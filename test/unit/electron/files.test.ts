@@ -110,6 +110,15 @@ describe('saveFile: the main process owns filters and final extensions', () => {
     expect(readdirSync(dir)).toEqual(['会议通知.docx.exe.docx']);
   });
 
+  it('keeps a path that only differs in the extension’s case', async () => {
+    const { call, dir } = setup((req) => path.join(path.dirname(req.defaultPath), '通知.DOCX'));
+    writeFileSync(path.join(dir, '通知.DOCX'), 'old');
+    const r = (await call(CHANNELS.saveFile, { suggestedName: '通知', bytes: MZ, kind: 'docx' })) as {
+      path: string;
+    };
+    expect(r.path).toBe(path.join(dir, '通知.DOCX'));
+  });
+
   it('never silently replaces a file the dialog did not ask about', async () => {
     const { call, dir } = setup((req) => path.join(path.dirname(req.defaultPath), '纪要.exe'));
     writeFileSync(path.join(dir, '纪要.exe.docx'), 'the clerk’s own file');
