@@ -1,0 +1,173 @@
+/**
+ * Issue 13, point 6, in Chromium: a zip-bomb backup chosen in 设置 → 备份 (and a bomb .xlsx chosen in
+ * 导入会员名册) is refused with a Chinese message while the window stays responsive — the file is
+ * opened in a Worker, and inflation stops at the cap. Before: a 4.2 MB backup inflating to 4 GiB froze
+ * the window for 67 s before its refusal; a 1.5 MB .xlsx inflating to 1.4 GB crashed the tab.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
+import * as XLSX from '@e965/xlsx';
+import { launch, newProfile, openSection, shot } from './browser';
+
+const MB = 1024 * 1024;
+
+/** A zip streamed in chunks: `name` is `total` bytes of spaces (deflated ~1000:1), plus small files. */
+function bombZip(small: Record<string, Uint8Array>, name: string, total: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    parts.push(chunk);
+  });
+  for (const [n, data] of Object.entries(small)) {
+    const f = new ZipDeflate(n, { level: 6 });
+    zip.add(f);
+    f.push(data, true);
+  }
+  const big = new ZipDeflate(name, { level: 6 });
+  zip.add(big);
+  const chunk = new Uint8Array(16 * MB).fill(0x20);
+  for (let done = 0; done < total; done += chunk.length) big.push(chunk, done + chunk.length >= total);
+  zip.end();
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Sets the declared uncompressed size of the named entry in the central directory to `size`. */
+function lieAboutSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (dv.getUint32(i, true) !== 0x02014b50) continue;
+    const len = dv.getUint16(i + 28, true);
+    if (new TextDecoder().decode(zip.subarray(i + 46, i + 46 + len)) === name)
+      dv.setUint32(i + 24, size, true);
+  }
+  return zip;
+}
+
+/** Starts a 50 ms interval in the page recording when it fires (a frozen window records nothing). */
+async function startTicking(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __ticks: number[] };
+    w.__ticks = [];
+    setInterval(() => w.__ticks.push(performance.now()), 50);
+  });
+}
+
+/** The longest gap between ticks so far (ms). */
+function longestGap(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t = (window as unknown as { __ticks: number[] }).__ticks;
+    let max = 0;
+    for (let i = 1; i < t.length; i++) max = Math.max(max, t[i]! - t[i - 1]!);
+    return max;
+  });
+}
+
+describe('hostile files in the window (issue 13)', () => {
+  let context: BrowserContext | null = null;
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  it('a zip-bomb backup is refused in Chinese and the window keeps running during the parse', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
+    // The manifest says database.json is 290 MB (under the 300 MB cap), its headers say nothing
+    // useful, and it inflates to 400 MB: the worker inflates up to the manifest's size, then refuses.
+    const manifest = {
+      format: 'secretariat-desk-backup',
+      formatVersion: 1,
+      appVersion: '0.1.0',
+      schemaVersion: 2,
+      createdAt: '2026-11-21T00:00:00.000Z',
+      counts: { members: 1 },
+      sha256: '0'.repeat(64),
+      bytes: 290 * MB,
+    };
+    // Its central directory says database.json is 1,000 bytes: only the running count can stop it.
+    const bomb = lieAboutSize(
+      bombZip({ 'manifest.json': strToU8(JSON.stringify(manifest)) }, 'database.json', 400 * MB),
+      'database.json',
+      1000,
+    );
+    const bombPath = path.join(dir, '炸弹备份.zip');
+    writeFileSync(bombPath, bomb);
+    expect(statSync(bombPath).size).toBeLessThan(2 * MB);
+
+    const s = await launch(newProfile());
+    context = s.context;
+    const { page } = s;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openSection(page, '设置');
+    await startTicking(page);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '从备份恢复' }).click(),
+    ]);
+    const t0 = Date.now();
+    await chooser.setFiles(bombPath);
+    await page
+      .getByText('备份内容与清单不符：解压后超过清单所记的', { exact: false })
+      .waitFor({ timeout: 60_000 });
+    const took = Date.now() - t0;
+    const gap = await longestGap(page);
+    // The page answers while the worker inflates (was frozen for 67 s).
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(gap).toBeLessThan(1000);
+    console.info(`bomb backup: refused after ${took} ms, longest main-thread gap ${Math.round(gap)} ms`);
+    await shot(page, 'hostile-1-bomb-backup');
+    expect(errors).toEqual([]);
+  });
+
+  it('an .xlsx bomb chosen in 导入会员名册 is refused in Chinese, and the tab survives', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['单位名称', '统一社会信用代码'],
+      ['甲公司', '91110108MA00000010'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '名册');
+    const real = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const files = unzipSync(real);
+    delete files['xl/worksheets/sheet1.xml'];
+    const bomb = lieAboutSize(
+      bombZip(files, 'xl/worksheets/sheet1.xml', 160 * MB),
+      'xl/worksheets/sheet1.xml',
+      2000,
+    );
+    const bombPath = path.join(dir, '名册.xlsx');
+    writeFileSync(bombPath, bomb);
+
+    const s = await launch(newProfile());
+    context = s.context;
+    const { page } = s;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openSection(page, '设置');
+    await startTicking(page);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: '导入会员名册' }).click(),
+    ]);
+    const t0 = Date.now();
+    await chooser.setFiles(bombPath);
+    await page.getByText('解压后超过 80 MB', { exact: false }).first().waitFor({ timeout: 60_000 });
+    const took = Date.now() - t0;
+    const gap = await longestGap(page);
+    console.info(`bomb xlsx: refused after ${took} ms, longest main-thread gap ${Math.round(gap)} ms`);
+    expect(gap).toBeLessThan(1000);
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    await shot(page, 'hostile-2-bomb-xlsx');
+    expect(errors).toEqual([]);
+  });
+});
