@@ -8,7 +8,10 @@ import { act, renderHook } from '@testing-library/react';
 
 const writes: { at: number; text: string }[] = [];
 let failNext = 0;
-vi.mock('../../renderer/src/db', () => ({ db: {} }));
+const stored = new Map<number, { id: number; discussion: string }>();
+vi.mock('../../renderer/src/db', () => ({
+  db: { agendaItems: { get: async (id: number) => stored.get(id) } },
+}));
 vi.mock('../../renderer/src/features/meetings/data', () => ({
   loadCharterSettings: async () => undefined,
   saveDiscussion: vi.fn(async (_db: unknown, _id: number, text: string) => {
@@ -22,6 +25,7 @@ vi.mock('../../renderer/src/features/meetings/data', () => ({
 
 const { useDiscussionAutosave } = await import('../../renderer/src/features/meetings/hooks');
 const { saveDiscussion } = await import('../../renderer/src/features/meetings/data');
+const { replayJournal } = await import('../../renderer/src/app/journal');
 
 describe('minutes autosave (issue 13)', () => {
   beforeEach(() => {
@@ -29,6 +33,8 @@ describe('minutes autosave (issue 13)', () => {
     writes.length = 0;
     failNext = 0;
     vi.mocked(saveDiscussion).mockClear();
+    localStorage.clear();
+    stored.clear();
   });
   afterEach(() => vi.useRealTimers());
 
@@ -89,5 +95,46 @@ describe('minutes autosave (issue 13)', () => {
     unmount();
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(writes.map((w) => w.text)).toEqual(['最后一句']);
+  });
+
+  it('unsaved typing is kept in localStorage until written, and replayed at start-up only over the text it began from', async () => {
+    failNext = 100;
+    const { result, unmount } = renderHook(() => useDiscussionAutosave(7, '原有记录'));
+    act(() => result.current.onChange('原有记录，补充一句'));
+    expect(JSON.parse(localStorage.getItem('desk-unsaved:minutes:7')!)).toMatchObject({
+      base: '原有记录',
+      value: '原有记录，补充一句',
+    });
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(result.current.state).toBe('error');
+    unmount(); // the page goes away before the write succeeds
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(localStorage.getItem('desk-unsaved:minutes:7')).not.toBeNull();
+
+    failNext = 0;
+    // Another window changed the text meanwhile: the stale copy is not written.
+    stored.set(7, { id: 7, discussion: '别处改过的记录' });
+    await replayJournal();
+    expect(writes).toEqual([]);
+    expect(localStorage.getItem('desk-unsaved:minutes:7')).toBeNull();
+
+    // Left over over the text it began from: written.
+    localStorage.setItem(
+      'desk-unsaved:minutes:7',
+      JSON.stringify({ base: '原有记录', value: '原有记录，补充一句', at: 0 }),
+    );
+    stored.set(7, { id: 7, discussion: '原有记录' });
+    await replayJournal();
+    expect(writes.map((w) => w.text)).toEqual(['原有记录，补充一句']);
+    expect(localStorage.getItem('desk-unsaved:minutes:7')).toBeNull();
+  });
+
+  it('the copy is removed once the text is stored', async () => {
+    const { result } = renderHook(() => useDiscussionAutosave(8, ''));
+    act(() => result.current.onChange('一句话'));
+    expect(localStorage.getItem('desk-unsaved:minutes:8')).not.toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(result.current.state).toBe('saved');
+    expect(localStorage.getItem('desk-unsaved:minutes:8')).toBeNull();
   });
 });

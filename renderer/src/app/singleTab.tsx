@@ -8,6 +8,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { db } from '../db';
+import { replayJournal } from './journal';
 
 export const LOCK_NAME = 'secretariat-desk-window';
 
@@ -25,25 +26,33 @@ function setMode(m: TabMode) {
 
 const hasLocks = () => typeof navigator !== 'undefined' && !!navigator.locks;
 
+/** How long a new tab waits for the lock before saying another tab has it (a reload's old page lets go late). */
+const WAIT_MS = 1500;
+
 /** Requests the lock and holds it until this tab closes or another tab steals it. */
 async function hold(options: LockOptions): Promise<void> {
-  await navigator.locks
-    .request(LOCK_NAME, options, async (lock) => {
-      if (!lock) {
-        setMode('blocked');
-        return;
-      }
+  let granted = false;
+  try {
+    await navigator.locks.request(LOCK_NAME, options, async () => {
+      granted = true;
       if (!db.isOpen()) await db.open();
+      // What a page that went away (or the tab this one takes over from) left unsaved.
+      await replayJournal().catch((e: unknown) => console.error('未能写入上次未保存的内容', e));
       setMode('owner');
       // Held for the life of the tab; a steal rejects the request's promise (below).
       await new Promise<never>(() => undefined);
-    })
-    .catch((e: unknown) => {
-      // Stolen by another tab (AbortError): stop writing before the desk unmounts (its flushes then fail).
+    });
+  } catch (e) {
+    const name = (e as { name?: string } | null)?.name;
+    if (granted) {
+      // Stolen by another tab: stop writing before the desk unmounts (its last flushes then fail).
       db.close();
       setMode('lost');
-      if ((e as { name?: string } | null)?.name !== 'AbortError') console.error('窗口锁出错', e);
-    });
+    } else {
+      setMode('blocked');
+    }
+    if (name !== 'AbortError' && name !== 'TimeoutError') console.error('窗口锁出错', e);
+  }
 }
 
 function start() {
@@ -51,10 +60,12 @@ function start() {
   started = true;
   if (!hasLocks()) {
     // No Web Locks (very old engines, jsdom): nothing to coordinate with.
-    setMode('owner');
+    void replayJournal()
+      .catch((e: unknown) => console.error('未能写入上次未保存的内容', e))
+      .finally(() => setMode('owner'));
     return;
   }
-  void hold({ ifAvailable: true });
+  void hold({ signal: AbortSignal.timeout(WAIT_MS) });
 }
 
 /** 在此处继续使用: takes the lock from the other tab. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createAutosaver, type Autosaver, type AutosaveStatus } from '../../../shared/autosave';
 import { registerPendingWrite } from '../platform';
 import { autosaveLabel } from './errorText';
+import { journalClear, journalWrite } from './journal';
 
 /**
  * An autosave for one editor (shared/autosave.ts): writes at most AUTOSAVE_MAX_WAIT_MS behind continuous
@@ -9,14 +10,26 @@ import { autosaveLabel } from './errorText';
  * (registerPendingWrite, app/lifecycle.ts) and when the editor unmounts. `write` may change between renders;
  * the latest one is used.
  */
-export function useAutosave<T>(write: (value: T) => Promise<void>) {
+export function useAutosave<T>(
+  write: (value: T) => Promise<void>,
+  /** Keeps each pending value in the journal (app/journal.ts) under `key`, with the stored value it replaces. */
+  journal?: { key: string; base: () => T },
+) {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'saved' });
   const writeRef = useRef(write);
   writeRef.current = write;
+  const journalRef = useRef(journal);
+  journalRef.current = journal;
   const saver = useRef<Autosaver<T> | null>(null);
 
   useEffect(() => {
-    const s = createAutosaver<T>({ write: (v) => writeRef.current(v), onStatus: setStatus });
+    const s = createAutosaver<T>({
+      write: (v) => writeRef.current(v),
+      onStatus: (st) => {
+        if (st.kind === 'saved' && journalRef.current) journalClear(journalRef.current.key);
+        setStatus(st);
+      },
+    });
     saver.current = s;
     const unregister = registerPendingWrite(() => s.flush());
     return () => {
@@ -27,7 +40,11 @@ export function useAutosave<T>(write: (value: T) => Promise<void>) {
     };
   }, []);
 
-  const change = useCallback((v: T) => saver.current?.change(v), []);
+  const change = useCallback((v: T) => {
+    const j = journalRef.current;
+    if (j) journalWrite(j.key, { base: j.base(), value: v, at: Date.now() });
+    saver.current?.change(v);
+  }, []);
   const flush = useCallback(async () => saver.current?.flush(), []);
   const hasPending = useCallback(() => saver.current?.hasPending() ?? false, []);
   return { status, change, flush, hasPending };
