@@ -380,6 +380,56 @@ export function cellParagraphs(
   );
 }
 
+/**
+ * Long cell text cut into pieces of at most `maxLines` lines of `lineChars` characters (estimated), at
+ * paragraph ends where it can, else inside a paragraph (after a sentence's punctuation when one is near).
+ * Forms give each piece a row of its own (label 续 on the next ones) whose rows never split: Word clips a
+ * row that cannot split and is taller than a page, and a row that may split leaves its label behind.
+ */
+export function splitCellText(text: string, lineChars: number, maxLines: number): string[] {
+  const lines = (p: string) => Math.max(1, Math.ceil(textWidthChars(p) / Math.max(1, lineChars)));
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let used = 0;
+  const flush = () => {
+    if (current.length > 0) pieces.push(current.join('\n'));
+    current = [];
+    used = 0;
+  };
+  for (const para of text.split('\n')) {
+    let rest = para;
+    while (used + lines(rest) > maxLines) {
+      const room = (maxLines - used) * Math.max(1, lineChars);
+      if (room < lineChars * 2 && current.length > 0) {
+        flush();
+        continue;
+      }
+      // Cut within the room (in characters of width), preferring just after 。；，
+      let cut = 0;
+      let w = 0;
+      const chars = [...rest];
+      for (let i = 0; i < chars.length; i++) {
+        w += textWidthChars(chars[i] ?? '');
+        if (w > room) break;
+        cut = i + 1;
+      }
+      const window = chars.slice(0, cut).join('');
+      const punct = Math.max(window.lastIndexOf('。'), window.lastIndexOf('；'), window.lastIndexOf('，'));
+      const at = punct >= window.length - 40 && punct > 0 ? [...window.slice(0, punct + 1)].length : cut;
+      current.push(chars.slice(0, at).join(''));
+      flush();
+      rest = chars.slice(at).join('');
+      if (rest === '') break;
+    }
+    if (rest !== '' || para === '') {
+      current.push(rest);
+      used += lines(rest);
+    }
+  }
+  flush();
+  return pieces.length > 0 ? pieces : [''];
+}
+
 /** Grey 5号 hint lines (the seed's 例：…) for an empty form cell. */
 export function hintParagraphs(lines: readonly string[]): Paragraph[] {
   return lines.flatMap((line) =>

@@ -5,12 +5,19 @@
  * and date lines (R-W3), and a box for the secretariat's review opinion (step (2)).
  */
 import type { FileChild } from 'docx';
-import { attachmentHeading, cellParagraphs, fixedTable, hintParagraphs, titleParagraph } from './blocks';
+import {
+  attachmentHeading,
+  cellParagraphs,
+  fixedTable,
+  hintParagraphs,
+  splitCellText,
+  titleParagraph,
+} from './blocks';
 import type { CellSpec } from './blocks';
 import { STYLE, TEXT_WIDTH, buildDocx } from './layout';
 import type { DocOptions } from './options';
 import { sealAndDateLines } from './sunshine';
-import { BLANK_DATE, sanitizeText } from './text';
+import { BLANK_DATE, formatCnDate, parseIsoDate, sanitizeText } from './text';
 
 export interface PersonDetails {
   name?: string;
@@ -56,8 +63,14 @@ export const MEMBERSHIP_TITLE = '中国网络安全产业联盟入会申请书';
 export const MEMBERSHIP_DECLARATION =
   '本单位自愿申请加入中国网络安全产业联盟，承认并遵守《中国网络安全产业联盟章程》，履行会员义务，按时、足额交纳会费。本单位在中国大陆境内注册，所提交的申请材料真实、准确、完整。';
 
-/** label | sub-label | value | sub-label | value, 156 mm in all. */
-const COLUMNS = [1418, 1304, 2494, 1134, TEXT_WIDTH - 1418 - 1304 - 2494 - 1134];
+/**
+ * label | sub-label | value | sub-label | value | value, 156 mm in all. The first value column holds the
+ * 18-character credit code on one line (2,900 twips); the address spans it and the next sub-label column,
+ * the postcode takes the last narrow column only.
+ */
+const COLUMNS = [1418, 1304, 2900, 1134, 1134, TEXT_WIDTH - 1418 - 1304 - 2900 - 1134 - 1134];
+/** 小四 characters a line of a value spanning the last four columns (less margins and punctuation). */
+const WIDE_VALUE_CHARS = Math.floor((TEXT_WIDTH - 1418 - 1304 - 170) / 240) - 3;
 const CELL_CHAR = 240; // one 小四 (12 pt) character of table text, twips
 
 export function membershipApplicationContent(
@@ -90,54 +103,72 @@ export function membershipApplicationContent(
   );
   const personRows = (title: string, p: PersonDetails): Parameters<typeof fixedTable>[1] => [
     {
-      cells: [label(title, 1, 'restart'), label('姓名'), val(p.name), label('职务'), val(p.position)],
+      cells: [label(title, 1, 'restart'), label('姓名'), val(p.name), label('职务'), val(p.position, 2)],
       height: 567,
       cantSplit: true,
     },
     {
-      cells: [label('', 1, 'continue'), label('手机'), val(p.mobile), label('邮箱'), val(p.email)],
+      cells: [label('', 1, 'continue'), label('手机'), val(p.mobile), label('邮箱'), val(p.email, 2)],
       height: 567,
       cantSplit: true,
     },
   ];
   const rows: Parameters<typeof fixedTable>[1] = [
-    { cells: [label('单位名称', 2), val(values.unitName, 3)], height: 624, cantSplit: true },
+    { cells: [label('单位名称', 2), val(values.unitName, 4)], height: 624, cantSplit: true },
     {
       cells: [
         label('统一社会信用代码', 2),
         val(values.creditCode),
         label('注册地区'),
-        val(values.registrationRegion),
+        val(values.registrationRegion, 2),
       ],
-      height: 624,
-      cantSplit: true,
-    },
-    {
-      cells: [label('单位性质', 2), val(values.unitNature), label('成立日期'), val(values.establishedOn)],
       height: 624,
       cantSplit: true,
     },
     {
       cells: [
-        label('主营业务领域', 2),
-        val(values.businessAreas, 3, '例：网络安全产品研发、技术服务、测评认证、教育培训……'),
+        label('单位性质', 2),
+        val(values.unitNature),
+        label('成立日期'),
+        // A date as 2015 年 6 月 1 日 (R-W2); free text as given.
+        val(
+          parseIsoDate(values.establishedOn) ? formatCnDate(values.establishedOn) : values.establishedOn,
+          2,
+        ),
       ],
-      height: 794,
-      cantSplit: true,
-    },
-    ...personRows('会员代表', rep),
-    ...personRows('联系人', contact),
-    {
-      cells: [label('通讯地址', 2), val(values.postalAddress), label('邮政编码'), val(values.postalCode)],
       height: 624,
       cantSplit: true,
     },
-    { cells: [label('申请材料', 2), { content: checklist, span: 3 }], height: 794, cantSplit: true },
+    // Long content: a row per piece of at most 12 lines, the label continued (续) on the next ones.
+    ...(text(values.businessAreas) === ''
+      ? [
+          {
+            cells: [
+              label('主营业务领域', 2),
+              val('', 4, '例：网络安全产品研发、技术服务、测评认证、教育培训……'),
+            ],
+            height: 794,
+            cantSplit: true,
+          },
+        ]
+      : splitCellText(text(values.businessAreas), WIDE_VALUE_CHARS, 12).map((piece, i) => ({
+          cells: [label(i === 0 ? '主营业务领域' : '主营业务领域（续）', 2), val(piece, 4)],
+          height: 794,
+          cantSplit: true,
+        }))),
+    ...personRows('会员代表', rep),
+    ...personRows('联系人', contact),
+    {
+      cells: [label('通讯地址', 2), val(values.postalAddress, 2), label('邮政编码'), val(values.postalCode)],
+      height: 624,
+      cantSplit: true,
+    },
+    { cells: [label('申请材料', 2), { content: checklist, span: 4 }], height: 794, cantSplit: true },
     {
       cells: [
         label('申请单位声明', 2),
         {
-          span: 3,
+          span: 4,
           vAlign: 'top',
           content: [
             ...cellParagraphs(MEMBERSHIP_DECLARATION, { firstLine: 2 * CELL_CHAR }),
@@ -156,7 +187,7 @@ export function membershipApplicationContent(
       cells: [
         label('秘书处审查意见', 2),
         {
-          span: 3,
+          span: 4,
           vAlign: 'top',
           content: [
             ...cellParagraphs(''),

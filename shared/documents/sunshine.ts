@@ -13,6 +13,7 @@ import {
   fontRun,
   hintParagraphs,
   runs,
+  splitCellText,
   titleParagraph,
 } from './blocks';
 import type { CellSpec } from './blocks';
@@ -97,6 +98,10 @@ export const SUNSHINE_OPINION =
 /** Grid of the form: label | value | label | value, 156 mm in all. */
 const FORM_COLUMNS = [2268, 2608, 1134, TEXT_WIDTH - 2268 - 2608 - 1134];
 const CELL_CHAR = 240; // one 小四 (12 pt) character in table text (no grid), twips
+/** 小四 characters a line of the value cell spanning three columns (less its margins and three for punctuation that cannot start a line). */
+const VALUE_CHARS = Math.floor((TEXT_WIDTH - 2268 - 170) / CELL_CHAR) - 3;
+/** Lines of a value row at most (18 pt each: under 8 cm, a third of a page). */
+const VALUE_MAX_LINES = 12;
 
 /**
  * The seal and date lines in a table cell or page (R-W3): 单位公章： above 申请日期：  年  月  日, both ending
@@ -157,9 +162,22 @@ export function sunshineFormContent(
   ];
   for (const row of SUNSHINE_FORM_ROWS) {
     const text = value(row.key);
-    const content: Paragraph[] =
-      text !== '' ? cellParagraphs(text) : showHints ? hintParagraphs(row.hint) : cellParagraphs('');
-    rows.push({ cells: [label(row.label), { content, span: 3 }], height: 794, cantSplit: true });
+    if (text === '') {
+      const content = showHints ? hintParagraphs(row.hint) : cellParagraphs('');
+      rows.push({ cells: [label(row.label), { content, span: 3 }], height: 794, cantSplit: true });
+      continue;
+    }
+    // Long content: a row per piece of at most 12 lines, the label continued (续) on the next ones.
+    splitCellText(text, VALUE_CHARS, VALUE_MAX_LINES).forEach((piece, i) => {
+      rows.push({
+        cells: [
+          label(i === 0 ? row.label : `${row.label}（续）`),
+          { content: cellParagraphs(piece), span: 3 },
+        ],
+        height: 794,
+        cantSplit: true,
+      });
+    });
   }
   rows.push({
     cantSplit: true,

@@ -202,3 +202,56 @@ describe('入会申请书 (charter art. 8, 9; R-M2, R-M3)', () => {
     expect(text).toContain('91110000000000000X');
   });
 });
+
+describe('long form content', () => {
+  it('splits a 1,200-character field over rows that never split, the label continued (续), no text lost', async () => {
+    const long = '我公司长期为政务、金融、能源等行业客户提供安全运维、渗透测试、应急响应和安全咨询服务。'
+      .repeat(40)
+      .slice(0, 1200);
+    const xml = await part(
+      await unzip(await buildSunshineApplicationForm({ strengths: long })),
+      'word/document.xml',
+    );
+    const rows = xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    const pieces = rows.filter((r) =>
+      /网络安全服务领域技术特长|技术特长（续）/.test(paragraphTexts(r).join('')),
+    );
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const r of pieces) expect(r).toContain('<w:cantSplit/>');
+    expect(paragraphTexts(pieces[1] ?? '')[0]).toMatch(/（续）$/);
+    expect(pieces.map((r) => paragraphTexts(r).slice(1).join('')).join('')).toBe(long);
+    // Short rows keep together as before.
+    expect(rows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
+  });
+
+  it('入会申请书: the credit code on one line, a wide address and a narrow postcode, 成立日期 in Chinese', async () => {
+    const xml = await part(
+      await unzip(
+        await buildMembershipApplication({
+          creditCode: '91110108MA01ABCDE5',
+          establishedOn: '2015-06-01',
+          postalAddress: '北京市海淀区中关村软件园二期西北旺东路10号院东区',
+          postalCode: '100193',
+        }),
+      ),
+      'word/document.xml',
+    );
+    const texts = paragraphTexts(xml);
+    expect(texts).toContain('2015 年 6 月 1 日');
+    expect(texts).not.toContain('2015-06-01');
+    const cellWidth = (text: string) => {
+      const cell = (xml.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).find(
+        (c) => paragraphTexts(c).join('') === text,
+      );
+      return Number(
+        /<w:tcW w:type="dxa" w:w="(\d+)"\/>/.exec(cell ?? '')?.[1] ??
+          /<w:tcW w:w="(\d+)"/.exec(cell ?? '')?.[1],
+      );
+    };
+    // 18 characters of 12 pt Times New Roman, digits and capitals: ≤ 130 pt, plus the cell margins.
+    expect(cellWidth('91110108MA01ABCDE5')).toBeGreaterThanOrEqual(130 * 20 + 170);
+    expect(cellWidth('北京市海淀区中关村软件园二期西北旺东路10号院东区')).toBeGreaterThan(
+      2 * cellWidth('100193'),
+    );
+  });
+});
