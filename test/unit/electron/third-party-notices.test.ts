@@ -1,7 +1,8 @@
 /**
- * Issue #13: runtime code listed as devDependencies (jszip) was missed by audits and licence lists,
- * and the Apache-2.0 notices (dexie, @e965/xlsx) were not shipped. The build writes
- * THIRD-PARTY-NOTICES.txt from package.json's runtime dependencies; electron-builder ships it.
+ * Issue #13: runtime code listed as devDependencies (jszip, until fflate replaced it in 83060c7) was
+ * missed by audits and licence lists, and the Apache-2.0 notices (dexie, @e965/xlsx) were not
+ * shipped. `dependencies` must be exactly what the shipped code imports (electron excepted); the
+ * build writes THIRD-PARTY-NOTICES.txt from them; electron-builder ships it.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -52,6 +53,9 @@ describe('runtime dependencies and their licences', () => {
     expect(imported.size).toBeGreaterThan(5);
     const missing = [...imported].filter((n) => n !== 'electron' && !(n in pkg.dependencies));
     expect(missing, '运行时代码引用但未列入 dependencies').toEqual([]);
+    // And nothing else: a dependency no shipped code imports (jszip since fflate replaced it) is a dev tool.
+    const unused = Object.keys(pkg.dependencies).filter((n) => !imported.has(n));
+    expect(unused, '列入 dependencies 但运行时代码未引用').toEqual([]);
     // electron-builder refuses `electron` in dependencies; it ships its own runtime and licences.
     expect(pkg.devDependencies).toHaveProperty('electron');
     const yml = readFileSync('electron-builder.yml', 'utf8');
