@@ -104,7 +104,12 @@ function duesSection(d: DuesNoticeInput, options: DocOptions | undefined, restar
   // The contact block is in the body already; no second one from options.
   const { contact: _contact, ...rest } = options ?? {};
   void _contact;
-  return { children: noticeContent(duesNoticeInput(d, options), rest), restartNumbering: restart };
+  return {
+    children: noticeContent(duesNoticeInput(d, options), rest),
+    restartNumbering: restart,
+    // Printed duplex, a notice never starts on the back of another member's (a blank page when needed).
+    ...(restart && options?.duplex !== false ? { oddPage: true } : {}),
+  };
 }
 
 /** 会费缴纳通知 for one member. */
@@ -113,7 +118,8 @@ export async function buildDuesNotice(d: DuesNoticeInput, options?: DocOptions):
 }
 
 /**
- * Many dues notices in one file (one section each, page numbers restarting at 1, each from a new page).
+ * Many dues notices in one file (one section each, page numbers restarting at 1), each from an odd page so
+ * that duplex printing never puts two members back to back (`options.duplex: false`: each from the next page).
  * For one file per member call {@link buildDuesNotice} for each.
  */
 export async function buildDuesNoticesBatch(

@@ -108,6 +108,11 @@ export interface DocOptions {
   bank?: BankDetails;
   /** Show the seed's grey 例：… hints in empty cells of the Sunshine form; default true. */
   formHints?: boolean;
+  /**
+   * Batches (dues notices) printed on both sides: each member's notice starts on an odd page, a blank page
+   * inserted after an odd-length one; default true. false: each starts on the next page.
+   */
+  duplex?: boolean;
   /** Document metadata (core properties). */
   author?: string;
   /**

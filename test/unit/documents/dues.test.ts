@@ -78,6 +78,11 @@ describe('dues notice', () => {
     const sections = doc.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g) ?? [];
     expect(sections).toHaveLength(2);
     expect(sections[1]).toContain('<w:pgNumType w:start="1"/>');
+    // Duplex by default: each later notice from an odd page (Word and WPS insert a blank page when needed).
+    expect(sections[0]).not.toContain('oddPage');
+    expect(sections[1]).toContain('<w:type w:val="oddPage"/>');
+    const simplex = await documentXml(await buildDuesNoticesBatch(DUES, { ...OPTIONS, duplex: false }));
+    expect(simplex).not.toContain('oddPage');
     // footers are given once; later sections inherit them
     expect(doc.match(/<w:footerReference w:type="default"/g)).toHaveLength(1);
     const texts = paragraphTexts(doc);
