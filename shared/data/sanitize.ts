@@ -64,6 +64,16 @@ export function keyPathHasForbidden(keyPath: string): boolean {
   return false;
 }
 
+/**
+ * A shallow copy without the keys `strictJsonParse` refuses: for records keyed by what a file said (a
+ * roster's column headers), so that what the app stores can always be backed up and restored.
+ */
+export function withoutForbiddenKeys<T extends Record<string, unknown>>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (!FORBIDDEN_KEYS.has(k)) out[k] = v;
+  return out as T;
+}
+
 /** True when any object in the tree has a forbidden own key (used by tests and defensive checks). */
 export function hasForbiddenKeys(value: unknown, depth = 0): boolean {
   if (depth > 200 || value === null || typeof value !== 'object') return false;

@@ -36,6 +36,7 @@ import {
   type ParsedRoster,
 } from './importRoster';
 import { readSheetRowsOffThread } from './sheetOffThread';
+import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 
@@ -138,7 +139,8 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
     try {
       await db.settings.put({
         key: MAPPING_SETTING,
-        value: rememberMapping(session.parsed.headers, session.mapping),
+        // A header such as “constructor” would make the backup refuse this row: not remembered.
+        value: withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)),
       });
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
         onProgress: (d, t) => setProgress(Math.round((d / t) * 100)),

@@ -26,6 +26,8 @@ import { openDeskDb, type DeskDB } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';
 import { checkZipInflation, inflateEntry, listZip, ZipTooLargeError } from '../../../shared/data/zip';
 import { checkTableRows } from '../../../shared/domain/schemas';
+import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
+import { rememberMapping } from '../../../shared/data/roster';
 
 const MB = 1024 * 1024;
 let db: DeskDB;
@@ -91,6 +93,8 @@ function lieAboutSizes(zip: Uint8Array, size: number, only?: string): Uint8Array
 }
 
 describe('4. prototype pollution through an older-schema backup', () => {
+  // Before the fix, the first of these restored (through importInto's typeson, whose plain-object
+  // reviver set the key path unguarded) and left Object.prototype.hasOwnProperty an array.
   const PATHS = [
     'constructor.prototype.hasOwnProperty',
     '__proto__.polluted',
@@ -102,7 +106,7 @@ describe('4. prototype pollution through an older-schema backup', () => {
   for (const path of PATHS) {
     it(`a v1 backup with "${path}" in $types is refused before anything revives it`, async () => {
       const evil = await forge(v1Backup, {
-        content: (j) => j.replace('"rows":[{', `"rows":[{"$types":{"${path}":"date"},`),
+        content: (j) => j.replace('"rows":[{', `"rows":[{"$types":{"${path}":"arrayNonindexKeys"},`),
       });
       try {
         await expectRefused(evil, `不允许的键名“${path}”`);
@@ -118,7 +122,9 @@ describe('4. prototype pollution through an older-schema backup', () => {
     const read = await readBackup(v1Backup);
     const forged = structuredClone(read) as ReadBackup;
     const members = forged.data.data.data.find((t) => t.tableName === 'members')!;
-    (members.rows[0] as Record<string, unknown>).$types = { 'constructor.prototype.hasOwnProperty': 'date' };
+    (members.rows[0] as Record<string, unknown>).$types = {
+      'constructor.prototype.hasOwnProperty': 'arrayNonindexKeys',
+    };
     const target = await demoDb(2);
     const targetBefore = await snapshot(target);
     try {
@@ -144,6 +150,12 @@ describe('4. prototype pollution through an older-schema backup', () => {
       '不允许的键名“__proto__”',
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a remembered roster mapping never stores a key a backup would refuse (a “constructor” column)', () => {
+    const mapping = rememberMapping(['Constructor', 'prototype', '单位名称'], ['', '', 'name']);
+    expect(Object.keys(mapping)).toContain('constructor');
+    expect(Object.keys(withoutForbiddenKeys(mapping))).toEqual(['单位名称']);
   });
 
   it('a clean v1 backup still restores (migrating through staging)', async () => {
