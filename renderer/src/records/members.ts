@@ -1,27 +1,30 @@
 /**
- * Writes of the 会员 desk. Every function is one Dexie transaction with its audit entry (field-level
- * before/after). Leaving never deletes (R-M10): it is a status with a date.
+ * The member record's one owner: every write of `members` and of its history tables (`contactChanges`,
+ * `tierChanges`) goes through here — the 会员 desk, admission (入会申请), elections and early ends of office
+ * (会议), and the roster import. Every function is one Dexie transaction (or joins the caller's) with its audit
+ * entry (field-level before/after). Leaving never deletes (R-M10): it is a status with a date.
  */
-import type { DeskDB } from '../../db/schema';
-import { writeAudit } from '../../db/audit';
-import { ensureInitialContact, ensureInitialTier } from '../../db/initialHistory';
-import type { Certificate, Member, MemberFields, Motion, Person } from '../../../../shared/domain/records';
-import type { MemberStatus, Tier } from '../../../../shared/domain/types';
-import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
-import { buildSearchText } from '../../../../shared/search/memberSearch';
-import { initialTierChange } from '../../../../shared/domain/initialHistory';
+import type { DeskDB } from '../db/schema';
+import { writeAudit } from '../db/audit';
+import { returnMemberCertificates } from './certificates';
+import type { Member, MemberFields, Person, TierChange } from '../../../shared/domain/records';
+import type { IsoDate, MemberStatus, Tier } from '../../../shared/domain/types';
+import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../shared/domain/types';
+import { buildSearchText } from '../../../shared/search/memberSearch';
 import {
-  MOTION_OUTCOME_LABEL,
+  initialContactChange,
+  initialTierChange,
+  type ContactRole,
+} from '../../../shared/domain/initialHistory';
+import {
   canTransition,
   compareDates,
   isIsoDate,
   checkTransition,
-  isPassedOutcome,
-  motionTally,
   reportDueBy,
   withdrawalEffectiveOn,
-} from '../../../../shared/charter';
-import type { MotionOutcome } from '../../../../shared/charter';
+} from '../../../shared/charter';
+import type { MotionOutcome } from '../../../shared/charter';
 
 /** A rule or input problem the clerk must see (Chinese message). */
 export class MemberWriteError extends Error {
@@ -35,6 +38,147 @@ export class MemberWriteError extends Error {
 
 function nowIso(): string {
   return new Date().toISOString();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History written down before the first change (shared/domain/initialHistory.ts)
+
+/** Writes the member's implicit first tier record just before its first change (caller's transaction). */
+async function ensureInitialTier(db: DeskDB, m: Member, at: string): Promise<void> {
+  if ((await db.tierChanges.where('memberId').equals(m.id!).count()) === 0)
+    await db.tierChanges.add(initialTierChange(m, at));
+}
+
+/** Writes the member's implicit first representative/contact record before its first change. */
+async function ensureInitialContact(db: DeskDB, m: Member, role: ContactRole, at: string): Promise<void> {
+  if (!m[role].name) return;
+  if ((await db.contactChanges.where('[memberId+role]').equals([m.id!, role]).count()) === 0)
+    await db.contactChanges.add(initialContactChange(m, role, at));
+}
+
+/** The first representative, contact (R-M5) and tier (R-D5) records of a member admitted on `on`. */
+async function addAdmissionHistory(db: DeskDB, memberId: number, unit: MemberFields, on: string, at: string) {
+  await db.contactChanges.bulkAdd([
+    { memberId, role: 'representative', person: unit.representative, noticeOn: on, recordedAt: at },
+    { memberId, role: 'contact', person: unit.contact, noticeOn: on, recordedAt: at },
+  ]);
+  await db.tierChanges.add({ memberId, tier: unit.tier, effectiveFrom: on, reason: '入会', recordedAt: at });
+}
+
+export interface NewMemberRecord {
+  /** 入会日期: the standing council's approval (admission) or the recorded date (direct entry). */
+  approvedOn: string;
+  status?: MemberStatus;
+  confirmedWarnings?: string[] | undefined;
+  /** The audit entry's summary. */
+  summary: string;
+}
+
+/**
+ * Creates a member with its first representative, contact and tier records and an audit entry — the one
+ * path for a new member (direct entry and admission). Joins the caller's transaction when there is one.
+ */
+export async function createMember(db: DeskDB, fields: MemberFields, rec: NewMemberRecord): Promise<number> {
+  const at = nowIso();
+  return db.transaction('rw', [db.members, db.contactChanges, db.tierChanges, db.audit], async () => {
+    const member: Member = {
+      ...fields,
+      status: rec.status ?? 'active',
+      approvedOn: rec.approvedOn,
+      searchText: buildSearchText(fields),
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (rec.confirmedWarnings?.length) member.confirmedWarnings = rec.confirmedWarnings;
+    const id = (await db.members.add(member)) as number;
+    await addAdmissionHistory(db, id, fields, rec.approvedOn, at);
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: id,
+      memberId: id,
+      action: 'create',
+      summary: rec.summary,
+      after: { ...member, id },
+    });
+    return id;
+  });
+}
+
+/**
+ * 重新入会 (R-M8, R-M9): a former member admitted again keeps its record (and its history); it becomes
+ * 正式会员 with the new approval date and the application's details, and new first contact and tier records.
+ */
+export async function readmitMember(
+  db: DeskDB,
+  former: Member,
+  unit: MemberFields,
+  rec: NewMemberRecord,
+): Promise<number> {
+  const at = nowIso();
+  return db.transaction('rw', [db.members, db.contactChanges, db.tierChanges, db.audit], async () => {
+    const after: Member = {
+      ...former,
+      ...unit,
+      status: 'active',
+      approvedOn: rec.approvedOn,
+      searchText: buildSearchText(unit),
+      updatedAt: at,
+    };
+    delete after.left;
+    delete after.withdrawal;
+    if (rec.confirmedWarnings?.length) after.confirmedWarnings = rec.confirmedWarnings;
+    const memberId = former.id as number;
+    await db.members.put(after);
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: memberId,
+      memberId,
+      action: 'status',
+      summary: rec.summary,
+      before: former,
+      after,
+    });
+    await addAdmissionHistory(db, memberId, unit, rec.approvedOn, at);
+    return memberId;
+  });
+}
+
+/**
+ * R-D1, R-D5: a change of tier, effective `effectiveFrom` (a change applies from the next year): the tier
+ * held so far is written down first, then the change, the member's tier and an audit entry — the one path
+ * for every tier change (the member file, elections and early ends of office). Joins the caller's
+ * transaction when there is one. Returns the change's id.
+ */
+export async function recordTierChange(
+  db: DeskDB,
+  member: Member,
+  change: { tier: Tier; effectiveFrom: IsoDate },
+  reason: string,
+): Promise<number> {
+  const at = nowIso();
+  return db.transaction('rw', [db.members, db.tierChanges, db.audit], async () => {
+    await ensureInitialTier(db, member, at);
+    const tc: TierChange = {
+      memberId: member.id!,
+      tier: change.tier,
+      effectiveFrom: change.effectiveFrom,
+      reason,
+      recordedAt: at,
+    };
+    const id = (await db.tierChanges.add(tc)) as number;
+    const after: Member = { ...member, tier: change.tier, updatedAt: at };
+    await db.members.put(after);
+    await writeAudit(db, {
+      entity: 'members',
+      entityId: member.id,
+      memberId: member.id,
+      action: 'update',
+      summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[change.tier]}，自 ${change.effectiveFrom} 起按新级别计收会费（${reason}）`,
+      before: { tier: member.tier },
+      after: { tier: change.tier },
+    });
+    return id;
+  });
 }
 
 /** Duplicates of a unit's credit code or name among the members (R-M1, the unique index also guards). */
@@ -77,49 +221,18 @@ export interface SaveMemberOptions {
  * (R-D5) history and an audit entry, in one transaction. Refuses duplicates of credit code or name.
  */
 export async function saveMember(db: DeskDB, fields: MemberFields, opts: SaveMemberOptions): Promise<number> {
-  const at = nowIso();
   return db.transaction('rw', [db.members, db.contactChanges, db.tierChanges, db.audit], async () => {
     const dup = duplicateMessages(await findDuplicates(db, fields));
     const first = Object.entries(dup)[0];
     if (first) throw new MemberWriteError(first[1], first[0]);
-    const member: Member = {
-      ...fields,
-      status: opts.status ?? 'active',
+    return createMember(db, fields, {
       approvedOn: opts.approvedOn,
-      searchText: buildSearchText(fields),
-      createdAt: at,
-      updatedAt: at,
-    };
-    if (opts.confirmedWarnings?.length) member.confirmedWarnings = opts.confirmedWarnings;
-    const id = (await db.members.add(member)) as number;
-    await db.contactChanges.bulkAdd([
-      {
-        memberId: id,
-        role: 'representative',
-        person: fields.representative,
-        noticeOn: opts.approvedOn,
-        recordedAt: at,
-      },
-      { memberId: id, role: 'contact', person: fields.contact, noticeOn: opts.approvedOn, recordedAt: at },
-    ]);
-    await db.tierChanges.add({
-      memberId: id,
-      tier: fields.tier,
-      effectiveFrom: opts.approvedOn,
-      reason: '入会',
-      recordedAt: at,
-    });
-    await writeAudit(db, {
-      entity: 'members',
-      entityId: id,
-      memberId: id,
-      action: 'create',
+      ...(opts.status ? { status: opts.status } : {}),
+      confirmedWarnings: opts.confirmedWarnings,
       summary: `${opts.source ?? '新增会员'}：${fields.name}（入会日期 ${opts.approvedOn}）${
         opts.confirmedWarnings?.length ? `；已确认提示：${opts.confirmedWarnings.join('；')}` : ''
       }`,
-      after: { ...member, id },
     });
-    return id;
   });
 }
 
@@ -161,23 +274,10 @@ export async function changeContact(
 
 /** R-D5: a tier change; the dues follow the tier held on 1 January, i.e. from the next year. */
 export async function changeTier(db: DeskDB, id: number, tier: Tier, effectiveFrom: string, reason: string) {
-  const at = nowIso();
   await db.transaction('rw', [db.members, db.tierChanges, db.audit], async () => {
     const before = await loadMember(db, id);
     if (before.tier === tier) throw new MemberWriteError(`该会员已是${TIER_LABEL[tier]}`, 'tier');
-    await ensureInitialTier(db, before, at);
-    const after: Member = { ...before, tier, updatedAt: at };
-    await db.members.put(after);
-    await db.tierChanges.add({ memberId: id, tier, effectiveFrom, reason, recordedAt: at });
-    await writeAudit(db, {
-      entity: 'members',
-      entityId: id,
-      memberId: id,
-      action: 'update',
-      summary: `调整级别：${TIER_LABEL[before.tier]} → ${TIER_LABEL[tier]}（${effectiveFrom} 起；${reason}）`,
-      before,
-      after,
-    });
+    await recordTierChange(db, before, { tier, effectiveFrom }, reason);
   });
 }
 
@@ -312,26 +412,8 @@ export async function confirmWithdrawal(db: DeskDB, id: number, on: string) {
       status: 'withdrawn',
       left: { on: w.effectiveOn, how: 'withdrawn', reason: `书面通知退会（${w.noticeReceivedOn} 收到）` },
     }),
-    (x) => returnCertificates(db, x.id as number, w.effectiveOn, '退会，交回会员证书（R-M6）'),
+    (x) => returnMemberCertificates(db, x.id as number, w.effectiveOn, '退会，交回会员证书（R-M6）'),
   );
-}
-
-async function returnCertificates(db: DeskDB, memberId: number, on: string, reason: string) {
-  const certs = await db.certificates.where('memberId').equals(memberId).toArray();
-  for (const c of certs) {
-    if (c.status !== 'valid' || c.kind === 'programme') continue;
-    const after: Certificate = { ...c, status: 'returned', returned: { on, reason } };
-    await db.certificates.put(after);
-    await writeAudit(db, {
-      entity: 'certificates',
-      entityId: c.id as number,
-      memberId,
-      action: 'status',
-      summary: `证书 ${c.certificateNo} 交回`,
-      before: c,
-      after,
-    });
-  }
 }
 
 /** R-M7: the clerk confirms an automatic withdrawal, with its reason. */
@@ -348,7 +430,7 @@ export async function confirmAutoWithdrawal(db: DeskDB, id: number, on: string, 
     id,
     `确认自动退会（${on}）：${reason}`,
     (x) => ({ ...x, status: 'auto-withdrawn', left: { on, how: 'auto-withdrawn', reason } }),
-    (x) => returnCertificates(db, x.id as number, on, '自动退会，会员证书收回（R-M6、R-M7）'),
+    (x) => returnMemberCertificates(db, x.id as number, on, '自动退会，会员证书收回（R-M6、R-M7）'),
   );
 }
 
@@ -387,53 +469,6 @@ export async function expelMember(db: DeskDB, id: number, input: ExpelInput) {
       if (input.motion) left.motionId = input.motion.id;
       return { ...x, status: 'expelled', left };
     },
-    (x) => returnCertificates(db, x.id as number, input.on, '除名，会员证书收回（R-M9）'),
+    (x) => returnMemberCertificates(db, x.id as number, input.on, '除名，会员证书收回（R-M9）'),
   );
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Standing-council motions that passed (R-M3 step 3, R-M9)
-
-export interface PassedMotion {
-  id: number;
-  title: string;
-  meetingName: string;
-  date: string;
-  outcome: MotionOutcome;
-  label: string;
-}
-
-/** Standing-council motions whose outcome the engine counts as passed (`isPassedOutcome`). */
-export async function passedStandingMotions(db: DeskDB): Promise<PassedMotion[]> {
-  const meetings = await db.meetings.where('body').equals('standing').toArray();
-  const out: PassedMotion[] = [];
-  for (const mt of meetings) {
-    const motions: Motion[] = await db.motions
-      .where('meetingId')
-      .equals(mt.id as number)
-      .toArray();
-    if (motions.length === 0) continue;
-    const attendance = await db.attendance
-      .where('meetingId')
-      .equals(mt.id as number)
-      .toArray();
-    const ballots = await db.ballots
-      .where('motionId')
-      .anyOf(motions.map((m) => m.id as number))
-      .toArray();
-    for (const mo of motions) {
-      // The one tally of the meetings desk (R-O6); an impossible tally is the desk's to fix, not offered here.
-      const d = motionTally(mt, mo, attendance, ballots).decision;
-      if (d && isPassedOutcome(d.outcome))
-        out.push({
-          id: mo.id as number,
-          title: mo.title,
-          meetingName: mt.name,
-          date: mt.date,
-          outcome: d.outcome,
-          label: MOTION_OUTCOME_LABEL[d.outcome],
-        });
-    }
-  }
-  return out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }

@@ -22,7 +22,7 @@ import {
 import { motionRefs, quorumOf } from '../../../renderer/src/features/meetings/logic';
 import { tallySheetInput } from '../../../renderer/src/features/meetings/papers';
 import { meetingWorkbook } from '../../../renderer/src/data/export';
-import { passedStandingMotions } from '../../../renderer/src/features/members/data';
+import { passedStandingMotions } from '../../../renderer/src/records/passedMotions';
 import { motionTally } from '../../../shared/charter';
 
 const ASOF = '2025-06-15';

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
-import { changeTier, setApprovedOn } from '../../../renderer/src/features/members/data';
+import { changeTier, setApprovedOn } from '../../../renderer/src/records/members';
 import type { Member } from '../../../shared/domain/records';
 import { fields } from './fixtures';
 

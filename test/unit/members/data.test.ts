@@ -10,7 +10,7 @@ import {
   markWithdrawalReported,
   registerWithdrawal,
   saveMember,
-} from '../../../renderer/src/features/members/data';
+} from '../../../renderer/src/records/members';
 import {
   createApplication,
   issueCertificate,

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
-import { changeContact, changeTier } from '../../../renderer/src/features/members/data';
+import { changeContact, changeTier } from '../../../renderer/src/records/members';
 import { withInitialHistory } from '../../../shared/domain/initialHistory';
 import type { Member } from '../../../shared/domain/records';
 import { fields } from './fixtures';

@@ -7,17 +7,11 @@ import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
 import { readCharterSettings } from '../../records/settings';
 import { registerCertificateBatch } from '../documents/data';
-import type { Application, Certificate, Member, MemberFields } from '../../../../shared/domain/records';
+import type { Application, Certificate, MemberFields } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
-import { buildSearchText } from '../../../../shared/search/memberSearch';
-import {
-  checkTransition,
-  hasLeft,
-  nextCertificateNo,
-  yearOf,
-  type MotionOutcome,
-} from '../../../../shared/charter';
-import { MemberWriteError } from '../members/data';
+import { checkTransition, hasLeft, type MotionOutcome } from '../../../../shared/charter';
+import { MemberWriteError, createMember, readmitMember } from '../../records/members';
+import { issueMemberCertificate } from '../../records/certificates';
 import { receivedMaterials, rejoinBlockMessage, stepDateProblem, stepGates } from './logic';
 
 /** The re-application ban of R-M8 / R-M9 is still running. */
@@ -193,73 +187,37 @@ export async function saveCouncil(db: DeskDB, id: number, input: CouncilInput) {
       return { ...a, council, step: 'notify' };
     },
     [db.members, db.contactChanges, db.tierChanges],
-    async (a, { at }) => {
+    async (a) => {
       if (input.decision !== 'approved') return;
-      const memberId = await admitMember(db, a, input.on, at);
+      const memberId = await admitMember(db, a, input.on);
       return { ...a, memberId };
     },
   );
 }
 
-async function admitMember(db: DeskDB, a: Application, on: string, at: string): Promise<number> {
+/** R-M3 (3): the approved unit becomes a member — a new record, or the former member's own (R-M8, R-M9). */
+async function admitMember(db: DeskDB, a: Application, on: string): Promise<number> {
   const unit = a.unit;
+  const resolution = a.council?.resolutionRef ?? '';
   const former = await db.members.where('creditCode').equals(unit.creditCode).first();
-  let memberId: number;
   if (former) {
     if (!hasLeft(former.status))
       throw new MemberWriteError(`该单位已是会员（${MEMBER_STATUS_LABEL[former.status]}）`);
     const ban = rejoinBlockMessage(former, on);
     if (ban) throw new MemberWriteError(ban);
-    const after: Member = {
-      ...former,
-      ...unit,
-      status: 'active',
+    return readmitMember(db, former, unit, {
       approvedOn: on,
-      searchText: buildSearchText(unit),
-      updatedAt: at,
-    };
-    delete after.left;
-    delete after.withdrawal;
-    if (a.confirmedWarnings?.length) after.confirmedWarnings = a.confirmedWarnings;
-    memberId = former.id as number;
-    await db.members.put(after);
-    await writeAudit(db, {
-      entity: 'members',
-      entityId: memberId,
-      memberId,
-      action: 'status',
-      summary: `重新入会：常务理事会 ${on} 审议通过（${a.council?.resolutionRef ?? ''}），原${MEMBER_STATUS_LABEL[former.status]}记录保留`,
-      before: former,
-      after,
-    });
-  } else {
-    const sameName = await db.members.where('name').equals(unit.name).first();
-    if (sameName && !hasLeft(sameName.status)) throw new MemberWriteError('已有同名会员单位，请核对');
-    const member: Member = {
-      ...unit,
-      status: 'active',
-      approvedOn: on,
-      searchText: buildSearchText(unit),
-      createdAt: at,
-      updatedAt: at,
-    };
-    if (a.confirmedWarnings?.length) member.confirmedWarnings = a.confirmedWarnings;
-    memberId = (await db.members.add(member)) as number;
-    await writeAudit(db, {
-      entity: 'members',
-      entityId: memberId,
-      memberId,
-      action: 'create',
-      summary: `入会：常务理事会 ${on} 审议通过（${a.council?.resolutionRef ?? ''}）`,
-      after: { ...member, id: memberId },
+      confirmedWarnings: a.confirmedWarnings,
+      summary: `重新入会：常务理事会 ${on} 审议通过（${resolution}），原${MEMBER_STATUS_LABEL[former.status]}记录保留`,
     });
   }
-  await db.contactChanges.bulkAdd([
-    { memberId, role: 'representative', person: unit.representative, noticeOn: on, recordedAt: at },
-    { memberId, role: 'contact', person: unit.contact, noticeOn: on, recordedAt: at },
-  ]);
-  await db.tierChanges.add({ memberId, tier: unit.tier, effectiveFrom: on, reason: '入会', recordedAt: at });
-  return memberId;
+  const sameName = await db.members.where('name').equals(unit.name).first();
+  if (sameName && !hasLeft(sameName.status)) throw new MemberWriteError('已有同名会员单位，请核对');
+  return createMember(db, unit, {
+    approvedOn: on,
+    confirmedWarnings: a.confirmedWarnings,
+    summary: `入会：常务理事会 ${on} 审议通过（${resolution}）`,
+  });
 }
 
 /** R-M3 (3): the secretariat notified the applicant. */
@@ -286,39 +244,24 @@ export async function issueCertificate(db: DeskDB, id: number, issuedOn: string)
       return a;
     },
     [db.certificates, db.documents],
-    async (a, { at }) => {
-      const year = yearOf(issuedOn);
-      const existing = (await db.certificates.where('kind').equals('member').toArray()).map(
-        (c) => c.certificateNo,
-      );
-      const c: Certificate = {
-        kind: 'member',
-        certificateNo: nextCertificateNo(existing, year),
+    async (a) => {
+      const issued = await issueMemberCertificate(db, {
         memberId: a.memberId as number,
+        unitName: a.unit.name,
         issuedOn,
-        status: 'valid',
-        createdAt: at,
-      };
-      const certId = (await db.certificates.add(c)) as number;
-      cert = { ...c, id: certId };
-      await writeAudit(db, {
-        entity: 'certificates',
-        entityId: certId,
-        memberId: a.memberId as number,
-        action: 'docnumber',
-        summary: `发放会员证书 ${c.certificateNo}：${a.unit.name}`,
-        after: cert,
       });
+      cert = issued;
+      const certificateId = issued.id as number;
       await registerCertificateBatch(
         db,
         {
           kind: 'member',
           issuedOn,
-          certificates: [{ certificateId: certId, certificateNo: c.certificateNo, unitName: a.unit.name }],
+          certificates: [{ certificateId, certificateNo: issued.certificateNo, unitName: a.unit.name }],
         },
         docNumberStyle,
       );
-      return { ...a, certificateId: certId, step: 'done', outcome: 'approved' };
+      return { ...a, certificateId, step: 'done', outcome: 'approved' };
     },
   );
   return cert as unknown as Certificate;

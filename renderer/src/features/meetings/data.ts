@@ -12,7 +12,6 @@ import type {
   MinuteVersion,
   Motion,
   Office,
-  TierChange,
 } from '../../../../shared/domain/records';
 import type {
   Attendance,
@@ -37,7 +36,7 @@ import { writeAudit } from '../../db/audit';
 import { saveDraft, type DraftFields } from '../documents/data';
 import type { MeetingRecord } from './papers';
 import { fieldChanges } from '../../../../shared/domain/audit';
-import { ensureInitialTier } from '../../db/initialHistory';
+import { recordTierChange } from '../../records/members';
 import { buildEntitled, VERSION_CAP } from './logic';
 import { readCharterSettings } from '../../records/settings';
 
@@ -626,12 +625,11 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
       const member = await db.members.get(input.memberId);
       const change = member ? tierChangeFor(member.tier, input.role, input.startOn) : null;
       if (member && change)
-        note = await recordTierChange(
+        note = await officeTierChange(
           db,
           member,
           change,
           `当选${OFFICE_LABEL[input.role]}（${input.startOn}）`,
-          at,
         );
     }
     return { id, note };
@@ -640,35 +638,15 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
 
 /**
  * R-D1, R-D5: the tier change an office brings (election raises, an early end lowers), effective from the
- * next year: the tier held so far is written down first, then the change, the member's tier and an audit
- * entry. Call inside a transaction with members, tierChanges and audit. Returns the note for the clerk.
+ * next year, recorded by the member record's owner; returns the note for the clerk.
  */
-async function recordTierChange(
+async function officeTierChange(
   db: DeskDB,
   member: Member,
   change: { tier: Tier; effectiveFrom: IsoDate },
   reason: string,
-  at: string,
 ): Promise<string> {
-  await ensureInitialTier(db, member, at);
-  const tc: TierChange = {
-    memberId: member.id!,
-    tier: change.tier,
-    effectiveFrom: change.effectiveFrom,
-    reason,
-    recordedAt: at,
-  };
-  const tcId = (await db.tierChanges.add(tc)) as number;
-  await db.members.put({ ...member, tier: change.tier, updatedAt: at });
-  await writeAudit(db, {
-    entity: 'members',
-    entityId: member.id,
-    memberId: member.id,
-    action: 'update',
-    summary: `会员级别：${TIER_LABEL[member.tier]} → ${TIER_LABEL[change.tier]}，自 ${change.effectiveFrom} 起按新级别计收会费（级别变更 ${tcId}）`,
-    before: { tier: member.tier },
-    after: { tier: change.tier },
-  });
+  await recordTierChange(db, member, change, reason);
   return `${member.name}的会员级别改为${TIER_LABEL[change.tier]}，会费自 ${change.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`;
 }
 
@@ -688,7 +666,6 @@ export async function endOffices(
   const why = reason.trim();
   if (!why) throw new Error('请填写结束任职的原因');
   if (!ids.length) throw new Error('没有要结束的任职');
-  const at = nowIso();
   return db.transaction('rw', [db.offices, db.members, db.tierChanges, db.audit], async () => {
     const ended = new Map<number, OfficeRole[]>();
     for (const id of new Set(ids)) {
@@ -726,12 +703,11 @@ export async function endOffices(
       const drop = tierDropFor(member.tier, remaining, on);
       if (!drop) continue;
       notes.push(
-        await recordTierChange(
+        await officeTierChange(
           db,
           member,
           drop,
           `结束${roles.map((r) => OFFICE_LABEL[r]).join('、')}任职（${on}）`,
-          at,
         ),
       );
     }

@@ -5,7 +5,7 @@ import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
 import { db } from '../../db';
 import { TIER_OPTIONS, normalizeMemberFields, validateMemberFields, warningsConfirmed } from './logic';
-import { duplicateMessages, findDuplicates, MemberWriteError } from './data';
+import { duplicateMessages, findDuplicates, MemberWriteError } from '../../records/members';
 
 export interface MemberFormValues extends Partial<MemberFields> {
   approvedOn?: string;

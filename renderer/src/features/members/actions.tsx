@@ -35,11 +35,11 @@ import {
   confirmWithdrawal,
   expelMember,
   markWithdrawalReported,
-  passedStandingMotions,
   registerWithdrawal,
   revokeWithdrawal,
   withdrawalDates,
-} from './data';
+} from '../../records/members';
+import { passedStandingMotions } from '../../records/passedMotions';
 import { EMAIL_MESSAGE, EMAIL_RE, MOBILE_MESSAGE, MOBILE_RE, TIER_OPTIONS } from './logic';
 import { hasLeft } from '../../../../shared/charter';
 

@@ -5,12 +5,11 @@ import { db } from '../../db';
 import { MemberFile } from './MemberFile';
 import { MemberForm } from './MemberForm';
 import { Roster } from './Roster';
-import { saveMember } from './data';
+import { saveMember } from '../../records/members';
 import { memberPath } from './logic';
 
 export { MemberForm } from './MemberForm';
 export type { MemberFormSubmit, MemberFormValues } from './MemberForm';
-export { saveMember, findDuplicates, passedStandingMotions, MemberWriteError } from './data';
 export { memberPath } from './logic';
 export { StatusTag } from './Roster';
 

@@ -12,11 +12,12 @@ import type {
 import type { IsoDate } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { readCharterSettings } from '../../records/settings';
+import { issueProgrammeCertificates, returnProgrammeCertificate } from '../../records/certificates';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../documents/data';
 import { sha256Hex } from '../documents/logic';
-import { checkEnrolment, checkReceivedFile, nextProgrammeCertificateNo, receiptSpec } from './logic';
+import { checkEnrolment, checkReceivedFile, receiptSpec } from './logic';
 
 export class ProgrammeWriteError extends Error {}
 
@@ -286,40 +287,19 @@ export async function issueCertificates(
       const due = (await db.enrolments.where('programmeId').equals(programmeId).toArray()).filter(
         (e) => e.status === 'approved' && e.certificateId === undefined,
       );
-      const issued = (await db.certificates.where('kind').equals('programme').toArray()).map(
-        (c) => c.certificateNo,
-      );
-      const out: Certificate[] = [];
       const units: string[] = [];
-      for (const e of due) {
-        const certificateNo = nextProgrammeCertificateNo(issued, p.certificatePrefix, p.callYear);
-        issued.push(certificateNo);
-        const c: Certificate = {
-          kind: 'programme',
-          certificateNo,
-          memberId: e.memberId,
-          programmeId,
-          issuedOn: on,
-          status: 'valid',
-          createdAt: new Date().toISOString(),
-        };
-        const cid = (await db.certificates.add(c)) as number;
+      for (const e of due) units.push((await db.members.get(e.memberId))?.name ?? '');
+      const out = await issueProgrammeCertificates(
+        db,
+        p,
+        due.map((e, i) => ({ memberId: e.memberId, unitName: units[i]! })),
+        on,
+      );
+      for (const [i, e] of due.entries())
         await db.enrolments.update(e.id as number, {
-          certificateId: cid,
+          certificateId: out[i]!.id as number,
           updatedAt: new Date().toISOString(),
         });
-        const m = await db.members.get(e.memberId);
-        await writeAudit(db, {
-          entity: 'certificates',
-          entityId: cid,
-          memberId: e.memberId,
-          action: 'create',
-          summary: `颁发${p.name}成员单位证书 ${certificateNo}：${m?.name ?? ''}`,
-          after: { certificateNo, issuedOn: on },
-        });
-        out.push({ ...c, id: cid });
-        units.push(m?.name ?? '');
-      }
       if (out.length === 0) return { certificates: out, docNumber: null };
       const { docNumber } = await registerCertificateBatch(
         db,
@@ -361,20 +341,6 @@ export async function withdrawEnrolment(db: DeskDB, id: number, reason: string, 
       before: { status: e.status },
       after: { status: 'withdrawn', reason: r },
     });
-    if (e.certificateId !== undefined) {
-      const c = await db.certificates.get(e.certificateId);
-      if (c && c.status === 'valid') {
-        await db.certificates.update(e.certificateId, { status: 'returned', returned: { on, reason: r } });
-        await writeAudit(db, {
-          entity: 'certificates',
-          entityId: e.certificateId,
-          memberId: e.memberId,
-          action: 'status',
-          summary: `成员单位证书 ${c.certificateNo} 标记为已退回（${r}）`,
-          before: { status: 'valid' },
-          after: { status: 'returned' },
-        });
-      }
-    }
+    if (e.certificateId !== undefined) await returnProgrammeCertificate(db, e.certificateId, on, r);
   });
 }
