@@ -11,11 +11,18 @@
 import { z } from 'zod';
 import type * as R from './records';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期');
+/**
+ * `YYYY-MM-DD`, or '' (a date a form left blank: the screens treat it as absent, and refusing a whole
+ * backup for it would cost the clerk the restore).
+ */
+const isoDate = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/, '应为 YYYY-MM-DD 日期');
 const timestamp = z.string().max(40);
+/** A row's own key (Dexie's ++id starts at 1). */
 const id = z.number().int().min(1);
+/** A key of another row (0: none, as the secretary-general's entry on an entitled list). */
+const ref = z.number().int().min(0);
 const text = z.string();
-const optId = id.optional();
+const optId = ref.optional();
 const year = z.number().int().min(1900).max(9999);
 const yuan = z.number().int();
 
@@ -78,7 +85,7 @@ export const memberSchema = memberFieldsSchema.extend({
 
 export const contactChangeSchema = z.object({
   id,
-  memberId: id,
+  memberId: ref,
   role: z.enum(['representative', 'contact']),
   person: personSchema,
   noticeOn: isoDate,
@@ -87,7 +94,7 @@ export const contactChangeSchema = z.object({
 
 export const tierChangeSchema = z.object({
   id,
-  memberId: id,
+  memberId: ref,
   tier,
   effectiveFrom: isoDate,
   reason: text,
@@ -116,7 +123,7 @@ export const applicationSchema = z.object({
 
 export const duesOverrideSchema = z.object({
   id,
-  memberId: id,
+  memberId: ref,
   year,
   amount: yuan,
   reason: text,
@@ -125,7 +132,7 @@ export const duesOverrideSchema = z.object({
 
 export const paymentSchema = z.object({
   id,
-  memberId: id,
+  memberId: ref,
   year,
   paidOn: isoDate,
   amount: yuan,
@@ -148,8 +155,8 @@ export const activitySchema = z.object({
 
 export const participationSchema = z.object({
   id,
-  activityId: id,
-  memberId: id,
+  activityId: ref,
+  memberId: ref,
   date: isoDate,
 }) satisfies z.ZodType<R.Participation>;
 
@@ -178,7 +185,7 @@ export const meetingSchema = z.object({
 
 export const attendanceSchema = z.object({
   id,
-  meetingId: id,
+  meetingId: ref,
   memberId: z.number().int().min(0),
   status: z.enum(['present', 'absent', 'leave', 'observer']),
   attendee: text.optional(),
@@ -189,7 +196,7 @@ export const attendanceSchema = z.object({
 
 export const agendaItemSchema = z.object({
   id,
-  meetingId: id,
+  meetingId: ref,
   order: z.number().int(),
   title: text,
   discussion: text,
@@ -198,7 +205,7 @@ export const agendaItemSchema = z.object({
 
 export const minuteVersionSchema = z.object({
   id,
-  agendaItemId: id,
+  agendaItemId: ref,
   text,
   savedAt: timestamp,
 }) satisfies z.ZodType<R.MinuteVersion>;
@@ -207,8 +214,8 @@ const count = z.number().int().min(0);
 
 export const motionSchema = z.object({
   id,
-  meetingId: id,
-  agendaItemId: id,
+  meetingId: ref,
+  agendaItemId: ref,
   title: text,
   text,
   tallyMode: z.enum(['counts', 'names']),
@@ -221,8 +228,8 @@ export const motionSchema = z.object({
 
 export const ballotSchema = z.object({
   id,
-  motionId: id,
-  memberId: id,
+  motionId: ref,
+  memberId: ref,
   choice: z.enum(['for', 'against', 'abstain']),
   returnedOn: isoDate.optional(),
   recordedAt: timestamp,
@@ -255,11 +262,11 @@ const receiptKey = z.enum(['formWord', 'formPdf', 'declarationPdf', 'paper']);
 
 export const enrolmentSchema = z.object({
   id,
-  programmeId: id,
-  memberId: id,
+  programmeId: ref,
+  memberId: ref,
   status: z.enum(['invited', 'applied', 'returned', 'approved', 'withdrawn']),
   receipts: z.partialRecord(receiptKey, isoDate),
-  form: z.record(z.string(), text).optional(),
+  form: z.record(z.string(), text.optional()).optional(),
   review: z
     .object({ decision: z.enum(['approved', 'returned']), on: isoDate, reason: text.optional() })
     .optional(),
@@ -272,7 +279,7 @@ export const enrolmentSchema = z.object({
 export const storedFileSchema = z.object({
   id,
   ownerType: z.enum(['enrolment', 'application', 'document']),
-  ownerId: id,
+  ownerId: ref,
   kind: text,
   name: text,
   mime: text,
@@ -301,7 +308,7 @@ export const outgoingDocumentSchema = z.object({
     .object({
       kind: certKind,
       programmeName: text.optional(),
-      items: z.array(z.object({ certificateId: id, certificateNo: text, unitName: text })),
+      items: z.array(z.object({ certificateId: ref, certificateNo: text, unitName: text })),
     })
     .optional(),
   sha256: text.optional(),
@@ -314,7 +321,7 @@ export const certificateSchema = z.object({
   id,
   kind: certKind,
   certificateNo: z.string().min(1, '不能为空'),
-  memberId: id,
+  memberId: ref,
   programmeId: optId,
   issuedOn: isoDate,
   status: z.enum(['valid', 'returned']),
