@@ -266,6 +266,7 @@ export const enrolmentSchema = z.object({
   memberId: ref,
   status: z.enum(['invited', 'applied', 'returned', 'approved', 'withdrawn']),
   receipts: z.partialRecord(receiptKey, isoDate),
+  // (a form field left empty may be stored as undefined)
   form: z.record(z.string(), text.optional()).optional(),
   review: z
     .object({ decision: z.enum(['approved', 'returned']), on: isoDate, reason: text.optional() })
@@ -274,7 +275,7 @@ export const enrolmentSchema = z.object({
   withdrawn: z.object({ on: isoDate, reason: text }).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
-}) satisfies z.ZodType<R.Enrolment>;
+}) satisfies z.ZodType<Omit<R.Enrolment, 'form'> & { form?: Record<string, string | undefined> }>;
 
 export const storedFileSchema = z.object({
   id,
