@@ -7,7 +7,6 @@ import { generateDemo } from '../../../shared/demo/generate';
 import {
   addAgendaItem,
   addMotion,
-  addOffice,
   castBallot,
   createMeeting,
   markAttendance,
@@ -18,6 +17,7 @@ import {
   saveDiscussion,
 } from '../../../renderer/src/features/meetings/data';
 import { quorumOf } from '../../../renderer/src/features/meetings/logic';
+import { addOffice } from '../../../renderer/src/features/offices/data';
 import {
   buildMinutesDocx,
   buildTallyDocx,

@@ -10,19 +10,16 @@ import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { standingAbsenceFlags } from '../../../shared/charter';
 import {
-  addActivity,
   addAgendaItem,
-  addOffice,
   addMotion,
   createMeeting,
-  endOffice,
-  endOffices,
   markAttendance,
   meetingRecords,
   previewMeetingUpdate,
-  updateActivity,
   updateMeeting,
 } from '../../../renderer/src/features/meetings/data';
+import { addOffice, endOffice, endOffices } from '../../../renderer/src/features/offices/data';
+import { addActivity, updateActivity } from '../../../renderer/src/features/activities/data';
 import {
   officeTerms,
   quorumOf,

@@ -12,7 +12,6 @@ import { generateDemo } from '../../../shared/demo/generate';
 import {
   buildEntitled,
   complianceOf,
-  electionCheck,
   officeTerms,
   quorumOf,
   quorumStatement,
@@ -23,6 +22,7 @@ import {
   BURST_GAP_MS,
   VERSION_EVERY_MS,
 } from '../../../renderer/src/features/meetings/logic';
+import { electionCheck } from '../../../renderer/src/features/offices/logic';
 
 const S = DEFAULT_CHARTER_SETTINGS;
 const ASOF = '2025-06-15';

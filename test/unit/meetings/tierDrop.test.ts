@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
-import { endOffice, endOffices } from '../../../renderer/src/features/meetings/data';
+import { endOffice, endOffices } from '../../../renderer/src/features/offices/data';
 import { tierDropFor } from '../../../shared/charter';
 
 const ASOF = '2025-06-15';

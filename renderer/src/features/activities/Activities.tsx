@@ -6,7 +6,7 @@ import { db } from '../../db';
 import { DateInput } from '../../app/DateInput';
 import { today } from '../../app/today';
 import { addActivity, updateActivity } from './data';
-import { filterMember, memberOptions } from './Offices';
+import { filterMember, memberOptions } from '../offices/Offices';
 
 export const ACTIVITY_KINDS = ['会议', '培训', '研讨', '调研', '论坛', '其他'];
 

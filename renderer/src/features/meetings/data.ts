@@ -2,41 +2,26 @@
  * Writes of the 会议 desk. Every write is one Dexie transaction with its audit entry (renderer/src/db/audit.ts).
  */
 import type {
-  Activity,
   AgendaItem,
   AttendanceRecord,
   Ballot,
   EntitledEntry,
   Meeting,
-  Member,
   MinuteVersion,
   Motion,
-  Office,
 } from '../../../../shared/domain/records';
-import type {
-  Attendance,
-  Body,
-  IsoDate,
-  MeetingForm,
-  OfficeRole,
-  Tier,
-  VoteChoice,
-} from '../../../../shared/domain/types';
-import { BODY_LABEL, OFFICE_LABEL, TIER_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
+import type { Attendance, Body, IsoDate, MeetingForm, VoteChoice } from '../../../../shared/domain/types';
+import { BODY_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
 import {
   compareDates,
   parseIsoDate,
   presentVoterIds,
-  tierChangeFor,
-  tierDropFor,
   type CharterSettings,
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
 import { saveDraft, type DraftFields } from '../documents/data';
 import type { MeetingRecord } from './papers';
-import { fieldChanges } from '../../../../shared/domain/audit';
-import { recordTierChange } from '../../records/members';
 import { buildEntitled, VERSION_CAP } from './logic';
 import { readCharterSettings } from '../../records/settings';
 
@@ -585,245 +570,6 @@ export async function recordGuidingDecision(
       summary: `指导单位意见：${before.title}：${decision.decision === 'approved' ? '批准' : '不批准'}（${decision.on}）`,
       before: { guidingDecision: before.guidingDecision ?? null },
       after: { guidingDecision: decision },
-    });
-  });
-}
-
-// ------------------------------------------------------------------ offices
-
-export interface NewOffice {
-  role: OfficeRole;
-  memberId?: number | undefined;
-  holderName: string;
-  startOn: IsoDate;
-  endOn: IsoDate;
-  motionId?: number | undefined;
-}
-
-/**
- * Records an office term. When a unit is elected director / standing director / chair, its fee tier rises
- * from 1 January of the next year (R-D1, R-D5): a TierChange is recorded and member.tier updated, audited.
- * Returns the note to show, if any.
- */
-export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: number; note: string | null }> {
-  return db.transaction('rw', [db.offices, db.members, db.tierChanges, db.audit], async () => {
-    const at = nowIso();
-    const office: Office = { ...input, createdAt: at };
-    if (office.memberId === undefined) delete office.memberId;
-    if (office.motionId === undefined) delete office.motionId;
-    const id = (await db.offices.add(office)) as number;
-    await writeAudit(db, {
-      entity: 'offices',
-      entityId: id,
-      memberId: input.memberId,
-      action: 'create',
-      summary: `任职：${OFFICE_LABEL[input.role]} ${input.holderName}（${input.startOn} 至 ${input.endOn}）`,
-      after: office,
-    });
-    let note: string | null = null;
-    if (input.memberId !== undefined) {
-      const member = await db.members.get(input.memberId);
-      const change = member ? tierChangeFor(member.tier, input.role, input.startOn) : null;
-      if (member && change)
-        note = await officeTierChange(
-          db,
-          member,
-          change,
-          `当选${OFFICE_LABEL[input.role]}（${input.startOn}）`,
-        );
-    }
-    return { id, note };
-  });
-}
-
-/**
- * R-D1, R-D5: the tier change an office brings (election raises, an early end lowers), effective from the
- * next year, recorded by the member record's owner; returns the note for the clerk.
- */
-async function officeTierChange(
-  db: DeskDB,
-  member: Member,
-  change: { tier: Tier; effectiveFrom: IsoDate },
-  reason: string,
-): Promise<string> {
-  await recordTierChange(db, member, change, reason);
-  return `${member.name}的会员级别改为${TIER_LABEL[change.tier]}，会费自 ${change.effectiveFrom} 起按新级别计收（章程第三十二条；级别变更自次年起适用）。`;
-}
-
-/**
- * Ends offices early (结束任职: resignation, seat lost under R-O6, the unit left), all in one transaction;
- * never deleted. `on` is the last day in office (the engine's `endedOn`): meetings after it no longer entitle
- * the holder, and the R-O6 absence flag is settled at once (`endRecorded`). Rejects, in Chinese: an unknown
- * office, one already ended, a date before the term's start or after its recorded end, an empty reason.
- */
-export async function endOffices(
-  db: DeskDB,
-  ids: readonly number[],
-  on: IsoDate,
-  reason: string,
-): Promise<string[]> {
-  parseIsoDate(on, '结束日期');
-  const why = reason.trim();
-  if (!why) throw new Error('请填写结束任职的原因');
-  if (!ids.length) throw new Error('没有要结束的任职');
-  return db.transaction('rw', [db.offices, db.members, db.tierChanges, db.audit], async () => {
-    const ended = new Map<number, OfficeRole[]>();
-    for (const id of new Set(ids)) {
-      const before = await db.offices.get(id);
-      if (!before) throw new Error(`任职记录不存在（编号 ${id}）`);
-      const who = `${OFFICE_LABEL[before.role]} ${before.holderName}`;
-      if (before.ended) throw new Error(`${who}的任职已于 ${before.ended.on} 结束，不能再次结束`);
-      if (compareDates(on, before.startOn) < 0)
-        throw new Error(`结束日期 ${on} 早于${who}的任期开始日期 ${before.startOn}`);
-      if (compareDates(on, before.endOn) > 0)
-        throw new Error(`结束日期 ${on} 晚于${who}的任期结束日期 ${before.endOn}`);
-      const after: Office = { ...before, ended: { on, reason: why } };
-      await db.offices.put(after);
-      await writeAudit(db, {
-        entity: 'offices',
-        entityId: id,
-        memberId: before.memberId,
-        action: 'status',
-        summary: `任职结束：${who}（${on}，${why}）`,
-        before,
-        after,
-      });
-      if (before.memberId !== undefined)
-        ended.set(before.memberId, [...(ended.get(before.memberId) ?? []), before.role]);
-    }
-    // R-D1, R-D5: a unit left with lower offices (or none) falls to that tier from the next year, as an
-    // election raises it (addOffice).
-    const notes: string[] = [];
-    for (const [memberId, roles] of ended) {
-      const member = await db.members.get(memberId);
-      if (!member) continue;
-      const remaining = (await db.offices.where('memberId').equals(memberId).toArray())
-        .filter((o) => !o.ended && compareDates(o.endOn, on) > 0)
-        .map((o) => o.role);
-      const drop = tierDropFor(member.tier, remaining, on);
-      if (!drop) continue;
-      notes.push(
-        await officeTierChange(
-          db,
-          member,
-          drop,
-          `结束${roles.map((r) => OFFICE_LABEL[r]).join('、')}任职（${on}）`,
-        ),
-      );
-    }
-    return notes;
-  });
-}
-
-/** Ends one office early; see `endOffices`. Returns the tier notes. */
-export function endOffice(db: DeskDB, id: number, on: IsoDate, reason: string): Promise<string[]> {
-  return endOffices(db, [id], on, reason);
-}
-
-// ------------------------------------------------------------------ activities
-
-export interface ActivityInput {
-  name: string;
-  kind: string;
-  date: IsoDate;
-  place?: string;
-  note?: string;
-}
-
-export async function addActivity(
-  db: DeskDB,
-  a: ActivityInput,
-  memberIds: readonly number[],
-): Promise<number> {
-  return db.transaction('rw', [db.activities, db.participations, db.audit], async () => {
-    const at = nowIso();
-    const activity = { ...a, createdAt: at };
-    if (!activity.place) delete activity.place;
-    if (!activity.note) delete activity.note;
-    const id = (await db.activities.add(activity)) as number;
-    await db.participations.bulkAdd(
-      [...new Set(memberIds)].map((memberId) => ({ activityId: id, memberId, date: a.date })),
-    );
-    await writeAudit(db, {
-      entity: 'activities',
-      entityId: id,
-      action: 'create',
-      summary: `活动登记：${a.name}（${a.date}，${memberIds.length} 家单位参加）`,
-      after: { ...activity, participants: [...memberIds] },
-    });
-    return id;
-  });
-}
-
-/**
- * Corrects an activity (更正): its name, kind, date, place and the units that took part (R-M7 counts
- * participation), in one transaction. The participation rows are rewritten — rows of units no longer listed
- * are removed, new units added, the date carried to the kept rows — and the audit entry keeps the before
- * state (the activity and its participant ids) next to the after state. `note` is kept unless given.
- */
-export async function updateActivity(
-  db: DeskDB,
-  id: number,
-  a: ActivityInput,
-  memberIds: readonly number[],
-): Promise<void> {
-  const name = a.name.trim();
-  if (!name) throw new Error('活动名称不能为空');
-  if (!a.kind.trim()) throw new Error('请选择活动类型');
-  parseIsoDate(a.date, '活动日期');
-  const ids = [...new Set(memberIds)].sort((x, y) => x - y);
-  await db.transaction('rw', [db.activities, db.participations, db.members, db.audit], async () => {
-    const before = await db.activities.get(id);
-    if (!before) throw new Error('活动不存在');
-    const members = await db.members.bulkGet(ids);
-    const unknown = ids.filter((_, i) => !members[i]);
-    if (unknown.length) throw new Error(`参加单位不存在（编号 ${unknown.join('、')}）`);
-    const rows = await db.participations.where('activityId').equals(id).toArray();
-    const beforeIds = [...new Set(rows.map((r) => r.memberId))].sort((x, y) => x - y);
-    const after: Activity = { ...before, name, kind: a.kind, date: a.date };
-    const place = (a.place ?? '').trim();
-    if (place) after.place = place;
-    else delete after.place;
-    if (a.note !== undefined) {
-      if (a.note.trim()) after.note = a.note.trim();
-      else delete after.note;
-    }
-    const keep = new Set(ids);
-    const seen = new Set<number>();
-    const drop: number[] = [];
-    for (const r of rows) {
-      if (!keep.has(r.memberId) || seen.has(r.memberId)) drop.push(r.id!);
-      else {
-        seen.add(r.memberId);
-        if (r.date !== after.date) await db.participations.update(r.id!, { date: after.date });
-      }
-    }
-    const added = ids.filter((m) => !seen.has(m));
-    const removed = beforeIds.filter((m) => !keep.has(m));
-    const sameActivity = fieldChanges(before, after).length === 0;
-    if (sameActivity && !added.length && !removed.length && !drop.length) return;
-    await db.activities.put(after);
-    if (drop.length) await db.participations.bulkDelete(drop);
-    if (added.length)
-      await db.participations.bulkAdd(
-        added.map((memberId) => ({ activityId: id, memberId, date: after.date })),
-      );
-    const nameOf = new Map<number, string>(members.map((m) => [m!.id!, m!.name]));
-    const beforeNames = new Map(
-      (await db.members.bulkGet(removed)).map((m, i) => [removed[i]!, m?.name ?? `会员 ${removed[i]}`]),
-    );
-    const list = (xs: number[], names: Map<number, string>) => xs.map((x) => names.get(x) ?? x).join('、');
-    await writeAudit(db, {
-      entity: 'activities',
-      entityId: id,
-      action: 'update',
-      summary:
-        `活动更正：${name}（${after.date}，参加单位 ${beforeIds.length} → ${ids.length} 家` +
-        (added.length ? `；新增：${list(added, nameOf)}` : '') +
-        (removed.length ? `；移出：${list(removed, beforeNames)}` : '') +
-        '）',
-      before: { ...before, participants: beforeIds },
-      after: { ...after, participants: ids },
     });
   });
 }

@@ -1,11 +1,11 @@
 import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Page } from '../../app/Page';
-import { Activities } from './Activities';
+import { Activities } from '../activities/Activities';
 import { Compliance } from './Compliance';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingList } from './MeetingList';
-import { Offices } from './Offices';
+import { Offices } from '../offices/Offices';
 
 const TABS = [
   { key: '', label: '会议', element: <MeetingList /> },

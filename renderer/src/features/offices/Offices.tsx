@@ -18,7 +18,8 @@ import { today } from '../../app/today';
 import { addOffice, type NewOffice } from './data';
 import { EndOfficeDialog, SEAT_LOST_REASON } from './EndOffice';
 import { useCharterSettings } from '../../records/settings';
-import { defaultTermEnd, electionCheck, motionRefs, officeTerms, standingAttendance } from './logic';
+import { motionRefs, officeTerms, standingAttendance } from '../meetings/logic';
+import { defaultTermEnd, electionCheck } from './logic';
 import { tierForRole } from '../../../../shared/charter';
 
 /** Member select with search (name, pinyin, initials, credit code, people: member.searchText). */
