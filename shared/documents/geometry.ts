@@ -104,6 +104,8 @@ export const STYLE = {
   certText: 'GwCertText',
   certName: 'GwCertName',
   certSign: 'GwCertSign',
+  mark: 'GwMark',
+  colophon: 'GwColophon',
 } as const;
 
 /** Size of a certificate's issuer and date: 3号 (16 pt), half-points. */

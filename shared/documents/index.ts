@@ -64,6 +64,8 @@ export { buildDuesNotice, buildDuesNoticesBatch, duesNoticeInput, duesNoticeTitl
 export type { DuesNoticeInput } from './dues';
 
 export { DEFAULT_ISSUER, ALLIANCE_NAME, FONT_SCHEMES } from './options';
+export { ccText, letterheadMarkPt, LETTERHEAD_RED } from './letterhead';
+export type { ColophonOptions, LetterheadOptions } from './letterhead';
 export type {
   DocOptions,
   FontScheme,

@@ -19,6 +19,7 @@ import {
   titleParagraph,
 } from './blocks';
 import { buildDocx } from './layout';
+import { colophonContent, letterheadParagraphs } from './letterhead';
 import { membershipApplicationContent } from './membership';
 import { DEFAULT_ISSUER, fontsOf } from './options';
 import type { AttachmentPart, DocOptions } from './options';
@@ -48,8 +49,15 @@ export function noticeContent(input: NoticeInput, options: DocOptions | undefine
   const f = fontsOf(options);
   const issuer = sanitizeLine(n.issuer) || sanitizeLine(options?.issuer) || DEFAULT_ISSUER;
   const docNumber = styleDocNumber(n.docNumber, options?.docNumberBrackets);
-  const out: FileChild[] = [titleParagraph(n.title)];
-  if (docNumber !== '') out.push(docNumberParagraph(docNumber));
+  const out: FileChild[] = [];
+  const letterhead = options?.letterhead ? letterheadParagraphs(options.letterhead, docNumber) : [];
+  if (letterhead.length > 0) {
+    // 版头: the 发文字号 is over the red line; the title two blank lines below it.
+    out.push(...letterhead, titleParagraph(n.title));
+  } else {
+    out.push(titleParagraph(n.title));
+    if (docNumber !== '') out.push(docNumberParagraph(docNumber));
+  }
   out.push(blankLine());
   if (sanitizeLine(n.addressee) !== '') out.push(addresseeParagraph(n.addressee));
   // GB/T 9704-2012 §7.3.5.4: the issuer and date never stand alone on a page: the last line of text, the
@@ -107,6 +115,16 @@ export async function buildNoticeWithAttachments(
   parts.forEach((part, i) => {
     children.push(...attachmentContent(part, single ? 0 : i + 1, options));
   });
+  // 版记 at the foot of the page where the document ends (after its attachments, GB/T 9704-2012 §7.4).
+  if (options?.colophon) {
+    const n = asObject<NoticeInput>(notice);
+    children.push(
+      ...colophonContent(options.colophon, {
+        issuer: sanitizeLine(n.issuer) || sanitizeLine(options.issuer) || DEFAULT_ISSUER,
+        date: sanitizeLine(n.date),
+      }),
+    );
+  }
   return buildDocx([{ children }], options, sanitizeLine(asObject<NoticeInput>(notice).title));
 }
 

@@ -2,6 +2,7 @@
  * Options shared by every document builder, with their defaults.
  */
 import type { BallotInput } from './ballot';
+import type { ColophonOptions, LetterheadOptions } from './letterhead';
 import type { MembershipApplicationValues } from './membership';
 import type { SunshineFormValues } from './sunshine';
 import type { DocNumberBrackets } from './text';
@@ -104,6 +105,13 @@ export interface DocOptions {
   seal?: SealImage;
   /** Attachment documents carried in the same file, each from a new page headed 附件N (notices). */
   attachmentsInline?: AttachmentPart[];
+  /**
+   * 版头 (GB/T 9704-2012 §7.2): 发文机关标志 in red 小标宋, the 发文字号 under it and the red separator line, at
+   * the standard's distances; the 发文字号 is then not repeated under the title. Omitted: no 版头 (as the seed).
+   */
+  letterhead?: LetterheadOptions;
+  /** 版记 (§7.4): 抄送, 印发机关 and 印发日期 between the rules at the foot of the last page. Omitted: none. */
+  colophon?: ColophonOptions;
   /** Bank details for dues notices. */
   bank?: BankDetails;
   /** Show the seed's grey 例：… hints in empty cells of the Sunshine form; default true. */

@@ -151,6 +151,21 @@ export function stylesXml(f: FontSet): string {
       pPr: `${noGrid}${exact(360)}`,
       rPr: `${fonts(f.pageNumber, f.pageNumber)}${sz(SIZE.four)}`,
     },
+    // 版头's 发文机关标志 and the 版记's lines (letterhead.ts): off the line grid, their own exact heights.
+    {
+      id: STYLE.mark,
+      name: '发文机关标志',
+      basedOn: 'Normal',
+      pPr: `<w:keepNext/><w:keepLines/>${noGrid}<w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/>`,
+      rPr: `${fonts(f.title, f.title)}${f.titleBold ? '<w:b/><w:bCs/>' : ''}<w:color w:val="FF0000"/>`,
+    },
+    {
+      id: STYLE.colophon,
+      name: '版记',
+      basedOn: 'Normal',
+      pPr: `<w:keepLines/>${noGrid}${exact(LINE_PITCH)}<w:jc w:val="left"/>`,
+      rPr: `${fonts(f.body, f.latin)}${sz(SIZE.four)}`,
+    },
     // Certificates (A4 landscape, no grid): every paragraph kept with the next so one never breaks.
     {
       id: STYLE.certNo,

@@ -209,6 +209,10 @@ export const DUES: DuesNoticeInput[] = [
 export async function buildAllSamples(): Promise<Record<string, Uint8Array>> {
   return {
     'notice-seed': await buildNoticeWithAttachments(SUNSHINE_SEED_NOTICE, SUNSHINE_SEED_ATTACHMENTS),
+    'notice-letterhead': await buildNoticeWithAttachments(SUNSHINE_SEED_NOTICE, SUNSHINE_SEED_ATTACHMENTS, {
+      letterhead: { mark: '中国网络安全产业联盟文件' },
+      colophon: { cc: '中央网信办网络安全协调局', printDate: '2022-09-16' },
+    }),
     'notice-plain': await buildNotice(
       {
         ...SUNSHINE_SEED_NOTICE,

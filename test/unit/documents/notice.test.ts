@@ -253,3 +253,50 @@ describe('notice (GB/T 9704-2012, R-W1, R-W2)', () => {
     expect(texts).toContain('内容。');
   });
 });
+
+describe('版头 and 版记 (GB/T 9704-2012 §7.2, §7.4)', () => {
+  it('are off by default, as in the seed', async () => {
+    const doc = await part(
+      await unzip(await buildNoticeWithAttachments(SUNSHINE_SEED_NOTICE, [])),
+      'word/document.xml',
+    );
+    expect(doc).not.toContain('GwMark');
+    expect(doc).not.toContain('w:tblpPr');
+  });
+
+  it('print the red 发文机关标志 35 mm below the type area’s top, the 发文字号 over the red line, and the 版记 rules at the foot', async () => {
+    const zip = await unzip(
+      await buildNoticeWithAttachments({ ...SUNSHINE_SEED_NOTICE, docNumber: 'CCIA 秘〔2022〕56 号' }, [], {
+        letterhead: { mark: '中国网络安全产业联盟秘书处' },
+        colophon: { cc: '甲局、乙局\n丙局', printDate: '2022-09-16' },
+      }),
+    );
+    const doc = await part(zip, 'word/document.xml');
+    const styles = await part(zip, 'word/styles.xml');
+    const texts = paragraphTexts(doc);
+    // 标志, two blank lines, 发文字号 with the red rule, two blank lines, then the title.
+    expect(texts.slice(0, 7)).toEqual([
+      '中国网络安全产业联盟秘书处',
+      '',
+      '',
+      'CCIA 秘〔2022〕56 号',
+      '',
+      '',
+      '关于征集“网络安全服务阳光行动”\n成员单位的通知',
+    ]);
+    expect(texts.filter((t) => t === 'CCIA 秘〔2022〕56 号')).toHaveLength(1);
+    const mark = /<w:p><w:pPr><w:pStyle w:val="GwMark"\/>[\s\S]*?<\/w:p>/.exec(doc)?.[0] ?? '';
+    expect(mark).toContain(`w:before="${mm(35)}"`);
+    expect(styleXml(styles, 'GwMark')).toContain('<w:color w:val="FF0000"/>');
+    expect(styleXml(styles, 'GwMark')).toContain('w:eastAsia="方正小标宋简体"');
+    const docNo = doc.split('<w:p>').find((p) => p.includes('CCIA 秘〔2022〕56 号')) ?? '';
+    expect(docNo).toMatch(/<w:bottom w:val="single" w:color="FF0000" w:sz="12" w:space="11"\/>/);
+    // 版记: a table at the foot of the type area, its last rule on the bottom edge.
+    expect(texts).toContain('抄送：甲局，乙局，丙局。');
+    expect(texts).toContain('中国网络安全产业联盟秘书处\t2022 年 9 月 16 日印发');
+    const tblpY = Number(attr(doc, 'w:tblpPr', 'w:tblpY'));
+    const rows = [...doc.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="exact"\/>/g)].map((m) => Number(m[1]));
+    expect(tblpY + rows.reduce((a, b) => a + b, 0)).toBe(mm(297) - mm(37) - mm(35));
+    expect(attr(doc, 'w:tblpPr', 'w:vertAnchor')).toBe('margin');
+  });
+});
