@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { requestPersistentStorage } from './db';
 import { registerPendingWrite } from './platform';
 import { db } from './db';
-import { startAutoBackups } from './data/autoBackup';
+import { startAutoBackups } from './io/autoBackup';
 import { registerClerkHolidaySchedules } from './records/settings';
 import { installLifecycleFlush } from './app/lifecycle';
 

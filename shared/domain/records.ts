@@ -306,6 +306,10 @@ export interface OutgoingDocument {
   attachments: string[];
   issuer: string;
   template?: string;
+  /** 版头 (GB/T 9704-2012 §7.2) printed with this document: its 发文机关标志. Absent: none (as the seed). */
+  letterhead?: { mark: string };
+  /** 版记 (§7.4) at the foot of the last page: 抄送, and 印发日期 (default the document's date). */
+  colophon?: { cc?: string; printDate?: string };
   status: 'draft' | 'final' | 'void';
   /**
    * 证书批次: what this entry issued, as issued (unit names as printed), so its Word file — the

@@ -25,7 +25,7 @@ vi.mock('../../renderer/src/features/meetings/data', () => ({
 
 const { useDiscussionAutosave } = await import('../../renderer/src/features/meetings/hooks');
 const { saveDiscussion } = await import('../../renderer/src/features/meetings/data');
-const { replayJournal } = await import('../../renderer/src/app/journal');
+const { replayJournal } = await import('../../renderer/src/ui/journal');
 
 describe('minutes autosave (issue 13)', () => {
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { today as todayIso } from '../../renderer/src/app/today';
+import { today as todayIso } from '../../renderer/src/ui/today';
 import { launch, newProfile, openSection, shot } from './browser';
 import { annualDues, creditCodeCheckChar } from '../../shared/charter';
 

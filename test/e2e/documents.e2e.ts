@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { today as todayIso } from '../../renderer/src/app/today';
+import { today as todayIso } from '../../renderer/src/ui/today';
 import { launch, newProfile, openSection, shot } from './browser';
 
 const SEED = path.resolve('../shared/seeds/sunshine-action-call-notice.txt');

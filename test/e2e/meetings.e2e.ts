@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { today as todayIso } from '../../renderer/src/app/today';
+import { today as todayIso } from '../../renderer/src/ui/today';
 import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { generateDemo } from '../../shared/demo/generate';
 import { addYears } from '../../shared/charter';

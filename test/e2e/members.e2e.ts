@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { today as todayIso } from '../../renderer/src/app/today';
+import { today as todayIso } from '../../renderer/src/ui/today';
 import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
 import { creditCodeCheckChar, reportDueBy, withdrawalEffectiveOn } from '../../shared/charter';
 

@@ -1,5 +1,5 @@
 import { flushPendingWrites } from '../platform';
-import { errorText } from './errorText';
+import { errorText } from '../ui/errorText';
 
 /**
  * Flushes pending edits (autosaves) whenever the page may be about to go away — hidden, frozen, navigated away,

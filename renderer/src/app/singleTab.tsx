@@ -8,7 +8,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { db } from '../db';
-import { replayJournal } from './journal';
+import { replayJournal } from '../ui/journal';
 
 export const LOCK_NAME = 'secretariat-desk-window';
 

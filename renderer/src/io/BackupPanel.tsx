@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, Descriptions, Flex, Progress, Table, Typography } from 'antd';
 import { db } from '../db';
 import { desk, saveBytes } from '../platform';
-import { useExportFile } from '../app/exportFile';
+import { useExportFile } from '../ui/exportFile';
 import { compareCounts, TABLE_LABEL, type CountRow } from '../../../shared/data/manifest';
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { autoBackupName } from '../../../shared/data/retention';

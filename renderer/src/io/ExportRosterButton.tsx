@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { App, Button } from 'antd';
 import type { Member } from '../../../shared/domain/records';
-import { useExportFile } from '../app/exportFile';
-import { today } from '../app/today';
+import { useExportFile } from '../ui/exportFile';
+import { today } from '../ui/today';
 import { db } from '../db';
 import { rosterWorkbook } from './export';
 

@@ -11,11 +11,11 @@ import {
   formatAuditTime,
   type AuditFilter,
 } from '../../../shared/data/auditView';
-import { DateInput } from '../app/DateInput';
-import { useExportFile } from '../app/exportFile';
-import { today } from '../app/today';
+import { DateInput } from './DateInput';
+import { useExportFile } from './exportFile';
+import { today } from './today';
 import { db } from '../db';
-import { auditWorkbook } from './export';
+import { auditWorkbook } from '../io/export';
 
 /**
  * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and

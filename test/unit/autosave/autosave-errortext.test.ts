@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { autosaveLabel, errorText, isQuotaError, QUOTA_TEXT } from '../../../renderer/src/app/errorText';
+import { autosaveLabel, errorText, isQuotaError, QUOTA_TEXT } from '../../../renderer/src/ui/errorText';
 
 describe('errorText: storage errors in Chinese (issue 13)', () => {
   it('QuotaExceededError as DOMException, as Dexie error, and wrapped in Dexie’s AbortError', () => {

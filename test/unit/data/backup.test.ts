@@ -9,7 +9,7 @@ import {
   readBackup,
   restoreBackup,
   stageBackup,
-} from '../../../renderer/src/data/backup';
+} from '../../../renderer/src/io/backup';
 import { BACKUP_FORMAT } from '../../../shared/data/manifest';
 import { openDeskDb, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';

@@ -17,7 +17,7 @@ import {
   restoreBackup,
   reviveRow,
   sha256Hex,
-} from '../../../renderer/src/data/backup';
+} from '../../../renderer/src/io/backup';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 
 vi.mock('dexie-export-import', async (importOriginal) => {

@@ -2,7 +2,7 @@ import './env';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { demoDb } from './helpers';
-import { auditWorkbook, duesLedgerWorkbook, meetingWorkbook } from '../../../renderer/src/data/export';
+import { auditWorkbook, duesLedgerWorkbook, meetingWorkbook } from '../../../renderer/src/io/export';
 
 describe('Excel exports (issue 8)', () => {
   it("exports a meeting's attendance and votes from the database", async () => {

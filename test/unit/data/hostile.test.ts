@@ -13,8 +13,8 @@ import {
   restoreBackup,
   sha256Hex,
   DataError,
-} from '../../../renderer/src/data/backup';
-import { commitImport, existingKeys, mapAll, parseRosterFile } from '../../../renderer/src/data/importRoster';
+} from '../../../renderer/src/io/backup';
+import { commitImport, existingKeys, mapAll, parseRosterFile } from '../../../renderer/src/io/importRoster';
 import { rememberMapping, applyRemembered, validateRows } from '../../../shared/data/roster';
 import { creditCodeCheckChar } from '../../../shared/charter';
 import type { DeskDB } from '../../../renderer/src/db/schema';

@@ -19,9 +19,9 @@ import {
   sha256Hex,
   stageBackup,
   type ReadBackup,
-} from '../../../renderer/src/data/backup';
-import { parseRosterFile } from '../../../renderer/src/data/importRoster';
-import { readSheetRows, SHEET_LIMITS } from '../../../renderer/src/data/spreadsheet';
+} from '../../../renderer/src/io/backup';
+import { parseRosterFile } from '../../../renderer/src/io/importRoster';
+import { readSheetRows, SHEET_LIMITS } from '../../../renderer/src/io/spreadsheet';
 import { openDeskDb, type DeskDB } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';
 import { checkZipInflation, inflateEntry, listZip, ZipTooLargeError } from '../../../shared/data/zip';

@@ -20,8 +20,8 @@ import {
   mapAll,
   parseRosterFile,
   undoImport,
-} from '../../../renderer/src/data/importRoster';
-import { rosterWorkbook } from '../../../renderer/src/data/export';
+} from '../../../renderer/src/io/importRoster';
+import { rosterWorkbook } from '../../../renderer/src/io/export';
 import { generateDemo } from '../../../shared/demo/generate';
 
 const code = (body17: string) => body17 + creditCodeCheckChar(body17);

@@ -21,7 +21,7 @@ import {
 } from '../../../renderer/src/features/meetings/data';
 import { motionRefs, quorumOf } from '../../../renderer/src/features/meetings/logic';
 import { tallySheetInput } from '../../../renderer/src/features/meetings/papers';
-import { meetingWorkbook } from '../../../renderer/src/data/export';
+import { meetingWorkbook } from '../../../renderer/src/io/export';
 import { passedStandingMotions } from '../../../renderer/src/records/passedMotions';
 import { motionTally } from '../../../shared/charter';
 

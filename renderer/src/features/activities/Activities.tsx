@@ -3,8 +3,8 @@ import { App, Button, Flex, Form, Input, Modal, Select, Table } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../../shared/domain/records';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { addActivity, updateActivity } from './data';
 import { filterMember, memberOptions } from '../offices/Offices';
 

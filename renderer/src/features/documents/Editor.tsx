@@ -4,10 +4,10 @@ import { App, Alert, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
-import { Page } from '../../app/Page';
-import { DateInput } from '../../app/DateInput';
-import { useExportFile } from '../../app/exportFile';
-import { today } from '../../app/today';
+import { Page } from '../../ui/Page';
+import { DateInput } from '../../ui/DateInput';
+import { useExportFile } from '../../ui/exportFile';
+import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
 import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from './data';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
-import { Page } from '../../app/Page';
+import { Page } from '../../ui/Page';
 import { db } from '../../db';
 import { useVoidDialog } from './Editor';
 import { DOC_STATUS_LABEL, DOC_TYPES, shortHash } from './logic';

@@ -22,6 +22,9 @@ export interface DraftFields {
   attachments: string[];
   issuer: string;
   template?: string;
+  /** 版头 / 版记 of this document (absent: none). */
+  letterhead?: { mark: string };
+  colophon?: { cc?: string; printDate?: string };
 }
 
 export class DocumentWriteError extends Error {}
@@ -36,6 +39,8 @@ function pickFields(d: OutgoingDocument | DraftFields): DraftFields {
     attachments: [...d.attachments],
     issuer: d.issuer,
     ...(d.template ? { template: d.template } : {}),
+    ...(d.letterhead ? { letterhead: { mark: d.letterhead.mark } } : {}),
+    ...(d.colophon ? { colophon: { ...d.colophon } } : {}),
   };
 }
 
@@ -64,7 +69,16 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
     const before = await db.documents.get(id);
     if (!before) throw new DocumentWriteError('找不到该发文');
     if (before.status !== 'draft') throw new DocumentWriteError('已定稿或已作废的发文不能修改');
-    await db.documents.update(id, { ...fields, year: docNumberYear(fields.date), updatedAt: now });
+    // A 版头 / 版记 switched off is removed (Dexie deletes a property updated to undefined).
+    const cleared: Record<string, undefined> = {};
+    if (!fields.letterhead) cleared.letterhead = undefined;
+    if (!fields.colophon) cleared.colophon = undefined;
+    await db.documents.update(id, {
+      ...cleared,
+      ...fields,
+      year: docNumberYear(fields.date),
+      updatedAt: now,
+    });
     await writeAudit(db, {
       entity: 'documents',
       entityId: id,

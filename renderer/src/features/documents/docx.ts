@@ -13,7 +13,10 @@ import {
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { DEFAULT_ISSUER, templateById } from './logic';
 
-/** The .docx of a register document: the notice, with the seed's attachments inline for the 征集通知 template. */
+/**
+ * The .docx of a register document: the notice, with the seed's attachments inline for the 征集通知 template,
+ * its 版头 and 版记 when switched on; `options` carries the desk's settings (font scheme).
+ */
 export async function documentDocx(d: OutgoingDocument, options: DocOptions = {}): Promise<Uint8Array> {
   const tpl = templateById(d.template);
   const bytes = await buildNotice(
@@ -30,6 +33,16 @@ export async function documentDocx(d: OutgoingDocument, options: DocOptions = {}
       ...options,
       date: d.date,
       ...(tpl?.inlineSunshine ? { attachmentsInline: SUNSHINE_SEED_ATTACHMENTS } : {}),
+      // 版头 / 版记 as switched on for this document (GB/T 9704-2012 §7.2, §7.4).
+      ...(d.letterhead && d.letterhead.mark.trim() !== '' ? { letterhead: { mark: d.letterhead.mark } } : {}),
+      ...(d.colophon
+        ? {
+            colophon: {
+              ...(d.colophon.cc ? { cc: d.colophon.cc } : {}),
+              ...(d.colophon.printDate ? { printDate: d.colophon.printDate } : {}),
+            },
+          }
+        : {}),
     },
   );
   return bytes;

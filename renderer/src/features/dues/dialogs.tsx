@@ -18,9 +18,9 @@ import {
   Typography,
 } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { DateInput } from '../../app/DateInput';
-import { useExportFile } from '../../app/exportFile';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { useExportFile } from '../../ui/exportFile';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import type { Payment } from '../../../../shared/domain/records';
 import { TIER_LABEL } from '../../../../shared/domain/types';

@@ -21,10 +21,10 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { Page } from '../../app/Page';
-import { useExportFile } from '../../app/exportFile';
-import { duesLedgerWorkbook } from '../../data/export';
-import { today } from '../../app/today';
+import { Page } from '../../ui/Page';
+import { useExportFile } from '../../ui/exportFile';
+import { duesLedgerWorkbook } from '../../io/export';
+import { today } from '../../ui/today';
 import { TIER_LABEL } from '../../../../shared/domain/types';
 import { DuesChart } from './Chart';
 import { loadDuesData } from './data';

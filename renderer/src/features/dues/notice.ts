@@ -3,7 +3,7 @@
  * engine) to the shared dues-notice builder (shared/documents, GB/T 9704-2012 layout, R-W2). A batch is either
  * one .docx with each notice in its own section (starting on a new page) or a zip of one .docx per member.
  */
-import { ZipWriter as JSZip } from '../../data/zipWriter';
+import { ZipWriter as JSZip } from '../../io/zipWriter';
 import {
   buildDuesNotice,
   buildDuesNoticesBatch,

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { BODY_LABEL } from '../../../../shared/domain/types';
 import { COMPLIANCE_STATUS_LABEL } from '../../../../shared/charter';
 import { db } from '../../db';
-import { today } from '../../app/today';
+import { today } from '../../ui/today';
 import { complianceOf, quorumOf, type BodyCompliance } from './logic';
 
 const REQUIRED = { assembly: '每年至少一次', council: '每年至少一次', standing: '每半年至少一次' } as const;

@@ -5,8 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { flushPendingWrites } from '../../platform';
 import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types';
 import { db } from '../../db';
-import { Page } from '../../app/Page';
-import { useExportFile } from '../../app/exportFile';
+import { Page } from '../../ui/Page';
+import { useExportFile } from '../../ui/exportFile';
 import { quorumOf } from './logic';
 import { Minutes } from './Minutes';
 import {
@@ -20,7 +20,7 @@ import {
 import { draftMeetingNotice, loadMeetingRecord } from './data';
 import { QuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
-import { meetingWorkbook } from '../../data/export';
+import { meetingWorkbook } from '../../io/export';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },

@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { Form, Input, Radio, Select, type FormInstance } from 'antd';
 import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 
 /** The fields of 新建会议 and 编辑会议信息. */
 export interface MeetingFormValues {

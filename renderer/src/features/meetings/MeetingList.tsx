@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Meeting } from '../../../../shared/domain/records';
 import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types';
 import { db } from '../../db';
-import { today } from '../../app/today';
+import { today } from '../../ui/today';
 import { createMeeting } from './data';
 import { quorumOf } from './logic';
 import {

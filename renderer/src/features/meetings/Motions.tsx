@@ -18,8 +18,8 @@ import {
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
 import { VOTE_LABEL, type VoteChoice } from '../../../../shared/domain/types';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { addMotion, castBallot, recordGuidingDecision, saveCounts, updateMotion } from './data';
 import { motionTally, UNCOUNTED_REASON } from '../../../../shared/charter';
 import { tallyError, VOTE_CHOICES, type QuorumView } from './logic';

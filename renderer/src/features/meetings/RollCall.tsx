@@ -2,8 +2,8 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { App, Button, Flex, Input, Radio, Table, Tag, Typography } from 'antd';
 import type { AttendanceRecord, EntitledEntry, Meeting } from '../../../../shared/domain/records';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { markAttendance, saveAttendance } from './data';
 import { rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { db } from '../../db';
-import { useAutosave, useAutosaveLabel } from '../../app/useAutosave';
-import { journalKey, registerReplayer } from '../../app/journal';
+import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
+import { journalKey, registerReplayer } from '../../ui/journal';
 import { saveDiscussion } from './data';
 import { shouldSnapshot } from './logic';
 

@@ -1,6 +1,6 @@
 import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { Page } from '../../app/Page';
+import { Page } from '../../ui/Page';
 import { Activities } from '../activities/Activities';
 import { Compliance } from './Compliance';
 import { MeetingDetail } from './MeetingDetail';

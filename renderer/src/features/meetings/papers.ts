@@ -29,7 +29,7 @@ import {
   type SignInSheetInput,
   type TallySheetInput,
 } from '../../../../shared/documents';
-import { today } from '../../app/today';
+import { today } from '../../ui/today';
 import type { DraftFields } from '../documents/data';
 import { motionTally, UNCOUNTED_REASON, type MotionTally } from '../../../../shared/charter';
 import { quorumOf, type QuorumView } from './logic';

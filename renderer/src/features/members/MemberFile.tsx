@@ -26,8 +26,8 @@ import {
   rejoinAllowedOn,
   type DuesLedgerInput,
 } from '../../../../shared/charter';
-import { Page } from '../../app/Page';
-import { today } from '../../app/today';
+import { Page } from '../../ui/Page';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import { MemberActions } from './actions';
 import { StatusTag } from './Roster';

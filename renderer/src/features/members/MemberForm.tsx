@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import type { MemberFields } from '../../../../shared/domain/records';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import { TIER_OPTIONS, normalizeMemberFields, validateMemberFields, warningsConfirmed } from './logic';
 import { duplicateMessages, findDuplicates, MemberWriteError } from '../../records/members';

@@ -4,9 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
-import { Page } from '../../app/Page';
-import { ImportRosterButton } from '../../data/ImportRosterButton';
-import { ExportRosterButton } from '../../data/ExportRosterButton';
+import { Page } from '../../ui/Page';
+import { ImportRosterButton } from '../../io/ImportRosterButton';
+import { ExportRosterButton } from '../../io/ExportRosterButton';
 import { db } from '../../db';
 import {
   STATUS_OPTIONS,

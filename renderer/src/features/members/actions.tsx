@@ -24,8 +24,8 @@ import {
   yearOf,
   type AutoWithdrawalReason,
 } from '../../../../shared/charter';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import {
   changeContact,

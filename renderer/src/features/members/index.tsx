@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { Route, Routes, useNavigate } from 'react-router';
-import { Page } from '../../app/Page';
+import { Page } from '../../ui/Page';
 import { db } from '../../db';
 import { MemberFile } from './MemberFile';
 import { MemberForm } from './MemberForm';

@@ -4,8 +4,8 @@ import type { Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL } from '../../../../shared/domain/types';
 import { compareDates } from '../../../../shared/charter';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { endOffices } from './data';
 
 /** R-O6 (章程第二十二条): the reason written when a standing director loses the seat. */

@@ -13,8 +13,8 @@ import {
   termsEndingWithin,
 } from '../../../../shared/charter';
 import { db } from '../../db';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { addOffice, type NewOffice } from './data';
 import { EndOfficeDialog, SEAT_LOST_REASON } from './EndOffice';
 import { useCharterSettings } from '../../records/settings';

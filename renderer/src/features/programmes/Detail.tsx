@@ -22,8 +22,8 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ZipWriter as JSZip } from '../../data/zipWriter';
-import { readFormFromDocxOffThread } from '../../data/docxForm';
+import { ZipWriter as JSZip } from '../../io/zipWriter';
+import { readFormFromDocxOffThread } from '../../io/docxForm';
 import { daysBetween } from '../../../../shared/charter';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
@@ -35,10 +35,10 @@ import {
 import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
-import { Page } from '../../app/Page';
-import { DateInput } from '../../app/DateInput';
-import { useExportFile } from '../../app/exportFile';
-import { today } from '../../app/today';
+import { Page } from '../../ui/Page';
+import { DateInput } from '../../ui/DateInput';
+import { useExportFile } from '../../ui/exportFile';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import { desk } from '../../platform';
 import {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Programme } from '../../../../shared/domain/records';
-import { DateInput } from '../../app/DateInput';
-import { today } from '../../app/today';
+import { DateInput } from '../../ui/DateInput';
+import { today } from '../../ui/today';
 import { db } from '../../db';
 import { saveProgramme, type ProgrammeFields } from './data';
 

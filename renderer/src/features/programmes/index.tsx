@@ -3,7 +3,7 @@ import { Button, Table } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import type { Programme } from '../../../../shared/domain/records';
-import { Page } from '../../app/Page';
+import { Page } from '../../ui/Page';
 import { db } from '../../db';
 import { ProgrammeDetail } from './Detail';
 import { ProgrammeFormModal } from './ProgrammeForm';

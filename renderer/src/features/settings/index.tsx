@@ -1,19 +1,19 @@
 import { CharterSettingsSection, HolidaySettingsSection } from './CharterSettingsSection';
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
-import { Page } from '../../app/Page';
+import { Page } from '../../ui/Page';
 import { db } from '../../db';
 import { loadDemo } from '../../db/demo';
 import { desk } from '../../platform';
-import { today } from '../../app/today';
+import { today } from '../../ui/today';
 import type { AppInfo } from '../../../../shared/contract';
 import { SCHEMA_VERSION } from '../../db/schema';
-import { BackupToFile, RestoreFromBackup } from '../../data/BackupPanel';
-import { AutoBackupPanel } from '../../data/AutoBackupPanel';
-import { ImportRosterButton } from '../../data/ImportRosterButton';
-import { ExportRosterButton } from '../../data/ExportRosterButton';
-import { ImportBatches } from '../../data/ImportBatches';
-import { AuditTrail } from '../../data/AuditTrail';
+import { BackupToFile, RestoreFromBackup } from '../../io/BackupPanel';
+import { AutoBackupPanel } from '../../io/AutoBackupPanel';
+import { ImportRosterButton } from '../../io/ImportRosterButton';
+import { ExportRosterButton } from '../../io/ExportRosterButton';
+import { ImportBatches } from '../../io/ImportBatches';
+import { AuditTrail } from '../../ui/AuditTrail';
 
 function SectionTitle(props: { children: string }) {
   return (
