@@ -10,10 +10,7 @@ import { SCHEMA_VERSION } from '../db/schema';
 import { createBackup, MAX_BACKUP_BYTES, restoreBackup, tableCounts, type ReadBackup } from './backup';
 import { autoBackupApi, localStamp } from './autoBackup';
 import { readBackupOffThread } from './backupOffThread';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorText } from '../ui/errorText';
 
 async function appVersion(): Promise<string> {
   return (await desk.appInfo()).version;

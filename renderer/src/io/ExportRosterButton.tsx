@@ -5,6 +5,7 @@ import { useExportFile } from '../ui/exportFile';
 import { today } from '../ui/today';
 import { db } from '../db';
 import { rosterWorkbook } from './export';
+import { errorText } from '../ui/errorText';
 
 /** 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. */
 export function ExportRosterButton(props: { members?: readonly Member[]; label?: string }) {
@@ -24,7 +25,7 @@ export function ExportRosterButton(props: { members?: readonly Member[]; label?:
           }
           await save(`会员名册-${today()}.xlsx`, rosterWorkbook(members), 'xlsx');
         } catch (e) {
-          message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+          message.error(`导出失败：${errorText(e)}`);
         } finally {
           setBusy(false);
         }

@@ -4,6 +4,7 @@ import type { ImportBatch } from '../../../shared/domain/records';
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { db } from '../db';
 import { undoImport } from './importRoster';
+import { errorText } from '../ui/errorText';
 
 /** The import batches, newest first, each with 撤销本次导入 (explicit, confirmed, audited). */
 export function ImportBatches() {
@@ -47,7 +48,7 @@ export function ImportBatches() {
                         const n = await undoImport(db, b.id!);
                         message.success(`已撤销导入：移除 ${n} 家会员单位`);
                       } catch (e) {
-                        message.error(e instanceof Error ? e.message : String(e));
+                        message.error(errorText(e));
                       }
                     },
                   })

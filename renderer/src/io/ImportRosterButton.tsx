@@ -37,12 +37,9 @@ import {
 } from './importRoster';
 import { readSheetRowsOffThread } from './sheetOffThread';
 import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
+import { errorText } from '../ui/errorText';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 interface Session {
   parsed: ParsedRoster;

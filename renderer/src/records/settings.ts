@@ -21,6 +21,7 @@ import {
 import type { DeskDB } from '../db/schema';
 import { db } from '../db';
 import { writeAudit } from '../db/audit';
+import { errorText } from '../ui/errorText';
 
 export const CHARTER_KEY = 'charter';
 export const HOLIDAYS_KEY = 'holidaySchedules';
@@ -82,7 +83,7 @@ export async function registerClerkHolidaySchedules(d: DeskDB = db): Promise<str
     try {
       setHolidaySchedule(Number(year), schedule);
     } catch (e) {
-      problems.push(`${year} 年节假日安排无法使用：${e instanceof Error ? e.message : String(e)}`);
+      problems.push(`${year} 年节假日安排无法使用：${errorText(e)}`);
     }
   }
   return problems;

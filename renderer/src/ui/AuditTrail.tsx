@@ -16,6 +16,7 @@ import { useExportFile } from './exportFile';
 import { today } from './today';
 import { db } from '../db';
 import { auditWorkbook } from '../io/export';
+import { errorText } from './errorText';
 
 /**
  * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and
@@ -86,7 +87,7 @@ export function AuditTrail(props: { memberId?: number }) {
             try {
               await save(`操作记录-${today()}.xlsx`, auditWorkbook(shown), 'xlsx');
             } catch (e) {
-              message.error(e instanceof Error ? e.message : String(e));
+              message.error(errorText(e));
             }
           }}
           disabled={shown.length === 0}

@@ -7,6 +7,7 @@ import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { addActivity, updateActivity } from './data';
 import { filterMember, memberOptions } from '../offices/Offices';
+import { errorText } from '../../ui/errorText';
 
 export const ACTIVITY_KINDS = ['会议', '培训', '研讨', '调研', '论坛', '其他'];
 
@@ -50,7 +51,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
       }
       props.onClose();
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${errorText(e)}`);
     } finally {
       setSaving(false);
     }

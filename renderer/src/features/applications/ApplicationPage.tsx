@@ -1,7 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Checkbox,
@@ -31,25 +30,7 @@ import { passedStandingMotions } from '../../records/passedMotions';
 import { MATERIALS, STEPS, currentStepIndex, firstYearDues, stepGates, type StepGate } from './logic';
 import { issueCertificate, saveCouncil, saveMaterials, saveNotified, saveReview } from './data';
 import { memberCertificateDocx, membershipApplicationDocx } from './docs';
-
-function useRun() {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      message.success(done);
-      return true;
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, run };
-}
+import { useRun } from '../../ui/useRun';
 
 function StepCard(props: {
   n: number;

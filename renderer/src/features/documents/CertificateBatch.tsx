@@ -14,6 +14,7 @@ import { db } from '../../db';
 import { recordExport } from './data';
 import { certificateBatchDocx } from './docx';
 import { exportFileName, sha256Hex } from './logic';
+import { errorText } from '../../ui/errorText';
 
 type Item = NonNullable<OutgoingDocument['certificateBatch']>['items'][number];
 
@@ -46,7 +47,7 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
       const sha = await sha256Hex(bytes);
       if (await exportFile(exportFileName(doc), bytes, 'docx')) await recordExport(db, doc.id, sha);
     } catch (e) {
-      message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`导出失败：${errorText(e)}`);
     } finally {
       setBusy(false);
     }

@@ -30,6 +30,7 @@ import { yuan } from './ledger';
 import { buildDuesNoticesDocx, buildDuesNoticesZip } from './notice';
 import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
 import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
+import { errorText } from '../../ui/errorText';
 
 /** The form's values, or null when a field is invalid (antd shows the messages; nothing is thrown). */
 async function validated<T>(form: { validateFields: () => Promise<T> }): Promise<T | null> {
@@ -38,10 +39,6 @@ async function validated<T>(form: { validateFields: () => Promise<T> }): Promise
   } catch {
     return null;
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 const integerYuanRule = (min: number) => ({

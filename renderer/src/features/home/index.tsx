@@ -7,6 +7,7 @@ import { today } from '../../ui/today';
 import { db } from '../../db';
 import { yuan } from '../dues/ledger';
 import { computeDashboard, type Dashboard } from './dashboard';
+import { errorText } from '../../ui/errorText';
 
 const SHOW = 6;
 
@@ -239,7 +240,7 @@ export function HomeDesk() {
     () =>
       computeDashboard(db, asOf).then(
         (d) => ({ d, error: null as string | null }),
-        (e: unknown) => ({ d: null, error: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => ({ d: null, error: errorText(e) }),
       ),
     [asOf],
   );

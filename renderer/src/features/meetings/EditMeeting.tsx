@@ -13,6 +13,7 @@ import {
   type NewMeeting,
 } from './data';
 import { MeetingFields, useNameFollowsDefault, type MeetingFormValues } from './MeetingFields';
+import { errorText } from '../../ui/errorText';
 
 const FIELDS = ['body', 'form', 'name', 'date', 'place', 'chair', 'recorder', 'returnBy'] as const;
 
@@ -102,7 +103,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
       );
       props.onClose();
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${errorText(e)}`);
     } finally {
       setSaving(false);
     }
@@ -134,7 +135,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
     try {
       change = await previewMeetingUpdate(db, id, patch);
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${errorText(e)}`);
       return;
     }
     if (!change.refixed) return save(patch);

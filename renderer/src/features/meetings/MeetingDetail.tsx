@@ -21,6 +21,7 @@ import { draftMeetingNotice, loadMeetingRecord } from './data';
 import { QuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../io/export';
+import { errorText } from '../../ui/errorText';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
@@ -72,7 +73,7 @@ export function MeetingDetail() {
       const bytes = await p.build(record);
       await exportFile(`${safeName(meeting.name)}${p.suffix}.docx`, bytes);
     } catch (e) {
-      message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`导出失败：${errorText(e)}`);
     } finally {
       setBusy(null);
     }
@@ -102,7 +103,7 @@ export function MeetingDetail() {
                 );
                 navigate(`/documents/${docId}`);
               } catch (e) {
-                message.error(`起草失败：${e instanceof Error ? e.message : String(e)}`);
+                message.error(`起草失败：${errorText(e)}`);
               } finally {
                 setBusy(null);
               }
@@ -124,7 +125,7 @@ export function MeetingDetail() {
                 const book = await meetingWorkbook(db, meetingId);
                 await exportFile(book.name, book.bytes, 'xlsx');
               } catch (e) {
-                message.error(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+                message.error(`导出失败：${errorText(e)}`);
               } finally {
                 setBusy(null);
               }

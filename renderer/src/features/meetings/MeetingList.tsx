@@ -14,6 +14,7 @@ import {
   useNameFollowsDefault,
   type MeetingFormValues,
 } from './MeetingFields';
+import { errorText } from '../../ui/errorText';
 
 export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<MeetingFormValues>();
@@ -50,7 +51,7 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
       form.resetFields();
       navigate(`/meetings/m/${id}`);
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${errorText(e)}`);
     } finally {
       setSaving(false);
     }

@@ -23,6 +23,7 @@ import { today } from '../../ui/today';
 import { addMotion, castBallot, recordGuidingDecision, saveCounts, updateMotion } from './data';
 import { motionTally, UNCOUNTED_REASON } from '../../../../shared/charter';
 import { tallyError, VOTE_CHOICES, type QuorumView } from './logic';
+import { errorText } from '../../ui/errorText';
 
 function outcomeColor(outcome: string | undefined): string | undefined {
   if (outcome === 'adopted' || outcome === 'approved') return 'green';
@@ -78,9 +79,7 @@ function CountsForm(props: { motion: Motion; present: number }) {
 function NamedVotes(props: { meeting: Meeting; motion: Motion; presentIds: number[]; ballots: Ballot[] }) {
   const { message } = App.useApp();
   const cast = (memberId: number, choice: VoteChoice) =>
-    castBallot(db, props.motion.id!, memberId, choice).catch((e: unknown) =>
-      message.error(e instanceof Error ? e.message : String(e)),
-    );
+    castBallot(db, props.motion.id!, memberId, choice).catch((e: unknown) => message.error(errorText(e)));
   const names = new Map(props.meeting.entitled.map((e) => [e.memberId, e.name]));
   const byMember = new Map(props.ballots.map((b) => [b.memberId, b]));
   const returned = props.meeting.form === 'remote';

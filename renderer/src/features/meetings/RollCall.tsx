@@ -6,6 +6,7 @@ import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { markAttendance, saveAttendance } from './data';
 import { rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
+import { errorText } from '../../ui/errorText';
 
 /** The live quorum indicator (R-O2, R-O4, R-O6), observers excluded. */
 export function QuorumBar(props: { quorum: QuorumView; remote: boolean }) {
@@ -103,7 +104,7 @@ export function RollCall(props: { meeting: Meeting; attendance: AttendanceRecord
       try {
         await markAttendance(db, meeting.id!, entry.memberId, status, entry.representative);
       } catch (e) {
-        message.error(`签到保存失败：${e instanceof Error ? e.message : String(e)}`);
+        message.error(`签到保存失败：${errorText(e)}`);
       }
     },
     [meeting.id, message],

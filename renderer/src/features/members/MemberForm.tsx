@@ -6,6 +6,7 @@ import { today } from '../../ui/today';
 import { db } from '../../db';
 import { TIER_OPTIONS, normalizeMemberFields, validateMemberFields, warningsConfirmed } from './logic';
 import { duplicateMessages, findDuplicates, MemberWriteError } from '../../records/members';
+import { errorText } from '../../ui/errorText';
 
 export interface MemberFormValues extends Partial<MemberFields> {
   approvedOn?: string;
@@ -83,7 +84,7 @@ export function MemberForm(props: {
         setErrors([{ name: e.field.split('.'), errors: [e.message] }]);
       else if (e instanceof Error && e.name === 'ConstraintError')
         setErrors([{ name: ['creditCode'], errors: ['该统一社会信用代码已被登记'] }]);
-      else message.error(e instanceof Error ? e.message : String(e));
+      else message.error(errorText(e));
     } finally {
       setBusy(false);
     }

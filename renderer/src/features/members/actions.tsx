@@ -1,17 +1,4 @@
-import { useState, type ReactNode } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Select,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member } from '../../../../shared/domain/records';
 import type { Tier } from '../../../../shared/domain/types';
@@ -42,89 +29,9 @@ import {
 import { passedStandingMotions } from '../../records/passedMotions';
 import { EMAIL_MESSAGE, EMAIL_RE, MOBILE_MESSAGE, MOBILE_RE, TIER_OPTIONS } from './logic';
 import { hasLeft } from '../../../../shared/charter';
+import { ActionButton } from '../../ui/ActionButton';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
-
-/** A button that opens a small modal form; the write runs on 保存 and the modal closes when it succeeded. */
-function ActionButton<T extends object>(props: {
-  label: string;
-  title?: string;
-  disabled?: boolean;
-  disabledReason?: string;
-  danger?: boolean;
-  initialValues?: Partial<T>;
-  children: (form: ReturnType<typeof Form.useForm<T>>[0]) => ReactNode;
-  run: (values: T) => Promise<void>;
-  done: string;
-}) {
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<T>();
-  const ok = async () => {
-    let values: T;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.run(values);
-      message.success(props.done);
-      setOpen(false);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const button = (
-    <Button
-      danger={props.danger}
-      disabled={props.disabled}
-      onClick={() => {
-        form.resetFields();
-        setError(null);
-        setOpen(true);
-      }}
-    >
-      {props.label}
-    </Button>
-  );
-  return (
-    <>
-      {props.disabled && props.disabledReason ? (
-        <Tooltip title={props.disabledReason}>{button}</Tooltip>
-      ) : (
-        button
-      )}
-      <Modal
-        title={props.title ?? props.label}
-        open={open}
-        onOk={ok}
-        onCancel={() => setOpen(false)}
-        okText="保存"
-        cancelText="取消"
-        confirmLoading={busy}
-        destroyOnHidden
-        width={560}
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={props.initialValues}
-          name={`action-${props.label}`}
-        >
-          {props.children(form)}
-        </Form>
-        {error && <Alert type="error" showIcon role="alert" message={error} />}
-      </Modal>
-    </>
-  );
-}
 
 interface ContactValues {
   role: 'representative' | 'contact';

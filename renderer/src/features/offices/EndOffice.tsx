@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { endOffices } from './data';
+import { errorText } from '../../ui/errorText';
 
 /** R-O6 (章程第二十二条): the reason written when a standing director loses the seat. */
 export const SEAT_LOST_REASON = '连续两次未出席常务理事会（章程第二十二条）';
@@ -53,7 +54,7 @@ export function EndOfficeDialog(props: {
       if (notes.length) modal.info({ title: '会员级别已调整', content: notes.join('\n') });
       props.onClose();
     } catch (e) {
-      message.error(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+      message.error(`保存失败：${errorText(e)}`);
     } finally {
       setSaving(false);
     }

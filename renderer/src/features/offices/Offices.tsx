@@ -21,6 +21,7 @@ import { useCharterSettings } from '../../records/settings';
 import { motionRefs, officeTerms, standingAttendance } from '../meetings/logic';
 import { defaultTermEnd, electionCheck } from './logic';
 import { tierForRole } from '../../../../shared/charter';
+import { errorText } from '../../ui/errorText';
 
 /** Member select with search (name, pinyin, initials, credit code, people: member.searchText). */
 export function memberOptions(members: readonly Member[]) {
@@ -60,7 +61,7 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
         settings,
       );
     } catch (e) {
-      return { errors: [e instanceof Error ? e.message : String(e)], warnings: [] };
+      return { errors: [errorText(e)], warnings: [] };
     }
   }, [values?.role, values?.memberId, values?.startOn, props.offices, props.members, settings]);
   const options = useMemo(() => memberOptions(props.members), [props.members]);

@@ -36,6 +36,8 @@ import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../share
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
 import { Page } from '../../ui/Page';
+import { useReasonDialog } from '../../ui/ReasonDialog';
+import { useRun } from '../../ui/useRun';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
 import { today } from '../../ui/today';
@@ -65,6 +67,7 @@ import {
   overview,
   safeName,
 } from './logic';
+import { errorText } from '../../ui/errorText';
 
 const STATUS_COLOR: Record<Enrolment['status'], string> = {
   invited: 'default',
@@ -80,57 +83,6 @@ interface ProgressState {
   title: string;
   done: number;
   total: number;
-}
-
-/** A reason prompt (退回补充 / 撤销成员资格). */
-function useReasonDialog() {
-  const [state, setState] = useState<{
-    title: string;
-    label: string;
-    onOk: (r: string) => Promise<void>;
-  } | null>(null);
-  const [reason, setReason] = useState('');
-  const { message } = App.useApp();
-  const dialog = (
-    <Modal
-      open={state !== null}
-      title={state?.title}
-      okText="确定"
-      cancelText="取消"
-      onCancel={() => setState(null)}
-      onOk={async () => {
-        if (!state) return;
-        if (reason.trim() === '') {
-          message.error(`请填写${state.label}`);
-          return;
-        }
-        try {
-          await state.onOk(reason.trim());
-          setState(null);
-        } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
-        }
-      }}
-    >
-      <Form layout="vertical">
-        <Form.Item label={state?.label} htmlFor="reason-input" required>
-          <Input.TextArea
-            id="reason-input"
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-  return {
-    dialog,
-    ask: (title: string, label: string, onOk: (r: string) => Promise<void>) => {
-      setReason('');
-      setState({ title, label, onOk });
-    },
-  };
 }
 
 /** 申请材料与申请表 of one applicant (R-P2): receipts with dates, received files, the form's content. */
@@ -315,6 +267,7 @@ export function ProgrammeDetail() {
   const [drawerFor, setDrawerFor] = useState<number | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const reasons = useReasonDialog();
+  const { run: act } = useRun();
   const asOf = today();
 
   const byId = useMemo(() => new Map((members ?? []).map((m) => [m.id as number, m])), [members]);
@@ -360,16 +313,7 @@ export function ProgrammeDetail() {
       setPicked([]);
       setQuery('');
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  const act = async (f: () => Promise<unknown>, ok?: string) => {
-    try {
-      await f();
-      if (ok) message.success(ok);
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

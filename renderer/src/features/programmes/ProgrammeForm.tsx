@@ -6,6 +6,7 @@ import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { saveProgramme, type ProgrammeFields } from './data';
+import { errorText } from '../../ui/errorText';
 
 interface FormValues {
   name: string;
@@ -70,7 +71,7 @@ export function ProgrammeFormModal(props: {
           message.success('已保存');
           props.onClose(id);
         } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
+          message.error(errorText(e));
         } finally {
           setBusy(false);
         }

@@ -16,6 +16,7 @@ import {
   saveHolidaySchedule,
   useCharterSettings,
 } from '../../records/settings';
+import { errorText } from '../../ui/errorText';
 
 const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
 
@@ -28,7 +29,7 @@ export function CharterSettingsSection() {
     try {
       await saveCharterSettings(db, values);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
       return;
     }
     message.success('章程参数已保存');
@@ -138,7 +139,7 @@ export function HolidaySettingsSection() {
     try {
       parsed = parseHolidaySchedule(year, input);
     } catch (e) {
-      return setError(e instanceof Error ? e.message : String(e));
+      return setError(errorText(e));
     }
     await saveHolidaySchedule(db, year, parsed);
     setHolidaySchedule(year, parsed);
