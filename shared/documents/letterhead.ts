@@ -31,7 +31,7 @@ import {
 import type { FileChild } from 'docx';
 import { blankLine, runs } from './blocks';
 import { A4, GB_MARGIN, LINE_PITCH, SIZE, STYLE, TEXT_WIDTH, mmToTwip } from './layout';
-import { formatCnDate, sanitizeLine, textWidthChars } from './text';
+import { ccText, formatCnDate, sanitizeLine, textWidthChars } from './text';
 
 /** Red of the 版头 (GB/T 9704-2012: 红色). */
 export const LETTERHEAD_RED = 'FF0000';
@@ -87,14 +87,7 @@ export function letterheadParagraphs(o: LetterheadOptions, docNumber: string): F
   ];
 }
 
-/** 抄送 names as printed: separated by ，, ending with 。. */
-export function ccText(cc: unknown): string {
-  const names = sanitizeLine(String(cc ?? '').replace(/\n/g, '，'))
-    .split(/[，,、；;]+/)
-    .map((n) => n.trim().replace(/[。.]+$/, ''))
-    .filter((n) => n !== '');
-  return names.length === 0 ? '' : `${names.join('，')}。`;
-}
+export { ccText };
 
 const FOUR = SIZE.four * 10; // one 4号 character, twips
 const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 1 pt ≈ 0.35 mm

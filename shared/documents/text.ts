@@ -172,3 +172,12 @@ export function formatDocNumber(
 export function asObject<T extends object>(value: unknown): Partial<T> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<T>) : {};
 }
+
+/** 抄送 names as the 版记 prints them (GB/T 9704-2012 §7.4): separated by ，, ending with 。 ('' for none). */
+export function ccText(cc: unknown): string {
+  const names = sanitizeLine(sanitizeText(cc).replace(/\n/g, '，'))
+    .split(/[，,、；;]+/)
+    .map((n) => n.trim().replace(/[。.]+$/, ''))
+    .filter((n) => n !== '');
+  return names.length === 0 ? '' : `${names.join('，')}。`;
+}

@@ -25,9 +25,17 @@ import {
   type NoticeFields,
 } from './logic';
 import { NoticePreview } from './Preview';
+import {
+  LetterheadFields,
+  letterheadDraft,
+  letterheadFormValues,
+  letterheadPreview,
+  type LetterheadFormValues,
+} from './LetterheadFields';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { CertificateBatchView } from './CertificateBatch';
 
-interface FormValues {
+interface FormValues extends LetterheadFormValues {
   template?: string;
   title: string;
   type: DocType;
@@ -60,6 +68,7 @@ function valuesOf(d: OutgoingDocument): FormValues {
     attachments: d.attachments,
     issuer: d.issuer,
     date: d.date,
+    ...letterheadFormValues(d),
   };
 }
 
@@ -73,6 +82,7 @@ function toDraft(v: FormValues): DraftFields {
     attachments: (v.attachments ?? []).map((a) => (a ?? '').trim()).filter((a) => a !== ''),
     issuer: (v.issuer ?? '').trim() || DEFAULT_ISSUER,
     ...(v.template ? { template: v.template } : {}),
+    ...letterheadDraft(v),
   };
 }
 
@@ -170,6 +180,7 @@ export function NoticeEditor() {
       attachments: (values.attachments ?? []).map((a) => a ?? ''),
       issuer: values.issuer ?? '',
       date: values.date ?? '',
+      ...letterheadPreview(values),
     }),
     [values, doc?.docNumber],
   );
@@ -262,7 +273,7 @@ export function NoticeEditor() {
         if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
       }
       if (!current?.id) return;
-      const bytes = await documentDocx(current);
+      const bytes = await documentDocx(current, await documentOptionsFromSettings());
       const sha = await sha256Hex(bytes);
       const saved = await exportFile(exportFileName(current), bytes, 'docx');
       if (saved) await recordExport(db, current.id, sha);
@@ -403,6 +414,11 @@ export function NoticeEditor() {
                 <DateInput aria-label="成文日期" />
               </Form.Item>
             </Flex>
+            <LetterheadFields
+              form={form}
+              isNew={id === undefined}
+              onDefaults={() => setValues(form.getFieldsValue(true) as FormValues)}
+            />
           </Form>
           {tpl?.inlineSunshine && (
             <Alert

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
-import { textWidthChars } from '../../../../shared/documents/text';
+import { ccText, formatCnDate, textWidthChars } from '../../../../shared/documents/text';
 import {
   CHARS_PER_LINE,
   LINES_PER_PAGE,
@@ -48,6 +48,30 @@ function blockStyle(b: PlacedBlock): CSSProperties {
       };
     case 'docNo':
       return { ...base, textAlign: 'center' };
+    case 'mark': {
+      // 发文机关标志: red 小标宋, centred, as large as fits the line (at most 48 pt, as the builder).
+      const pt = Math.max(26, Math.min(48, Math.floor(438 / Math.max(1, textWidthChars(b.text)))));
+      return {
+        ...base,
+        fontFamily: FONT_TITLE,
+        color: '#e00',
+        fontSize: CHAR * (pt / 16),
+        lineHeight: `${LINE * b.lines}px`,
+        textAlign: 'center',
+        textIndent: 0,
+        whiteSpace: 'nowrap',
+      };
+    }
+    case 'letterheadDocNo':
+      // The red separator line 4 mm below the 发文字号, as wide as the type area.
+      return {
+        ...base,
+        textAlign: 'center',
+        textIndent: 0,
+        borderBottom: `${MM * 0.5}px solid #e00`,
+        minHeight: LINE - 4 * MM,
+        marginBottom: 4 * MM,
+      };
     case 'h1':
       return { ...base, fontFamily: FONT_HEI };
     case 'h2':
@@ -63,6 +87,43 @@ function signIndents(issuer: string, date: string): { issuer: number; date: numb
   const wd = textWidthChars(date);
   const axis = Math.max(4 + wd / 2, wi / 2);
   return { issuer: Math.max(0, axis - wi / 2) * CHAR, date: Math.max(0, axis - wd / 2) * CHAR };
+}
+
+/** 版记 at the foot of the last page's type area: 抄送 and 印发机关 / 印发日期 between rules (GB/T 9704-2012 §7.4). */
+function Colophon(props: { colophon: { cc?: string; printDate?: string }; issuer: string; date: string }) {
+  const cc = ccText(props.colophon.cc);
+  const small = CHAR * (14 / 16);
+  const line: CSSProperties = { margin: 0, lineHeight: `${LINE}px`, fontFamily: FONT_BODY, fontSize: small };
+  return (
+    <div
+      aria-label="版记"
+      style={{
+        position: 'absolute',
+        left: MARGIN.left,
+        right: MARGIN.right,
+        bottom: MARGIN.bottom,
+        borderTop: `${0.35 * MM}px solid #000`,
+        borderBottom: `${0.35 * MM}px solid #000`,
+      }}
+    >
+      {cc && (
+        <p
+          style={{
+            ...line,
+            padding: `0 ${small}px 0 ${small * 4}px`,
+            textIndent: -3 * small,
+            borderBottom: `${0.25 * MM}px solid #000`,
+          }}
+        >
+          抄送：{cc}
+        </p>
+      )}
+      <p style={{ ...line, display: 'flex', justifyContent: 'space-between', padding: `0 ${small}px` }}>
+        <span>{props.issuer}</span>
+        <span>{formatCnDate(props.colophon.printDate || props.date)}印发</span>
+      </p>
+    </div>
+  );
 }
 
 /** The live preview: A4 pages at GB/T 9704 geometry, 22 lines × 28 characters, page numbers — 1 —. */
@@ -123,6 +184,9 @@ export function NoticePreview(props: { notice: NoticeFields; note?: string }) {
               </p>
             );
           })}
+          {props.notice.colophon && i === pages.length - 1 && (
+            <Colophon colophon={props.notice.colophon} issuer={issuerText} date={props.notice.date} />
+          )}
           <div
             style={{
               position: 'absolute',

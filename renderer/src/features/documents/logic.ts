@@ -57,7 +57,19 @@ export const CHARS_PER_LINE = 28;
 export const TITLE_CHARS_PER_LINE = 20;
 
 export type PreviewKind =
-  'title' | 'docNo' | 'blank' | 'addressee' | 'h1' | 'h2' | 'h3' | 'body' | 'attachment' | 'issuer' | 'date';
+  | 'mark'
+  | 'title'
+  | 'docNo'
+  | 'letterheadDocNo'
+  | 'blank'
+  | 'addressee'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'body'
+  | 'attachment'
+  | 'issuer'
+  | 'date';
 
 export interface PreviewBlock {
   kind: PreviewKind;
@@ -82,7 +94,17 @@ export interface NoticeFields {
   attachments: readonly string[];
   issuer: string;
   date: string;
+  /** 版头 (GB/T 9704-2012 §7.2): the 发文机关标志 over the 发文字号 and the red line. */
+  letterhead?: { mark: string };
+  /** 版记 (§7.4), at the foot of the last page. */
+  colophon?: { cc?: string; printDate?: string };
 }
+
+/**
+ * Lines the 版头 takes above the title: 35 mm to the 标志 (3.4 lines), the 标志 (1–2), two blank lines, the
+ * 发文字号 with the red line 4 mm under it, two blank lines: ten lines of the 22.
+ */
+export const LETTERHEAD_LINES = { space: 3, mark: 2, gap: 2, docNo: 1, after: 2 } as const;
 
 /** The notice as the builder prints it (R-W2 order), one block per printed paragraph. */
 export function previewBlocks(n: NoticeFields): PreviewBlock[] {
@@ -90,6 +112,15 @@ export function previewBlocks(n: NoticeFields): PreviewBlock[] {
   const block = (kind: PreviewKind, text: string, indent = 0, perLine = CHARS_PER_LINE): void => {
     out.push({ kind, text, indent, lines: estimateLines(text, indent, perLine) });
   };
+  const mark = n.letterhead?.mark.trim() ?? '';
+  if (mark !== '') {
+    // 版头: the 标志 35 mm below the type area's top, the 发文字号 over the red line; no number under the title.
+    for (let i = 0; i < LETTERHEAD_LINES.space; i++) block('blank', '');
+    out.push({ kind: 'mark', text: mark, indent: 0, lines: LETTERHEAD_LINES.mark });
+    for (let i = 0; i < LETTERHEAD_LINES.gap; i++) block('blank', '');
+    out.push({ kind: 'letterheadDocNo', text: n.docNumber.trim(), indent: 0, lines: LETTERHEAD_LINES.docNo });
+    for (let i = 0; i < LETTERHEAD_LINES.after; i++) block('blank', '');
+  }
   // The 2号 title is taller than the 28.95 pt grid line: Word and WPS give each of its lines two grid lines.
   const title = n.title.trim();
   out.push({
@@ -98,7 +129,7 @@ export function previewBlocks(n: NoticeFields): PreviewBlock[] {
     indent: 0,
     lines: 2 * estimateLines(title, 0, TITLE_CHARS_PER_LINE),
   });
-  if (n.docNumber.trim() !== '') block('docNo', n.docNumber.trim());
+  if (mark === '' && n.docNumber.trim() !== '') block('docNo', n.docNumber.trim());
   block('blank', '');
   const addressee = n.addressee.trim().replace(/[:：]+$/, '');
   if (addressee !== '') block('addressee', `${addressee}：`);

@@ -1,4 +1,5 @@
 import { CharterSettingsSection, HolidaySettingsSection } from './CharterSettingsSection';
+import { DocumentSettingsSection } from './DocumentSettingsSection';
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
 import { Page } from '../../ui/Page';
@@ -14,6 +15,7 @@ import { ImportRosterButton } from '../../io/ImportRosterButton';
 import { ExportRosterButton } from '../../io/ExportRosterButton';
 import { ImportBatches } from '../../io/ImportBatches';
 import { AuditTrail } from '../../ui/AuditTrail';
+import { errorText } from '../../ui/errorText';
 
 function SectionTitle(props: { children: string }) {
   return (
@@ -34,7 +36,7 @@ function DemoLoader() {
       );
       message.success(`演示数据已加载：${ds.members.length} 家会员单位`);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setProgress(null);
     }
@@ -110,6 +112,10 @@ export function SettingsDesk() {
         <section aria-label="章程参数">
           <SectionTitle>章程参数</SectionTitle>
           <CharterSettingsSection />
+        </section>
+        <section aria-label="公文设置">
+          <SectionTitle>公文设置</SectionTitle>
+          <DocumentSettingsSection />
         </section>
         <section aria-label="节假日安排">
           <SectionTitle>节假日安排</SectionTitle>

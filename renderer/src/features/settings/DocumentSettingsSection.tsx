@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { db } from '../../db';
+import { FONT_SCHEMES } from '../../../../shared/documents';
+import { saveDocumentSettings, useDocumentSettings, type DocumentSettings } from './documentSettings';
+import { OFFICIAL_FACES, detectOfficialFonts, recommendedScheme, type FontDetection } from './fonts';
+
+const SCHEME_LABEL = {
+  gb2312: 'GB/T 9704 字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）',
+  windows: 'Windows 自带字体（仿宋、宋体加粗、黑体、楷体）',
+} as const;
+
+/** 公文设置: which official faces this machine has, the font scheme of exports, the default 版头. */
+export function DocumentSettingsSection() {
+  const { message } = App.useApp();
+  const settings = useDocumentSettings();
+  const [form] = Form.useForm<DocumentSettings>();
+  const [detection, setDetection] = useState<FontDetection | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void detectOfficialFonts().then((d) => {
+      if (live) setDetection(d);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const recommended = detection ? recommendedScheme(detection) : undefined;
+  const save = async (values: DocumentSettings) => {
+    try {
+      await saveDocumentSettings(db, values);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    message.success('公文设置已保存');
+  };
+  const inEffect = settings.fontScheme === 'auto' ? recommended?.scheme : settings.fontScheme;
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 720 }}>
+      <Descriptions column={1} size="small" bordered aria-label="本机公文字体">
+        {OFFICIAL_FACES.map((f) => (
+          <Descriptions.Item key={f.face} label={f.face}>
+            {detection === undefined ? (
+              '正在检查…'
+            ) : detection.status === 'ok' ? (
+              detection.installed[f.face] ? (
+                <Tag color="green">已安装</Tag>
+              ) : (
+                <Tag color="orange">未安装</Tag>
+              )
+            ) : (
+              <Tag>无法确认</Tag>
+            )}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {detection && detection.status !== 'ok' && (
+        <Alert type="warning" showIcon message={detection.message} />
+      )}
+      {recommended && (
+        <Typography.Paragraph style={{ margin: 0 }}>
+          {settings.fontScheme === 'auto' ? '当前字体方案（自动）：' : '建议的字体方案：'}
+          {SCHEME_LABEL[recommended.scheme]}。{recommended.reason}
+        </Typography.Paragraph>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={settings}
+        key={JSON.stringify(settings)}
+        onFinish={save}
+      >
+        <Form.Item label="导出 Word 的字体方案" name="fontScheme">
+          <Select
+            style={{ maxWidth: 520 }}
+            options={[
+              { value: 'auto', label: '自动（按本机已安装的字体选择）' },
+              { value: 'gb2312', label: SCHEME_LABEL.gb2312 },
+              { value: 'windows', label: SCHEME_LABEL.windows },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          label="新建发文默认带版头"
+          name="letterheadDefault"
+          valuePropName="checked"
+          extra="版头：红色发文机关标志、发文字号和红色分隔线（GB/T 9704-2012 第 7.2 条）；种子通知不带版头。每份发文可单独开关。"
+        >
+          <Switch aria-label="新建发文默认带版头" />
+        </Form.Item>
+        <Form.Item
+          label="发文机关标志"
+          name="letterheadMark"
+          rules={[{ required: true, whitespace: true, message: '请填写发文机关标志' }]}
+          extra="发文机关全称或规范化简称，也可加“文件”二字，如：中国网络安全产业联盟文件。"
+        >
+          <Input style={{ maxWidth: 520 }} />
+        </Form.Item>
+        <Button htmlType="submit">保存公文设置</Button>
+      </Form>
+      {inEffect && (
+        <Typography.Text type="secondary">
+          导出时使用：{SCHEME_LABEL[inEffect]}（{FONT_SCHEMES[inEffect].body}正文）。
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
