@@ -65,6 +65,22 @@ export function sanitizeFileName(name: string, extension: string): string {
   return `${stem}.${ext}`;
 }
 
+/**
+ * A part of a file name built from the clerk's data (a unit's or a meeting's name): invisible and bidi
+ * characters removed, reserved and control characters replaced by `_`, spaces collapsed, trimmed, at most
+ * `max` characters; `未命名` when nothing is left. The whole name is made safe again by `sanitizeFileName`.
+ */
+export function fileNamePart(s: string, max = 100): string {
+  const part = s
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+    .replace(RESERVED, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return Array.from(part).slice(0, max).join('').trim() || '未命名';
+}
+
 /** `sanitizeFileName` for an export kind. */
 export function exportFileNameFor(name: string, kind: ExportKind): string {
   return sanitizeFileName(name, EXPORT_KINDS[kind].extension);

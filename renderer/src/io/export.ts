@@ -16,6 +16,7 @@ import {
 import { actionLabel, describeChange, entityLabel, formatAuditTime } from '../../../shared/data/auditView';
 import { motionTally, UNCOUNTED_REASON } from '../../../shared/charter';
 import type { DeskDB } from '../db/schema';
+import { fileNamePart } from '../../../shared/data/fileName';
 
 type Cell = string | number | null | undefined;
 
@@ -201,7 +202,7 @@ export async function meetingWorkbook(
       ),
     ],
   ]);
-  return { bytes, name: `${meeting.date}-${meeting.name}-出席与表决.xlsx`.replace(/[\\/:*?"<>|]/g, '_') };
+  return { bytes, name: `${meeting.date}-${fileNamePart(meeting.name)}-出席与表决.xlsx` };
 }
 
 export function auditWorkbook(entries: readonly AuditEntry[]): Uint8Array {

@@ -3,6 +3,7 @@
  * engine) to the shared dues-notice builder (shared/documents, GB/T 9704-2012 layout, R-W2). A batch is either
  * one .docx with each notice in its own section (starting on a new page) or a zip of one .docx per member.
  */
+import { fileNamePart } from '../../../../shared/data/fileName';
 import { ZipWriter as JSZip } from '../../io/zipWriter';
 import {
   buildDuesNotice,
@@ -64,11 +65,6 @@ export async function buildDuesNoticesDocx(
   return bytes;
 }
 
-/** Safe file name part. */
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
-}
-
 /** A zip with one .docx per member: `<year>年度会费缴纳通知-<单位名称>.docx`. */
 export async function buildDuesNoticesZip(
   rows: readonly LedgerRow[],
@@ -80,7 +76,7 @@ export async function buildDuesNoticesZip(
   const total = rows.length + 1;
   for (const [i, row] of rows.entries()) {
     zip.file(
-      `${ctx.year}年度会费缴纳通知-${fileSafe(row.name)}.docx`,
+      `${ctx.year}年度会费缴纳通知-${fileNamePart(row.name, 80)}.docx`,
       await buildDuesNotice(duesNoticeOf(row, ctx), options),
     );
     onProgress?.(i + 1, total);

@@ -22,6 +22,7 @@ import { QuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../io/export';
 import { errorText } from '../../ui/errorText';
+import { fileNamePart } from '../../../../shared/data/fileName';
 
 const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
@@ -29,10 +30,6 @@ const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Pro
   { button: '导出表决票', suffix: '表决票', build: buildBallotsDocx },
   { button: '导出计票表', suffix: '计票表', build: buildTallyDocx },
 ];
-
-function safeName(s: string): string {
-  return s.replace(/[\\/:*?"<>|]/g, '_');
-}
 
 export function MeetingDetail() {
   const { id } = useParams();
@@ -71,7 +68,7 @@ export function MeetingDetail() {
       await flushPendingWrites();
       const record = await loadMeetingRecord(db, meetingId);
       const bytes = await p.build(record);
-      await exportFile(`${safeName(meeting.name)}${p.suffix}.docx`, bytes);
+      await exportFile(`${fileNamePart(meeting.name)}${p.suffix}.docx`, bytes);
     } catch (e) {
       message.error(`导出失败：${errorText(e)}`);
     } finally {

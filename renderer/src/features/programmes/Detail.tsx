@@ -22,16 +22,9 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ZipWriter as JSZip } from '../../io/zipWriter';
 import { readFormFromDocxOffThread } from '../../io/docxForm';
 import { daysBetween } from '../../../../shared/charter';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  buildCertificate,
-  buildCertificatesBatch,
-  buildSunshineApplicationForm,
-  type CertificateInput,
-} from '../../../../shared/documents';
 import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
@@ -65,8 +58,14 @@ import {
   mergedForm,
   missingBeforeDeadline,
   overview,
-  safeName,
 } from './logic';
+import {
+  applicationFormDocx,
+  applicationFormsZip,
+  certificateInputs,
+  certificatesDocx,
+  certificatesZip,
+} from './word';
 import { errorText } from '../../ui/errorText';
 
 const STATUS_COLOR: Record<Enrolment['status'], string> = {
@@ -76,8 +75,6 @@ const STATUS_COLOR: Record<Enrolment['status'], string> = {
   approved: 'green',
   withdrawn: 'red',
 };
-
-const CERT_ISSUER = '中国网络安全产业联盟';
 
 interface ProgressState {
   title: string;
@@ -235,8 +232,8 @@ function EnrolmentDrawer(props: {
         </Button>
         <Button
           onClick={async () => {
-            const bytes = await buildSunshineApplicationForm({ ...mergedForm(m, form.getFieldsValue(true)) });
-            await exportFile(`${safeName(m.name)} 阳光行动申请表.docx`, bytes);
+            const f = await applicationFormDocx(m, form.getFieldsValue(true) as Record<string, string>);
+            await exportFile(f.name, f.bytes);
           }}
         >
           导出申请表
@@ -325,40 +322,23 @@ export function ProgrammeDetail() {
       message.warning('没有待填写申请表的成员单位');
       return;
     }
-    const zip = new JSZip();
-    setProgress({ title: '正在生成预填的申请表', done: 0, total: list.length });
+    const title = '正在生成预填的申请表';
+    setProgress({ title, done: 0, total: list.length });
     try {
-      for (const [i, e] of list.entries()) {
-        const m = byId.get(e.memberId);
-        if (!m) continue;
-        zip.file(
-          `${safeName(m.name)} 阳光行动申请表.docx`,
-          await buildSunshineApplicationForm(mergedForm(m, e.form)),
-        );
-        setProgress({ title: '正在生成预填的申请表', done: i + 1, total: list.length });
-      }
-      const bytes = await zip.generateAsync({ type: 'uint8array' });
-      await exportFile(`${safeName(p.name)} 申请表（${list.length} 家）.zip`, bytes, 'zip');
+      const f = await applicationFormsZip(
+        p,
+        list,
+        (mid) => byId.get(mid),
+        (done, total) => setProgress({ title, done, total }),
+      );
+      await exportFile(f.name, f.bytes, 'zip');
     } finally {
       setProgress(null);
     }
   };
 
-  const certInputs = (): CertificateInput[] =>
-    (certificates ?? [])
-      .filter((c) => c.status === 'valid')
-      .sort((a, b) => a.certificateNo.localeCompare(b.certificateNo))
-      .map((c) => ({
-        kind: 'programme',
-        unitName: byId.get(c.memberId)?.name ?? '',
-        certificateNo: c.certificateNo,
-        issuedOn: c.issuedOn,
-        issuer: CERT_ISSUER,
-        programmeName: p.name,
-      }));
-
   const exportCertificates = async (each: boolean) => {
-    const list = certInputs();
+    const list = certificateInputs(p, certificates ?? [], (mid) => byId.get(mid));
     if (list.length === 0) {
       message.warning('尚未颁发证书');
       return;
@@ -367,20 +347,12 @@ export function ProgrammeDetail() {
     setProgress({ title, done: 0, total: list.length });
     try {
       if (!each) {
-        const bytes = await buildCertificatesBatch(list);
+        const f = await certificatesDocx(p, list);
         setProgress({ title, done: list.length, total: list.length });
-        await exportFile(`${safeName(p.name)} 成员单位证书（${list.length} 份）.docx`, bytes);
+        await exportFile(f.name, f.bytes);
       } else {
-        const zip = new JSZip();
-        for (const [i, c] of list.entries()) {
-          zip.file(`${c.certificateNo} ${safeName(c.unitName)}.docx`, await buildCertificate(c));
-          setProgress({ title, done: i + 1, total: list.length });
-        }
-        await exportFile(
-          `${safeName(p.name)} 成员单位证书.zip`,
-          await zip.generateAsync({ type: 'uint8array' }),
-          'zip',
-        );
+        const f = await certificatesZip(p, list, (done, total) => setProgress({ title, done, total }));
+        await exportFile(f.name, f.bytes, 'zip');
       }
     } finally {
       setProgress(null);
@@ -478,12 +450,10 @@ export function ProgrammeDetail() {
                 size="small"
                 aria-label={`${name} 导出申请表`}
                 onClick={() =>
-                  void act(async () =>
-                    exportFile(
-                      `${safeName(name)} 阳光行动申请表.docx`,
-                      await buildSunshineApplicationForm(mergedForm(m, e.form)),
-                    ),
-                  )
+                  void act(async () => {
+                    const f = await applicationFormDocx(m, e.form);
+                    await exportFile(f.name, f.bytes);
+                  })
                 }
               >
                 导出申请表

@@ -285,13 +285,3 @@ export function daysLeftLabel(days: number): string {
   if (days === 0) return '今天截止';
   return `已过截止日期 ${-days} 天`;
 }
-
-/** A safe file name part. */
-export function safeName(s: string): string {
-  return (
-    s
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .slice(0, 100) || '未命名'
-  );
-}
