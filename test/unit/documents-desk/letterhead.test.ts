@@ -87,3 +87,11 @@ describe('版头 / 版记 of a 发文', () => {
     expect(paginate(withHead)).toHaveLength(1);
   });
 });
+
+describe('a font query nobody answers', () => {
+  it('gives up after the timeout with a message', async () => {
+    const d = await detectOfficialFonts({ queryLocalFonts: () => new Promise(() => undefined) }, 10);
+    expect(d.status).toBe('unavailable');
+    expect(d.status !== 'ok' && d.message).toContain('没有响应');
+  });
+});

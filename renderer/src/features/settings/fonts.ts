@@ -53,6 +53,7 @@ export function installedFaces(fonts: readonly LocalFont[]): Record<string, bool
 /** Lists the installed official faces; never throws. */
 export async function detectOfficialFonts(
   w: { queryLocalFonts?: () => Promise<readonly LocalFont[]> } = globalThis as never,
+  timeoutMs = 4000,
 ): Promise<FontDetection> {
   if (typeof w?.queryLocalFonts !== 'function') {
     return {
@@ -62,7 +63,19 @@ export async function detectOfficialFonts(
     };
   }
   try {
-    return { status: 'ok', installed: installedFaces(await w.queryLocalFonts()) };
+    // A permission prompt nobody answers (or a headless browser) would leave the promise pending.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const fonts = await Promise.race([w.queryLocalFonts(), timeout]).finally(() => clearTimeout(timer));
+    if (fonts === 'timeout') {
+      return {
+        status: 'unavailable',
+        message: '查询本机字体没有响应（可能在等待权限确认），无法确认公文字体是否已安装。',
+      };
+    }
+    return { status: 'ok', installed: installedFaces(fonts) };
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     if (name === 'NotAllowedError' || name === 'SecurityError') {
