@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { documentDocx } from '../../../renderer/src/features/documents/docx';
+import { documentDocx } from '../../../renderer/src/features/documents/word';
 import { sha256Hex, templateById } from '../../../renderer/src/features/documents/logic';
 import type { OutgoingDocument } from '../../../shared/domain/records';
 

@@ -19,7 +19,7 @@ import {
   duesNoticeOf,
   buildDuesNoticesDocx,
   buildDuesNoticesZip,
-} from '../../../renderer/src/features/dues/notice';
+} from '../../../renderer/src/features/dues/word';
 import { duesNoticeInput } from '../../../shared/documents';
 import JSZip from 'jszip';
 import { haveSchemas, validateParts, wmlParts } from '../documents/ooxml';

@@ -23,7 +23,7 @@ import {
   buildTallyDocx,
   minutesInput,
   motionResults,
-} from '../../../renderer/src/features/meetings/papers';
+} from '../../../renderer/src/features/meetings/word';
 import { minutesBody } from '../../../shared/documents';
 
 const ASOF = '2025-06-15';

@@ -20,7 +20,7 @@ import {
   recordGuidingDecision,
 } from '../../../renderer/src/features/meetings/data';
 import { motionRefs, quorumOf } from '../../../renderer/src/features/meetings/logic';
-import { tallySheetInput } from '../../../renderer/src/features/meetings/papers';
+import { tallySheetInput } from '../../../renderer/src/features/meetings/word';
 import { meetingWorkbook } from '../../../renderer/src/io/export';
 import { passedStandingMotions } from '../../../renderer/src/records/passedMotions';
 import { motionTally } from '../../../shared/charter';

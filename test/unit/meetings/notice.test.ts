@@ -14,7 +14,7 @@ import {
   loadMeetingRecord,
   updateMeeting,
 } from '../../../renderer/src/features/meetings/data';
-import { meetingNoticeDraft } from '../../../renderer/src/features/meetings/papers';
+import { meetingNoticeDraft } from '../../../renderer/src/features/meetings/word';
 import { finalizeDocument, voidDocument } from '../../../renderer/src/features/documents/data';
 
 const demo = generateDemo({ asOf: '2025-06-15', members: 40 });

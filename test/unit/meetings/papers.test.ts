@@ -16,9 +16,9 @@ import {
   tallySheetInput,
   type MeetingRecord,
   meetingNoticeDraft,
-} from '../../../renderer/src/features/meetings/papers';
+} from '../../../renderer/src/features/meetings/word';
 import { haveSchemas, paragraphTexts, part, unzip, validateParts, wmlParts } from '../documents/ooxml';
-import { documentDocx } from '../../../renderer/src/features/documents/docx';
+import { documentDocx } from '../../../renderer/src/features/documents/word';
 
 /** The 会议通知 as the clerk exports it: the meeting's draft in the 发文 register, through its Word export. */
 function buildNoticeDocx(r: MeetingRecord, on?: string): Promise<Uint8Array> {

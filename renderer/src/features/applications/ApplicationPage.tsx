@@ -29,7 +29,7 @@ import { memberPath } from '../members';
 import { passedStandingMotions } from '../../records/passedMotions';
 import { MATERIALS, STEPS, currentStepIndex, firstYearDues, stepGates, type StepGate } from './logic';
 import { issueCertificate, saveCouncil, saveMaterials, saveNotified, saveReview } from './data';
-import { memberCertificateDocx, membershipApplicationDocx } from './docs';
+import { memberCertificateDocx, membershipApplicationDocx } from './word';
 import { useRun } from '../../ui/useRun';
 
 function StepCard(props: {

@@ -12,7 +12,7 @@ import { Page } from '../../ui/Page';
 import { useExportFile } from '../../ui/exportFile';
 import { db } from '../../db';
 import { recordExport } from './data';
-import { certificateBatchDocx } from './docx';
+import { certificateBatchDocx } from './word';
 import { exportFileName, sha256Hex } from './logic';
 import { errorText } from '../../ui/errorText';
 

@@ -11,7 +11,7 @@ import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
 import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from './data';
-import { documentDocx } from './docx';
+import { documentDocx } from './word';
 import {
   DEFAULT_ISSUER,
   DOC_STATUS_LABEL,

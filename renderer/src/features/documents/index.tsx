@@ -13,4 +13,4 @@ export function DocumentsDesk() {
   );
 }
 
-export { documentDocx } from './docx';
+export { documentDocx } from './word';

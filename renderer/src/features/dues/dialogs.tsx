@@ -27,7 +27,7 @@ import { TIER_LABEL } from '../../../../shared/domain/types';
 import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
 import type { LedgerRow } from './ledger';
 import { yuan } from './ledger';
-import { buildDuesNoticesDocx, buildDuesNoticesZip } from './notice';
+import { buildDuesNoticesDocx, buildDuesNoticesZip } from './word';
 import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
 import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
 import { errorText } from '../../ui/errorText';

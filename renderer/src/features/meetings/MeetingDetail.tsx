@@ -16,7 +16,7 @@ import {
   buildTallyDocx,
   meetingNoticeDraft,
   type MeetingRecord,
-} from './papers';
+} from './word';
 import { draftMeetingNotice, loadMeetingRecord } from './data';
 import { QuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';

@@ -21,7 +21,7 @@ import {
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
 import { saveDraft, type DraftFields } from '../documents/data';
-import type { MeetingRecord } from './papers';
+import type { MeetingRecord } from './word';
 import { buildEntitled, VERSION_CAP } from './logic';
 import { readCharterSettings } from '../../records/settings';
 
