@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';
 import { HomeDesk } from '../features/home';
+import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
 import { MembersDesk } from '../features/members';
 import { ApplicationsDesk } from '../features/applications';
 import { DuesDesk } from '../features/dues';
@@ -40,7 +41,22 @@ function Shell() {
       <Layout.Content style={{ padding: 20, background: '#f5f5f5', minWidth: 0 }}>
         <ErrorBoundary key={navKeyFor(location.pathname)}>
           <Routes>
-            <Route path="/" element={<HomeDesk />} />
+            <Route
+              path="/"
+              element={
+                <HomeTabs>
+                  <HomeDesk />
+                </HomeTabs>
+              }
+            />
+            <Route
+              path="/report/*"
+              element={
+                <HomeTabs>
+                  <LazyReportDesk />
+                </HomeTabs>
+              }
+            />
             <Route path="/members/*" element={<MembersDesk />} />
             <Route path="/applications/*" element={<ApplicationsDesk />} />
             <Route path="/dues/*" element={<DuesDesk />} />

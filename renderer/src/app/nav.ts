@@ -10,7 +10,7 @@ export const NAV = [
   { path: '/settings', label: '设置' },
 ] as const;
 
-/** The sidebar entry a location belongs to. */
+/** The sidebar entry a location belongs to (/report, 首页's 年度报告 tab, belongs to 首页). */
 export function navKeyFor(pathname: string): string {
   const hit = NAV.filter((n) => n.path !== '/' && (pathname === n.path || pathname.startsWith(n.path + '/')));
   return hit[0]?.path ?? '/';

@@ -1,0 +1,277 @@
+/**
+ * 年度报告 (a tab of 首页): the secretariat's year in figures for the standing council and the general
+ * assembly (charter art. 15, 27, 28), for a chosen year and as-of date; charts, tables, and the Word and Excel
+ * exports. The figures are the pure `annualReport` (shared/report), computed from the records as stored.
+ */
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Row,
+  Select,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Page } from '../../ui/Page';
+import { DateInput } from '../../ui/DateInput';
+import { useExportFile } from '../../ui/exportFile';
+import { errorText } from '../../ui/errorText';
+import { today } from '../../ui/today';
+import { db } from '../../db';
+import { annualReport, defaultAsOf, type AnnualReport } from '../../../../shared/report/figures';
+import {
+  cellText,
+  periodText,
+  reportSections,
+  type ReportSection,
+  type ReportTable,
+} from '../../../../shared/report/tables';
+import { loadReportData } from './data';
+import { EChart } from './chart/EChart';
+import {
+  attendanceLabel,
+  attendanceOption,
+  duesLabel,
+  duesOption,
+  membersLabel,
+  membersOption,
+} from './charts';
+import { reportDocx, reportFileName, reportWorkbook } from './exports';
+
+function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
+  let first = thisYear;
+  for (const a of approved) if (a) first = Math.min(first, Number(a.slice(0, 4)));
+  const out: number[] = [];
+  for (let y = thisYear; y >= first; y--) out.push(y);
+  return out;
+}
+
+function TableView(props: { t: ReportTable }) {
+  const { t } = props;
+  const rows = t.rows.map((r, i) => ({ key: i, cells: r }));
+  return (
+    <section aria-label={t.title} data-testid={`table-${t.id}`} style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t.title}</Typography.Text>
+      <Table
+        size="small"
+        dataSource={rows}
+        pagination={rows.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+        locale={{ emptyText: t.empty }}
+        columns={t.columns.map((c, j) => ({
+          key: j,
+          title: c.label,
+          align: c.align ?? 'left',
+          render: (_: unknown, row: { cells: (string | number)[] }) => cellText(row.cells[j] ?? ''),
+        }))}
+      />
+    </section>
+  );
+}
+
+function Chart(props: {
+  option: ReturnType<typeof membersOption>;
+  label: string;
+  title: string;
+  testId: string;
+}) {
+  return (
+    <Flex vertical gap={4} style={{ marginTop: 8 }}>
+      <Typography.Text strong>{props.title}</Typography.Text>
+      <EChart option={props.option} label={props.label} testId={props.testId} />
+    </Flex>
+  );
+}
+
+function SectionView(props: { s: ReportSection; r: AnnualReport; n: number }) {
+  const { s, r } = props;
+  const charts = useMemo(() => {
+    if (s.id === 'membership')
+      return (
+        <Chart
+          title="各月末会员单位（按级别）"
+          option={membersOption(r)}
+          label={membersLabel(r)}
+          testId="chart-members"
+        />
+      );
+    if (s.id === 'dues')
+      return (
+        <Chart title="会费按月应缴与收缴" option={duesOption(r)} label={duesLabel(r)} testId="chart-dues" />
+      );
+    if (s.id === 'meetings')
+      return (
+        <Chart
+          title="各次会议出席率"
+          option={attendanceOption(r)}
+          label={attendanceLabel(r)}
+          testId="chart-attendance"
+        />
+      );
+    return null;
+  }, [s.id, r]);
+  return (
+    <section aria-label={s.heading}>
+      <Card
+        size="small"
+        title={
+          <Typography.Title
+            level={2}
+            style={{ fontSize: 17, margin: 0 }}
+          >{`${'一二三四五六'[props.n]}、${s.heading}`}</Typography.Title>
+        }
+      >
+        {s.summary.map((p, i) => (
+          <Typography.Paragraph key={i} style={{ marginBottom: 6 }}>
+            {p}
+          </Typography.Paragraph>
+        ))}
+        {charts}
+        {s.tables.map((t) => (
+          <TableView key={t.id} t={t} />
+        ))}
+      </Card>
+    </section>
+  );
+}
+
+function KeyFigure(props: { title: string; value: number; id: string }) {
+  return (
+    <Col xs={12} md={8} xl={4}>
+      <div data-testid={`stat-${props.id}`} data-value={props.value}>
+        <Statistic title={props.title} value={props.value} />
+      </div>
+    </Col>
+  );
+}
+
+export function ReportDesk() {
+  const now = today();
+  const thisYear = Number(now.slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [asOf, setAsOf] = useState(defaultAsOf(thisYear, now));
+  const { message } = App.useApp();
+  const save = useExportFile();
+  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  const data = useLiveQuery(
+    () =>
+      loadReportData(db).then(
+        (d) => ({ d, error: null as string | null }),
+        (e: unknown) => ({ d: null, error: errorText(e) }),
+      ),
+    [],
+  );
+  const computed = useMemo(() => {
+    if (!data?.d) return null;
+    try {
+      const r = annualReport(data.d, year, asOf);
+      return { r, sections: reportSections(r), error: null };
+    } catch (e) {
+      return { r: null, sections: [], error: errorText(e) };
+    }
+  }, [data, year, asOf]);
+  const years = useMemo(
+    () => yearsOf(data?.d?.members.map((m) => m.approvedOn) ?? [], thisYear),
+    [data, thisYear],
+  );
+  const r = computed?.r ?? null;
+
+  const exportAs = async (kind: 'docx' | 'xlsx') => {
+    if (!r || !computed) return;
+    setBusy(kind);
+    try {
+      const bytes =
+        kind === 'docx' ? await reportDocx(r, computed.sections) : reportWorkbook(r, computed.sections);
+      await save(reportFileName(r, kind), bytes, kind);
+    } catch (e) {
+      message.error(`导出失败：${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Page
+      title="年度报告"
+      extra={
+        <>
+          <Button loading={busy === 'docx'} disabled={!r} onClick={() => void exportAs('docx')}>
+            导出 Word
+          </Button>
+          <Button loading={busy === 'xlsx'} disabled={!r} onClick={() => void exportAs('xlsx')}>
+            导出 Excel
+          </Button>
+        </>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Form layout="inline" aria-label="报告范围">
+          <Form.Item label="年度" htmlFor="report-year">
+            <Select
+              id="report-year"
+              style={{ width: 120 }}
+              value={year}
+              options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+              onChange={(y: number) => {
+                setYear(y);
+                setAsOf(defaultAsOf(y, now));
+              }}
+            />
+          </Form.Item>
+          <Form.Item label="截止日期" htmlFor="report-asof">
+            <DateInput id="report-asof" value={asOf} onChange={(v) => v && setAsOf(v)} />
+          </Form.Item>
+          {r && <Typography.Text type="secondary">统计期间：{periodText(r)}</Typography.Text>}
+        </Form>
+        {!data ? (
+          <Spin />
+        ) : data.error ? (
+          <Alert type="error" showIcon title={`无法读取数据：${data.error}`} />
+        ) : !computed || computed.error || !r ? (
+          <Alert type="error" showIcon title={`无法生成年度报告：${computed?.error ?? ''}`} />
+        ) : (
+          <>
+            <Row gutter={[16, 16]} aria-label="主要数字">
+              <KeyFigure id="members" title="期末会员单位（家）" value={r.membership.end.total} />
+              <KeyFigure id="joined" title="新入会（家）" value={r.membership.joined.length} />
+              <KeyFigure id="due" title="应缴会费（元）" value={r.dues.due} />
+              <KeyFigure id="collected" title="已收会费（元）" value={r.dues.collected} />
+              <KeyFigure id="arrears" title="逾期欠缴（元）" value={r.dues.arrears} />
+              <KeyFigure
+                id="meetings"
+                title="召开会议（次）"
+                value={r.meetings.byBody.reduce((s, b) => s + b.held, 0)}
+              />
+            </Row>
+            {r.problems.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title="以下记录无法计入统计"
+                description={
+                  <ul style={{ margin: 0 }}>
+                    {r.problems.map((p, i) => (
+                      <li key={i}>{p}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
+            {computed.sections.map((s, i) => (
+              <SectionView key={s.id} s={s} r={r} n={i} />
+            ))}
+          </>
+        )}
+      </Flex>
+    </Page>
+  );
+}
+
+export default ReportDesk;

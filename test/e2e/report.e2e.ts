@@ -1,0 +1,177 @@
+/**
+ * 年度报告 (issue 18) on the demo dataset: three figures checked against the desks (会员 roster count by status,
+ * 会费 arrears total, meetings held on 会议 → 合规), the charts drawn by ECharts (and the dues desk's chart),
+ * then the Word and Excel exports read back.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import JSZip from 'jszip';
+import * as XLSX from '@e965/xlsx';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, loadDemoData, newProfile, openSection, shot } from './browser';
+import { generateDemo } from '../../shared/demo/generate';
+import { expectedDemoReport } from '../unit/report/expected';
+
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function pickOption(page: Page, label: string, option: string): Promise<void> {
+  await page
+    .getByRole('combobox')
+    .and(page.getByLabel(label, { exact: true }))
+    .click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
+async function statValue(page: Page, id: string): Promise<number> {
+  const el = page.getByTestId(`stat-${id}`);
+  await el.waitFor();
+  return Number(await el.getAttribute('data-value'));
+}
+
+async function saveDownload(page: Page, button: string, name: string): Promise<Buffer> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  const dir = path.resolve('test-results/report');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  await d.saveAs(file);
+  return readFileSync(file);
+}
+
+describe('年度报告 (issue 18)', () => {
+  let context: BrowserContext | null = null;
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+  });
+
+  it('opens for the demo year, agrees with the desks, draws its charts, and exports Word and Excel', async () => {
+    const s = await launch(newProfile());
+    context = s.context;
+    const { page } = s;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await loadDemoData(page);
+    const asOf = localToday();
+    const year = Number(asOf.slice(0, 4));
+    const x = expectedDemoReport(generateDemo({ asOf }), year, asOf);
+
+    // The desks' own figures.
+    await openSection(page, '会员');
+    await page
+      .getByText(/共 \d+ 家/)
+      .first()
+      .waitFor();
+    await pickOption(page, '状态', '正式会员');
+    const rosterText = await page.getByText(/共 \d+ 家（全部 \d+ 家）/).innerText();
+    const rosterActive = Number(/共 (\d+) 家/.exec(rosterText)![1]);
+
+    await openSection(page, '会费');
+    const arrearsText = await page.getByTestId('arrears-total').innerText();
+    const desksArrears = Number(/欠缴合计：([\d,]+) 元/.exec(arrearsText)![1]!.replace(/,/g, ''));
+    // The dues desk's chart is ECharts now: an SVG drawn inside the labelled chart.
+    await page.locator('[data-testid="dues-chart"][data-ready="true"] svg').first().waitFor();
+    expect(await page.getByTestId('dues-chart').getAttribute('aria-label')).toMatch(
+      /全年应缴 [\d,]+ 元，已收 [\d,]+ 元/,
+    );
+    await shot(page, 'report-0-dues-chart');
+
+    await openSection(page, '会议');
+    await page.getByRole('tab', { name: '合规', exact: true }).click();
+    let desksHeld = 0;
+    for (const body of ['会员大会', '理事会', '常务理事会']) {
+      const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: body, exact: true }) });
+      await row.waitFor();
+      // 本年召开 is the fourth column.
+      desksHeld += Number(await row.getByRole('cell').nth(3).innerText());
+    }
+
+    // 首页 → 年度报告 (the sidebar keeps its eight entries).
+    await openSection(page, '首页');
+    await page.getByRole('tab', { name: '年度报告', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '年度报告', exact: true }).waitFor();
+    const started = Date.now();
+    await page.getByTestId('stat-members').waitFor();
+    const openMs = Date.now() - started;
+    expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem').count()).toBe(8);
+    expect(await page.getByLabel('年度', { exact: true }).count()).toBe(1);
+    expect(await page.getByLabel('截止日期', { exact: true }).inputValue()).toBe(asOf);
+
+    const statusTable = page.getByTestId('table-members-by-status');
+    const activeRow = statusTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: '正式会员', exact: true }) });
+    const reportActive = Number((await activeRow.getByRole('cell').nth(2).innerText()).replace(/,/g, ''));
+    expect(reportActive).toBe(rosterActive);
+    expect(reportActive).toBe(x.endByStatus.active);
+    expect(await statValue(page, 'arrears')).toBe(desksArrears);
+    expect(desksArrears).toBe(x.arrears);
+    expect(await statValue(page, 'meetings')).toBe(desksHeld);
+    expect(desksHeld).toBe(Object.values(x.meetingsHeld).reduce((a, b) => a + b, 0));
+    expect(await statValue(page, 'members')).toBe(x.endTotal);
+    expect(await statValue(page, 'due')).toBe(x.due);
+    expect(await statValue(page, 'collected')).toBe(x.collected);
+
+    // Three charts, drawn by ECharts (SVG), each with its figures in its accessible name.
+    for (const id of ['chart-members', 'chart-dues', 'chart-attendance'])
+      await page.locator(`[data-testid="${id}"][data-ready="true"] svg`).first().waitFor();
+    expect(await page.getByTestId('chart-dues').getAttribute('aria-label')).toContain(
+      `逾期欠缴 ${desksArrears.toLocaleString('en-US')} 元`,
+    );
+    await shot(page, 'report-1-view');
+
+    // Word: the title, each section, the figures, tables with repeated header rows.
+    const docx = await saveDownload(page, '导出 Word', 'annual-report.docx');
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`中国网络安全产业联盟秘书处${year}年度工作报告（统计部分）`);
+    for (const h of [
+      '一、会员情况',
+      '二、会费收缴情况',
+      '三、会议情况',
+      '四、专项行动',
+      '五、发文情况',
+      '六、联盟活动',
+    ])
+      expect(text).toContain(h);
+    expect(text).toContain(`联盟共有会员单位 ${x.endTotal} 家`);
+    expect(text).toContain(`其中已逾期欠缴 ${desksArrears.toLocaleString('en-US')} 元`);
+    expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBeGreaterThanOrEqual(10);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+
+    // Excel: one sheet per table, the as-of date in each sheet's first row.
+    const xlsx = await saveDownload(page, '导出 Excel', 'annual-report.xlsx');
+    const wb = XLSX.read(xlsx, { type: 'buffer' });
+    expect(wb.SheetNames.length).toBeGreaterThanOrEqual(20);
+    for (const name of wb.SheetNames) {
+      const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets[name]!, { header: 1 });
+      expect(String(rows[0]?.[0])).toContain(`截至 ${asOf}`);
+    }
+    const status = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['会员按状态']!, { header: 1 });
+    expect(status.find((r) => r[0] === '正式会员')?.[2]).toBe(rosterActive);
+    const byTier = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['会费按级别']!, { header: 1 });
+    expect(byTier.find((r) => r[0] === '合计')?.[5]).toBe(desksArrears);
+
+    // Another year: the as-of date follows (31 December of a past year).
+    await pickOption(page, '年度', `${year - 1} 年`);
+    await page.waitForFunction(
+      (v) => (document.getElementById('report-asof') as HTMLInputElement | null)?.value === v,
+      `${year - 1}-12-31`,
+    );
+    await page.getByText(`统计期间：${year - 1} 年全年`).waitFor();
+    await shot(page, 'report-2-last-year');
+
+    console.log(`年度报告 opened in ${openMs} ms (300 members)`);
+    expect(errors).toEqual([]);
+  });
+});
