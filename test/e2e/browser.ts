@@ -18,7 +18,10 @@ export function newProfile(): string {
 
 export const SHOTS = path.resolve('test-results/screenshots');
 
-export async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
+/** Launches Chromium on `profile` and opens the app; `errors` collects the page's uncaught errors from the first load. */
+export async function launch(
+  profile: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   if (!CHROMIUM)
     throw new Error('找不到 Chromium（/usr/bin/chromium）：请先安装 Debian 的 chromium 软件包。');
   const context = await chromium.launchPersistentContext(profile, {
@@ -41,12 +44,31 @@ export async function launch(profile: string): Promise<{ context: BrowserContext
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(inject('baseURL'));
-  return { context, page };
+  return { context, page, errors };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A screenshot once the page stands still: antd still plays a modal's zoom-in and a date picker's fade-out
+ * (class names ending in -appear, -enter or -leave) for a moment after they are usable.
+ */
+export async function stillShot(page: Page, name: string): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
+        ),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+  await shot(page, name);
 }
 
 /** Clicks a sidebar entry by its visible name. */

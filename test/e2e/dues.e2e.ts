@@ -1,47 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
-import { generateDemo } from '../../shared/demo/generate';
+import {
+  demo,
+  dialog,
+  documentXml,
+  download,
+  fill,
+  it,
+  loadDemoData,
+  openSection,
+  shot,
+  today,
+} from './support';
 import { expectedDemoCounts } from '../unit/home/expected';
 
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 const yuan = (n: number) => n.toLocaleString('en-US');
-
-/**
- * A modal or drawer by its title. (Not getByRole('dialog', { name }): the e2e build runs with NODE_ENV=test,
- * where rc-component's useId returns the same 'test-id' for every dialog, so aria-labelledby is ambiguous.)
- */
-function dialogTitled(page: Page, title: string | RegExp) {
-  return page
-    .getByRole('dialog')
-    .filter({ has: page.locator('.ant-modal-title, .ant-drawer-title').filter({ hasText: title }) });
-}
 
 async function arrearsTotal(page: Page): Promise<string> {
   return (await page.getByTestId('arrears-total').innerText()).trim();
 }
 
 describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('records a payment for a member in arrears, overrides an amount with a reason, exports dues notices', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  it('records a payment for a member in arrears, overrides an amount with a reason, exports dues notices', async ({
+    page,
+    errors,
+  }) => {
     await loadDemoData(page);
 
     await openSection(page, '会费');
@@ -50,7 +34,7 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     await shot(page, 'dues-1-ledger');
 
     // The arrears list matches the demo's construction (7 mod 17 unpaid, 3 mod 23 half paid).
-    const expected = expectedDemoCounts(generateDemo({ asOf: localToday() }), localToday());
+    const expected = expectedDemoCounts(demo(), today());
     expect(await arrearsTotal(page)).toBe(
       `欠缴合计：${yuan(expected.duesOverdueTotal)} 元（${expected.duesOverdue} 家）`,
     );
@@ -72,19 +56,19 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
 
     // 登记缴费 from the arrears list: the amount is prefilled with what is owed.
     await first.getByRole('button', { name: '登记缴费' }).click();
-    const dialog = dialogTitled(page, /登记缴费/);
-    await dialog.waitFor();
-    expect(await dialog.getByLabel('金额').inputValue()).toBe(String(owed));
+    const payment = dialog(page, /登记缴费/);
+    await payment.waitFor();
+    expect(await payment.field('金额').inputValue()).toBe(String(owed));
     // Validation: not a positive amount.
-    await dialog.getByLabel('金额').fill('0');
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
-    await dialog.getByText('金额必须大于 0').waitFor();
-    await dialog.getByLabel('金额').fill(String(owed));
-    await dialog.getByLabel('收据号').fill('E2E-0001');
-    await dialog.getByLabel('备注').fill('端到端测试');
+    await payment.field('金额').fill('0');
+    await payment.ok();
+    await payment.getByText('金额必须大于 0').waitFor();
+    await payment.field('金额').fill(String(owed));
+    await payment.field('收据号').fill('E2E-0001');
+    await payment.field('备注').fill('端到端测试');
     await shot(page, 'dues-2-payment-dialog');
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await payment.ok();
+    await payment.closed();
 
     // Its 欠缴金额 and status change, the arrears total drops.
     await page.getByText('已缴清').first().waitFor();
@@ -98,16 +82,16 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     // The payment shows in 明细 and can be voided with a reason (the arrears come back).
     const row = page.locator('tr.ant-table-row', { has: page.getByTestId(`status-${id}`) });
     await row.getByRole('button', { name: '明细' }).click();
-    const drawer = dialogTitled(page, `缴费明细：${name}`);
+    const drawer = dialog(page, `缴费明细：${name}`);
     await drawer.getByText('E2E-0001').waitFor();
     await shot(page, 'dues-4-payments-drawer');
     await drawer.locator('tr', { hasText: 'E2E-0001' }).getByRole('button', { name: '作废' }).click();
-    const voidDialog = dialogTitled(page, '作废缴费记录');
-    await voidDialog.getByLabel('作废原因').fill('登记错误');
-    await voidDialog.getByRole('button', { name: '确认作废' }).click();
+    const voidDialog = dialog(page, '作废缴费记录');
+    await voidDialog.field('作废原因').fill('登记错误');
+    await voidDialog.ok('确认作废');
     await drawer.getByText('已作废：登记错误').waitFor();
     await page.locator('.ant-drawer-close').click();
-    await drawer.waitFor({ state: 'hidden' });
+    await drawer.closed();
     await page.waitForFunction(
       ([tid]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent === '已逾期',
       [`status-${id}`],
@@ -117,12 +101,12 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     );
     // Record it again for the rest of the test.
     await first.getByRole('button', { name: '登记缴费' }).click();
-    await dialog.waitFor();
+    await payment.waitFor();
     // Typed explicitly: the prefill is asserted above, and a re-opened dialog may render before the live
     // ledger has the voided amount back (seen once on a loaded CI machine).
-    await dialog.getByLabel('金额').fill(String(owed));
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await payment.field('金额').fill(String(owed));
+    await payment.ok();
+    await payment.closed();
     await page.waitForFunction(
       ([tid]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent === '已缴清',
       [`status-${id}`],
@@ -134,14 +118,14 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     const secondId = Number((await second.getByRole('link').first().getAttribute('href'))!.split('/').pop());
     const secondName = (await second.getByRole('link').first().innerText()).trim();
     await second.getByRole('button', { name: '调整应缴' }).click();
-    const od = dialogTitled(page, /调整应缴金额/);
+    const od = dialog(page, /调整应缴金额/);
     await od.waitFor();
-    await od.getByLabel('调整后金额').fill('2500');
-    await od.getByRole('button', { name: '保存', exact: true }).click();
+    await od.field('调整后金额').fill('2500');
+    await od.ok();
     await od.getByText('请填写调整原因（R-D5）').waitFor();
-    await od.getByLabel('原因').fill('经常务理事会决议减半收取');
-    await od.getByRole('button', { name: '保存', exact: true }).click();
-    await od.waitFor({ state: 'hidden' });
+    await od.field('原因').fill('经常务理事会决议减半收取');
+    await od.ok();
+    await od.closed();
     await page.getByLabel('搜索').fill(secondName);
     const orow = page.locator('tr.ant-table-row', { has: page.getByTestId(`status-${secondId}`) });
     const marker = orow.getByText('已调整');
@@ -158,9 +142,11 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     // Bank details are missing in the demo: fill them on the dues page.
     const bank = page.getByRole('region', { name: '收款账户' });
     await bank.getByText('尚未填写收款账户').waitFor();
-    await bank.getByLabel('户名').fill('中国网络安全产业联盟');
-    await bank.getByLabel('开户行').fill('中国工商银行北京东城支行');
-    await bank.getByLabel('账号').fill('0200 0000 1234 5678 901');
+    await fill(bank, {
+      户名: '中国网络安全产业联盟',
+      开户行: '中国工商银行北京东城支行',
+      账号: '0200 0000 1234 5678 901',
+    });
     await bank.getByRole('button', { name: '保存账户' }).click();
     await bank.getByRole('button', { name: '修改账户' }).waitFor();
 
@@ -169,23 +155,15 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     await rows.nth(0).locator('input[type="checkbox"]').check();
     await rows.nth(1).locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: '导出缴费通知（2）' }).click();
-    const ed = dialogTitled(page, '导出会费缴纳通知');
+    const ed = dialog(page, '导出会费缴纳通知');
     await ed.getByText('已选 2 家会员单位').waitFor();
     await shot(page, 'dues-6-export-dialog');
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      ed.getByRole('button', { name: '开始导出' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/年度会费缴纳通知（2家）\.docx$/);
-    const outDir = path.resolve('test-results/dues');
-    mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, 'dues-notices.docx');
-    await download.saveAs(file);
-    const { readFileSync } = await import('node:fs');
-    const xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
+    const notices = await download(page, ed.button('开始导出'), { saveAs: 'dues/dues-notices.docx' });
+    expect(notices.name).toMatch(/年度会费缴纳通知（2家）\.docx$/);
+    const xml = await documentXml(notices.bytes);
     expect(xml.match(/<w:sectPr/g)?.length).toBe(2);
     expect(xml).toContain('0200 0000 1234 5678 901');
-    await ed.waitFor({ state: 'hidden' });
+    await ed.closed();
     await shot(page, 'dues-7-after-export');
 
     // The chart has its legend and axis labels.
@@ -195,12 +173,9 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     );
 
     // The year's ledger exports to Excel (issue 8): a real .xlsx (zip) with the year's sheet.
-    const [xlsx] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出台账（Excel）', exact: true }).click(),
-    ]);
-    expect(xlsx.suggestedFilename()).toMatch(/^\d{4}年会费台账\.xlsx$/);
-    const book = await JSZip.loadAsync(readFileSync((await xlsx.path())!));
+    const xlsx = await download(page, page.getByRole('button', { name: '导出台账（Excel）', exact: true }));
+    expect(xlsx.name).toMatch(/^\d{4}年会费台账\.xlsx$/);
+    const book = await JSZip.loadAsync(xlsx.bytes);
     expect(Object.keys(book.files)).toContain('xl/workbook.xml');
     expect(errors).toEqual([]);
   });

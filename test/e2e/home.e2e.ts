@@ -1,14 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
-import { generateDemo } from '../../shared/demo/generate';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demo, it, loadDemoData, openSection, shot, today } from './support';
 import { expectedDemoCounts } from '../unit/home/expected';
-
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 async function countOf(page: Page, title: string): Promise<number> {
   const el = page.getByRole('region', { name: title }).getByTestId('todo-count');
@@ -17,19 +10,10 @@ async function countOf(page: Page, title: string): Promise<number> {
 }
 
 describe('首页 dashboard on the demo dataset', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('shows the to-do counts computed independently from the demo dataset, and each item links to its desk', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-
+  it('shows the to-do counts computed independently from the demo dataset, and each item links to its desk', async ({
+    page,
+    errors,
+  }) => {
     // Empty database: every count is 0.
     await page.getByRole('heading', { level: 1, name: '首页', exact: true }).waitFor();
     expect(await countOf(page, '自动退会候选')).toBe(0);
@@ -39,8 +23,8 @@ describe('首页 dashboard on the demo dataset', () => {
     await openSection(page, '首页');
     await page.getByRole('heading', { level: 1, name: '首页', exact: true }).waitFor();
 
-    const asOf = localToday();
-    const ds = generateDemo({ asOf });
+    const asOf = today();
+    const ds = demo(asOf);
     const x = expectedDemoCounts(ds, asOf);
     await page.waitForFunction(
       (n) =>

@@ -5,80 +5,37 @@
  * compliance (R-O2, R-O4, R-O6); and the corrections: 编辑会议信息 (type locked once recorded, entitled list
  * fixed again on a new date), 结束任职 (from a row and from the R-O6 flag) and 更正 of an activity.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import JSZip from 'jszip';
-import { today as todayIso } from '../../renderer/src/ui/today';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
-import { generateDemo } from '../../shared/demo/generate';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  demo,
+  dialog,
+  docxText,
+  download,
+  fill,
+  it,
+  killBrowser,
+  loadDemoData,
+  openSection,
+  setDate,
+  shot,
+  stillShot,
+  today,
+} from './support';
 import { addYears } from '../../shared/charter';
-
-const OUT = path.resolve('test-results/meetings');
-
-/**
- * A modal by its title. (Not getByRole('dialog', { name }): the e2e build inherits NODE_ENV=test from vitest,
- * so antd's ids are all 'test-id' and aria-labelledby can point at another element.)
- */
-function dialog(page: Page, title: string) {
-  return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
-}
-
-/** Kills the Chromium processes running on `profile` (SIGKILL: no graceful shutdown, no flush). */
-function killBrowser(profile: string) {
-  let out = '';
-  try {
-    out = execFileSync('pgrep', ['-f', profile], { encoding: 'utf8' });
-  } catch {
-    return;
-  }
-  for (const pid of out.split(/\s+/).filter(Boolean).map(Number)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function pickOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
 
 async function newMeeting(page: Page, v: { body: string; form: string; name: string; place: string }) {
   await page.getByRole('button', { name: '新建会议', exact: true }).click();
   const dlg = dialog(page, '新建会议');
   await dlg.waitFor();
-  await pickOption(page, '会议类型', v.body);
+  await dlg.select('会议类型').pick(v.body);
   await dlg.getByRole('radio', { name: v.form, exact: true }).check();
-  await dlg.getByLabel('会议名称').fill(v.name);
-  await dlg.getByLabel('地点').fill(v.place);
-  await dlg.getByLabel('主持人').fill('王主持');
-  await dlg.getByLabel('记录人').fill('周梦妍');
-  await dlg.getByRole('button', { name: '保存', exact: true }).click();
+  await dlg.field('会议名称').fill(v.name);
+  await dlg.field('地点').fill(v.place);
+  await dlg.field('主持人').fill('王主持');
+  await dlg.field('记录人').fill('周梦妍');
+  await dlg.ok();
   await page.getByRole('heading', { level: 1, name: v.name }).waitFor();
-}
-
-/**
- * A screenshot of a dialog once it stands still: antd still plays a modal's zoom-in and a date picker's
- * fade-out (class names ending in -appear, -enter or -leave) for a moment after they are usable.
- */
-async function dialogShot(page: Page, name: string) {
-  await page
-    .waitForFunction(
-      () =>
-        !document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await shot(page, name);
 }
 
 async function quorumText(page: Page): Promise<string> {
@@ -89,37 +46,21 @@ async function waitQuorum(page: Page, text: string) {
   await page.getByRole('status', { name: '法定人数' }).getByText(text, { exact: true }).waitFor();
 }
 
-async function docxText(file: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
-}
-
-async function download(page: Page, button: string, file: string): Promise<string> {
-  const [d] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  const target = path.join(OUT, file);
-  await d.saveAs(target);
-  return target;
+/** Exports a paper by its button; the file is kept in test-results/meetings. Returns its text. */
+async function paper(page: Page, button: string, file: string): Promise<string> {
+  return docxText(
+    (await download(page, page.getByRole('button', { name: button }), { saveAs: `meetings/${file}` })).bytes,
+  );
 }
 
 describe('会议 desk (issue 6)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close().catch(() => undefined);
-    context = null;
-  });
-
-  it('standing council: roll call and live quorum (R-O6), motion pending then approved by the guiding unit, minutes survive a killed browser, papers export', async () => {
-    mkdirSync(OUT, { recursive: true });
-    const profile = newProfile();
-    let s = await launch(profile);
-    context = s.context;
+  it('standing council: roll call and live quorum (R-O6), motion pending then approved by the guiding unit, minutes survive a killed browser, papers export', async ({
+    launch,
+    profile,
+  }) => {
+    let s = await launch();
     let page = s.page;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = s.errors;
     await loadDemoData(page);
 
     await openSection(page, '会议');
@@ -180,30 +121,26 @@ describe('会议 desk (issue 6)', () => {
 
     // A motion 4-1-1 with 6 present: adopted by 2/3, pending the guiding unit (R-O6).
     await page.getByRole('button', { name: '添加议案', exact: true }).click();
-    await page.getByLabel('标题', { exact: true }).fill('关于批准三家单位入会的议案');
-    await page.getByLabel('内容', { exact: true }).fill('同意北京等三家单位加入联盟。');
+    await fill(page, { 标题: '关于批准三家单位入会的议案', 内容: '同意北京等三家单位加入联盟。' });
     await page.getByRole('button', { name: '保存议案', exact: true }).click();
     const motion = page.getByRole('region', { name: '议案：关于批准三家单位入会的议案' });
     await motion.waitFor();
     // Guard rail: more votes than present.
-    await motion.getByLabel('同意', { exact: true }).fill('5');
-    await motion.getByLabel('反对', { exact: true }).fill('1');
-    await motion.getByLabel('弃权', { exact: true }).fill('1');
+    await fill(motion, { 同意: '5', 反对: '1', 弃权: '1' });
     await motion.getByText('同意、反对、弃权合计 7 票，多于出席人数 6').waitFor();
-    await motion.getByLabel('同意', { exact: true }).fill('4');
+    await fill(motion, { 同意: '4' });
     await motion.getByRole('button', { name: '保存表决结果' }).click();
     await motion.getByText('通过（待指导单位批准）', { exact: true }).waitFor();
     await shot(page, 'meetings-4-motion-pending');
     await motion.getByRole('button', { name: '记录指导单位意见' }).click();
     const g = dialog(page, '记录指导单位意见');
     await g.getByRole('radio', { name: '批准', exact: true }).check();
-    await g.getByRole('button', { name: '确定', exact: true }).click();
+    await g.ok('确定');
     await motion.getByText('通过（指导单位已批准）', { exact: true }).waitFor();
     await shot(page, 'meetings-5-motion-approved');
 
     // Papers.
-    const minutes = await download(page, '导出会议纪要', 'minutes.docx');
-    const text = await docxText(minutes);
+    const text = await paper(page, '导出会议纪要', 'minutes.docx');
     expect(text).toContain(`${name}纪要`);
     expect(text).toContain('秘书处介绍了三家申请单位的材料审核情况。');
     expect(text).toContain('达到法定人数');
@@ -215,7 +152,7 @@ describe('会议 desk (issue 6)', () => {
       ['导出表决票', 'ballots.docx', '表决票'],
       ['导出计票表', 'tally.docx', '通过（指导单位已批准）'],
     ] as const) {
-      expect(await docxText(await download(page, button, file))).toContain(expected);
+      expect(await paper(page, button, file)).toContain(expected);
     }
 
     // 会议通知 goes through the 发文 register like every outgoing notice (R-W1): a draft linked from the
@@ -229,7 +166,7 @@ describe('会议 desk (issue 6)', () => {
     await numbered.waitFor();
     const noticeNo = /CCIA 秘\[\d{4}\]\d{3} 号/.exec(await numbered.innerText())![0];
     await page.getByRole('link', { name, exact: true }).waitFor(); // 关联会议
-    const noticeText = await docxText(await download(page, '导出 Word', 'notice.docx'));
+    const noticeText = await paper(page, '导出 Word', 'notice.docx');
     expect(noticeText).toContain(`关于召开${name}的通知`);
     expect(noticeText).toContain(noticeNo);
     await page.goBack();
@@ -244,12 +181,10 @@ describe('会议 desk (issue 6)', () => {
     const typed = '与会常务理事一致同意年内启动阳光行动第二批成员征集';
     await second.pressSequentially(typed, { delay: 20 });
     await page.waitForTimeout(1200);
-    killBrowser(profile);
-    context = null;
+    await killBrowser(profile);
     await new Promise((r) => setTimeout(r, 800));
 
-    s = await launch(profile);
-    context = s.context;
+    s = await launch();
     page = s.page;
     await openSection(page, '会议');
     await page.getByRole('link', { name }).click();
@@ -279,10 +214,9 @@ describe('会议 desk (issue 6)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('remote council meeting (R-O4): present = ballots returned, named ballots decide the motion', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const page = s.page;
+  it('remote council meeting (R-O4): present = ballots returned, named ballots decide the motion', async ({
+    page,
+  }) => {
     await loadDemoData(page);
     await openSection(page, '会议');
     const name = 'E2E 理事会（通讯表决）';
@@ -303,41 +237,34 @@ describe('会议 desk (issue 6)', () => {
     await shot(page, 'meetings-8-remote-ballots');
 
     // 编辑会议信息: ballots are recorded, so the type is locked (shown disabled, with the reason).
-    const meetingDate = todayIso();
+    const meetingDate = today();
     await page.getByRole('button', { name: '编辑会议信息', exact: true }).click();
     const edit = dialog(page, '编辑会议信息');
     await edit.getByText(`已有签到或表决票记录 ${entitled} 条，会议类型不能更改`, { exact: false }).waitFor();
-    expect(await edit.getByLabel('会议类型').isDisabled()).toBe(true);
-    expect(await edit.getByLabel('地点').inputValue()).toBe('通讯方式');
+    expect(await edit.field('会议类型').isDisabled()).toBe(true);
+    expect(await edit.field('地点').inputValue()).toBe('通讯方式');
     // A date on which other units are entitled: the clerk is told the list is fixed again, and can go back.
-    const dateInput = edit.getByLabel('日期', { exact: true });
-    await dateInput.click();
-    await dateInput.fill(addYears(meetingDate, -10));
-    await dateInput.press('Enter');
+    const dateInput = edit.field('日期', { exact: true });
+    await setDate(dateInput, addYears(meetingDate, -10));
     await edit.getByText('应到名单按会议类型和会议当日的登记确定', { exact: false }).waitFor();
-    await dialogShot(page, 'meetings-9a-edit-meeting');
-    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await stillShot(page, 'meetings-9a-edit-meeting');
+    await edit.ok();
     const refix = page.getByRole('dialog').filter({ hasText: '应到名单将按新日期重新确定' });
     await refix.getByText(`移出 ${entitled} 家`, { exact: false }).waitFor();
     await refix.getByText(`有 ${entitled} 家已有签到或表决票记录`, { exact: false }).waitFor();
-    await dialogShot(page, 'meetings-9b-edit-meeting-refix');
+    await stillShot(page, 'meetings-9b-edit-meeting-refix');
     await refix.getByRole('button', { name: '返回修改', exact: true }).click();
     await refix.waitFor({ state: 'detached' });
-    await dateInput.click();
-    await dateInput.fill(meetingDate);
-    await dateInput.press('Enter');
-    await edit.getByLabel('地点').fill('通讯方式（电子邮件）');
+    await setDate(dateInput, meetingDate);
+    await edit.field('地点').fill('通讯方式（电子邮件）');
     // Remote meetings: the date ballots are returned by goes onto the ballots.
-    const returnBy = edit.getByLabel('表决票寄回截止日期');
-    await returnBy.click();
-    await returnBy.fill(meetingDate);
-    await returnBy.press('Enter');
-    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await setDate(edit.field('表决票寄回截止日期'), meetingDate);
+    await edit.ok();
     await edit.waitFor({ state: 'detached' });
     await page.getByText('通讯方式（电子邮件）', { exact: true }).waitFor();
     expect(await quorumText(page)).toContain(`出席 ${needed} / 应到 ${entitled}`);
     const [y, mo, d] = meetingDate.split('-').map(Number);
-    expect(await docxText(await download(page, '导出表决票', 'remote-ballots.docx'))).toContain(
+    expect(await paper(page, '导出表决票', 'remote-ballots.docx')).toContain(
       `请于 ${y} 年 ${mo} 月 ${d} 日前将签字（盖章）后的表决票`,
     );
 
@@ -345,7 +272,7 @@ describe('会议 desk (issue 6)', () => {
     await page.getByLabel('新议程').fill('审议年度工作计划');
     await page.getByRole('button', { name: '添加议程', exact: true }).click();
     await page.getByRole('button', { name: '添加议案', exact: true }).click();
-    await page.getByLabel('标题', { exact: true }).fill('关于年度工作计划的议案');
+    await fill(page, { 标题: '关于年度工作计划的议案' });
     await page.getByRole('button', { name: '保存议案', exact: true }).click();
     const motion = page.getByRole('region', { name: '议案：关于年度工作计划的议案' });
     await motion.getByText('通讯会议须记名表决').waitFor();
@@ -359,21 +286,18 @@ describe('会议 desk (issue 6)', () => {
     await motion.getByText(`同意 ${needed - 2} · 反对 1 · 弃权 1 · 未表决 0`, { exact: false }).waitFor();
     await motion.getByText('通过', { exact: true }).waitFor();
     await shot(page, 'meetings-9-remote-motion');
-    const text = await docxText(await download(page, '导出计票表', 'remote-tally.docx'));
+    const text = await paper(page, '导出计票表', 'remote-tally.docx');
     expect(text).toContain('记名表决');
     expect(text).toContain('反对');
   });
 
-  it('offices (R-O5 cap, R-D5 tier), activities and compliance tabs', async () => {
-    const asOf = todayIso();
-    const demo = generateDemo({ asOf });
-    const directors = new Set(demo.offices.map((o) => o.memberId));
-    const candidate = demo.members.find(
+  it('offices (R-O5 cap, R-D5 tier), activities and compliance tabs', async ({ page }) => {
+    const asOf = today();
+    const ds = demo(asOf);
+    const directors = new Set(ds.offices.map((o) => o.memberId));
+    const candidate = ds.members.find(
       (m) => !directors.has(m.id!) && !m.left && !m.withdrawal && m.approvedOn! < addYears(asOf, -2),
     )!;
-    const s = await launch(newProfile());
-    context = s.context;
-    const page = s.page;
     await loadDemoData(page);
     await openSection(page, '会议');
     await page.getByRole('tab', { name: '任职', exact: true }).click();
@@ -387,20 +311,17 @@ describe('会议 desk (issue 6)', () => {
     // R-O5: a tenth standing director is refused.
     await page.getByRole('button', { name: '新增任职', exact: true }).click();
     const dlg = dialog(page, '新增任职');
-    await pickOption(page, '职务', '常务理事');
-    await dlg.getByLabel('任职单位').fill(candidate.name);
-    await page
-      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${candidate.name}"]`)
-      .click();
+    await dlg.select('职务').pick('常务理事');
+    await dlg.select('任职单位').pick(candidate.name, { search: candidate.name });
     await dlg.getByText('常务理事不超过 9 个', { exact: false }).waitFor();
     await shot(page, 'meetings-11-office-cap');
-    expect(await dlg.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+    expect(await dlg.button('保存').isDisabled()).toBe(true);
 
     // A director election raises the unit's fee tier from next 1 January (R-D5).
-    await pickOption(page, '职务', '理事');
+    await dlg.select('职务').pick('理事');
     await dlg.getByText('常务理事不超过 9 个', { exact: false }).waitFor({ state: 'detached' });
-    expect(await dlg.getByLabel('代表姓名').inputValue()).toBe(candidate.representative.name);
-    await dlg.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await dlg.field('代表姓名').inputValue()).toBe(candidate.representative.name);
+    await dlg.ok();
     const nextYear = Number(asOf.slice(0, 4)) + 1;
     await page.getByText(`会费自 ${nextYear}-01-01 起按新级别计收`, { exact: false }).waitFor();
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
@@ -411,28 +332,24 @@ describe('会议 desk (issue 6)', () => {
         .getByRole('row')
         .filter({ hasText: name })
         .filter({ has: page.getByRole('cell', { name: '常务理事', exact: true }) });
-    const eighth = demo.members.find((m) => m.id === 8)!;
+    const eighth = ds.members.find((m) => m.id === 8)!;
     await officeRow(eighth.name).getByRole('button', { name: '结束任职', exact: true }).click();
     const end = dialog(page, '结束任职');
     await end.getByText(`常务理事 · ${eighth.name}`, { exact: false }).waitFor();
-    const endOn = end.getByLabel('结束日期');
+    const endOn = end.field('结束日期');
     expect(await endOn.inputValue()).toBe(asOf);
-    await endOn.click();
-    await endOn.fill(addYears(asOf, -4));
-    await endOn.press('Enter');
-    await end.getByRole('button', { name: '结束任职', exact: true }).click();
+    await setDate(endOn, addYears(asOf, -4));
+    await end.ok('结束任职');
     await end.getByText('结束日期不能早于任期开始日期', { exact: false }).waitFor();
     await end.getByText('请填写结束原因', { exact: false }).waitFor();
-    await dialogShot(page, 'meetings-11a-end-office-errors');
-    await endOn.click();
-    await endOn.fill(asOf);
-    await endOn.press('Enter');
+    await stillShot(page, 'meetings-11a-end-office-errors');
+    await setDate(endOn, asOf);
     await end
       .getByRole('group', { name: '常用原因' })
       .getByRole('button', { name: '辞职', exact: true })
       .click();
-    expect(await end.getByLabel('原因', { exact: true }).inputValue()).toBe('辞职');
-    await end.getByRole('button', { name: '结束任职', exact: true }).click();
+    expect(await end.field('原因', { exact: true }).inputValue()).toBe('辞职');
+    await end.ok('结束任职');
     await end.waitFor({ state: 'detached' });
     // R-D1, R-D5: the unit keeps its director seat, so it falls to 理事单位 from next year.
     await page
@@ -443,18 +360,18 @@ describe('会议 desk (issue 6)', () => {
     expect(await officeRow(eighth.name).getByRole('button', { name: '结束任职' }).count()).toBe(0);
 
     // R-O6: the flagged standing director's seat, from the flag, with the charter's reason filled in.
-    const ninth = demo.members.find((m) => m.id === 9)!;
+    const ninth = ds.members.find((m) => m.id === 9)!;
     const flag = page
       .getByRole('listitem')
       .filter({ hasText: `${ninth.name}：连续两次未出席常务理事会会议` });
     await flag.getByRole('button', { name: '结束其席位', exact: true }).click();
     const seat = dialog(page, '结束任职');
-    expect(await seat.getByLabel('原因', { exact: true }).inputValue()).toBe(
+    expect(await seat.field('原因', { exact: true }).inputValue()).toBe(
       '连续两次未出席常务理事会（章程第二十二条）',
     );
     await seat.getByText(`常务理事 · ${ninth.name}`, { exact: false }).waitFor();
-    await dialogShot(page, 'meetings-11b-end-seat');
-    await seat.getByRole('button', { name: '结束任职', exact: true }).click();
+    await stillShot(page, 'meetings-11b-end-seat');
+    await seat.ok('结束任职');
     await seat.waitFor({ state: 'detached' });
     await page.getByText(`${ninth.name}的会员级别改为理事单位`, { exact: false }).waitFor();
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
@@ -465,22 +382,18 @@ describe('会议 desk (issue 6)', () => {
     await page.getByRole('tab', { name: '活动登记', exact: true }).click();
     await page.getByRole('button', { name: '登记活动', exact: true }).click();
     const act = dialog(page, '登记活动');
-    await act.getByLabel('活动名称').fill('E2E 数据安全研讨会');
-    await act.getByLabel('地点').fill('北京');
-    await act.getByLabel('参加单位').fill(candidate.name.slice(0, 4));
-    await page
-      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${candidate.name}"]`)
-      .click();
-    // A multiple select stays open after a pick; the clerk clicks elsewhere in the dialog to close its list,
-    // which would otherwise cover 保存.
-    await act.getByText('登记活动', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await act.getByRole('button', { name: '保存', exact: true }).click();
+    await act.field('活动名称').fill('E2E 数据安全研讨会');
+    await act.field('地点').fill('北京');
+    const units = act.select('参加单位');
+    await units.pick(candidate.name, { search: candidate.name.slice(0, 4) });
+    // A multiple select stays open after a pick, its list covering 保存.
+    await units.close();
+    await act.ok();
     await page.getByRole('cell', { name: 'E2E 数据安全研讨会' }).waitFor();
     await shot(page, 'meetings-12-activities');
 
     // 更正: the place and the participants (one unit out, two others in).
-    const others = demo.members
+    const others = ds.members
       .filter((m) => m.id !== candidate.id && m.approvedOn && !m.left && m.approvedOn <= asOf)
       .slice(30, 32);
     const activityRow = page
@@ -488,16 +401,13 @@ describe('会议 desk (issue 6)', () => {
       .filter({ has: page.getByRole('cell', { name: 'E2E 数据安全研讨会', exact: true }) });
     await activityRow.getByRole('button', { name: '更正', exact: true }).click();
     const fix = dialog(page, '更正活动登记');
-    expect(await fix.getByLabel('活动名称').inputValue()).toBe('E2E 数据安全研讨会');
-    await fix.getByLabel('地点').fill('上海');
-    for (const m of [candidate, ...others]) {
-      await fix.getByLabel('参加单位').fill(m.name.slice(0, 4));
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${m.name}"]`).click();
-    }
-    await fix.getByText('更正活动登记', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await dialogShot(page, 'meetings-12a-activity-fix');
-    await fix.getByRole('button', { name: '保存', exact: true }).click();
+    expect(await fix.field('活动名称').inputValue()).toBe('E2E 数据安全研讨会');
+    await fix.field('地点').fill('上海');
+    const participants = fix.select('参加单位');
+    for (const m of [candidate, ...others]) await participants.pick(m.name, { search: m.name.slice(0, 4) });
+    await participants.close();
+    await stillShot(page, 'meetings-12a-activity-fix');
+    await fix.ok();
     await fix.waitFor({ state: 'detached' });
     await activityRow.getByRole('cell', { name: '上海', exact: true }).waitFor();
     await activityRow.getByRole('cell', { name: '2', exact: true }).waitFor();
@@ -505,7 +415,7 @@ describe('会议 desk (issue 6)', () => {
     await activityRow.getByRole('button', { name: '更正', exact: true }).click();
     for (const m of others) await fix.getByText(m.name, { exact: true }).waitFor();
     expect(await fix.getByText(candidate.name, { exact: true }).count()).toBe(0);
-    await fix.getByRole('button', { name: '取消', exact: true }).click();
+    await fix.cancel();
     await fix.waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: '合规', exact: true }).click();

@@ -1,7 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { today as todayIso } from '../../renderer/src/ui/today';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
+import { describe, expect } from 'vitest';
+import {
+  countRows,
+  dialog,
+  fill,
+  it,
+  loadDemoData,
+  openSection,
+  select,
+  shot,
+  stillShot,
+  today,
+} from './support';
 import { creditCodeCheckChar, reportDueBy, withdrawalEffectiveOn } from '../../shared/charter';
 
 const FIRST17 = '91440300MA5G1B2C3';
@@ -9,114 +18,74 @@ const GOOD = FIRST17 + creditCodeCheckChar(FIRST17);
 const BAD = FIRST17 + (creditCodeCheckChar(FIRST17) === '0' ? '1' : '0');
 const NAME = '深圳示例网络安全科技有限公司';
 
-async function pickOption(page: Page, label: string, option: string) {
-  await page
-    .getByRole('combobox')
-    .and(page.getByLabel(label, { exact: true }))
-    .click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-async function memberCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('secretariat-desk');
-        req.onsuccess = () => {
-          const c = req.result.transaction('members', 'readonly').objectStore('members').count();
-          c.onsuccess = () => {
-            resolve(c.result);
-            req.result.close();
-          };
-          c.onerror = () => reject(c.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-}
-
 describe('会员 desk (issue 5)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('R-M2: a bad check digit is not saved on the first 保存; fixed, the member is saved and found by pinyin initials, also after a reload', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  it('R-M2: a bad check digit is not saved on the first 保存; fixed, the member is saved and found by pinyin initials, also after a reload', async ({
+    page,
+    errors,
+  }) => {
     await openSection(page, '会员');
     await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
     await page.getByRole('button', { name: '新增会员', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
 
-    await page.getByLabel('单位名称', { exact: true }).fill(NAME);
-    await page.getByLabel('统一社会信用代码', { exact: true }).fill(BAD);
-    await page.getByLabel('注册地', { exact: true }).fill('广东省深圳市');
-    await pickOption(page, '单位性质', '企业');
-    await page.getByLabel('主营业务', { exact: true }).fill('网络安全产品研发、安全服务');
-    await page.getByLabel('会员代表', { exact: true }).fill('张伟');
-    await page.getByLabel('代表职务', { exact: true }).fill('总经理');
-    await page.getByLabel('代表手机', { exact: true }).fill('1380013800'); // 10 digits: refused
-    await page.getByLabel('代表邮箱', { exact: true }).fill('zw@example.cn');
-    await page.getByLabel('联系人', { exact: true }).fill('李娜');
-    await page.getByLabel('联系人职务', { exact: true }).fill('市场总监');
-    await page.getByLabel('联系人手机', { exact: true }).fill('13900139000');
-    await page.getByLabel('联系人邮箱', { exact: true }).fill('ln@example.cn');
-    await page.getByLabel('邮寄地址', { exact: true }).fill('广东省深圳市南山区科技园 1 号');
+    await fill(page, { 单位名称: NAME, 统一社会信用代码: BAD, 注册地: '广东省深圳市' });
+    await select(page, '单位性质').pick('企业');
+    await fill(page, {
+      主营业务: '网络安全产品研发、安全服务',
+      会员代表: '张伟',
+      代表职务: '总经理',
+      代表手机: '1380013800', // 10 digits: refused
+      代表邮箱: 'zw@example.cn',
+      联系人: '李娜',
+      联系人职务: '市场总监',
+      联系人手机: '13900139000',
+      联系人邮箱: 'ln@example.cn',
+      邮寄地址: '广东省深圳市南山区科技园 1 号',
+    });
 
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('请输入 11 位中国大陆手机号码').waitFor();
-    await page.getByLabel('代表手机', { exact: true }).fill('13800138000');
+    await fill(page, { 代表手机: '13800138000' });
     await page.getByRole('button', { name: '保存', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: '校验位不符' });
     await alert.waitFor();
     expect(await alert.innerText()).toContain(`应为“${creditCodeCheckChar(FIRST17)}”`);
     await shot(page, 'members-form-warning');
-    expect(await memberCount(page)).toBe(0);
+    expect(await countRows(page, 'members')).toBe(0);
 
     // Fix the code: saved without needing a confirmation.
-    await page.getByLabel('统一社会信用代码', { exact: true }).fill(GOOD);
+    await fill(page, { 统一社会信用代码: GOOD });
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `会员档案：${NAME}` }).waitFor();
-    expect(await memberCount(page)).toBe(1);
+    expect(await countRows(page, 'members')).toBe(1);
     await shot(page, 'members-file-new');
 
     await openSection(page, '会员');
-    await page.getByLabel('搜索', { exact: true }).fill('szsl');
+    await fill(page, { 搜索: 'szsl' });
     await page.getByRole('link', { name: NAME }).waitFor();
     expect(await page.getByText('共 1 家').count()).toBe(1);
     await shot(page, 'members-roster-search');
 
     await page.reload();
     await openSection(page, '会员');
-    await page.getByLabel('搜索', { exact: true }).fill('SZSL');
+    await fill(page, { 搜索: 'SZSL' });
     await page.getByRole('link', { name: NAME }).waitFor();
     const row = page.getByRole('table', { name: '会员名册' }).getByRole('row').filter({ hasText: NAME });
     expect(await row.innerText()).toContain('正式会员');
-    expect(await row.innerText()).toContain(todayIso());
+    expect(await row.innerText()).toContain(today());
     expect(errors).toEqual([]);
   });
 
-  it('demo data: roster filters, a member file, and a withdrawal notice with its effective date and report deadline (R-M6)', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  it('demo data: roster filters, a member file, and a withdrawal notice with its effective date and report deadline (R-M6)', async ({
+    page,
+    errors,
+  }) => {
     await loadDemoData(page);
 
     await openSection(page, '会员');
     await page.getByText('共 300 家').waitFor();
     await shot(page, 'members-roster');
-    await pickOption(page, '状态', '正式会员');
+    await select(page, '状态').pick('正式会员');
     await page.getByText(/共 \d+ 家（全部 300 家）/).waitFor();
     // Sort by 入会日期 (click the header).
     const header = page.getByRole('columnheader', { name: '入会日期' });
@@ -136,17 +105,16 @@ describe('会员 desk (issue 5)', () => {
     await shot(page, 'members-file');
 
     await page.getByRole('button', { name: '登记退会申请', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('书面通知收到日期').waitFor();
-    const received = todayIso();
-    await dialog.getByText(withdrawalEffectiveOn(received)).first().waitFor();
-    await dialog.getByText(reportDueBy(received)).first().waitFor();
-    await page.waitForTimeout(500); // modal animation
-    await shot(page, 'members-withdrawal-dialog');
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    const notice = dialog(page, '登记退会申请');
+    await notice.field('书面通知收到日期').waitFor();
+    const received = today();
+    await notice.getByText(withdrawalEffectiveOn(received)).first().waitFor();
+    await notice.getByText(reportDueBy(received)).first().waitFor();
+    await stillShot(page, 'members-withdrawal-dialog');
+    await notice.ok();
     const banner = page.getByText('退会办理中（章程第十二条）');
     await banner.waitFor();
-    await dialog.waitFor({ state: 'hidden' });
+    await notice.closed();
     const text = await page.locator('.ant-alert').filter({ hasText: '退会办理中' }).innerText();
     expect(text).toContain(`退会生效日期：${withdrawalEffectiveOn(received)}`);
     expect(text).toContain(`向常务理事会通报截止：${reportDueBy(received)}`);

@@ -1,0 +1,54 @@
+/**
+ * The launch boilerplate as vitest fixtures. A test names what it needs and gets it fresh, on a new
+ * profile folder; every browser it launched is closed after it, pass or fail:
+ *
+ *   it('…', async ({ page, errors }) => { … expect(errors).toEqual([]); });
+ *   it('…', async ({ launch, profile }) => { let s = await launch(); …; s = await launch(); }); // relaunch
+ */
+import { test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch as launchBrowser, newProfile } from '../browser';
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page (window 'error' events), from the first load on. */
+  errors: string[];
+}
+
+interface Fixtures {
+  /** The test's profile folder (the browser's user data: IndexedDB survives a relaunch on it). */
+  profile: string;
+  /** Launches Chromium on `profile` (default: the test's own) and opens the app. */
+  launch: (profile?: string) => Promise<Session>;
+  /** The app in a browser launched on the test's profile. */
+  session: Session;
+  page: Page;
+  errors: string[];
+}
+
+export const it = test.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  profile: async ({}, use) => {
+    await use(newProfile());
+  },
+  launch: async ({ profile }, use) => {
+    const launched: BrowserContext[] = [];
+    await use(async (p = profile) => {
+      const s = await launchBrowser(p);
+      launched.push(s.context);
+      return s;
+    });
+    // A browser killed by the test is gone already: closing it is a no-op or fails harmlessly.
+    for (const c of launched) await c.close().catch(() => undefined);
+  },
+  session: async ({ launch }, use) => {
+    await use(await launch());
+  },
+  page: async ({ session }, use) => {
+    await use(session.page);
+  },
+  errors: async ({ session }, use) => {
+    await use(session.errors);
+  },
+});

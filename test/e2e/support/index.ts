@@ -1,0 +1,6 @@
+/** The e2e helpers in one import: `import { it, select, dialog, download, today } from './support'`. */
+export { killBrowser, loadDemoData, newProfile, openSection, shot, stillShot } from '../browser';
+export { it, type Session } from './fixtures';
+export { dialog, fill, select, setDate, type Dialog } from './controls';
+export { docxText, documentXml, download, type Downloaded } from './files';
+export { countRows, daysFromToday, demo, readRows, today } from './data';
