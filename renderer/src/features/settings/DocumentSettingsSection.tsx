@@ -2,8 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
 import { db } from '../../db';
 import { FONT_SCHEMES } from '../../../../shared/documents';
-import { saveDocumentSettings, useDocumentSettings, type DocumentSettings } from './documentSettings';
-import { OFFICIAL_FACES, detectOfficialFonts, recommendedScheme, type FontDetection } from './fonts';
+import {
+  saveDocumentSettings,
+  sessionFontDetection,
+  useDocumentSettings,
+  type DocumentSettings,
+} from './documentSettings';
+import { OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
 
 const SCHEME_LABEL = {
   gb2312: 'GB/T 9704 字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）',
@@ -18,7 +23,7 @@ export function DocumentSettingsSection() {
   const [detection, setDetection] = useState<FontDetection | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void detectOfficialFonts().then((d) => {
+    void sessionFontDetection().then((d) => {
       if (live) setDetection(d);
     });
     return () => {

@@ -72,9 +72,16 @@ export function effectiveScheme(s: DocumentSettings, detection: FontDetection | 
   return detection ? recommendedScheme(detection).scheme : 'gb2312';
 }
 
+/** The fonts found once a session (the query may prompt for permission; fonts rarely change meanwhile). */
+let detected: Promise<FontDetection> | undefined;
+export function sessionFontDetection(): Promise<FontDetection> {
+  detected ??= detectOfficialFonts();
+  return detected;
+}
+
 /** The builders' options from the settings (the font scheme), for exports. */
 export async function documentOptionsFromSettings(d: DeskDB = db): Promise<DocOptions> {
   const s = await readDocumentSettings(d);
-  const scheme = s.fontScheme === 'auto' ? effectiveScheme(s, await detectOfficialFonts()) : s.fontScheme;
+  const scheme = s.fontScheme === 'auto' ? effectiveScheme(s, await sessionFontDetection()) : s.fontScheme;
   return { fontScheme: scheme };
 }
