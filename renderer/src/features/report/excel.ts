@@ -1,16 +1,10 @@
 /**
- * 年度报告 exports: the Word document (shared/documents/annualReport.ts) and the Excel workbook — one sheet per
- * table, its first row the as-of date, then the header and the rows (numbers as numbers, text as text).
+ * 年度报告 as Excel: one sheet per table, its first row the as-of date, then the caption, the header and the rows
+ * (numbers as numbers, text as text, never a formula). The Word mapping is ./word.ts.
  */
 import * as XLSX from '@e965/xlsx';
-import { buildAnnualReport } from '../../../../shared/documents/annualReport';
 import type { AnnualReport } from '../../../../shared/report/figures';
-import {
-  periodText,
-  reportSections,
-  reportTitle,
-  type ReportSection,
-} from '../../../../shared/report/tables';
+import { periodText, reportSections, type ReportSection } from '../../../../shared/report/tables';
 
 /** The first row of every sheet. */
 export function asOfLine(r: AnnualReport): string {
@@ -47,16 +41,6 @@ export function reportWorkbook(
   }
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return new Uint8Array(out);
-}
-
-export function reportDocx(
-  r: AnnualReport,
-  sections: readonly ReportSection[] = reportSections(r),
-): Promise<Uint8Array> {
-  return buildAnnualReport(
-    { title: reportTitle(r.year), period: periodText(r), asOf: r.end, sections },
-    { date: r.end },
-  );
 }
 
 export function reportFileName(r: AnnualReport, ext: 'docx' | 'xlsx'): string {

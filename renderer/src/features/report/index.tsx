@@ -44,7 +44,8 @@ import {
   membersLabel,
   membersOption,
 } from './charts';
-import { reportDocx, reportFileName, reportWorkbook } from './exports';
+import { reportFileName, reportWorkbook } from './excel';
+import { reportDocx } from './word';
 
 function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
   let first = thisYear;
