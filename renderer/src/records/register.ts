@@ -1,17 +1,18 @@
 /**
- * Writes of the 发文 register (R-W1): drafts, 定稿 with the engine's next number, 作废 with a reason, and the
+ * The 发文 register's one owner (db.documents, R-W1): drafts (a meeting notice is drafted here too), 定稿 with
+ * the engine's next number, 证书批次 entries written in the issuing transaction, 作废 with a reason, and the
  * exported file's SHA-256. Every write is one transaction with its audit entry.
  */
-import { docNumberYear, formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../../shared/charter';
+import { docNumberYear, formatDocNumber, nextDocSeq, type DocNumberStyle } from '../../../shared/charter';
 import {
   ALLIANCE_NAME,
   certificateBatchText,
   type BatchCertificate,
   type CertificateBatchInput,
-} from '../../../../shared/documents';
-import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
-import { writeAudit } from '../../db/audit';
-import type { DeskDB } from '../../db/schema';
+} from '../../../shared/documents';
+import type { DocType, OutgoingDocument } from '../../../shared/domain/records';
+import { writeAudit } from '../db/audit';
+import type { DeskDB } from '../db/schema';
 
 export interface DraftFields {
   title: string;

@@ -6,7 +6,7 @@ import {
   recordExport,
   saveDraft,
   voidDocument,
-} from '../../../renderer/src/features/documents/data';
+} from '../../../renderer/src/records/register';
 
 const fields = (title: string, date = '2026-03-02') => ({
   title,

@@ -15,7 +15,7 @@ import {
   updateMeeting,
 } from '../../../renderer/src/features/meetings/data';
 import { meetingNoticeDraft } from '../../../renderer/src/features/meetings/word';
-import { finalizeDocument, voidDocument } from '../../../renderer/src/features/documents/data';
+import { finalizeDocument, voidDocument } from '../../../renderer/src/records/register';
 
 const demo = generateDemo({ asOf: '2025-06-15', members: 40 });
 let db: DeskDB;

@@ -10,7 +10,7 @@ import {
   withdrawEnrolment,
   attachReceivedFile,
 } from '../../../renderer/src/features/programmes/data';
-import { finalizeDocument, saveDraft } from '../../../renderer/src/features/documents/data';
+import { finalizeDocument, saveDraft } from '../../../renderer/src/records/register';
 import type { Member } from '../../../shared/domain/records';
 
 const person = { name: '张三', position: '总监', mobile: '13800000000', email: 'a@b.cn' };

@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
 import { readCharterSettings } from '../../records/settings';
-import { registerCertificateBatch } from '../documents/data';
+import { registerCertificateBatch } from '../../records/register';
 import type { Application, Certificate, MemberFields } from '../../../../shared/domain/records';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { checkTransition, hasLeft, type MotionOutcome } from '../../../../shared/charter';

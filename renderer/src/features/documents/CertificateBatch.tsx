@@ -11,7 +11,7 @@ import type { Certificate, OutgoingDocument } from '../../../../shared/domain/re
 import { Page } from '../../ui/Page';
 import { useExportFile } from '../../ui/exportFile';
 import { db } from '../../db';
-import { recordExport } from './data';
+import { recordExport } from '../../records/register';
 import { certificateBatchDocx } from './word';
 import { exportFileName, sha256Hex } from './logic';
 import { errorText } from '../../ui/errorText';

@@ -10,7 +10,7 @@ import { useExportFile } from '../../ui/exportFile';
 import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
-import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from './data';
+import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from '../../records/register';
 import { documentDocx } from './word';
 import {
   DEFAULT_ISSUER,

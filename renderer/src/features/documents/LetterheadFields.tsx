@@ -8,7 +8,7 @@ import type { FormInstance } from 'antd';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { DateInput } from '../../ui/DateInput';
 import { readDocumentSettings } from '../settings/documentSettings';
-import type { DraftFields } from './data';
+import type { DraftFields } from '../../records/register';
 import type { NoticeFields } from './logic';
 
 export interface LetterheadFormValues {

@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
-import { saveDraft, type DraftFields } from '../documents/data';
+import { saveDraft, type DraftFields } from '../../records/register';
 import type { MeetingRecord } from './word';
 import { buildEntitled, VERSION_CAP } from './logic';
 import { readCharterSettings } from '../../records/settings';

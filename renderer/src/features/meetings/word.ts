@@ -30,7 +30,7 @@ import {
   type TallySheetInput,
 } from '../../../../shared/documents';
 import { today } from '../../ui/today';
-import type { DraftFields } from '../documents/data';
+import type { DraftFields } from '../../records/register';
 import { motionTally, UNCOUNTED_REASON, type MotionTally } from '../../../../shared/charter';
 import { quorumOf, type QuorumView } from './logic';
 

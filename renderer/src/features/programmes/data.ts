@@ -15,7 +15,7 @@ import { readCharterSettings } from '../../records/settings';
 import { issueProgrammeCertificates, returnProgrammeCertificate } from '../../records/certificates';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
-import { registerCertificateBatch } from '../documents/data';
+import { registerCertificateBatch } from '../../records/register';
 import { sha256Hex } from '../documents/logic';
 import { checkEnrolment, checkReceivedFile, receiptSpec } from './logic';
 
