@@ -12,6 +12,15 @@ export interface AuditInput {
   after?: object;
 }
 
+/**
+ * Appends entries written out in full (a batch's entry that lists what it did, one entry per member of a
+ * batch). Call it inside the same `db.transaction` as the change it records.
+ */
+export async function appendAudit(db: DeskDB, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  if (Array.isArray(entries)) await db.audit.bulkAdd([...entries]);
+  else await db.audit.add(entries as AuditEntry);
+}
+
 /** Appends one audit entry. Call it inside the same `db.transaction` as the change it records. */
 export async function writeAudit(db: DeskDB, input: AuditInput): Promise<void> {
   const entry: AuditEntry = {

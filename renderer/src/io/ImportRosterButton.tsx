@@ -31,13 +31,13 @@ import {
   commitImport,
   existingKeys,
   mapAll,
-  MAPPING_SETTING,
   parseRosterRows,
   type ParsedRoster,
 } from './importRoster';
 import { readSheetRowsOffThread } from './sheetOffThread';
 import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
 import { errorText } from '../ui/errorText';
+import { readImportMapping, saveImportMapping } from '../records/settings';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 
@@ -96,7 +96,7 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
       });
       if (!f) return;
       setBusy(true);
-      const remembered = (await db.settings.get(MAPPING_SETTING))?.value as RememberedMapping | undefined;
+      const remembered = (await readImportMapping(db)) as RememberedMapping | undefined;
       // Read in a Worker: a hostile or huge file cannot freeze the window.
       const { rows: sheetRows } = await readSheetRowsOffThread(f.name, f.bytes);
       const parsed = parseRosterRows(
@@ -134,11 +134,8 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
     setBusy(true);
     setProgress(0);
     try {
-      await db.settings.put({
-        key: MAPPING_SETTING,
-        // A header such as “constructor” would make the backup refuse this row: not remembered.
-        value: withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)),
-      });
+      // A header such as “constructor” would make the backup refuse this row: not remembered.
+      await saveImportMapping(db, withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)));
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
         onProgress: (d, t) => setProgress(Math.round((d / t) * 100)),
       });

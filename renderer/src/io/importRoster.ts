@@ -17,11 +17,12 @@ import {
   type RosterRow,
 } from '../../../shared/data/roster';
 import type { ImportBatch, Member } from '../../../shared/domain/records';
-import { buildSearchText } from '../../../shared/search/memberSearch';
+import { buildSearchText } from '../../../shared/search/searchText';
 import type { DeskDB } from '../db/schema';
+import { appendAudit } from '../db/audit';
+import { addImportedMembers, removeImportedMembers } from '../records/members';
 import { readSheetRows } from './spreadsheet';
 
-export const MAPPING_SETTING = 'importMapping';
 
 export interface ParsedRoster {
   fileName: string;
@@ -128,13 +129,13 @@ export async function commitImport(
       await writing;
       // Only the member records: their first tier and people are their own fields, dated from
       // approval (shared/domain/initialHistory.ts), and the batch's audit entry names them all.
-      writing = db.members.bulkAdd(members).then(() => {
+      writing = addImportedMembers(db, members).then(() => {
         done += chunk.length;
         opts.onProgress?.(done, total);
       });
     }
     await writing;
-    await db.audit.add({
+    await appendAudit(db, {
       at: now,
       entity: 'imports',
       entityId: batchId,
@@ -197,15 +198,11 @@ export async function undoImport(db: DeskDB, batchId: number): Promise<number> {
         );
       }
     }
-    const contacts = await db.contactChanges.where('memberId').anyOf(ids).toArray();
-    const tiers = await db.tierChanges.where('memberId').anyOf(ids).toArray();
     const now = new Date().toISOString();
-    await db.members.bulkDelete(ids);
-    await db.contactChanges.bulkDelete(contacts.map((c) => c.id!));
-    await db.tierChanges.bulkDelete(tiers.map((c) => c.id!));
+    const { contacts, tiers } = await removeImportedMembers(db, members);
     await db.imports.update(batchId, { undone: { at: now } });
     const names = members.map((m) => m.name);
-    await db.audit.add({
+    await appendAudit(db, {
       at: now,
       entity: 'imports',
       entityId: batchId,
@@ -217,7 +214,8 @@ export async function undoImport(db: DeskDB, batchId: number): Promise<number> {
         { field: 'tierChanges', before: tiers, after: null },
       ],
     });
-    await db.audit.bulkAdd(
+    await appendAudit(
+      db,
       members.map((m) => ({
         at: now,
         entity: 'members',

@@ -7,10 +7,10 @@
 import type { DeskDB } from '../db/schema';
 import { writeAudit } from '../db/audit';
 import { returnMemberCertificates } from './certificates';
-import type { Member, MemberFields, Person, TierChange } from '../../../shared/domain/records';
+import type { ContactChange, Member, MemberFields, Person, TierChange } from '../../../shared/domain/records';
 import type { IsoDate, MemberStatus, Tier } from '../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../shared/domain/types';
-import { buildSearchText } from '../../../shared/search/memberSearch';
+import { buildSearchText } from '../../../shared/search/searchText';
 import {
   initialContactChange,
   initialTierChange,
@@ -471,4 +471,32 @@ export async function expelMember(db: DeskDB, id: number, input: ExpelInput) {
     },
     (x) => returnMemberCertificates(db, x.id as number, input.on, '除名，会员证书收回（R-M9）'),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Roster import (io/importRoster.ts): a batch of members, and undoing it
+
+/**
+ * Adds a chunk of imported member records (the import's transaction; their first tier and people are their
+ * own fields, dated from approval: shared/domain/initialHistory.ts). The batch's audit entry names them all.
+ */
+export function addImportedMembers(db: DeskDB, members: Member[]): Promise<unknown> {
+  return db.members.bulkAdd(members);
+}
+
+/**
+ * Removes the members of an import batch and the contact and tier history written for them (undoing an
+ * import, in the caller's transaction, which keeps every removed row in its audit entry). Returns the rows.
+ */
+export async function removeImportedMembers(
+  db: DeskDB,
+  members: readonly Member[],
+): Promise<{ contacts: ContactChange[]; tiers: TierChange[] }> {
+  const ids = members.map((m) => m.id!);
+  const contacts = await db.contactChanges.where('memberId').anyOf(ids).toArray();
+  const tiers = await db.tierChanges.where('memberId').anyOf(ids).toArray();
+  await db.members.bulkDelete(ids);
+  await db.contactChanges.bulkDelete(contacts.map((c) => c.id!));
+  await db.tierChanges.bulkDelete(tiers.map((c) => c.id!));
+  return { contacts, tiers };
 }
