@@ -16,7 +16,6 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 4000,
     sourcemap: false,
   },
   server: { host: '127.0.0.1' },

@@ -21,7 +21,7 @@ import type {
 } from '../domain/records';
 import type { Body, Tier } from '../domain/types';
 import { addDays, addYears, annualDues, creditCodeCheckChar } from '../charter';
-import { buildSearchText } from '../search/memberSearch';
+import { buildSearchText } from '../search/searchText';
 
 export interface DemoOptions {
   members?: number;

@@ -1,5 +1,6 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { ConfigProvider, Layout, Menu, App as AntApp, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { ConfigProvider, Flex, Layout, Menu, App as AntApp, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -9,13 +10,31 @@ import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';
 import { HomeDesk } from '../features/home';
 import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
-import { MembersDesk } from '../features/members';
-import { ApplicationsDesk } from '../features/applications';
-import { DuesDesk } from '../features/dues';
-import { MeetingsDesk } from '../features/meetings';
-import { ProgrammesDesk } from '../features/programmes';
-import { DocumentsDesk } from '../features/documents';
-import { SettingsDesk } from '../features/settings';
+
+// Every desk but 首页 loads on first use, with the export libraries it carries (docx, SheetJS, pinyin data):
+// the first screen's script holds only the shell, the dashboard and what they need.
+const MembersDesk = lazy(() => import('../features/members').then((m) => ({ default: m.MembersDesk })));
+const ApplicationsDesk = lazy(() =>
+  import('../features/applications').then((m) => ({ default: m.ApplicationsDesk })),
+);
+const DuesDesk = lazy(() => import('../features/dues').then((m) => ({ default: m.DuesDesk })));
+const MeetingsDesk = lazy(() => import('../features/meetings').then((m) => ({ default: m.MeetingsDesk })));
+const ProgrammesDesk = lazy(() =>
+  import('../features/programmes').then((m) => ({ default: m.ProgrammesDesk })),
+);
+const DocumentsDesk = lazy(() => import('../features/documents').then((m) => ({ default: m.DocumentsDesk })));
+const SettingsDesk = lazy(() => import('../features/settings').then((m) => ({ default: m.SettingsDesk })));
+
+/** Shown while a desk's script loads (a fraction of a second from the local files). */
+function DeskLoading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin tip="正在加载…">
+        <div style={{ width: 120, height: 40 }} />
+      </Spin>
+    </Flex>
+  );
+}
 
 dayjs.locale('zh-cn');
 
@@ -40,32 +59,34 @@ function Shell() {
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, background: '#f5f5f5', minWidth: 0 }}>
         <ErrorBoundary key={navKeyFor(location.pathname)}>
-          <Routes>
-            <Route
-              path="/"
-              element={
-                <HomeTabs>
-                  <HomeDesk />
-                </HomeTabs>
-              }
-            />
-            <Route
-              path="/report/*"
-              element={
-                <HomeTabs>
-                  <LazyReportDesk />
-                </HomeTabs>
-              }
-            />
-            <Route path="/members/*" element={<MembersDesk />} />
-            <Route path="/applications/*" element={<ApplicationsDesk />} />
-            <Route path="/dues/*" element={<DuesDesk />} />
-            <Route path="/meetings/*" element={<MeetingsDesk />} />
-            <Route path="/programmes/*" element={<ProgrammesDesk />} />
-            <Route path="/documents/*" element={<DocumentsDesk />} />
-            <Route path="/settings/*" element={<SettingsDesk />} />
-            <Route path="*" element={<Typography.Text>未找到该页面。</Typography.Text>} />
-          </Routes>
+          <Suspense fallback={<DeskLoading />}>
+            <Routes>
+              <Route
+                path="/"
+                element={
+                  <HomeTabs>
+                    <HomeDesk />
+                  </HomeTabs>
+                }
+              />
+              <Route
+                path="/report/*"
+                element={
+                  <HomeTabs>
+                    <LazyReportDesk />
+                  </HomeTabs>
+                }
+              />
+              <Route path="/members/*" element={<MembersDesk />} />
+              <Route path="/applications/*" element={<ApplicationsDesk />} />
+              <Route path="/dues/*" element={<DuesDesk />} />
+              <Route path="/meetings/*" element={<MeetingsDesk />} />
+              <Route path="/programmes/*" element={<ProgrammesDesk />} />
+              <Route path="/documents/*" element={<DocumentsDesk />} />
+              <Route path="/settings/*" element={<SettingsDesk />} />
+              <Route path="*" element={<Typography.Text>未找到该页面。</Typography.Text>} />
+            </Routes>
+          </Suspense>
         </ErrorBoundary>
       </Layout.Content>
     </Layout>

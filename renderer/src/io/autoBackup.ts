@@ -7,7 +7,6 @@ import type { AutoBackupInfo, DeskApi } from '../../../shared/contract';
 import { desk } from '../platform';
 import { isDailyBackupDue } from '../../../shared/data/retention';
 import type { DeskDB } from '../db/schema';
-import { createBackup } from './backup';
 
 export type { AutoBackupInfo };
 export type AutoBackupApi = Pick<DeskApi, 'writeAutoBackup' | 'listAutoBackups' | 'readAutoBackup'>;
@@ -47,6 +46,8 @@ export async function runDailyAutoBackup(
   )
     return null;
   const info = await desk.appInfo();
+  // The backup writer loads on first use, not with the first screen.
+  const { createBackup } = await import('./backup');
   const b = await createBackup(db, { appVersion: info.version });
   // The main process names the file from its own clock and never overwrites one.
   return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;
@@ -68,6 +69,8 @@ export async function runQuitAutoBackup(
   if (now - lastQuitBackupAt < 30 * 60_000) return null;
   lastQuitBackupAt = now;
   const info = await desk.appInfo();
+  // The backup writer loads on first use, not with the first screen.
+  const { createBackup } = await import('./backup');
   const b = await createBackup(db, { appVersion: info.version });
   // The main process names the file from its own clock and never overwrites one.
   return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Member, MemberFields } from '../../../shared/domain/records';
 import { badCode, code, fields } from './fixtures';
-import { buildSearchText } from '../../../shared/search/memberSearch';
+import { buildSearchText } from '../../../shared/search/searchText';
 import {
   approvalYears,
   creditCodeError,
