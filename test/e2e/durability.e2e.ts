@@ -4,14 +4,9 @@
  * says 磁盘空间不足 in Chinese, keeps the text and saves it when space returns; a second tab refuses to work
  * until 在此处继续使用, and the first one then stops.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { killBrowser, launch, newProfile, openSection } from './browser';
-
-function dialog(page: Page, title: string) {
-  return page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
-}
+import { describe, expect, inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { dialog, it, killBrowser, openSection } from './support';
 
 const MEETING = 'E2E 理事会（耐久性测试）';
 const ITEM = '审议年度工作报告';
@@ -22,14 +17,13 @@ async function meetingWithItem(page: Page) {
   await page.getByRole('button', { name: '新建会议', exact: true }).click();
   const dlg = dialog(page, '新建会议');
   await dlg.waitFor();
-  await page.getByLabel('会议类型', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="理事会"]').click();
+  await dlg.select('会议类型').pick('理事会');
   await dlg.getByRole('radio', { name: '现场', exact: true }).check();
-  await dlg.getByLabel('会议名称').fill(MEETING);
-  await dlg.getByLabel('地点').fill('北京');
-  await dlg.getByLabel('主持人').fill('王主持');
-  await dlg.getByLabel('记录人').fill('周梦妍');
-  await dlg.getByRole('button', { name: '保存', exact: true }).click();
+  await dlg.field('会议名称').fill(MEETING);
+  await dlg.field('地点').fill('北京');
+  await dlg.field('主持人').fill('王主持');
+  await dlg.field('记录人').fill('周梦妍');
+  await dlg.ok();
   await page.getByRole('heading', { level: 1, name: MEETING }).waitFor();
   await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
   await page.getByLabel('新议程').fill(ITEM);
@@ -51,16 +45,11 @@ async function openMinutes(page: Page) {
 const SENTENCE = '秘书处汇报了本年度会员发展、专项行动和经费收支情况，与会理事进行了讨论。';
 
 describe('durability (issue 13)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close().catch(() => undefined);
-    context = null;
-  });
-
-  it('continuous typing, then SIGKILL: everything typed until a second before the kill is kept', async () => {
-    const profile = newProfile();
-    let s = await launch(profile);
-    context = s.context;
+  it('continuous typing, then SIGKILL: everything typed until a second before the kill is kept', async ({
+    launch,
+    profile,
+  }) => {
+    let s = await launch();
     const box = await meetingWithItem(s.page);
     await box.click();
 
@@ -79,10 +68,8 @@ describe('durability (issue 13)', () => {
     }
     const killedAt = Date.now();
     expect(await killBrowser(profile)).toBeGreaterThan(0);
-    context = null;
 
-    s = await launch(profile);
-    context = s.context;
+    s = await launch();
     const again = await openMinutes(s.page);
     const kept = await again.inputValue();
     const mustHave = typed.filter((t) => t.at <= killedAt - 1000).at(-1)!.text;
@@ -94,17 +81,15 @@ describe('durability (issue 13)', () => {
     expect(kept.length).toBeGreaterThanOrEqual(mustHave.length);
   });
 
-  it('a reload right after typing keeps every character (flushed as the page unloads)', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const box = await meetingWithItem(s.page);
+  it('a reload right after typing keeps every character (flushed as the page unloads)', async ({ page }) => {
+    const box = await meetingWithItem(page);
     await box.click();
-    await s.page.keyboard.insertText('会议');
-    await s.page.waitForTimeout(1000);
-    await s.page.keyboard.insertText('通过了年度工作报告');
+    await page.keyboard.insertText('会议');
+    await page.waitForTimeout(1000);
+    await page.keyboard.insertText('通过了年度工作报告');
     // No pause: the debounce has not fired when the page goes away.
-    await s.page.reload();
-    const again = await openMinutes(s.page);
+    await page.reload();
+    const again = await openMinutes(page);
     expect(await again.inputValue()).toBe('会议通过了年度工作报告');
   });
 
@@ -112,10 +97,9 @@ describe('durability (issue 13)', () => {
   // at ~10 GB; from a browser session it fails with "Internal error"), and a tiny file system needs root.
   // While `__diskFull` is set, IndexedDB's own put / cursor update throw the DOMException the browser throws
   // when the quota is exhausted; everything above (Dexie, the autosave, the label) is the real code.
-  it('disk full: 磁盘空间不足 in Chinese, the text stays on screen, and it is saved when space returns', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const page = s.page;
+  it('disk full: 磁盘空间不足 in Chinese, the text stays on screen, and it is saved when space returns', async ({
+    page,
+  }) => {
     const box = await meetingWithItem(page);
     await box.click();
     await page.keyboard.insertText('第一句。');
@@ -159,10 +143,8 @@ describe('durability (issue 13)', () => {
     expect(await again.inputValue()).toBe('第一句。第二句写不进去。');
   });
 
-  it('a second tab refuses until 在此处继续使用; the first one then stops', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const first = s.page;
+  it('a second tab refuses until 在此处继续使用; the first one then stops', async ({ session }) => {
+    const { context, page: first } = session;
     const box = await meetingWithItem(first);
     await box.click();
     await first.keyboard.insertText('第一个标签页的记录。');

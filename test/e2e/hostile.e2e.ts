@@ -4,14 +4,24 @@
  * opened in a Worker, and inflation stops at the cap. Before: a 4.2 MB backup inflating to 4 GiB froze
  * the window for 67 s before its refusal; a 1.5 MB .xlsx inflating to 1.4 GB crashed the tab.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { launch, loadDemoData, newProfile, openSection, shot } from './browser';
+import {
+  daysFromToday,
+  dialog,
+  it,
+  loadDemoData,
+  openSection,
+  readRows,
+  select,
+  setDate,
+  shot,
+} from './support';
 import { buildSunshineApplicationForm } from '../../shared/documents';
 
 const MB = 1024 * 1024;
@@ -74,13 +84,9 @@ function longestGap(page: Page): Promise<number> {
 }
 
 describe('hostile files in the window (issue 13)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('a zip-bomb backup is refused in Chinese and the window keeps running during the parse', async () => {
+  it('a zip-bomb backup is refused in Chinese and the window keeps running during the parse', async ({
+    launch,
+  }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
     // The manifest says database.json is 290 MB (under the 300 MB cap), its headers say nothing
     // useful, and it inflates to 400 MB: the worker inflates up to the manifest's size, then refuses.
@@ -104,11 +110,7 @@ describe('hostile files in the window (issue 13)', () => {
     writeFileSync(bombPath, bomb);
     expect(statSync(bombPath).size).toBeLessThan(2 * MB);
 
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await launch();
     await openSection(page, '设置');
     await startTicking(page);
     const [chooser] = await Promise.all([
@@ -130,7 +132,9 @@ describe('hostile files in the window (issue 13)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an .xlsx bomb chosen in 导入会员名册 is refused in Chinese, and the tab survives', async () => {
+  it('an .xlsx bomb chosen in 导入会员名册 is refused in Chinese, and the tab survives', async ({
+    launch,
+  }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
     const ws = XLSX.utils.aoa_to_sheet([
       ['单位名称', '统一社会信用代码'],
@@ -149,11 +153,7 @@ describe('hostile files in the window (issue 13)', () => {
     const bombPath = path.join(dir, '名册.xlsx');
     writeFileSync(bombPath, bomb);
 
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await launch();
     await openSection(page, '设置');
     await startTicking(page);
     const [chooser] = await Promise.all([
@@ -172,53 +172,30 @@ describe('hostile files in the window (issue 13)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a received Word form is read in a worker: a real one fills the form, 160,000 unclosed rows do not freeze the window', async () => {
+  it('a received Word form is read in a worker: a real one fills the form, 160,000 unclosed rows do not freeze the window', async ({
+    page,
+    errors,
+  }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     await loadDemoData(page);
-    const name = await page.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const req = indexedDB.open('secretariat-desk');
-          req.onsuccess = () => {
-            const all = req.result.transaction('members', 'readonly').objectStore('members').getAll();
-            all.onsuccess = () => {
-              resolve(
-                (all.result as { name: string; status: string }[]).find((m) => m.status === 'active')!.name,
-              );
-              req.result.close();
-            };
-            all.onerror = () => reject(all.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    const members = await readRows<{ name: string; status: string }>(page, 'members');
+    const name = members.find((m) => m.status === 'active')!.name;
     await openSection(page, '专项行动');
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('名称', { exact: true }).waitFor();
-    const d = new Date(Date.now() + 30 * 86_400_000);
-    const deadline = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const deadlineInput = dialog.getByLabel('截止日期');
-    await deadlineInput.click();
-    await deadlineInput.fill(deadline);
-    await deadlineInput.press('Enter');
-    await dialog.getByLabel('征集年度').fill(deadline.slice(0, 4));
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    const form = dialog(page, '新建专项行动');
+    await form.field('名称', { exact: true }).waitFor();
+    const deadline = daysFromToday(30);
+    await setDate(form.field('截止日期'), deadline);
+    await form.field('征集年度').fill(deadline.slice(0, 4));
+    await form.ok();
     await page.getByRole('heading', { level: 1, name: '网络安全服务阳光行动' }).waitFor();
-    const input = page.getByLabel('会员单位', { exact: true });
-    await input.click();
-    await input.fill(name);
-    await page.locator('.ant-select-item-option', { hasText: name }).first().click();
-    await page.keyboard.press('Escape');
+    const unit = select(page, '会员单位');
+    await unit.pick(name, { search: name });
+    await unit.close();
     await page.getByRole('button', { name: '登记申请', exact: true }).click();
     await page.getByRole('link', { name, exact: true }).waitFor();
     await page.getByRole('button', { name: `${name} 申请材料`, exact: true }).click();
-    const drawer = page.getByRole('dialog', { name: `${name} — 申请材料` });
+    const drawer = dialog(page, `${name} — 申请材料`);
     await drawer.waitFor();
 
     const upload = async (file: string) => {

@@ -3,15 +3,22 @@
  * member that left is refused), tick the four receipts, approve one, issue and batch-export its certificate,
  * and find the issue in the 发文 register as a 证书批次 (R-W1).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Download, Page } from 'playwright-core';
-import JSZip from 'jszip';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
-
-const OUT = path.resolve('test-results/programmes');
+import {
+  daysFromToday,
+  dialog,
+  documentXml,
+  download,
+  it,
+  loadDemoData,
+  openSection,
+  readRows,
+  select,
+  setDate,
+  shot,
+} from './support';
 
 interface MemberRow {
   id: number;
@@ -19,36 +26,11 @@ interface MemberRow {
   status: string;
 }
 
-function isoPlusDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function readMembers(page: Page): Promise<MemberRow[]> {
-  return page.evaluate(
-    () =>
-      new Promise<MemberRow[]>((resolve, reject) => {
-        const req = indexedDB.open('secretariat-desk');
-        req.onsuccess = () => {
-          const all = req.result.transaction('members', 'readonly').objectStore('members').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as MemberRow[]).map((m) => ({ id: m.id, name: m.name, status: m.status })));
-            req.result.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-}
-
+/** Picks a unit in the enrolment select (searched by name; the list shows it with its status) and closes it. */
 async function pickMember(page: Page, name: string): Promise<void> {
-  const input = page.getByLabel('会员单位', { exact: true });
-  await input.click();
-  await input.fill(name);
-  await page.locator('.ant-select-item-option', { hasText: name }).first().click();
-  await page.keyboard.press('Escape');
+  const unit = select(page, '会员单位');
+  await unit.pick(name, { search: name });
+  await unit.close();
 }
 
 /** Receipt checkboxes are controlled by the database: click, then wait for the write to come back. */
@@ -61,20 +43,12 @@ async function tick(page: Page, name: string, label: string): Promise<void> {
 }
 
 describe('专项行动 desk (issue 7)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('programme, enrolments, receipts, review and certificate export (R-P1, R-P2, R-P3)', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  it('programme, enrolments, receipts, review and certificate export (R-P1, R-P2, R-P3)', async ({
+    page,
+    errors,
+  }) => {
     await loadDemoData(page);
-    const members = await readMembers(page);
+    const members = await readRows<MemberRow>(page, 'members');
     const active = members.filter((m) => m.status === 'active');
     const left = members.find((m) => m.status === 'withdrawn' || m.status === 'expelled');
     const a = active[3] as MemberRow;
@@ -84,18 +58,15 @@ describe('专项行动 desk (issue 7)', () => {
     await openSection(page, '专项行动');
     await page.getByRole('heading', { level: 1, name: '专项行动', exact: true }).waitFor();
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('名称', { exact: true }).waitFor();
-    expect(await dialog.getByLabel('名称', { exact: true }).inputValue()).toBe('网络安全服务阳光行动');
-    await dialog.getByLabel('简介').fill('规范网络安全服务行业行为，提高网络安全服务供给质量。');
-    const deadline = isoPlusDays(30);
-    const deadlineInput = dialog.getByLabel('截止日期');
-    await deadlineInput.click();
-    await deadlineInput.fill(deadline);
-    await deadlineInput.press('Enter');
-    await dialog.getByLabel('征集年度').fill(deadline.slice(0, 4));
+    const form = dialog(page, '新建专项行动');
+    await form.field('名称', { exact: true }).waitFor();
+    expect(await form.field('名称', { exact: true }).inputValue()).toBe('网络安全服务阳光行动');
+    await form.field('简介').fill('规范网络安全服务行业行为，提高网络安全服务供给质量。');
+    const deadline = daysFromToday(30);
+    await setDate(form.field('截止日期'), deadline);
+    await form.field('征集年度').fill(deadline.slice(0, 4));
     await shot(page, 'programmes-1-new');
-    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    await form.ok();
     await page.getByRole('heading', { level: 1, name: '网络安全服务阳光行动' }).waitFor();
     const [y, mo, d] = deadline.split('-').map(Number);
     await page.getByText(`${y} 年 ${mo} 月 ${d} 日`).first().waitFor();
@@ -140,25 +111,22 @@ describe('专项行动 desk (issue 7)', () => {
     expect(batchNo).not.toBe('');
     await shot(page, 'programmes-3-detail');
 
-    const [download] = (await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出证书（合并为一个 Word 文件）', exact: true }).click(),
-    ])) as [Download, unknown];
-    mkdirSync(OUT, { recursive: true });
-    const file = path.join(OUT, 'certificates.docx');
-    await download.saveAs(file);
-    const zip = await JSZip.loadAsync(readFileSync(file));
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const certificates = await download(
+      page,
+      page.getByRole('button', { name: '导出证书（合并为一个 Word 文件）', exact: true }),
+      { saveAs: 'programmes/certificates.docx' },
+    );
+    const xml = await documentXml(certificates.bytes);
     expect(xml).toContain(`YGXD-${year}-001`);
     expect(xml).toContain(a.name.replace(/&/g, '&amp;'));
 
     // The applicant's materials and the form pre-filled from the registry.
     await page.getByRole('button', { name: `${a.name} 申请材料`, exact: true }).click();
-    const drawer = page.getByRole('dialog');
-    await drawer.getByLabel('单位名称').waitFor();
-    expect(await drawer.getByLabel('单位名称').inputValue()).toBe(a.name);
-    await drawer.getByLabel('网络安全服务内容').fill('安全运维、安全咨询');
-    await drawer.getByRole('button', { name: '保存申请表', exact: true }).click();
+    const drawer = dialog(page, `${a.name} — 申请材料`);
+    await drawer.field('单位名称').waitFor();
+    expect(await drawer.field('单位名称').inputValue()).toBe(a.name);
+    await drawer.field('网络安全服务内容').fill('安全运维、安全咨询');
+    await drawer.ok('保存申请表');
     await page.getByText('申请表已保存').waitFor();
     await shot(page, 'programmes-4-drawer');
     await page.keyboard.press('Escape');
@@ -178,15 +146,11 @@ describe('专项行动 desk (issue 7)', () => {
     expect(await listed.innerText()).toContain(a.name);
     expect(await listed.innerText()).toContain('有效');
     await shot(page, 'programmes-5-register-batch');
-    const [batchDownload] = (await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Word', exact: true }).click(),
-    ])) as [Download, unknown];
-    const batchFile = path.join(OUT, 'certificate-batch.docx');
-    await batchDownload.saveAs(batchFile);
-    const batchBytes = readFileSync(batchFile);
-    const batchXml =
-      (await (await JSZip.loadAsync(batchBytes)).file('word/document.xml')?.async('string')) ?? '';
+    const batch = await download(page, page.getByRole('button', { name: '导出 Word', exact: true }), {
+      saveAs: 'programmes/certificate-batch.docx',
+    });
+    const batchBytes = batch.bytes;
+    const batchXml = await documentXml(batchBytes);
     expect(batchXml).toContain(`YGXD-${year}-001`);
     const sha = createHash('sha256').update(batchBytes).digest('hex');
     await page.getByText(sha).waitFor();

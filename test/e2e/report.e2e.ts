@@ -3,32 +3,11 @@
  * 会费 arrears total, meetings held on 会议 → 合规), the charts drawn by ECharts (and the dues desk's chart),
  * then the Word and Excel exports read back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import JSZip from 'jszip';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { launch, loadDemoData, newProfile, openSection, shot } from './browser';
-import { generateDemo } from '../../shared/demo/generate';
+import { demo, documentXml, download, it, loadDemoData, openSection, select, shot, today } from './support';
 import { expectedDemoReport } from '../unit/report/expected';
-
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-async function pickOption(page: Page, label: string, option: string): Promise<void> {
-  await page
-    .getByRole('combobox')
-    .and(page.getByLabel(label, { exact: true }))
-    .click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
 
 async function statValue(page: Page, id: string): Promise<number> {
   const el = page.getByTestId(`stat-${id}`);
@@ -36,35 +15,21 @@ async function statValue(page: Page, id: string): Promise<number> {
   return Number(await el.getAttribute('data-value'));
 }
 
-async function saveDownload(page: Page, button: string, name: string): Promise<Buffer> {
-  const [d] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  const dir = path.resolve('test-results/report');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
-  await d.saveAs(file);
-  return readFileSync(file);
+/** Exports the report by its button; the file is kept in test-results/report. */
+async function exported(page: Page, button: string, name: string): Promise<Buffer> {
+  const trigger = page.getByRole('button', { name: button, exact: true });
+  return (await download(page, trigger, { saveAs: `report/${name}`, timeout: 60_000 })).bytes;
 }
 
 describe('年度报告 (issue 18)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('opens for the demo year, agrees with the desks, draws its charts, and exports Word and Excel', async () => {
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  it('opens for the demo year, agrees with the desks, draws its charts, and exports Word and Excel', async ({
+    page,
+    errors,
+  }) => {
     await loadDemoData(page);
-    const asOf = localToday();
+    const asOf = today();
     const year = Number(asOf.slice(0, 4));
-    const x = expectedDemoReport(generateDemo({ asOf }), year, asOf);
+    const x = expectedDemoReport(demo(asOf), year, asOf);
 
     // The desks' own figures.
     await openSection(page, '会员');
@@ -72,7 +37,7 @@ describe('年度报告 (issue 18)', () => {
       .getByText(/共 \d+ 家/)
       .first()
       .waitFor();
-    await pickOption(page, '状态', '正式会员');
+    await select(page, '状态').pick('正式会员');
     const rosterText = await page.getByText(/共 \d+ 家（全部 \d+ 家）/).innerText();
     const rosterActive = Number(/共 (\d+) 家/.exec(rosterText)![1]);
 
@@ -131,8 +96,8 @@ describe('年度报告 (issue 18)', () => {
     await shot(page, 'report-1-view');
 
     // Word: the title, each section, the figures, tables with repeated header rows.
-    const docx = await saveDownload(page, '导出 Word', 'annual-report.docx');
-    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const docx = await exported(page, '导出 Word', 'annual-report.docx');
+    const xml = await documentXml(docx);
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain(`中国网络安全产业联盟秘书处${year}年度工作报告（统计部分）`);
     for (const h of [
@@ -150,7 +115,7 @@ describe('年度报告 (issue 18)', () => {
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
 
     // Excel: one sheet per table, the as-of date in each sheet's first row.
-    const xlsx = await saveDownload(page, '导出 Excel', 'annual-report.xlsx');
+    const xlsx = await exported(page, '导出 Excel', 'annual-report.xlsx');
     const wb = XLSX.read(xlsx, { type: 'buffer' });
     expect(wb.SheetNames.length).toBeGreaterThanOrEqual(20);
     for (const name of wb.SheetNames) {
@@ -163,7 +128,7 @@ describe('年度报告 (issue 18)', () => {
     expect(byTier.find((r) => r[0] === '合计')?.[5]).toBe(desksArrears);
 
     // Another year: the as-of date follows (31 December of a past year).
-    await pickOption(page, '年度', `${year - 1} 年`);
+    await select(page, '年度').pick(`${year - 1} 年`);
     await page.waitForFunction(
       (v) => (document.getElementById('report-asof') as HTMLInputElement | null)?.value === v,
       `${year - 1}-12-31`,

@@ -1,32 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, newProfile, openSection, shot, loadDemoData } from './browser';
+import { countRows, dialog, download, it, loadDemoData, openSection, setDate, shot } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
 
 function code(body17: string): string {
   return body17 + creditCodeCheckChar(body17);
-}
-
-function count(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    (t) =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('secretariat-desk');
-        req.onsuccess = () => {
-          const c = req.result.transaction(t, 'readonly').objectStore(t).count();
-          c.onsuccess = () => {
-            resolve(c.result);
-            req.result.close();
-          };
-          c.onerror = () => reject(c.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    table,
-  );
 }
 
 async function waitFor(fn: () => Promise<boolean>, ms = 20_000): Promise<void> {
@@ -38,32 +18,23 @@ async function waitFor(fn: () => Promise<boolean>, ms = 20_000): Promise<void> {
 }
 
 describe('设置: data safety (issue 8)', () => {
-  let context: BrowserContext | null = null;
-  afterEach(async () => {
-    await context?.close();
-    context = null;
-  });
-
-  it('backs up, imports a CSV roster (skipping a bad row), undoes it, restores the backup, and the audit trail shows it', async () => {
+  it('backs up, imports a CSV roster (skipping a bad row), undoes it, restores the backup, and the audit trail shows it', async ({
+    page,
+    errors,
+  }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-datasafety-'));
-    const s = await launch(newProfile());
-    context = s.context;
-    const { page } = s;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
 
     await loadDemoData(page);
-    expect(await count(page, 'members')).toBe(300);
+    expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-1-page');
 
     // 备份到文件 → a download
     const backupPath = path.join(dir, 'backup.zip');
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
-      page.getByRole('button', { name: '备份到文件', exact: true }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^秘书处工作台备份-\d{8}-\d{6}\.zip$/);
-    await download.saveAs(backupPath);
+    const backup = await download(page, page.getByRole('button', { name: '备份到文件', exact: true }), {
+      saveAs: backupPath,
+      timeout: 60_000,
+    });
+    expect(backup.name).toMatch(/^秘书处工作台备份-\d{8}-\d{6}\.zip$/);
     expect(statSync(backupPath).size).toBeGreaterThan(10_000);
 
     // Import a small CSV roster with one bad row (wrong check character).
@@ -80,19 +51,19 @@ describe('设置: data safety (issue 8)', () => {
       page.getByRole('button', { name: '导入会员名册' }).click(),
     ]);
     await chooser.setFiles(csvPath);
-    const dialog = page.getByRole('dialog', { name: /导入会员名册/ });
-    await dialog.waitFor();
-    await dialog.getByText('统一社会信用代码校验位不符', { exact: false }).waitFor();
-    expect(await dialog.getByRole('status').innerText()).toContain('可导入 2 行，有问题 1 行');
-    expect(await dialog.getByRole('button', { name: '导入 2 行' }).isDisabled()).toBe(true);
+    const importing = dialog(page, /导入会员名册/);
+    await importing.waitFor();
+    await importing.getByText('统一社会信用代码校验位不符', { exact: false }).waitFor();
+    expect(await importing.getByRole('status').innerText()).toContain('可导入 2 行，有问题 1 行');
+    expect(await importing.getByRole('button', { name: '导入 2 行' }).isDisabled()).toBe(true);
     // The file has no 入会日期 column: the preview says what that means for dues.
-    await dialog.getByText('可导入的行中有 2 行没有入会日期').waitFor();
+    await importing.getByText('可导入的行中有 2 行没有入会日期').waitFor();
     await shot(page, 'settings-2-import-preview');
-    await dialog.getByRole('button', { name: '跳过第 4 行' }).click();
-    await dialog.getByText('已跳过 1 行', { exact: false }).waitFor();
-    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await importing.getByRole('button', { name: '跳过第 4 行' }).click();
+    await importing.getByText('已跳过 1 行', { exact: false }).waitFor();
+    await importing.getByRole('button', { name: '导入 2 行' }).click();
     await page.getByText('已导入 2 家会员单位', { exact: false }).waitFor();
-    expect(await count(page, 'members')).toBe(302);
+    expect(await countRows(page, 'members')).toBe(302);
     await shot(page, 'settings-3-imported');
 
     // The imported member's file: its first tier and people come from the member itself (the import
@@ -114,12 +85,9 @@ describe('设置: data safety (issue 8)', () => {
     // No 入会日期 in the file: the member file says so, and the clerk fills it in (dues start from it).
     await page.getByText('未登记入会日期', { exact: true }).waitFor();
     await page.getByRole('button', { name: '补填入会日期' }).click();
-    const approved = page.getByRole('dialog', { name: /补填入会日期/ });
-    const approvedInput = approved.getByLabel('入会日期');
-    await approvedInput.click();
-    await approvedInput.fill('2023-03-01');
-    await approvedInput.press('Enter');
-    await approved.getByRole('button', { name: '保存', exact: true }).click();
+    const approved = dialog(page, /补填入会日期/);
+    await setDate(approved.field('入会日期'), '2023-03-01');
+    await approved.ok();
     await page.getByText('已补填入会日期').waitFor();
     await page.getByText('未登记入会日期', { exact: true }).waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: '补填入会日期' }).count()).toBe(0);
@@ -135,7 +103,7 @@ describe('设置: data safety (issue 8)', () => {
     await page.getByRole('table', { name: '导入批次' }).getByRole('button', { name: '撤销本次导入' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '撤销本次导入' }).click();
     await page.getByText('已撤销导入：移除 2 家会员单位').waitFor();
-    expect(await count(page, 'members')).toBe(300);
+    expect(await countRows(page, 'members')).toBe(300);
     // The undo is audited as its own action (撤销导入), not as a 作废.
     const undoAudit = page.getByRole('table', { name: '操作记录' });
     await page.getByLabel('搜索操作记录').fill('撤销导入批次');
@@ -152,14 +120,11 @@ describe('设置: data safety (issue 8)', () => {
     await preview.waitFor();
     expect(await preview.getByRole('table', { name: '各表记录数对比' }).innerText()).toContain('会员单位');
     await shot(page, 'settings-4-restore-preview');
-    const [pre] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
-      preview.getByRole('button', { name: '确认恢复' }).click(),
-    ]);
-    expect(pre.suggestedFilename()).toMatch(/恢复前\.zip$/);
+    const pre = await download(page, preview.getByRole('button', { name: '确认恢复' }), { timeout: 60_000 });
+    expect(pre.name).toMatch(/恢复前\.zip$/);
     await page.getByText(/已从“backup\.zip”恢复：300 家会员单位/).waitFor({ timeout: 60_000 });
-    expect(await count(page, 'members')).toBe(300);
-    expect(await count(page, 'imports')).toBe(0);
+    expect(await countRows(page, 'members')).toBe(300);
+    expect(await countRows(page, 'imports')).toBe(0);
 
     // The audit trail lists the restore.
     const audit = page.getByRole('table', { name: '操作记录' });
@@ -179,7 +144,7 @@ describe('设置: data safety (issue 8)', () => {
     ]);
     await chooser3.setFiles(bogus);
     await page.getByText('不是秘书处工作台的备份文件', { exact: false }).waitFor();
-    expect(await count(page, 'members')).toBe(300);
+    expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-6-refused');
     expect(errors).toEqual([]);
   });
