@@ -6,6 +6,7 @@
  *   memory, so they are registered again at every start, before the first render.
  * - 'bank': the account printed on dues notices; 'duesTrackedFrom': the first year of the dues ledger.
  * - 'importMapping': the roster import's remembered column mapping.
+ * - 'documents': 公文设置 — the font scheme of exported Word documents, the 版头 default and its 标志.
  *
  * Every write is one transaction with its audit entry.
  */
@@ -18,6 +19,8 @@ import {
   type CharterSettingsInput,
   type HolidaySchedule,
 } from '../../../shared/charter';
+import type { FontScheme } from '../../../shared/documents/options';
+import { DEFAULT_ISSUER } from '../../../shared/documents/options';
 import type { DeskDB } from '../db/schema';
 import { db } from '../db';
 import { writeAudit } from '../db/audit';
@@ -175,4 +178,61 @@ export async function readImportMapping(d: DeskDB): Promise<unknown> {
 /** Remembers the roster import's column mapping (a convenience, not audited). */
 export async function saveImportMapping(d: DeskDB, value: unknown): Promise<void> {
   await d.settings.put({ key: IMPORT_MAPPING_KEY, value });
+}
+
+// ------------------------------------------------------------------ 公文设置 (the documents' fonts and 版头)
+
+export const DOCUMENTS_KEY = 'documents';
+
+export interface DocumentSettings {
+  /** 'auto': the scheme whose faces this machine has (fonts.ts); else the one chosen. */
+  fontScheme: 'auto' | FontScheme;
+  /** New 发文 drafts print a 版头 (the seed notice has none): default off. */
+  letterheadDefault: boolean;
+  /** 发文机关标志 of the 版头. */
+  letterheadMark: string;
+}
+
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  fontScheme: 'auto',
+  letterheadDefault: false,
+  letterheadMark: DEFAULT_ISSUER,
+};
+
+/** The stored value, checked field by field (a damaged value falls back to the defaults). */
+export function resolveDocumentSettings(value: unknown): DocumentSettings {
+  const v =
+    value && typeof value === 'object' ? (value as Partial<Record<keyof DocumentSettings, unknown>>) : {};
+  const scheme = v.fontScheme === 'gb2312' || v.fontScheme === 'windows' ? v.fontScheme : 'auto';
+  const mark =
+    typeof v.letterheadMark === 'string' && v.letterheadMark.trim() !== ''
+      ? v.letterheadMark.trim()
+      : DEFAULT_ISSUER;
+  return { fontScheme: scheme, letterheadDefault: v.letterheadDefault === true, letterheadMark: mark };
+}
+
+export async function readDocumentSettings(d: DeskDB = db): Promise<DocumentSettings> {
+  return resolveDocumentSettings((await d.settings.get(DOCUMENTS_KEY))?.value);
+}
+
+export function useDocumentSettings(): DocumentSettings {
+  const row = useLiveQuery(() => db.settings.get(DOCUMENTS_KEY), []);
+  return resolveDocumentSettings(row?.value);
+}
+
+/** 保存公文设置, audited. */
+export async function saveDocumentSettings(d: DeskDB, values: DocumentSettings): Promise<DocumentSettings> {
+  const resolved = resolveDocumentSettings(values);
+  await d.transaction('rw', d.settings, d.audit, async () => {
+    const before = (await d.settings.get(DOCUMENTS_KEY))?.value as object | undefined;
+    await d.settings.put({ key: DOCUMENTS_KEY, value: resolved });
+    await writeAudit(d, {
+      entity: 'settings',
+      action: 'update',
+      summary: '修改公文设置',
+      before: before ?? {},
+      after: resolved,
+    });
+  });
+  return resolved;
 }
