@@ -80,8 +80,6 @@ export {
   sanitizeText,
   sanitizeLine,
   formatCnDate,
-  parseIsoDate,
-  formatDocNumber,
   styleDocNumber,
   formatYuan,
   rmbUpper,

@@ -17,7 +17,8 @@ import type { CellSpec } from './blocks';
 import { STYLE, TEXT_WIDTH, buildDocx } from './layout';
 import type { DocOptions } from './options';
 import { sealAndDateLines } from './sunshine';
-import { BLANK_DATE, formatCnDate, parseIsoDate, sanitizeText } from './text';
+import { isIsoDate } from '../charter';
+import { BLANK_DATE, formatCnDate, sanitizeText } from './text';
 
 export interface PersonDetails {
   name?: string;
@@ -132,7 +133,9 @@ export function membershipApplicationContent(
         label('成立日期'),
         // A date as 2015 年 6 月 1 日 (R-W2); free text as given.
         val(
-          parseIsoDate(values.establishedOn) ? formatCnDate(values.establishedOn) : values.establishedOn,
+          isIsoDate(sanitizeText(values.establishedOn).trim())
+            ? formatCnDate(values.establishedOn)
+            : values.establishedOn,
           2,
         ),
       ],

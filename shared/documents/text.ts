@@ -1,8 +1,10 @@
 /**
  * Text helpers of the document builders: XML-safe text, Chinese dates, numerals and widths.
- * Pure TypeScript (no DOM, no node): used by the renderer and by Node tests.
- * Deliberately independent of shared/charter (its own tiny date formatter).
+ * Pure TypeScript (no DOM, no node): used by the renderer and by Node tests. Dates, numerals and document
+ * numbers are the charter engine's (shared/charter: R-W1, R-W2); here they only get the builders' rule that
+ * bad input never throws (a date that is not one prints as the blank line to fill in by hand).
  */
+import { chineseNumeral, formatChineseDate, isIsoDate } from '../charter';
 
 /**
  * Characters that XML 1.0 forbids (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE, U+FFFF)
@@ -55,44 +57,21 @@ export function hasText(value: unknown): boolean {
   return sanitizeText(value).trim().length > 0;
 }
 
-export interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Parses 'YYYY-MM-DD' (a calendar date, no time zone). Returns undefined for anything else. */
-export function parseIsoDate(value: unknown): DateParts | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(sanitizeLine(value));
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return { year, month, day };
-}
-
 /**
  * '2022-09-16' → '2022 年 9 月 16 日' (R-W2: Arabic numerals, no leading zeros, a space around the digits as
  * the seed writes it). An unparsable value yields the blank line '    年    月    日' (to fill in by hand).
  */
 export function formatCnDate(value: unknown): string {
-  const d = parseIsoDate(value);
-  if (!d) return BLANK_DATE;
-  return `${d.year} 年 ${d.month} 月 ${d.day} 日`;
+  const s = sanitizeLine(value);
+  return isIsoDate(s) ? formatChineseDate(s) : BLANK_DATE;
 }
 
 /** The blank date to fill in by hand (R-W3): '    年    月    日'. */
 export const BLANK_DATE = '\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
-/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (up to 99; larger numbers are written with Arabic digits). */
+/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (the engine's, R-W2); outside 1–99 written with Arabic digits. */
 export function cnNumeral(n: number): string {
-  const digits = '〇一二三四五六七八九';
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return digits[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : (digits[tens] ?? '')}十${ones === 0 ? '' : (digits[ones] ?? '')}`;
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? chineseNumeral(n) : String(n);
 }
 
 /** Integer yuan amount with thousands separators: 30000 → '30,000'. Non-finite → '0'. */
@@ -156,16 +135,6 @@ export function styleDocNumber(docNumber: unknown, brackets: DocNumberBrackets |
   if (brackets === 'tortoise') return s.replace(/[[［【]/g, '〔').replace(/[\]］】]/g, '〕');
   if (brackets === 'square') return s.replace(/[〔［【]/g, '[').replace(/[〕］】]/g, ']');
   return s;
-}
-
-/** R-W1: `CCIA 秘[2022]056 号` from its parts (three-digit sequence, restarting each year). */
-export function formatDocNumber(
-  parts: { prefix: string; year: number; seq: number },
-  brackets: DocNumberBrackets = 'square',
-): string {
-  const [open, close] = brackets === 'tortoise' ? ['〔', '〕'] : ['[', ']'];
-  const seq = String(Math.max(0, Math.trunc(parts.seq))).padStart(3, '0');
-  return `${sanitizeLine(parts.prefix)}${open}${parts.year}${close}${seq} 号`;
 }
 
 /** The value when it is a (non-array) object, else an empty object: builders never throw on bad input. */
