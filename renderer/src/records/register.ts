@@ -11,6 +11,7 @@ import {
   type CertificateBatchInput,
 } from '../../../shared/documents';
 import type { DocType, OutgoingDocument } from '../../../shared/domain/records';
+import { findPlaceholders, placeholderRefusal } from '../../../shared/documents/placeholders';
 import { writeAudit } from '../db/audit';
 import type { DeskDB } from '../db/schema';
 
@@ -117,6 +118,9 @@ export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberS
     if (!doc) throw new DocumentWriteError('找不到该发文');
     if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
     if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
+    // A number is used up for ever (R-W1): never on a template still reading 关于××的通知.
+    const refusal = placeholderRefusal(findPlaceholders(doc));
+    if (refusal) throw new DocumentWriteError(refusal);
     const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(doc.date), style);
     await db.documents.update(id, { year, seq, docNumber, status: 'final', updatedAt: now });
     await writeAudit(db, {

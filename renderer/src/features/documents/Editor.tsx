@@ -10,8 +10,15 @@ import { useExportFile } from '../../ui/exportFile';
 import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
-import { finalizeDocument, recordExport, saveDraft, voidDocument, type DraftFields } from '../../records/register';
+import {
+  finalizeDocument,
+  recordExport,
+  saveDraft,
+  voidDocument,
+  type DraftFields,
+} from '../../records/register';
 import { documentDocx } from './word';
+import { findPlaceholders } from '../../../../shared/documents/placeholders';
 import {
   DEFAULT_ISSUER,
   DOC_STATUS_LABEL,
@@ -246,8 +253,28 @@ export function NoticeEditor() {
       if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
     });
 
-  const onFinalize = () =>
-    modal.confirm({
+  const onFinalize = () => {
+    // 定稿 uses up a number for ever (R-W1): not while the template's ×× / …… remain (findPlaceholders).
+    const left = findPlaceholders(toDraft(form.getFieldsValue(true) as FormValues));
+    if (left.length)
+      return modal.error({
+        title: '还有模板占位符未替换，不能定稿',
+        okText: '知道了',
+        content: (
+          <Flex vertical gap={4}>
+            <Typography.Text>请把下列占位符改为实际内容后再定稿（未分配发文字号）：</Typography.Text>
+            <ul aria-label="未替换的占位符" style={{ margin: 0, paddingInlineStart: 20 }}>
+              {left.slice(0, 12).map((p, i) => (
+                <li key={i}>
+                  {p.where}：“{p.text}”
+                </li>
+              ))}
+            </ul>
+            {left.length > 12 && <Typography.Text>等共 {left.length} 处</Typography.Text>}
+          </Flex>
+        ),
+      });
+    return modal.confirm({
       title: '定稿并分配发文字号？',
       content: '定稿后正文不能再修改；发文字号按年度顺序分配，作废也不会再次使用。',
       okText: '确认定稿',
@@ -262,6 +289,7 @@ export function NoticeEditor() {
           if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
         }),
     });
+  };
 
   const onExport = () =>
     run('export', async () => {
