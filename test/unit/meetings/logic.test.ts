@@ -17,6 +17,7 @@ import {
   quorumStatement,
   rollKey,
   shouldSnapshot,
+  removedChars,
   standingAttendance,
   tallyError,
   BURST_GAP_MS,
@@ -253,6 +254,23 @@ describe('minutes versions', () => {
       false,
     );
     expect(shouldSnapshot({ ...base, newText: '旧', lastWriteAt: null, lastSnapshotAt: null })).toBe(false);
+  });
+
+  it('also snapshots, mid-burst, before an edit that removes or replaces a large part of the text', () => {
+    const text = '会议听取了秘书处关于二〇二六年工作的报告，与会代表进行了充分讨论，一致同意该报告。';
+    const mid = { now: 1_000_000, lastWriteAt: 1_000_000 - 500, lastSnapshotAt: 1_000_000 - 1000 };
+    expect(removedChars(text, text + '补充')).toBe(0);
+    expect(removedChars('甲乙丙丁', '甲X丁')).toBe(2);
+    // Typing a character or two more: no version (the burst rule applies).
+    expect(shouldSnapshot({ ...mid, storedText: text, newText: text + '补' })).toBe(false);
+    expect(shouldSnapshot({ ...mid, storedText: text, newText: text.slice(0, -1) })).toBe(false);
+    // Select all and retype: the old text is kept.
+    expect(shouldSnapshot({ ...mid, storedText: text, newText: '新' })).toBe(true);
+    // A deleted sentence (≥ 20 characters), or a third of a short text replaced.
+    expect(shouldSnapshot({ ...mid, storedText: text, newText: text.slice(0, 5) + text.slice(30) })).toBe(
+      true,
+    );
+    expect(shouldSnapshot({ ...mid, storedText: '同意本议案并报指导单位。', newText: '同意。' })).toBe(true);
   });
 });
 

@@ -220,9 +220,30 @@ export const VERSION_EVERY_MS = 120_000;
 /** Versions kept per agenda item (oldest dropped first). */
 export const VERSION_CAP = 50;
 
+/** An edit that removes or replaces at least this many characters of the stored text is a large one… */
+export const LARGE_EDIT_CHARS = 20;
+/** …or at least this share of it (in percent) and at least LARGE_EDIT_MIN_CHARS: the text before it is kept as a version. */
+export const LARGE_EDIT_PERCENT = 30;
+export const LARGE_EDIT_MIN_CHARS = 4;
+
 /**
- * Whether to snapshot the stored text before writing new text: at the start of a new editing burst, or
- * when the last snapshot is old, and only when the stored text is not empty and actually changes.
+ * How many characters of `before` an edit removes or replaces: what lies between the longest common
+ * start and the longest common end of the two texts.
+ */
+export function removedChars(before: string, after: string): number {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return before.length - start - end;
+}
+
+/**
+ * Whether to snapshot the stored text before writing new text: at the start of a new editing burst, when
+ * the last snapshot is old, or before an edit that removes or replaces a large part of the text (select
+ * all and retype, a pasted replacement, a deleted paragraph), and only when the stored text is not empty
+ * and actually changes.
  */
 export function shouldSnapshot(a: {
   storedText: string;
@@ -233,6 +254,10 @@ export function shouldSnapshot(a: {
 }): boolean {
   if (a.storedText.trim() === '' || a.storedText === a.newText) return false;
   if (a.lastWriteAt === null || a.now - a.lastWriteAt >= BURST_GAP_MS) return true;
+  const removed = removedChars(a.storedText, a.newText);
+  if (removed >= LARGE_EDIT_CHARS) return true;
+  if (removed >= LARGE_EDIT_MIN_CHARS && removed * 100 >= a.storedText.length * LARGE_EDIT_PERCENT)
+    return true;
   return a.lastSnapshotAt === null || a.now - a.lastSnapshotAt >= VERSION_EVERY_MS;
 }
 
