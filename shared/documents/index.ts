@@ -95,3 +95,6 @@ export {
   SUNSHINE_SEED_ATTACHMENTS,
   buildSunshineCallNotice,
 } from './templates/sunshine-seed';
+
+export { buildAnnualReport, annualReportContent, columnTwips } from './annualReport';
+export type { AnnualReportInput } from './annualReport';
