@@ -2,7 +2,7 @@
  * Reading the audit trail: Chinese labels, value formatting and filtering. Pure.
  */
 import type { AuditAction, AuditEntry, FieldChange } from '../domain/records';
-import { FIELD_LABEL } from '../domain/audit';
+import { FIELD_LABEL, fieldChanges } from '../domain/audit';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../domain/types';
 import { TABLE_LABEL } from './manifest';
 
@@ -33,8 +33,50 @@ export function actionLabel(action: string): string {
   return (ACTION_LABEL as Record<string, string>)[action] ?? action;
 }
 
+/** Labels of nested fields (a record's sub-objects flattened by `readableChanges`). */
+const NESTED_LABEL: Record<string, string> = {
+  'withdrawal.noticeReceivedOn': '退会通知收到日期',
+  'withdrawal.effectiveOn': '退会生效日期',
+  'withdrawal.reportDueBy': '通报截止日期',
+  'withdrawal.reportedOn': '通报常务理事会日期',
+  'left.on': '离会日期',
+  'left.how': '离会方式',
+  'left.reason': '离会原因',
+  'left.resolutionRef': '决议',
+  'left.motionId': '关联决议',
+  confirmedWarnings: '已确认的提示',
+  'returned.on': '交回日期',
+  'returned.reason': '交回原因',
+  certificateNo: '证书编号',
+  issuedOn: '发证日期',
+};
+
+const LEFT_HOW_LABEL: Record<string, string> = {
+  withdrawn: '退会',
+  'auto-withdrawn': '自动退会',
+  expelled: '除名',
+};
+
 export function fieldLabel(field: string): string {
-  return FIELD_LABEL[field] ?? field;
+  return FIELD_LABEL[field] ?? NESTED_LABEL[field] ?? field;
+}
+
+function isPlainObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Field changes with nested objects (representative, withdrawal, left …) flattened to labelled fields. */
+export function flattenChanges(changes: readonly FieldChange[]): FieldChange[] {
+  return changes.flatMap((c) =>
+    isPlainObject(c.before) || isPlainObject(c.after)
+      ? fieldChanges(isPlainObject(c.before) ? c.before : {}, isPlainObject(c.after) ? c.after : {}, c.field)
+      : [c],
+  );
+}
+
+/** An entry's changes as lines the clerk reads: `会员级别：会员单位 → 理事单位`. */
+export function readableChanges(changes: readonly FieldChange[]): string[] {
+  return flattenChanges(changes).map(describeChange);
 }
 
 /** An audit value as text: labels for tiers and statuses, 「（空）」 for nothing, JSON (shortened) for the rest. */
@@ -45,10 +87,12 @@ export function formatValue(field: string, value: unknown, max = 120): string {
     if (field === 'status' && value in MEMBER_STATUS_LABEL) {
       return MEMBER_STATUS_LABEL[value as keyof typeof MEMBER_STATUS_LABEL];
     }
+    if (field === 'left.how' && value in LEFT_HOW_LABEL) return LEFT_HOW_LABEL[value]!;
     return value.length > max ? value.slice(0, max) + '…' : value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `${value.length} 项`;
+  if (Array.isArray(value))
+    return value.every((x) => typeof x === 'string') ? value.join('；') : `${value.length} 项`;
   let s: string;
   try {
     s = JSON.stringify(value);

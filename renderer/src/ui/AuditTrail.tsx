@@ -5,10 +5,10 @@ import type { AuditEntry } from '../../../shared/domain/records';
 import {
   ACTION_LABEL,
   actionLabel,
-  describeChange,
   entityLabel,
   filterAudit,
   formatAuditTime,
+  readableChanges,
   type AuditFilter,
 } from '../../../shared/data/auditView';
 import { DateInput } from './DateInput';
@@ -20,19 +20,23 @@ import { errorText } from './errorText';
 
 /**
  * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and
- * exportable to .xlsx. With `memberId`, only that member's entries (for the member file).
+ * exportable to .xlsx. With `memberId`, only that member's entries (for the member file) and, with
+ * `importBatchId`, the entry of the import that brought the member in.
  */
-export function AuditTrail(props: { memberId?: number }) {
+export function AuditTrail(props: { memberId?: number; importBatchId?: number | undefined }) {
   const { message } = App.useApp();
   const save = useExportFile();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const entries = useLiveQuery(
-    () =>
-      props.memberId !== undefined
-        ? db.audit.where('memberId').equals(props.memberId).toArray()
-        : db.audit.toArray(),
-    [props.memberId],
-  );
+  const entries = useLiveQuery(async () => {
+    if (props.memberId === undefined) return db.audit.toArray();
+    const own = await db.audit.where('memberId').equals(props.memberId).toArray();
+    if (props.importBatchId === undefined) return own;
+    const batch = await db.audit
+      .where('[entity+entityId]')
+      .equals(['imports', props.importBatchId])
+      .toArray();
+    return [...own, ...batch];
+  }, [props.memberId, props.importBatchId]);
   const shown = useMemo(() => filterAudit(entries ?? [], filter), [entries, filter]);
   const entities = useMemo(() => [...new Set((entries ?? []).map((e) => e.entity))].sort(), [entries]);
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -128,7 +132,7 @@ export function AuditTrail(props: { memberId?: number }) {
                   style={{ margin: 0, fontSize: 12 }}
                   ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}
                 >
-                  {e.changes.map(describeChange).join('\n')}
+                  {readableChanges(e.changes).join('\n')}
                 </Typography.Paragraph>
               ) : (
                 '—'

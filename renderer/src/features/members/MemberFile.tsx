@@ -2,22 +2,13 @@ import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type {
-  AuditEntry,
   ContactChange,
   DuesOverride,
-  FieldChange,
   Member,
   Payment,
   TierChange,
 } from '../../../../shared/domain/records';
-import {
-  ATTENDANCE_LABEL,
-  BODY_LABEL,
-  MEMBER_STATUS_LABEL,
-  OFFICE_LABEL,
-  TIER_LABEL,
-} from '../../../../shared/domain/types';
-import { FIELD_LABEL, fieldChanges } from '../../../../shared/domain/audit';
+import { ATTENDANCE_LABEL, BODY_LABEL, OFFICE_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { withInitialHistory } from '../../../../shared/domain/initialHistory';
 import {
   DUES_STATUS_LABEL,
@@ -27,6 +18,7 @@ import {
   type DuesLedgerInput,
 } from '../../../../shared/charter';
 import { Page } from '../../ui/Page';
+import { AuditTrail } from '../../ui/AuditTrail';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { MemberActions } from './actions';
@@ -65,88 +57,6 @@ export function ledgerInput(
   };
 }
 
-const EXTRA_LABEL: Record<string, string> = {
-  'withdrawal.noticeReceivedOn': '退会通知收到日期',
-  'withdrawal.effectiveOn': '退会生效日期',
-  'withdrawal.reportDueBy': '通报截止日期',
-  'withdrawal.reportedOn': '通报常务理事会日期',
-  'left.on': '离会日期',
-  'left.how': '离会方式',
-  'left.reason': '离会原因',
-  'left.resolutionRef': '决议',
-  'left.motionId': '关联决议',
-  confirmedWarnings: '已确认的提示',
-  'returned.on': '交回日期',
-  'returned.reason': '交回原因',
-  certificateNo: '证书编号',
-  issuedOn: '发证日期',
-};
-
-function isObj(v: unknown): v is object {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Field changes with nested objects (representative, withdrawal, left) flattened to labelled fields. */
-function readableChanges(changes: readonly FieldChange[]): string[] {
-  const flat = changes.flatMap((c) =>
-    isObj(c.before) || isObj(c.after)
-      ? fieldChanges(isObj(c.before) ? c.before : {}, isObj(c.after) ? c.after : {}, c.field)
-      : [c],
-  );
-  return flat.map(
-    (c) =>
-      `${FIELD_LABEL[c.field] ?? EXTRA_LABEL[c.field] ?? c.field}：${valueText(c.field, c.before)} → ${valueText(c.field, c.after)}`,
-  );
-}
-
-function valueText(field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (field === 'tier' && typeof v === 'string' && v in TIER_LABEL)
-    return TIER_LABEL[v as keyof typeof TIER_LABEL];
-  if (field === 'status' && typeof v === 'string' && v in MEMBER_STATUS_LABEL)
-    return MEMBER_STATUS_LABEL[v as keyof typeof MEMBER_STATUS_LABEL];
-  if (field === 'left.how' && typeof v === 'string' && v in HOW_LABEL)
-    return HOW_LABEL[v as keyof typeof HOW_LABEL];
-  if (Array.isArray(v)) return v.join('；');
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-function formatAuditTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-function AuditTrail({ entries }: { entries: AuditEntry[] }) {
-  return (
-    <Table<AuditEntry>
-      size="small"
-      rowKey="id"
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      dataSource={entries}
-      columns={[
-        { title: '时间', width: 170, render: (_, e) => formatAuditTime(e.at) },
-        { title: '事项', dataIndex: 'summary' },
-        {
-          title: '字段变更',
-          render: (_, e) =>
-            e.action === 'create' ? (
-              '新建记录'
-            ) : e.changes?.length ? (
-              <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-                {readableChanges(e.changes).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              '—'
-            ),
-        },
-      ]}
-    />
-  );
-}
-
 /** A member's file: details, histories, dues, participation, certificates, offices, applications, audit. */
 export function MemberFile() {
   const navigate = useNavigate();
@@ -154,8 +64,8 @@ export function MemberFile() {
   const data = useLiveQuery(async () => {
     const member = await db.members.get(id);
     if (!member) return { member: null };
-    const [contacts, tiers, payments, overrides, parts, att, certificates, offices, apps, audit] =
-      await Promise.all([
+    const [contacts, tiers, payments, overrides, parts, att, certificates, offices, apps] = await Promise.all(
+      [
         db.contactChanges.where('memberId').equals(id).toArray(),
         db.tierChanges.where('memberId').equals(id).toArray(),
         db.payments.where('memberId').equals(id).toArray(),
@@ -165,13 +75,8 @@ export function MemberFile() {
         db.certificates.where('memberId').equals(id).toArray(),
         db.offices.where('memberId').equals(id).toArray(),
         db.applications.where('memberId').equals(id).toArray(),
-        db.audit.where('memberId').equals(id).toArray(),
-      ]);
-    // An imported member's file shows its import batch's entry (imports write one entry per batch).
-    if (member.importBatchId !== undefined)
-      audit.push(
-        ...(await db.audit.where('[entity+entityId]').equals(['imports', member.importBatchId]).toArray()),
-      );
+      ],
+    );
     const activities = await db.activities.bulkGet(parts.map((p) => p.activityId));
     const meetings = await db.meetings.bulkGet(att.map((a) => a.meetingId));
     return {
@@ -187,7 +92,6 @@ export function MemberFile() {
       certificates,
       offices,
       apps,
-      audit,
     };
   }, [id]);
 
@@ -239,7 +143,6 @@ export function MemberFile() {
   const history = shown.contacts.sort((a, b) =>
     a.noticeOn === b.noticeOn ? (a.id ?? 0) - (b.id ?? 0) : a.noticeOn < b.noticeOn ? -1 : 1,
   );
-  const audit = [...data.audit].sort((a, b) => (a.at < b.at ? 1 : -1));
 
   return (
     <Page
@@ -475,7 +378,7 @@ export function MemberFile() {
         </Card>
 
         <Card size="small" title="操作记录">
-          <AuditTrail entries={audit} />
+          <AuditTrail memberId={id} importBatchId={m.importBatchId} />
         </Card>
       </Flex>
     </Page>
