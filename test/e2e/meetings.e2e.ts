@@ -249,11 +249,11 @@ describe('会议 desk (issue 6)', () => {
     await edit.getByText('应到名单按会议类型和会议当日的登记确定', { exact: false }).waitFor();
     await stillShot(page, 'meetings-9a-edit-meeting');
     await edit.ok();
-    const refix = page.getByRole('dialog').filter({ hasText: '应到名单将按新日期重新确定' });
+    const refix = dialog(page, '应到名单将按新日期重新确定');
     await refix.getByText(`移出 ${entitled} 家`, { exact: false }).waitFor();
     await refix.getByText(`有 ${entitled} 家已有签到或表决票记录`, { exact: false }).waitFor();
     await stillShot(page, 'meetings-9b-edit-meeting-refix');
-    await refix.getByRole('button', { name: '返回修改', exact: true }).click();
+    await refix.button('返回修改').click();
     await refix.waitFor({ state: 'detached' });
     await setDate(dateInput, meetingDate);
     await edit.field('地点').fill('通讯方式（电子邮件）');

@@ -101,7 +101,7 @@ describe('设置: data safety (issue 8)', () => {
 
     // Undo the import as a whole.
     await page.getByRole('table', { name: '导入批次' }).getByRole('button', { name: '撤销本次导入' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '撤销本次导入' }).click();
+    await dialog(page, /撤销导入批次/).ok('撤销本次导入');
     await page.getByText('已撤销导入：移除 2 家会员单位').waitFor();
     expect(await countRows(page, 'members')).toBe(300);
     // The undo is audited as its own action (撤销导入), not as a 作废.
