@@ -45,7 +45,12 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
       deadline: '2022-11-30',
       certificatePrefix: 'YGXD',
     });
-    const r = await enrolMembers(db, p, [a, b, c], 'invited', '2022-10-01');
+    // R-P1: past the deadline nobody is invited or registered, and the refusal names the date.
+    await expect(enrolMembers(db, p, [a], 'applied', '2022-12-01')).rejects.toThrow(
+      '征集已于 2022 年 11 月 30 日截止，不能再邀请或登记申请',
+    );
+    expect(await db.enrolments.count()).toBe(0);
+    const r = await enrolMembers(db, p, [a, b, c], 'invited', '2022-11-30');
     expect(r.added).toBe(2);
     expect(r.refused).toEqual(['丙公司（已除名）：专项行动仅面向联盟会员单位']);
     const [ea, eb] = await db.enrolments.orderBy('id').toArray();

@@ -52,6 +52,7 @@ import {
   MAX_RECEIPT_BYTES,
   RECEIPTS,
   checkEnrolment,
+  closedCallRefusal,
   daysLeftLabel,
   deadlineLabel,
   leftButEnrolled,
@@ -137,7 +138,7 @@ function EnrolmentDrawer(props: {
   return (
     <Drawer open title={`${m.name} — 申请材料`} size="large" width={720} onClose={props.onClose}>
       <Typography.Title level={2} style={{ fontSize: 16 }}>
-        收到的材料（R-P2：四项分别登记）
+        收到的材料（四项分别登记）
       </Typography.Title>
       <List
         bordered
@@ -287,6 +288,7 @@ export function ProgrammeDetail() {
   );
   const stats = overview(enrolments);
   const missing = missingBeforeDeadline(enrolments, p.deadline, asOf);
+  const closed = closedCallRefusal(p.deadline, asOf);
   const left = leftButEnrolled(enrolments, (mid) => byId.get(mid)?.status);
   const certById = new Map((certificates ?? []).map((c) => [c.id as number, c]));
   const drawerEnrolment = rows.find((e) => e.id === drawerFor);
@@ -301,7 +303,7 @@ export function ProgrammeDetail() {
       const r = await enrolMembers(db, id, picked, status, asOf);
       if (r.refused.length > 0) {
         modal.warning({
-          title: '以下单位不能参加（R-P1：仅面向联盟会员单位）',
+          title: '以下单位不能参加：专项行动仅面向联盟会员单位',
           content: r.refused.map((x) => <div key={x}>{x}</div>),
           okText: '知道了',
         });
@@ -575,7 +577,7 @@ export function ProgrammeDetail() {
               key={e.id}
               type="error"
               showIcon
-              message={`${m?.name ?? ''} 已${m ? MEMBER_STATUS_LABEL[m.status] : '离开联盟'}，但仍在本专项行动中（R-P3：应撤销成员资格并退回证书）`}
+              message={`${m?.name ?? ''} 已${m ? MEMBER_STATUS_LABEL[m.status] : '离开联盟'}，但仍在本专项行动中：应撤销成员资格并退回证书`}
               action={
                 <Button
                   size="small"
@@ -613,9 +615,14 @@ export function ProgrammeDetail() {
               options={options}
               notFoundContent={query ? '没有匹配的会员单位' : '请输入关键字'}
             />
-            <Button onClick={() => void enrol('invited')}>邀请</Button>
-            <Button onClick={() => void enrol('applied')}>登记申请</Button>
+            <Button disabled={closed !== null} onClick={() => void enrol('invited')}>
+              邀请
+            </Button>
+            <Button disabled={closed !== null} onClick={() => void enrol('applied')}>
+              登记申请
+            </Button>
           </Flex>
+          {closed && <Alert type="warning" showIcon role="alert" message={closed} style={{ marginTop: 8 }} />}
         </section>
 
         <Flex gap={8} wrap>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Programme } from '../../../../shared/domain/records';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { saveProgramme, type ProgrammeFields } from './data';
+import { pastDeadlineWarning } from './logic';
 import { errorText } from '../../ui/errorText';
 
 interface FormValues {
@@ -38,13 +39,16 @@ export function ProgrammeFormModal(props: {
         deadline: p.deadline,
         certificatePrefix: p.certificatePrefix,
       }
-    : {
-        name: '网络安全服务阳光行动',
+    : // A new programme starts empty: no name, prefix or deadline of the 阳光行动 carried over (issue 16).
+      {
+        name: '',
         description: '',
         callYear: year,
-        deadline: `${year}-11-30`,
-        certificatePrefix: 'YGXD',
+        deadline: '',
+        certificatePrefix: '',
       };
+  const deadline = Form.useWatch('deadline', form);
+  const warning = pastDeadlineWarning(deadline, today());
   return (
     <Modal
       open={props.open}
@@ -110,10 +114,13 @@ export function ProgrammeFormModal(props: {
         <Form.Item label="截止日期" name="deadline" rules={[{ required: true, message: '请选择截止日期' }]}>
           <DateInput aria-label="截止日期" />
         </Form.Item>
+        {warning && (
+          <Alert type="warning" showIcon role="alert" message={warning} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item
           label="证书编号前缀"
           name="certificatePrefix"
-          extra="证书编号：前缀-年度-三位序号，例如 YGXD-2022-001"
+          extra="证书编号：前缀-年度-三位序号，例如前缀 YGXD 得 YGXD-2022-001"
           rules={[
             { required: true, whitespace: true, message: '请填写证书编号前缀' },
             { pattern: /^[A-Za-z0-9]{1,12}$/, message: '前缀只能是 1–12 位字母或数字' },

@@ -17,7 +17,7 @@ import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../../records/register';
 import { sha256Hex } from '../documents/logic';
-import { checkEnrolment, checkReceivedFile, receiptSpec } from './logic';
+import { checkEnrolment, checkReceivedFile, closedCallRefusal, receiptSpec } from './logic';
 
 export class ProgrammeWriteError extends Error {}
 
@@ -73,6 +73,9 @@ export async function enrolMembers(
   await db.transaction('rw', [db.programmes, db.members, db.enrolments, db.audit], async () => {
     const programme = await db.programmes.get(programmeId);
     if (!programme) throw new ProgrammeWriteError('找不到该专项行动');
+    // R-P1: the call has a deadline: past it, nobody is invited or registered (通过 would refuse them anyway).
+    const late = closedCallRefusal(programme.deadline, asOf);
+    if (late) throw new ProgrammeWriteError(late);
     for (const memberId of memberIds) {
       const m = await db.members.get(memberId);
       if (!m) continue;

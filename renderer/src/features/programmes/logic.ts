@@ -6,6 +6,7 @@
 import { docxDocumentXml, docxTableRows, MAX_DOCX_XML_BYTES } from '../../../../shared/data/docx';
 import {
   checkProgrammeApplication,
+  compareDates,
   daysBetween,
   formatChineseDate,
   isIsoDate,
@@ -274,6 +275,21 @@ export function leftButEnrolled(
     const s = status(e.memberId);
     return e.status !== 'withdrawn' && s !== undefined && LEFT_STATUSES.includes(s);
   });
+}
+
+/**
+ * R-P1: after the call's deadline no member is invited or registered: the refusal, with the date (null while
+ * the call is open, the deadline day included).
+ */
+export function closedCallRefusal(deadline: IsoDate, asOf: IsoDate): string | null {
+  if (!isIsoDate(deadline) || compareDates(asOf, deadline) <= 0) return null;
+  return `征集已于 ${formatChineseDate(deadline)}截止，不能再邀请或登记申请；如确需延期，请先在“编辑”中修改截止日期`;
+}
+
+/** A new programme's deadline already past (R-P1): the warning shown as the clerk creates it. */
+export function pastDeadlineWarning(deadline: string | undefined, asOf: IsoDate): string | null {
+  if (!deadline || !isIsoDate(deadline) || compareDates(deadline, asOf) >= 0) return null;
+  return `截止日期 ${formatChineseDate(deadline)}已过（今天 ${formatChineseDate(asOf)}）：保存后不能再邀请或登记申请`;
 }
 
 export function deadlineLabel(deadline: IsoDate): string {
