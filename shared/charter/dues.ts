@@ -144,8 +144,7 @@ export interface DuesYearTerms {
 function checkOverride(o: DuesOverride): void {
   assertYear(o.year, '调整的会费年度');
   assertCount(o.amount, '调整后的会费金额');
-  if (typeof o.reason !== 'string' || o.reason.trim() === '')
-    fail(`调整 ${o.year} 年会费必须注明理由（R-D5）`);
+  if (typeof o.reason !== 'string' || o.reason.trim() === '') fail(`调整 ${o.year} 年会费必须注明理由`);
 }
 
 /** Whether `year` is billed: the approval year, or a year the member still belonged to on 1 January. */

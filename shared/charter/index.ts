@@ -23,3 +23,4 @@ export * from './programmes';
 export * from './motionTally';
 export * from './tiers';
 export * from './certificates';
+export * from './articles';

@@ -277,7 +277,7 @@ export const MEMBER_TRANSITIONS: readonly MemberTransition[] = Object.freeze([
     rule: 'R-M3',
     label: '常务理事会审核通过',
     requires: ['secretariat-opinion', 'standing-resolution-passed'],
-    notes: ['会费自批准之日起一个月内交纳（R-D3）'],
+    notes: ['会费自批准之日起一个月内交纳（章程第三十二条）'],
   },
   {
     from: 'approved',
@@ -294,7 +294,7 @@ export const MEMBER_TRANSITIONS: readonly MemberTransition[] = Object.freeze([
     rule: 'R-M6',
     label: '退会生效',
     requires: ['notice-period-elapsed', 'standing-council-informed'],
-    notes: ['交回会员证', '已交纳的会费不予返还（R-D6）', '1 年内不得申请重新加入（R-M8）'],
+    notes: ['交回会员证', '已交纳的会费不予返还', '1 年内不得申请重新加入（章程第十二条）'],
   },
   {
     from: 'approved',
@@ -302,7 +302,7 @@ export const MEMBER_TRANSITIONS: readonly MemberTransition[] = Object.freeze([
     rule: 'R-M7',
     label: '视为自动退会',
     requires: ['auto-withdrawal-ground', 'clerk-confirmation'],
-    notes: ['1 年内不得申请重新加入（R-M8）'],
+    notes: ['1 年内不得申请重新加入（章程第十二条）'],
   },
   {
     from: 'active',
@@ -310,7 +310,7 @@ export const MEMBER_TRANSITIONS: readonly MemberTransition[] = Object.freeze([
     rule: 'R-M7',
     label: '视为自动退会',
     requires: ['auto-withdrawal-ground', 'clerk-confirmation'],
-    notes: ['1 年内不得申请重新加入（R-M8）'],
+    notes: ['1 年内不得申请重新加入（章程第十二条）'],
   },
   ...(['approved', 'active', 'withdrawing'] as const).map((from): MemberTransition => ({
     from,
@@ -318,7 +318,7 @@ export const MEMBER_TRANSITIONS: readonly MemberTransition[] = Object.freeze([
     rule: 'R-M9',
     label: '除名',
     requires: ['secretariat-verification', 'standing-resolution-passed'],
-    notes: ['已交纳的会费不予返还（R-D6）', '2 年内不得申请重新加入（R-M9）'],
+    notes: ['已交纳的会费不予返还', '2 年内不得申请重新加入（章程第十三条）'],
   })),
   ...(['withdrawn', 'auto-withdrawn', 'expelled'] as const).map((from): MemberTransition => ({
     from,

@@ -362,7 +362,7 @@ export async function registerWithdrawal(db: DeskDB, id: number, noticeReceivedO
   await statusChange(
     db,
     id,
-    `登记退会申请：书面通知 ${noticeReceivedOn} 收到，${dates.effectiveOn} 生效，应于 ${dates.reportDueBy} 前向常务理事会通报（R-M6）`,
+    `登记退会申请：书面通知 ${noticeReceivedOn} 收到，${dates.effectiveOn} 生效，应于 ${dates.reportDueBy} 前向常务理事会通报（章程第十二条）`,
     (x) => {
       assertTransition(x.status, 'withdrawing');
       return { ...x, status: 'withdrawing', withdrawal: { noticeReceivedOn, ...dates } };
@@ -412,7 +412,7 @@ export async function confirmWithdrawal(db: DeskDB, id: number, on: string) {
       status: 'withdrawn',
       left: { on: w.effectiveOn, how: 'withdrawn', reason: `书面通知退会（${w.noticeReceivedOn} 收到）` },
     }),
-    (x) => returnMemberCertificates(db, x.id as number, w.effectiveOn, '退会，交回会员证书（R-M6）'),
+    (x) => returnMemberCertificates(db, x.id as number, w.effectiveOn, '退会，交回会员证书（章程第十二条）'),
   );
 }
 
@@ -430,7 +430,7 @@ export async function confirmAutoWithdrawal(db: DeskDB, id: number, on: string, 
     id,
     `确认自动退会（${on}）：${reason}`,
     (x) => ({ ...x, status: 'auto-withdrawn', left: { on, how: 'auto-withdrawn', reason } }),
-    (x) => returnMemberCertificates(db, x.id as number, on, '自动退会，会员证书收回（R-M6、R-M7）'),
+    (x) => returnMemberCertificates(db, x.id as number, on, '自动退会，会员证书收回（章程第十二条）'),
   );
 }
 
@@ -469,7 +469,7 @@ export async function expelMember(db: DeskDB, id: number, input: ExpelInput) {
       if (input.motion) left.motionId = input.motion.id;
       return { ...x, status: 'expelled', left };
     },
-    (x) => returnMemberCertificates(db, x.id as number, input.on, '除名，会员证书收回（R-M9）'),
+    (x) => returnMemberCertificates(db, x.id as number, input.on, '除名，会员证书收回（章程第十三条）'),
   );
 }
 

@@ -181,7 +181,7 @@ describe('R-M6 voluntary withdrawal', () => {
     });
     expect(unreported.missing.map((m) => m.id)).toEqual(['standing-council-informed']);
     expect(checkTransition('withdrawing', 'withdrawn', { ...ev, on: '2024-10-01' }).notes).toContain(
-      '已交纳的会费不予返还（R-D6）',
+      '已交纳的会费不予返还',
     );
   });
 });

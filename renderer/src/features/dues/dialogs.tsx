@@ -244,7 +244,7 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
             label="原因"
             name="reason"
             rules={[
-              { required: true, whitespace: true, message: '请填写调整原因（R-D5）' },
+              { required: true, whitespace: true, message: '请填写调整原因' },
               { max: 500, message: '原因不超过 500 个字符' },
             ]}
           >

@@ -72,7 +72,7 @@ function AmountCell(props: { row: LedgerRow }) {
         </Tooltip>
       )}
       {!r.override && r.halved && (
-        <Tooltip title="当年 7 月 1 日以后批准入会，首年会费减半（R-D4）">
+        <Tooltip title="当年 7 月 1 日以后批准入会，首年会费减半（章程第三十二条）">
           <Tag style={{ marginInlineEnd: 0 }}>减半</Tag>
         </Tooltip>
       )}
@@ -218,7 +218,7 @@ export function DuesDesk() {
                     due: r.amount,
                     paid: r.paid,
                     outstanding: r.outstanding,
-                    note: r.halved ? '首年减半（R-D4）' : '',
+                    note: r.halved ? '首年减半（章程第三十二条）' : '',
                   })),
                 ),
                 'xlsx',

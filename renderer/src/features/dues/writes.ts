@@ -33,7 +33,7 @@ export type PaymentInput = z.input<ReturnType<typeof paymentSchema>>;
 
 export const overrideSchema = z.object({
   amount: z.number({ error: '请填写金额' }).int('金额必须是整数元').min(0, '金额不能为负'),
-  reason: z.string().trim().min(1, '请填写调整原因（R-D5）').max(500, '原因不超过 500 个字符'),
+  reason: z.string().trim().min(1, '请填写调整原因').max(500, '原因不超过 500 个字符'),
 });
 
 function firstIssue(e: z.ZodError): string {

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Col, Flex, Row, Spin, Tag, Typography } fro
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { Page } from '../../ui/Page';
+import { CharterRef } from '../../ui/CharterRef';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { yuan } from '../dues/ledger';
@@ -18,7 +19,10 @@ function daysText(daysLeft: number): string {
 /** One to-do: a titled card with its count, the first items (each a link) and 展开全部. */
 function Todo<T>(props: {
   title: string;
-  rule: string;
+  /** The rules behind the card (R-M6 …), shown as the charter's articles. */
+  rules: readonly string[];
+  /** What follows the article: 5 个工作日内, 须确认. */
+  note?: string;
   count: number;
   to: string;
   toLabel: string;
@@ -51,7 +55,7 @@ function Todo<T>(props: {
             </span>
           </Flex>
         }
-        extra={<Typography.Text type="secondary">{props.rule}</Typography.Text>}
+        extra={<CharterRef rules={props.rules} {...(props.note ? { note: props.note } : {})} />}
       >
         {props.extra}
         {props.items.length === 0 ? (
@@ -86,7 +90,7 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="入会申请待办"
-          rule="R-M3"
+          rules={['R-M3']}
           count={d.applications.count}
           to="/applications"
           toLabel="入会申请"
@@ -112,7 +116,8 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="退会待报常务理事会"
-          rule="R-M6 · 5 个工作日内"
+          rules={['R-M6']}
+          note="5 个工作日内"
           count={d.withdrawalReports.count}
           to="/members"
           toLabel="会员"
@@ -131,7 +136,7 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="会费逾期未缴"
-          rule="R-D2 · R-D3 · R-D7"
+          rules={['R-D2', 'R-D3', 'R-D7']}
           count={d.duesOverdue.count}
           to="/dues?status=overdue"
           toLabel="会费"
@@ -155,7 +160,8 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="自动退会候选"
-          rule="R-M7 · 须确认"
+          rules={['R-M7']}
+          note="须确认"
           count={d.autoWithdrawal.count}
           to="/members"
           toLabel="会员"
@@ -176,7 +182,7 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="常务理事连续两次缺席"
-          rule="R-O6"
+          rules={['R-O6']}
           count={d.standingAbsences.count}
           to="/meetings"
           toLabel="会议"
@@ -195,7 +201,7 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="会议未按期召开"
-          rule="R-O2 · R-O4 · R-O6"
+          rules={['R-O2', 'R-O4', 'R-O6']}
           count={d.meetingsBehind.count}
           to="/meetings"
           toLabel="会议"
@@ -212,7 +218,7 @@ function DashboardView({ d }: { d: Dashboard }) {
       <Col xs={24} lg={12} xxl={8}>
         <Todo
           title="任期 90 天内届满"
-          rule="R-O3 · R-O9"
+          rules={['R-O3', 'R-O9']}
           count={d.termsEnding.count}
           to="/meetings"
           toLabel="会议"

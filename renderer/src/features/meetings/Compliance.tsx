@@ -8,7 +8,8 @@ import { today } from '../../ui/today';
 import { complianceOf, quorumOf, type BodyCompliance } from './logic';
 
 const REQUIRED = { assembly: '每年至少一次', council: '每年至少一次', standing: '每半年至少一次' } as const;
-const RULE = { assembly: 'R-O2', council: 'R-O4', standing: 'R-O6' } as const;
+// The charter's articles as the clerk knows them (R-O2, R-O4, R-O6).
+const RULE = { assembly: '章程第十六条', council: '章程第二十条', standing: '章程第二十二条' } as const;
 
 /** 合规: per body, the last meeting, meetings this year / half year, and the charter's frequency (engine). */
 export function Compliance() {

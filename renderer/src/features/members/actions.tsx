@@ -394,7 +394,7 @@ function TierNote({ form }: { form: ReturnType<typeof Form.useForm<TierValues>>[
     <Alert
       type="info"
       showIcon
-      message={`会费按每年 1 月 1 日所持级别计收（R-D5）：本次调整${y ? `自 ${y + 1} 年起` : '自次年起'}影响会费。`}
+      message={`会费按每年 1 月 1 日所持级别计收：本次调整${y ? `自 ${y + 1} 年起` : '自次年起'}影响会费。`}
     />
   );
 }

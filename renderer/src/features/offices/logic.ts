@@ -44,7 +44,7 @@ export function electionCheck(
     if (member) {
       if (!member.approvedOn) errors.push('该单位尚未成为会员，不能担任理事');
       else if (!isDirectorEligible(member.approvedOn, input.startOn))
-        errors.push(`${member.name}入会未满一年，不能成为理事单位（章程第十条，R-M4）`);
+        errors.push(`${member.name}入会未满一年，不能成为理事单位（章程第十条、第十九条）`);
       if (member.left && compareDates(member.left.on, input.startOn) <= 0) errors.push('该单位已退会');
     }
     const candidate: OfficeTerm = { holderId, role: input.role, startOn: input.startOn };

@@ -44,7 +44,7 @@ export function CharterSettingsSection() {
       style={{ maxWidth: 720 }}
     >
       <Typography.Paragraph type="secondary">
-        会费标准（R-D1）可由会员大会决议调整；理事长连任届数（R-O9）、发文字号括号样式（R-W1）、请假是否计为缺席（R-O6）为章程解读，默认值即《章程规则》所选解读。
+        会费标准（章程第三十二条）可由会员大会决议调整；理事长连任届数（章程第二十五条）、发文字号括号样式、请假是否计为缺席（章程第二十二条）为章程解读，默认值即《章程规则》所选解读。
       </Typography.Paragraph>
       <Flex gap={12} wrap>
         {TIERS.map((t) => (
@@ -151,7 +151,7 @@ export function HolidaySettingsSection() {
   return (
     <Flex vertical gap={12}>
       <Typography.Paragraph type="secondary">
-        工作日按国务院办公厅公布的节假日安排计算（退会通报期限等，R-M6）。没有安排的年份按周一至周五估算；新一年的安排公布后请在此添加。
+        工作日按国务院办公厅公布的节假日安排计算（退会通报期限等，章程第十二条）。没有安排的年份按周一至周五估算；新一年的安排公布后请在此添加。
       </Typography.Paragraph>
       <Table
         size="small"
