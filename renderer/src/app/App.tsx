@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { HashRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';

@@ -27,13 +27,7 @@ import {
   type RememberedMapping,
   type RosterRow,
 } from '../../../shared/data/roster';
-import {
-  commitImport,
-  existingKeys,
-  mapAll,
-  parseRosterRows,
-  type ParsedRoster,
-} from './importRoster';
+import { commitImport, existingKeys, mapAll, parseRosterRows, type ParsedRoster } from './importRoster';
 import { readSheetRowsOffThread } from './sheetOffThread';
 import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
 import { errorText } from '../ui/errorText';
@@ -85,6 +79,15 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
   const withoutApprovedOn = readyRows.filter((r) => !r.values.approvedOn).length;
   const mappedFields = new Set(session?.mapping.filter(Boolean));
   const missingRequired = (['name', 'creditCode'] as const).filter((f) => !mappedFields.has(f));
+  // Why 导入 N 行 is disabled, said beside it (issue 16).
+  const blocked =
+    missingRequired.length > 0
+      ? `不能导入：请先指定哪一列是${missingRequired.map((f) => IMPORT_FIELD_LABEL[f]).join('、')}`
+      : problemRows.length > 0
+        ? `不能导入：还有 ${problemRows.length} 行有问题，请改正原表后重新选择文件，或跳过这些行`
+        : readyRows.length === 0
+          ? '不能导入：没有可导入的行'
+          : null;
 
   const open = async () => {
     setError(null);
@@ -135,7 +138,10 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
     setProgress(0);
     try {
       // A header such as “constructor” would make the backup refuse this row: not remembered.
-      await saveImportMapping(db, withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)));
+      await saveImportMapping(
+        db,
+        withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)),
+      );
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
         onProgress: (d, t) => setProgress(Math.round((d / t) * 100)),
       });
@@ -185,10 +191,16 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
               <Button onClick={() => setSession(null)} disabled={busy}>
                 取消
               </Button>
+              {blocked && (
+                <Typography.Text type="warning" id="import-blocked-reason" style={{ alignSelf: 'center' }}>
+                  {blocked}
+                </Typography.Text>
+              )}
               <Button
                 type="primary"
                 loading={busy}
-                disabled={readyRows.length === 0 || problemRows.length > 0 || missingRequired.length > 0}
+                disabled={blocked !== null}
+                aria-describedby={blocked ? 'import-blocked-reason' : undefined}
                 onClick={commit}
               >
                 导入 {readyRows.length} 行
