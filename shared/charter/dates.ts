@@ -99,9 +99,23 @@ function dayNumberOf(p: DateParts): number {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * Day numbers of dates already checked, so comparing the same dates again (a ledger compares a member's
+ * dates many times over) does not parse them again. Only valid dates are kept; the cache is emptied when it
+ * grows past DAY_CACHE_MAX entries (there are only ~3.7 million valid dates, but a long session need not keep
+ * them all). Pure: the same string always gives the same number.
+ */
+const dayCache = new Map<string, number>();
+const DAY_CACHE_MAX = 100_000;
+
 /** Days since 1970-01-01 (negative before). */
 export function toDayNumber(date: IsoDate): number {
-  return dayNumberOf(parseIsoDate(date));
+  const hit = typeof date === 'string' ? dayCache.get(date) : undefined;
+  if (hit !== undefined) return hit;
+  const n = dayNumberOf(parseIsoDate(date));
+  if (dayCache.size >= DAY_CACHE_MAX) dayCache.clear();
+  dayCache.set(date, n);
+  return n;
 }
 
 /** The IsoDate of a day number (inverse of `toDayNumber`). */

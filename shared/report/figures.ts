@@ -15,7 +15,9 @@
  */
 import {
   EXIT_KINDS,
+  INACTIVITY_MONTHS,
   addDays,
+  addMonths,
   isoDate,
   TIERS,
   autoWithdrawalCandidates,
@@ -351,7 +353,8 @@ function membership(
     const c = zeroTiers();
     for (const id of membersOn(spans, date)) {
       const h = histories.get(id)!;
-      const t = tierOn(h, date) ?? h[0]!.tier;
+      // One period: its tier (tierOn, or its first period before it starts, as below).
+      const t = h.length === 1 ? h[0]!.tier : (tierOn(h, date) ?? h[0]!.tier);
       c[t]++;
       c.total++;
     }
@@ -433,17 +436,27 @@ function membership(
     if (!mt) continue;
     if (a.status === 'present' || (mt.form === 'remote' && a.ballotReturnedOn)) addDate(a.memberId, mt.date);
   }
+  // Only members that took no part in the last INACTIVITY_MONTHS − 1 months can be flagged (R-M7): the
+  // others are certainly active and skip the engine's per-member dues ledger; the engine decides the rest.
+  const surelyActiveFrom = addMonths(end, -(INACTIVITY_MONTHS - 1));
   const awInput: AutoWithdrawalMember[] = [];
+  let checked = 0;
   for (const m of d.members) {
     if (m.id === undefined || !m.approvedOn) continue;
     const status = statusOn(m, end);
     if (status !== 'approved' && status !== 'active') continue;
+    checked++;
+    const dates = took.get(m.id) ?? [];
+    if (
+      compareDates(m.approvedOn, surelyActiveFrom) >= 0 ||
+      dates.some((x) => compareDates(x, surelyActiveFrom) >= 0 && compareDates(x, end) <= 0)
+    )
+      continue;
     awInput.push({
       ...ledgerInputOf(m as Member & { approvedOn: string }, tierChangesBy.get(m.id), [], []),
-      payments: [],
       memberId: m.id,
       status,
-      participations: took.get(m.id) ?? [],
+      participations: dates,
     });
   }
   let inactive: MembershipFigures['activity']['inactive'] = [];
@@ -474,7 +487,7 @@ function membership(
     left,
     leftByKind,
     tierChanges,
-    activity: { members: awInput.length, active: awInput.length - inactive.length, inactive, byMonth },
+    activity: { members: checked, active: checked - inactive.length, inactive, byMonth },
   };
 }
 

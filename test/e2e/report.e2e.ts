@@ -87,9 +87,16 @@ describe('年度报告 (issue 18)', () => {
     expect(await statValue(page, 'due')).toBe(x.due);
     expect(await statValue(page, 'collected')).toBe(x.collected);
 
-    // Three charts, drawn by ECharts (SVG), each with its figures in its accessible name.
-    for (const id of ['chart-members', 'chart-dues', 'chart-attendance'])
+    // Three charts, drawn by ECharts (SVG), each with its figures in its accessible name; one section per tab.
+    for (const [tab, id] of [
+      ['会员情况', 'chart-members'],
+      ['会费收缴情况', 'chart-dues'],
+      ['会议情况', 'chart-attendance'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
       await page.locator(`[data-testid="${id}"][data-ready="true"] svg`).first().waitFor();
+      await shot(page, `report-1-${id}`);
+    }
     expect(await page.getByTestId('chart-dues').getAttribute('aria-label')).toContain(
       `逾期欠缴 ${desksArrears.toLocaleString('en-US')} 元`,
     );
