@@ -1,25 +1,35 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { App, Form, Input, Modal, Typography } from 'antd';
 import { errorText } from './errorText';
 
+export interface ReasonPrompt {
+  title: string;
+  /** The field's label, e.g. 退回原因; an empty reason is refused with 请填写{label}. */
+  label: string;
+  onOk: (reason: string) => Promise<void>;
+  /** The confirm button's text (default 确定) and whether it is a dangerous action. */
+  okText?: string;
+  danger?: boolean;
+  /** What the action does, shown above the field. */
+  note?: ReactNode;
+}
+
 /**
- * A prompt for a reason (退回补充, 撤销成员资格, 作废 …): `ask(title, label, onOk)` opens it; 确定 refuses an empty
- * reason, runs `onOk` with the trimmed text and closes when it succeeded (else shows the Chinese message).
- * Render `dialog` once in the component.
+ * A prompt for a reason (退回补充, 撤销成员资格, 作废 …): `ask(title, label, onOk, options)` opens it; the confirm button
+ * refuses an empty reason, runs `onOk` with the trimmed text and closes when it succeeded (else shows the
+ * Chinese message and stays open, nothing lost). Render `dialog` once in the component.
  */
 export function useReasonDialog() {
-  const [state, setState] = useState<{
-    title: string;
-    label: string;
-    onOk: (r: string) => Promise<void>;
-  } | null>(null);
+  const [state, setState] = useState<ReasonPrompt | null>(null);
   const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const dialog = (
     <Modal
       open={state !== null}
       title={state?.title}
-      okText="确定"
+      okText={state?.okText ?? '确定'}
+      okButtonProps={{ danger: state?.danger ?? false, loading: busy }}
       cancelText="取消"
       onCancel={() => setState(null)}
       onOk={async () => {
@@ -28,14 +38,18 @@ export function useReasonDialog() {
           message.error(`请填写${state.label}`);
           return;
         }
+        setBusy(true);
         try {
           await state.onOk(reason.trim());
           setState(null);
         } catch (e) {
           message.error(errorText(e));
+        } finally {
+          setBusy(false);
         }
       }}
     >
+      {state?.note ? <Typography.Paragraph type="secondary">{state.note}</Typography.Paragraph> : null}
       <Form layout="vertical">
         <Form.Item label={state?.label} htmlFor="reason-input" required>
           <Input.TextArea
@@ -50,9 +64,14 @@ export function useReasonDialog() {
   );
   return {
     dialog,
-    ask: (title: string, label: string, onOk: (r: string) => Promise<void>) => {
+    ask: (
+      title: string,
+      label: string,
+      onOk: (reason: string) => Promise<void>,
+      options: Pick<ReasonPrompt, 'okText' | 'danger' | 'note'> = {},
+    ) => {
       setReason('');
-      setState({ title, label, onOk });
+      setState({ title, label, onOk, ...options });
     },
   };
 }

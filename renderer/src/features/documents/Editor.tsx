@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
-import { App, Alert, Button, Col, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, Alert, Button, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
 import { Page } from '../../ui/Page';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
+import { useReasonDialog } from '../../ui/ReasonDialog';
+import { errorText } from '../../ui/errorText';
 import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
@@ -93,59 +95,26 @@ function toDraft(v: FormValues): DraftFields {
   };
 }
 
-/** A void-with-reason dialog, shared by the register and the editor. */
+/** 作废 with a reason (R-W1: the number stays in the register), shared by the register and the editor. */
 export function useVoidDialog() {
   const { message } = App.useApp();
-  const [target, setTarget] = useState<OutgoingDocument | null>(null);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const dialog = (
-    <Modal
-      open={target !== null}
-      title={`作废发文${target?.docNumber ? ` ${target.docNumber}` : ''}`}
-      okText="确认作废"
-      okButtonProps={{ danger: true, loading: busy }}
-      cancelText="取消"
-      onCancel={() => setTarget(null)}
-      onOk={async () => {
-        if (!target?.id) return;
-        if (reason.trim() === '') {
-          message.error('请填写作废原因');
-          return;
-        }
-        setBusy(true);
-        try {
-          await voidDocument(db, target.id, reason);
-          message.success('已作废；发文字号保留在登记簿中');
-          setTarget(null);
-        } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Typography.Paragraph type="secondary">
-        作废后该发文不再使用；已分配的发文字号不会再次使用，登记簿中保留并标为“已作废”。
-      </Typography.Paragraph>
-      <Form layout="vertical">
-        <Form.Item label="作废原因" htmlFor="void-reason" required>
-          <Input.TextArea
-            id="void-reason"
-            rows={3}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
+  const reasons = useReasonDialog();
   return {
-    open: (d: OutgoingDocument) => {
-      setReason('');
-      setTarget(d);
-    },
-    dialog,
+    open: (d: OutgoingDocument) =>
+      reasons.ask(
+        `作废发文${d.docNumber ? ` ${d.docNumber}` : ''}`,
+        '作废原因',
+        async (reason) => {
+          await voidDocument(db, d.id!, reason);
+          message.success('已作废；发文字号保留在登记簿中');
+        },
+        {
+          okText: '确认作废',
+          danger: true,
+          note: '作废后该发文不再使用；已分配的发文字号不会再次使用，登记簿中保留并标为“已作废”。',
+        },
+      ),
+    dialog: reasons.dialog,
   };
 }
 
@@ -239,7 +208,7 @@ export function NoticeEditor() {
     try {
       await f();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     } finally {
       setBusy(null);
     }

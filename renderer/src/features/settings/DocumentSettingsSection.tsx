@@ -8,6 +8,7 @@ import {
   useDocumentSettings,
   type DocumentSettings,
 } from './documentSettings';
+import { errorText } from '../../ui/errorText';
 import { OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
 
 const SCHEME_LABEL = {
@@ -35,7 +36,7 @@ export function DocumentSettingsSection() {
     try {
       await saveDocumentSettings(db, values);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
       return;
     }
     message.success('公文设置已保存');

@@ -8,6 +8,7 @@
  * exception.
  */
 import type { FontScheme } from '../../../../shared/documents';
+import { errorText } from '../../ui/errorText';
 
 /** Each face with the names it is known by (local name and the family name fonts report in English). */
 export const OFFICIAL_FACES: readonly { face: string; aliases: readonly string[]; scheme: FontScheme }[] = [
@@ -84,7 +85,7 @@ export async function detectOfficialFonts(
         message: '查询本机字体的权限被拒绝（桌面应用需允许“本机字体”权限），无法确认公文字体是否已安装。',
       };
     }
-    return { status: 'error', message: `查询本机字体失败：${e instanceof Error ? e.message : String(e)}` };
+    return { status: 'error', message: `查询本机字体失败：${errorText(e)}` };
   }
 }
 
