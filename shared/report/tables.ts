@@ -3,7 +3,7 @@
  * in Word afterwards) and its tables. One model for the three outputs: the view, the Word document
  * (shared/documents/annualReport.ts) and the Excel workbook (one sheet per table). Pure.
  */
-import { formatChineseDate } from '../charter';
+import { citeArticles, formatChineseDate } from '../charter';
 import {
   BODY_LABEL,
   MEETING_FORM_LABEL,
@@ -64,7 +64,9 @@ export function reportTitle(year: number): string {
 
 /** 截至 2026 年 12 月 1 日 — or 2026 年全年 when the year is over. */
 export function periodText(r: Pick<AnnualReport, 'year' | 'end'>): string {
-  return r.end === `${r.year}-12-31` ? `${r.year} 年全年` : `${r.year} 年 1 月 1 日至${formatChineseDate(r.end)}`;
+  return r.end === `${r.year}-12-31`
+    ? `${r.year} 年全年`
+    : `${r.year} 年 1 月 1 日至${formatChineseDate(r.end)}`;
 }
 
 const num = (c: { width?: number } = {}): ReportColumn => ({
@@ -314,7 +316,7 @@ function duesSection(r: AnnualReport, caption: (t: string) => string): ReportSec
       {
         id: 'dues-arrears',
         sheet: '欠缴名单',
-        title: caption(`${r.year} 年度会费欠缴名单（已逾期，R-D7）`),
+        title: caption(`${r.year} 年度会费欠缴名单（已逾期）（R-D7）`),
         columns: [
           col('序号', 6, 'center'),
           col('单位名称', 30),
@@ -477,7 +479,7 @@ function documentsSection(r: AnnualReport, caption: (t: string) => string): Repo
     id: 'documents',
     heading: '发文情况',
     summary: [
-      `本年度秘书处共发文 ${d.issued} 件，其中${d.byType.map((x) => `${x.type} ${x.issued} 件`).join('、')}；作废文号 ${d.voided.length} 个（文号不重复使用，R-W1）；颁发证书批次 ${d.batches.length} 批、证书 ${d.batches.reduce((s, b) => s + b.certificates, 0)} 份。`,
+      `本年度秘书处共发文 ${d.issued} 件，其中${d.byType.map((x) => `${x.type} ${x.issued} 件`).join('、')}；作废文号 ${d.voided.length} 个（文号不重复使用）（R-W1）；颁发证书批次 ${d.batches.length} 批、证书 ${d.batches.reduce((s, b) => s + b.certificates, 0)} 份。`,
     ],
     tables: [
       {
@@ -537,10 +539,15 @@ function activitiesSection(r: AnnualReport, caption: (t: string) => string): Rep
   };
 }
 
-/** The six sections with their summaries and tables, tables numbered 表1 … in order. */
+/**
+ * The six sections with their summaries and tables, tables numbered 表1 … in order. The texts are written
+ * with rule ids; what the clerk reads cites the charter's articles instead (`citeArticles`: （R-M7） →
+ * （章程第十二条）; rules from the notices, R-W*, are dropped).
+ */
 export function reportSections(r: AnnualReport): ReportSection[] {
   let k = 0;
   const caption = (t: string) => `表${++k}\u3000${t}`;
+  const cite = (v: ReportCell): ReportCell => (typeof v === 'string' ? citeArticles(v) : v);
   return [
     membershipSection(r, caption),
     duesSection(r, caption),
@@ -548,7 +555,16 @@ export function reportSections(r: AnnualReport): ReportSection[] {
     programmesSection(r, caption),
     documentsSection(r, caption),
     activitiesSection(r, caption),
-  ];
+  ].map((s) => ({
+    ...s,
+    summary: s.summary.map(citeArticles),
+    tables: s.tables.map((t) => ({
+      ...t,
+      title: citeArticles(t.title),
+      empty: citeArticles(t.empty),
+      rows: t.rows.map((row) => row.map(cite)),
+    })),
+  }));
 }
 
 /** A cell as printed (amounts with thousands separators in columns whose label is not a count). */

@@ -604,6 +604,15 @@ describe('年度报告, a hand-built year (2025 as of 2025-12-31)', () => {
     expect(text).toContain('补缴以前年度会费 5,000 元（2024 年度 5,000 元）');
     expect(text).toContain('通过 3 项，未通过 2 项，待指导单位批准 1 项，尚未表决 1 项');
     const tables = sections.flatMap((s) => s.tables);
+    // What the clerk reads cites the charter's articles, never rule ids (R-M6 → 章程第十二条).
+    const everything = JSON.stringify(sections);
+    expect(everything).not.toMatch(/R-[A-Z]\d/);
+    const left = tables.find((t) => t.id === 'members-left')!;
+    expect(left.rows.map((row) => row[2])).toEqual([
+      '退会（章程第十二条）',
+      '自动退会（章程第十二条）',
+      '除名（章程第十三条）',
+    ]);
     const docx = await buildAnnualReport(
       { title: reportTitle(2025), period: periodText(r), asOf: r.end, sections },
       { date: '2025-12-31' },
