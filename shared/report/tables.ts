@@ -319,12 +319,12 @@ function duesSection(r: AnnualReport, caption: (t: string) => string): ReportSec
         title: caption(`${r.year} 年度会费欠缴名单（已逾期）（R-D7）`),
         columns: [
           col('序号', 6, 'center'),
-          col('单位名称', 30),
+          col('单位名称', 28),
           col('级别', 12),
           n('应缴', 9),
           n('已缴', 9),
           n('欠缴', 9),
-          col('截止日期', 12, 'center'),
+          col('截止日期', 14, 'center'),
         ],
         rows: d.arrearsList.map((a, i) => [
           i + 1,
@@ -387,8 +387,8 @@ function meetingsSection(r: AnnualReport, caption: (t: string) => string): Repor
         sheet: '会议出席',
         title: caption('各次会议出席情况'),
         columns: [
-          col('日期', 11, 'center'),
-          col('会议名称', 30),
+          col('日期', 14, 'center'),
+          col('会议名称', 27),
           col('形式', 6, 'center'),
           n('应到', 6),
           n('实到', 6),
@@ -412,7 +412,7 @@ function meetingsSection(r: AnnualReport, caption: (t: string) => string): Repor
         id: 'meetings-motions',
         sheet: '议案',
         title: caption('议案表决结果'),
-        columns: [col('日期', 11, 'center'), col('机构', 11), col('议案', 30), col('结果', 18)],
+        columns: [col('日期', 13, 'center'), col('机构', 11), col('议案', 28), col('结果', 18)],
         rows: g.motions.map((x) => [x.date, BODY_LABEL[x.body], x.title, x.label]),
         empty: '本年度无议案。',
       },
@@ -467,7 +467,7 @@ function programmesSection(r: AnnualReport, caption: (t: string) => string): Rep
           n('收回', 7),
         ],
         rows: p.map((x) => [x.name, x.callYear, x.invited, x.applied, x.approved, x.issued, x.returned]),
-        empty: '本年度未开展专项行动。',
+        empty: '无。',
       },
     ],
   };
