@@ -13,7 +13,13 @@ import {
   TIER_LABEL,
   VOTE_LABEL,
 } from '../../../shared/domain/types';
-import { actionLabel, describeChange, entityLabel, formatAuditTime } from '../../../shared/data/auditView';
+import {
+  actionLabel,
+  entityLabel,
+  formatAuditTime,
+  readableChanges,
+  type AuditNames,
+} from '../../../shared/data/auditView';
 import { motionTally, UNCOUNTED_REASON } from '../../../shared/charter';
 import type { DeskDB } from '../db/schema';
 import { fileNamePart } from '../../../shared/data/fileName';
@@ -205,13 +211,15 @@ export async function meetingWorkbook(
   return { bytes, name: `${meeting.date}-${fileNamePart(meeting.name)}-出席与表决.xlsx` };
 }
 
-export function auditWorkbook(entries: readonly AuditEntry[]): Uint8Array {
+export function auditWorkbook(entries: readonly AuditEntry[], names: AuditNames = {}): Uint8Array {
   const rows = entries.map((e) => [
     formatAuditTime(e.at),
     entityLabel(e.entity),
     actionLabel(e.action),
     e.summary.length > 2000 ? e.summary.slice(0, 2000) + '…' : e.summary,
-    (e.changes ?? []).map(describeChange).join('\n').slice(0, 30000),
+    readableChanges(e.changes ?? [], e.entity, names)
+      .join('\n')
+      .slice(0, 30000),
   ]);
   return book([
     ['操作记录', sheet(['时间', '对象', '操作', '摘要', '字段变更'], rows, [20, 12, 10, 60, 60])],

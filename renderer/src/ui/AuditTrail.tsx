@@ -10,6 +10,7 @@ import {
   formatAuditTime,
   readableChanges,
   type AuditFilter,
+  type AuditNames,
 } from '../../../shared/data/auditView';
 import { DateInput } from './DateInput';
 import { useExportFile } from './exportFile';
@@ -17,6 +18,52 @@ import { today } from './today';
 import { db } from '../db';
 import { auditWorkbook } from '../io/export';
 import { errorText } from './errorText';
+
+/**
+ * The names the audit reader shows for linked records (issue 16): member id → 单位名称, programme id → 名称,
+ * document id → 发文字号 (its title while a draft), and the meeting, motion, agenda item, activity,
+ * certificate and application an entry points to — never the raw id.
+ */
+export function useAuditNames(): AuditNames {
+  return (
+    useLiveQuery(async () => {
+      const map = <T extends { id?: number }>(rows: T[], name: (r: T) => string) =>
+        new Map(rows.filter((r) => r.id !== undefined).map((r) => [r.id as number, name(r)]));
+      const [
+        members,
+        programmes,
+        documents,
+        meetings,
+        motions,
+        agendaItems,
+        activities,
+        certificates,
+        applications,
+      ] = await Promise.all([
+        db.members.toArray(),
+        db.programmes.toArray(),
+        db.documents.toArray(),
+        db.meetings.toArray(),
+        db.motions.toArray(),
+        db.agendaItems.toArray(),
+        db.activities.toArray(),
+        db.certificates.toArray(),
+        db.applications.toArray(),
+      ]);
+      return {
+        member: map(members, (m) => m.name),
+        programme: map(programmes, (p) => p.name),
+        document: map(documents, (d) => d.docNumber ?? `${d.title}（草稿）`),
+        meeting: map(meetings, (m) => m.name),
+        motion: map(motions, (m) => m.title),
+        agendaItem: map(agendaItems, (a) => a.title),
+        activity: map(activities, (a) => a.name),
+        certificate: map(certificates, (c) => c.certificateNo),
+        application: map(applications, (a) => a.unit.name),
+      } satisfies AuditNames;
+    }, []) ?? {}
+  );
+}
 
 /**
  * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and
@@ -39,6 +86,7 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
   }, [props.memberId, props.importBatchId]);
   const shown = useMemo(() => filterAudit(entries ?? [], filter), [entries, filter]);
   const entities = useMemo(() => [...new Set((entries ?? []).map((e) => e.entity))].sort(), [entries]);
+  const names = useAuditNames();
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <Flex vertical gap={8}>
@@ -89,7 +137,7 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
         <Button
           onClick={async () => {
             try {
-              await save(`操作记录-${today()}.xlsx`, auditWorkbook(shown), 'xlsx');
+              await save(`操作记录-${today()}.xlsx`, auditWorkbook(shown, names), 'xlsx');
             } catch (e) {
               message.error(errorText(e));
             }
@@ -132,7 +180,7 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
                   style={{ margin: 0, fontSize: 12 }}
                   ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}
                 >
-                  {readableChanges(e.changes).join('\n')}
+                  {readableChanges(e.changes, e.entity, names).join('\n')}
                 </Typography.Paragraph>
               ) : (
                 '—'
