@@ -47,6 +47,7 @@ import {
 } from './charts';
 import { reportFileName, reportWorkbook } from './excel';
 import { reportDocx } from './word';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 
 function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
   let first = thisYear;
@@ -196,7 +197,9 @@ export function ReportDesk() {
     setBusy(kind);
     try {
       const bytes =
-        kind === 'docx' ? await reportDocx(r, computed.sections) : reportWorkbook(r, computed.sections);
+        kind === 'docx'
+          ? await reportDocx(r, computed.sections, await documentOptionsFromSettings())
+          : reportWorkbook(r, computed.sections);
       await save(reportFileName(r, kind), bytes, kind);
     } catch (e) {
       message.error(`导出失败：${errorText(e)}`);
