@@ -7,7 +7,7 @@ import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { addActivity, updateActivity } from './data';
 import { filterMember, memberOptions } from '../offices/Offices';
-import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 export const ACTIVITY_KINDS = ['会议', '培训', '研讨', '调研', '论坛', '其他'];
 
@@ -28,7 +28,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
   const editing = activity !== undefined;
   const title = editing ? '更正活动登记' : '登记活动';
   const [form] = Form.useForm<ActivityForm>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const members = useLiveQuery(() => db.members.toArray(), []);
   const options = useMemo(() => {
     // Units that took part stay selectable after they left, so that a correction never drops them silently.
@@ -40,21 +40,20 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
     const v = await form.validateFields();
     const input = { name: v.name.trim(), date: v.date, kind: v.kind, place: (v.place ?? '').trim() };
     const ids = v.memberIds ?? [];
-    setSaving(true);
-    try {
-      if (editing) {
-        await updateActivity(db, activity.id!, input, ids);
-        message.success(`活动已更正：${ids.length} 家单位参加`);
-      } else {
-        await addActivity(db, input, ids);
-        message.success(`活动已登记：${ids.length} 家单位参加`);
-      }
-      props.onClose();
-    } catch (e) {
-      message.error(`保存失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        if (editing) {
+          await updateActivity(db, activity.id!, input, ids);
+          message.success(`活动已更正：${ids.length} 家单位参加`);
+        } else {
+          await addActivity(db, input, ids);
+          message.success(`活动已登记：${ids.length} 家单位参加`);
+        }
+        props.onClose();
+      },
+      undefined,
+      '保存失败',
+    );
   };
   return (
     <Modal

@@ -31,6 +31,7 @@ import { buildDuesNoticesDocx, buildDuesNoticesZip } from './word';
 import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
 import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 /** The form's values, or null when a field is invalid (antd shows the messages; nothing is thrown). */
 async function validated<T>(form: { validateFields: () => Promise<T> }): Promise<T | null> {
@@ -69,7 +70,7 @@ export function PaymentModal(props: {
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<PaymentValues>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const selectedId = Form.useWatch('memberId', form);
   const current = props.row ?? props.rows.find((r) => r.memberId === selectedId);
   const submit = async () => {
@@ -77,29 +78,28 @@ export function PaymentModal(props: {
     if (!v) return;
     const memberId = props.row?.memberId ?? v.memberId;
     if (memberId === undefined) return;
-    setSaving(true);
-    try {
-      await recordPayment(
-        db,
-        {
-          memberId,
-          year: props.year,
-          paidOn: v.paidOn ?? '',
-          amount: v.amount ?? 0,
-          method: (v.method ?? '') as (typeof PAYMENT_METHODS)[number],
-          receiptNo: v.receiptNo ?? '',
-          note: v.note || undefined,
-        },
-        today(),
-      );
-      message.success('缴费已登记');
-      form.resetFields();
-      props.onClose();
-    } catch (e) {
-      message.error(`登记失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        await recordPayment(
+          db,
+          {
+            memberId,
+            year: props.year,
+            paidOn: v.paidOn ?? '',
+            amount: v.amount ?? 0,
+            method: (v.method ?? '') as (typeof PAYMENT_METHODS)[number],
+            receiptNo: v.receiptNo ?? '',
+            note: v.note || undefined,
+          },
+          today(),
+        );
+        message.success('缴费已登记');
+        form.resetFields();
+        props.onClose();
+      },
+      undefined,
+      '登记失败',
+    );
   };
   return (
     <Modal
@@ -181,28 +181,27 @@ export function PaymentModal(props: {
 export function OverrideModal(props: { open: boolean; year: number; row?: LedgerRow; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ amount?: number; reason?: string }>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const row = props.row;
   const submit = async () => {
     if (!row) return;
     const v = await validated(form);
     if (!v) return;
-    setSaving(true);
-    try {
-      await setOverride(db, {
-        memberId: row.memberId,
-        year: props.year,
-        amount: v.amount ?? -1,
-        reason: v.reason ?? '',
-        previousAmount: row.amount,
-      });
-      message.success('应缴金额已调整');
-      props.onClose();
-    } catch (e) {
-      message.error(`调整失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        await setOverride(db, {
+          memberId: row.memberId,
+          year: props.year,
+          amount: v.amount ?? -1,
+          reason: v.reason ?? '',
+          previousAmount: row.amount,
+        });
+        message.success('应缴金额已调整');
+        props.onClose();
+      },
+      undefined,
+      '调整失败',
+    );
   };
   return (
     <Modal
@@ -362,20 +361,19 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
 export function BankForm(props: { initial?: BankSetting; onSaved?: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BankSetting>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
-    setSaving(true);
-    try {
-      await saveBank(db, v);
-      message.success('收款账户已保存');
-      props.onSaved?.();
-    } catch (e) {
-      message.error(`保存失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        await saveBank(db, v);
+        message.success('收款账户已保存');
+        props.onSaved?.();
+      },
+      undefined,
+      '保存失败',
+    );
   };
   return (
     <Form form={form} name="dues-bank" layout="inline" initialValues={props.initial} aria-label="收款账户">

@@ -14,6 +14,7 @@ import {
 } from './data';
 import { MeetingFields, useNameFollowsDefault, type MeetingFormValues } from './MeetingFields';
 import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 const FIELDS = ['body', 'form', 'name', 'date', 'place', 'chair', 'recorder', 'returnBy'] as const;
 
@@ -69,7 +70,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
   const { meeting } = props;
   const id = meeting.id!;
   const [form] = Form.useForm<MeetingFormValues>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const { message, modal } = App.useApp();
   const records = useLiveQuery(() => meetingRecords(db, id), [id]);
   const [initial] = useState<MeetingFormValues>(() => ({
@@ -91,22 +92,21 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
       : null;
 
   const save = async (patch: Partial<NewMeeting>) => {
-    setSaving(true);
-    try {
-      const change = await updateMeeting(db, id, patch);
-      message.success(
-        change.refixed
-          ? `会议信息已保存，应到名单已按 ${patch.date ?? meeting.date} 重新确定`
-          : patch.date || patch.body
-            ? '会议信息已保存（应到名单不变）'
-            : '会议信息已保存',
-      );
-      props.onClose();
-    } catch (e) {
-      message.error(`保存失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const change = await updateMeeting(db, id, patch);
+        message.success(
+          change.refixed
+            ? `会议信息已保存，应到名单已按 ${patch.date ?? meeting.date} 重新确定`
+            : patch.date || patch.body
+              ? '会议信息已保存（应到名单不变）'
+              : '会议信息已保存',
+        );
+        props.onClose();
+      },
+      undefined,
+      '保存失败',
+    );
   };
 
   const submit = async () => {

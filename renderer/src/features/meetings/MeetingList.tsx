@@ -14,11 +14,11 @@ import {
   useNameFollowsDefault,
   type MeetingFormValues,
 } from './MeetingFields';
-import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<MeetingFormValues>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [initial] = useState(() => {
@@ -34,27 +34,26 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
   const onValuesChange = useNameFollowsDefault(form, initial);
   const submit = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
-      const id = await createMeeting(db, {
-        body: v.body,
-        form: v.form,
-        name: v.name.trim(),
-        date: v.date,
-        place: (v.place ?? '').trim(),
-        chair: (v.chair ?? '').trim(),
-        recorder: (v.recorder ?? '').trim(),
-        ...(v.form === 'remote' && v.returnBy ? { returnBy: v.returnBy } : {}),
-      });
-      message.success('会议已创建，应到名单已按会议日期确定');
-      props.onClose();
-      form.resetFields();
-      navigate(`/meetings/m/${id}`);
-    } catch (e) {
-      message.error(`保存失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const id = await createMeeting(db, {
+          body: v.body,
+          form: v.form,
+          name: v.name.trim(),
+          date: v.date,
+          place: (v.place ?? '').trim(),
+          chair: (v.chair ?? '').trim(),
+          recorder: (v.recorder ?? '').trim(),
+          ...(v.form === 'remote' && v.returnBy ? { returnBy: v.returnBy } : {}),
+        });
+        message.success('会议已创建，应到名单已按会议日期确定');
+        props.onClose();
+        form.resetFields();
+        navigate(`/meetings/m/${id}`);
+      },
+      undefined,
+      '保存失败',
+    );
   };
   return (
     <Modal

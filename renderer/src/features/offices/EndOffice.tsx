@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Flex, Form, Input, List, Modal, Typography } from 'antd';
 import type { Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL } from '../../../../shared/domain/types';
@@ -7,7 +6,7 @@ import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { endOffices } from './data';
-import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 /** R-O6 (章程第二十二条): the reason written when a standing director loses the seat. */
 export const SEAT_LOST_REASON = '连续两次未出席常务理事会（章程第二十二条）';
@@ -29,7 +28,7 @@ export function EndOfficeDialog(props: {
   onClose: () => void;
 }) {
   const [form] = Form.useForm<EndOfficeValues>();
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useRun();
   const { message, modal } = App.useApp();
   const latestStart = props.offices
     .map((o) => o.startOn)
@@ -42,22 +41,21 @@ export function EndOfficeDialog(props: {
 
   const submit = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
-      const notes = await endOffices(
-        db,
-        props.offices.map((o) => o.id!),
-        v.on,
-        v.reason.trim(),
-      );
-      message.success(`已结束任职（最后任职日 ${v.on}）`);
-      if (notes.length) modal.info({ title: '会员级别已调整', content: notes.join('\n') });
-      props.onClose();
-    } catch (e) {
-      message.error(`保存失败：${errorText(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const notes = await endOffices(
+          db,
+          props.offices.map((o) => o.id!),
+          v.on,
+          v.reason.trim(),
+        );
+        message.success(`已结束任职（最后任职日 ${v.on}）`);
+        if (notes.length) modal.info({ title: '会员级别已调整', content: notes.join('\n') });
+        props.onClose();
+      },
+      undefined,
+      '保存失败',
+    );
   };
 
   return (
