@@ -18,6 +18,7 @@ import {
   INACTIVITY_MONTHS,
   addDays,
   addMonths,
+  annualDues,
   isoDate,
   TIERS,
   autoWithdrawalCandidates,
@@ -537,6 +538,7 @@ function dues(d: ReportData, year: number, start: IsoDate, end: IsoDate, problem
     .map(([forYear, r]) => ({ forYear, ...r }))
     .sort((a, b) => a.forYear - b.forYear);
   const names = new Map(d.members.map((m) => [m.id ?? -1, m.name]));
+  const approvedOn = new Map(d.members.map((m) => [m.id ?? -1, m.approvedOn]));
   return {
     trackedFrom: duesTrackedFrom(d.payments, end, d.trackedFromSetting),
     units: rows.length,
@@ -555,7 +557,11 @@ function dues(d: ReportData, year: number, start: IsoDate, end: IsoDate, problem
       .map((r) => ({
         memberId: r.memberId,
         name: names.get(r.memberId) ?? r.name,
-        standard: r.halved ? Math.floor(r.standardAmount / 2) : r.standardAmount,
+        // The amount before the override: the engine's (R-D1, R-D4 half for a July approval).
+        standard: annualDues(
+          { tier: r.tier, year, approvedOn: approvedOn.get(r.memberId) ?? startOfYear(year) },
+          d.settings.duesSchedule,
+        ).amount,
         amount: r.amount,
         reason: r.override!.reason,
       })),

@@ -579,6 +579,22 @@ describe('年度报告, a hand-built year (2025 as of 2025-12-31)', () => {
     ]);
   });
 
+  it('an override of a half-year amount shows the engine’s half as the standard (R-D4, R-D5)', () => {
+    const withH = annualReport(
+      {
+        ...data,
+        overrides: [...overrides, { memberId: 8, year: 2025, amount: 1000, reason: '减免', recordedAt: T }],
+      },
+      2025,
+      '2025-12-31',
+    );
+    expect(withH.dues.overrides.map((o) => [o.name, o.standard, o.amount])).toEqual([
+      ['乙单位', 30000, 20000],
+      ['辛单位', 2500, 1000],
+    ]);
+    expect(withH.dues.due).toBe(87500 - 1500);
+  });
+
   it('as of a mid-year date the figures stop there (payments and leavers after it are not counted)', () => {
     const mid = annualReport(data, 2025, '2025-06-30');
     expect(mid.end).toBe('2025-06-30');
