@@ -11,9 +11,9 @@ const openList = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /**
  * An antd Select by its label (a <label for> or aria-label): `await select(page, '单位性质').pick('企业')`.
- * `pick` opens the list (unless still open), types `search` if given (searchable selects list nothing until typed into),
- * and clicks the option whose text is `option`, or if none is, the first one containing it ('征集通知' for
- * '征集通知（网络安全服务阳光行动）'; '理事' still picks 理事, not 常务理事).
+ * `pick` opens the list (unless still open), types `search` if given (searchable selects list nothing until
+ * typed into), and clicks the option whose text is `option`, or if none is, the first one containing it
+ * ('征集通知' picks 征集通知（网络安全服务阳光行动）; '理事' still picks 理事, not 常务理事).
  */
 export function select(scope: Scope, label: string) {
   const page = pageOf(scope);
@@ -22,7 +22,7 @@ export function select(scope: Scope, label: string) {
     box,
     async pick(option: string, opts: { search?: string } = {}): Promise<void> {
       // A multiple select's list stays open after a pick: clicking it again would close it.
-      if (!(await openList(page).isVisible())) await box.click();
+      if (!(await openList(page).first().isVisible())) await box.click();
       if (opts.search !== undefined) await box.fill(opts.search);
       const options = openList(page).locator('.ant-select-item-option');
       const containing = options.filter({ hasText: option });
