@@ -49,6 +49,10 @@ import { reportFileName, reportWorkbook } from './excel';
 import { reportDocx } from './word';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 
+// The report always draws a chart: fetch ECharts while the tables are being read (it is not in the first
+// screen's script; this chunk itself is loaded on first use of 年度报告).
+void import('./chart/echarts');
+
 function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
   let first = thisYear;
   for (const a of approved) if (a) first = Math.min(first, Number(a.slice(0, 4)));
