@@ -7,10 +7,13 @@ import { db } from './db';
 import { startAutoBackups } from './io/autoBackup';
 import { registerClerkHolidaySchedules } from './records/settings';
 import { installLifecycleFlush } from './app/lifecycle';
+import { installChineseNames } from './app/a11yNames';
 
 void requestPersistentStorage();
 // Pending autosaves are written when the page hides, reloads or closes (browser and Electron).
 installLifecycleFlush();
+// Screen readers hear Chinese: antd's English icon names and labels are renamed as they appear (issue 16).
+installChineseNames();
 
 // The clerk's holiday schedules for later years are registered with the engine before the first render.
 void registerClerkHolidaySchedules()

@@ -161,7 +161,7 @@ export function PaymentModal(props: {
           <DateInput />
         </Form.Item>
         <Form.Item label="金额" name="amount" required rules={[integerYuanRule(1)]} extra="单位：元（整数）">
-          <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          <InputNumber controls={false} style={{ width: '100%' }} min={0} precision={0} />
         </Form.Item>
         <Form.Item label="缴费方式" name="method" rules={[{ required: true, message: '请选择缴费方式' }]}>
           <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: m }))} />
@@ -237,7 +237,7 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
             rules={[integerYuanRule(0)]}
             extra="单位：元（整数）"
           >
-            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+            <InputNumber controls={false} style={{ width: '100%' }} min={0} precision={0} />
           </Form.Item>
           <Form.Item
             label="原因"

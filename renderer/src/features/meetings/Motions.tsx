@@ -57,6 +57,7 @@ function CountsForm(props: { motion: Motion; present: number }) {
           <label key={k}>
             {VOTE_LABEL[k]}{' '}
             <InputNumber
+              controls={false}
               aria-label={VOTE_LABEL[k]}
               min={0}
               precision={0}

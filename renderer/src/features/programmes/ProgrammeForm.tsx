@@ -109,7 +109,7 @@ export function ProgrammeFormModal(props: {
             { required: true, type: 'integer', min: 2000, max: 2100, message: '请输入四位年度，例如 2022' },
           ]}
         >
-          <InputNumber style={{ width: 160 }} />
+          <InputNumber controls={false} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item label="截止日期" name="deadline" rules={[{ required: true, message: '请选择截止日期' }]}>
           <DateInput aria-label="截止日期" />

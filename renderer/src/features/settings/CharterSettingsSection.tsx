@@ -54,7 +54,7 @@ export function CharterSettingsSection() {
             label={`${TIER_LABEL[t]}年会费（元）`}
             rules={[{ required: true, type: 'integer', min: 0, message: '请输入不小于 0 的整数金额' }]}
           >
-            <InputNumber min={0} step={1000} precision={0} style={{ width: 160 }} />
+            <InputNumber controls={false} min={0} step={1000} precision={0} style={{ width: 160 }} />
           </Form.Item>
         ))}
       </Flex>
@@ -64,14 +64,14 @@ export function CharterSettingsSection() {
           label="任期（年）"
           rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}
         >
-          <InputNumber min={1} max={10} precision={0} />
+          <InputNumber controls={false} min={1} max={10} precision={0} />
         </Form.Item>
         <Form.Item
           name="chairMaxConsecutiveTerms"
           label="理事长最多连续任职届数"
           rules={[{ required: true, type: 'integer', min: 1, max: 10 }]}
         >
-          <InputNumber min={1} max={10} precision={0} />
+          <InputNumber controls={false} min={1} max={10} precision={0} />
         </Form.Item>
         <Form.Item name="docNumberStyle" label="发文字号样式">
           <Select
@@ -169,6 +169,7 @@ export function HolidaySettingsSection() {
       <Form layout="vertical" style={{ maxWidth: 720 }} onFinish={save}>
         <Form.Item label="年份" htmlFor="holiday-year">
           <InputNumber
+            controls={false}
             id="holiday-year"
             min={2000}
             max={2100}
