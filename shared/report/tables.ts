@@ -278,6 +278,7 @@ function duesSection(r: AnnualReport, caption: (t: string) => string): ReportSec
           n('当月收缴', 11),
           n('累计应缴', 11),
           n('累计已缴', 11),
+          n('累计未缴', 11),
         ],
         rows: d.byMonth.map((x) => [
           `${x.month}月`,
@@ -285,6 +286,7 @@ function duesSection(r: AnnualReport, caption: (t: string) => string): ReportSec
           x.collected,
           x.cumulativeDue,
           x.cumulativeCollected,
+          Math.max(0, x.cumulativeDue - x.cumulativeCollected),
         ]),
         empty: '',
       },

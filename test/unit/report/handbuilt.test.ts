@@ -489,6 +489,11 @@ describe('年度报告, a hand-built year (2025 as of 2025-12-31)', () => {
       [12, 0, 0],
     ]);
     expect(d.byMonth[11]).toMatchObject({ cumulativeDue: 87500, cumulativeCollected: 77000 });
+    const byMonth = reportSections(r)
+      .flatMap((s) => s.tables)
+      .find((t) => t.id === 'dues-by-month')!;
+    // 累计未缴 at the end of January, April and December: 80,000 − 50,000; 85,000 − 77,000; 87,500 − 77,000.
+    expect([byMonth.rows[0]![5], byMonth.rows[3]![5], byMonth.rows[11]![5]]).toEqual([30000, 8000, 10500]);
     expect(d.receivedInYear).toEqual([
       { forYear: 2024, amount: 5000, payments: 1 },
       { forYear: 2025, amount: 72000, payments: 6 },
