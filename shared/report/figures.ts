@@ -66,6 +66,7 @@ import type {
 } from '../domain/records';
 import type { Body, IsoDate, MeetingForm, MemberStatus, OfficeRole, Tier } from '../domain/types';
 import { arrearsOf, buildLedger, chartSeries, duesTrackedFrom, ledgerInputOf, tierHistoryOf } from './ledger';
+import { groupBy } from '../data/group';
 
 /** What the report reads: the tables it needs, as stored. */
 export interface ReportData {
@@ -283,17 +284,6 @@ export interface AnnualReport {
 
 function inRange(date: IsoDate | undefined | null, from: IsoDate, to: IsoDate): date is IsoDate {
   return !!date && compareDates(date, from) >= 0 && compareDates(date, to) <= 0;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
 }
 
 function zeroTiers(): TierCounts {

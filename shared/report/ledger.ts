@@ -15,6 +15,7 @@ import {
 } from '../charter';
 import type { DuesOverride, Member, Payment, TierChange } from '../domain/records';
 import type { MemberStatus, Tier } from '../domain/types';
+import { groupBy } from '../data/group';
 
 /** What the ledger needs from the database. */
 export interface LedgerData {
@@ -55,17 +56,6 @@ export interface LedgerResult {
   rows: LedgerRow[];
   /** Members whose records the engine refused (bad dates etc.), with the engine's message. */
   problems: { memberId: number; name: string; message: string }[];
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
 }
 
 /** The tier history of a member for the engine (R-D5), from db.tierChanges; the current tier when none. */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Flex, Typography } from 'antd';
 import type { ChartSeries } from './ledger';
 import { yuan } from './ledger';
-import { EChart, baseOption } from '../report/chart/EChart';
+import { EChart, baseOption } from '../../ui/EChart';
 
 /** Cumulative due against cumulative collected, by month (Apache ECharts, loaded lazily; as the 年度报告). */
 export function DuesChart(props: { series: ChartSeries; year: number }) {

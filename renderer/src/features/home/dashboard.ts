@@ -38,6 +38,7 @@ import type { DeskDB } from '../../db/schema';
 import { readCharterSettings, readTrackedFrom } from '../../records/settings';
 import { buildLedger, duesTrackedFrom, ledgerInputOf } from '../dues/ledger';
 import { officeTerms } from '../meetings/logic';
+import { groupBy } from '../../../../shared/data/group';
 
 export const OPEN_STEPS: readonly Exclude<ApplicationStep, 'done'>[] = [
   'materials',
@@ -125,17 +126,6 @@ export function officeTermsOf(
 ): { term: OfficeTerm; office: Office }[] {
   const terms = officeTerms(offices, settings);
   return offices.map((o, i) => ({ office: o, term: terms[i]! }));
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = out.get(k);
-    if (list) list.push(it);
-    else out.set(k, [it]);
-  }
-  return out;
 }
 
 export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {

@@ -4,7 +4,7 @@ import { BODY_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import type { Tier } from '../../../../shared/domain/types';
 import type { AnnualReport } from '../../../../shared/report/figures';
 import { yuanText } from '../../../../shared/report/tables';
-import { baseOption } from './chart/EChart';
+import { baseOption } from '../../ui/EChart';
 
 const TIER_STACK: readonly Tier[] = ['member', 'director', 'standing', 'chair'];
 

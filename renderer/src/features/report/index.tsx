@@ -36,7 +36,7 @@ import {
   type ReportTable,
 } from '../../../../shared/report/tables';
 import { loadReportData } from './data';
-import { EChart } from './chart/EChart';
+import { EChart } from '../../ui/EChart';
 import {
   attendanceLabel,
   attendanceOption,
@@ -51,7 +51,7 @@ import { documentOptionsFromSettings } from '../settings/documentSettings';
 
 // The report always draws a chart: fetch ECharts while the tables are being read (it is not in the first
 // screen's script; this chunk itself is loaded on first use of 年度报告).
-void import('./chart/echarts');
+void import('../../ui/echarts');
 
 function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
   let first = thisYear;
