@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import {
+  chooseFile,
   countRows,
   daysFromToday,
   dialog,
@@ -66,18 +67,12 @@ describe('the clerk’s experience (issue 16)', () => {
     await edit.ok();
     await edit.closed();
     expect(await page.getByRole('button', { name: '登记申请', exact: true }).isDisabled()).toBe(false);
-    const members = page.getByRole('combobox', { name: '会员单位' });
     const [first] = await readRows<{ id: number; name: string; status: string }>(page, 'members').then(
       (all) => all.filter((m) => m.status === 'active'),
     );
-    await members.click();
-    await members.fill(first!.name.slice(0, 6));
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: first!.name })
-      .first()
-      .click();
-    await page.keyboard.press('Escape');
+    const members = select(page, '会员单位');
+    await members.pick(first!.name, { search: first!.name.slice(0, 6) });
+    await members.close();
     await page.getByRole('button', { name: '登记申请', exact: true }).click();
     await page.getByText('已登记申请 1 家').waitFor();
 
@@ -201,11 +196,7 @@ describe('the clerk’s experience (issue 16)', () => {
     const csvPath = path.join(dir, '名册.csv');
     writeFileSync(csvPath, '\ufeff' + csv);
     await openSection(page, '设置');
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '导入会员名册' }).click(),
-    ]);
-    await chooser.setFiles(csvPath);
+    await chooseFile(page, page.getByRole('button', { name: '导入会员名册' }), csvPath);
     const importing = dialog(page, /导入会员名册/);
     const commit = importing.getByRole('button', { name: '导入 1 行' });
     await commit.waitFor();

@@ -2,7 +2,17 @@ import { describe, expect } from 'vitest';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { countRows, dialog, download, it, loadDemoData, openSection, setDate, shot } from './support';
+import {
+  chooseFile,
+  countRows,
+  dialog,
+  download,
+  it,
+  loadDemoData,
+  openSection,
+  setDate,
+  shot,
+} from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
 
 function code(body17: string): string {
@@ -46,11 +56,7 @@ describe('设置: data safety (issue 8)', () => {
     ].join('\r\n');
     const csvPath = path.join(dir, '新会员名册.csv');
     writeFileSync(csvPath, '\ufeff' + csv);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '导入会员名册' }).click(),
-    ]);
-    await chooser.setFiles(csvPath);
+    await chooseFile(page, page.getByRole('button', { name: '导入会员名册' }), csvPath);
     const importing = dialog(page, /导入会员名册/);
     await importing.waitFor();
     await importing.getByText('统一社会信用代码校验位不符', { exact: false }).waitFor();
@@ -111,11 +117,7 @@ describe('设置: data safety (issue 8)', () => {
     await page.getByLabel('搜索操作记录').fill('');
 
     // Restore the backup through the preview.
-    const [chooser2] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '从备份恢复' }).click(),
-    ]);
-    await chooser2.setFiles(backupPath);
+    await chooseFile(page, page.getByRole('button', { name: '从备份恢复' }), backupPath);
     const preview = page.getByRole('region', { name: '备份内容预览' });
     await preview.waitFor();
     expect(await preview.getByRole('table', { name: '各表记录数对比' }).innerText()).toContain('会员单位');
@@ -138,11 +140,7 @@ describe('设置: data safety (issue 8)', () => {
     // A file that is not a backup is refused with a Chinese message; nothing changes.
     const bogus = path.join(dir, '假备份.zip');
     writeFileSync(bogus, 'this is not a zip');
-    const [chooser3] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '从备份恢复' }).click(),
-    ]);
-    await chooser3.setFiles(bogus);
+    await chooseFile(page, page.getByRole('button', { name: '从备份恢复' }), bogus);
     await page.getByText('不是秘书处工作台的备份文件', { exact: false }).waitFor();
     expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-6-refused');

@@ -44,3 +44,9 @@ export async function documentXml(bytes: Buffer | Uint8Array): Promise<string> {
 export async function docxText(bytes: Buffer | Uint8Array): Promise<string> {
   return (await documentXml(bytes)).replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '');
 }
+
+/** Clicks `trigger` and answers the file chooser it opens with `file`. */
+export async function chooseFile(page: Page, trigger: Locator, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()]);
+  await chooser.setFiles(file);
+}

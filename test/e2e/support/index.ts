@@ -2,5 +2,5 @@
 export { killBrowser, loadDemoData, newProfile, openSection, shot, stillShot } from '../browser';
 export { it, type Session } from './fixtures';
 export { dialog, fill, select, setDate, type Dialog } from './controls';
-export { docxText, documentXml, download, type Downloaded } from './files';
+export { chooseFile, docxText, documentXml, download, type Downloaded } from './files';
 export { countRows, daysFromToday, demo, readRows, today } from './data';
