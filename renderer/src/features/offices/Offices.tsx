@@ -248,14 +248,21 @@ export function Offices() {
           <Typography.Title level={5} style={{ marginTop: 0 }}>
             90 天内届满的任期
           </Typography.Title>
-          <List
-            size="small"
-            bordered
-            dataSource={flags?.ending ?? []}
-            locale={{ emptyText: '无' }}
-            renderItem={(f) => <List.Item key={f.key}>{f.text}</List.Item>}
+          {/* A scrolling list is reachable by keyboard (axe: scrollable-region-focusable). */}
+          <div
+            tabIndex={0}
+            role="region"
+            aria-label="90 天内届满的任期"
             style={{ maxHeight: 220, overflow: 'auto' }}
-          />
+          >
+            <List
+              size="small"
+              bordered
+              dataSource={flags?.ending ?? []}
+              locale={{ emptyText: '无' }}
+              renderItem={(f) => <List.Item key={f.key}>{f.text}</List.Item>}
+            />
+          </div>
         </div>
         <div style={{ flex: 1, minWidth: 320 }}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
