@@ -140,7 +140,11 @@ export function App() {
       theme={THEME}
       button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="处理中" /> }}
     >
-      <AntApp>
+      {/*
+        Toasts near the foot of the window, not at the top: there they covered a page's title, its action
+        buttons (导出会议纪要) and the register's search box (issue 16). antd places them top-centre only.
+      */}
+      <AntApp message={{ top: 'calc(100vh - 96px)' }}>
         <SingleTabGuard>
           <ErrorBoundary>
             <HashRouter>
