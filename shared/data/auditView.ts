@@ -624,7 +624,7 @@ export interface AuditFilter {
   memberId?: number;
 }
 
-export function matchesAudit(e: AuditEntry, f: AuditFilter): boolean {
+export function matchesAudit(e: AuditEntry, f: AuditFilter, names: AuditNames = {}): boolean {
   if (f.action && e.action !== f.action) return false;
   if (f.entity && e.entity !== f.entity) return false;
   if (f.memberId !== undefined && e.memberId !== f.memberId) return false;
@@ -635,15 +635,19 @@ export function matchesAudit(e: AuditEntry, f: AuditFilter): boolean {
   }
   const q = f.text?.trim().toLowerCase();
   if (q) {
-    const hay = [e.summary, ...readableChanges(e.changes ?? [], e.entity)].join('\n').toLowerCase();
+    const hay = [e.summary, ...readableChanges(e.changes ?? [], e.entity, names)].join('\n').toLowerCase();
     if (!hay.includes(q)) return false;
   }
   return true;
 }
 
 /** Newest first. */
-export function filterAudit(entries: readonly AuditEntry[], f: AuditFilter): AuditEntry[] {
+export function filterAudit(
+  entries: readonly AuditEntry[],
+  f: AuditFilter,
+  names: AuditNames = {},
+): AuditEntry[] {
   return entries
-    .filter((e) => matchesAudit(e, f))
+    .filter((e) => matchesAudit(e, f, names))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : (b.id ?? 0) - (a.id ?? 0)));
 }

@@ -84,9 +84,11 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
       .toArray();
     return [...own, ...batch];
   }, [props.memberId, props.importBatchId]);
-  const shown = useMemo(() => filterAudit(entries ?? [], filter), [entries, filter]);
+
   const entities = useMemo(() => [...new Set((entries ?? []).map((e) => e.entity))].sort(), [entries]);
   const names = useAuditNames();
+  // The text search finds an entry by what the clerk reads in it, linked names included.
+  const shown = useMemo(() => filterAudit(entries ?? [], filter, names), [entries, filter, names]);
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <Flex vertical gap={8}>
