@@ -7,6 +7,8 @@ import { db } from './db';
 import { startAutoBackups } from './io/autoBackup';
 import { registerClerkHolidaySchedules } from './records/settings';
 import { installLifecycleFlush } from './app/lifecycle';
+// Editors' unsaved typing is replayed at start-up, before any (lazily loaded) desk: register how.
+import './features/meetings/replay';
 import { installChineseNames } from './app/a11yNames';
 
 void requestPersistentStorage();

@@ -25,6 +25,8 @@ vi.mock('../../renderer/src/features/meetings/data', () => ({
 
 const { useDiscussionAutosave } = await import('../../renderer/src/features/meetings/hooks');
 const { saveDiscussion } = await import('../../renderer/src/features/meetings/data');
+// How left-over minutes are replayed is registered at start-up (main.tsx imports it).
+await import('../../renderer/src/features/meetings/replay');
 const { replayJournal } = await import('../../renderer/src/ui/journal');
 
 describe('minutes autosave (issue 13)', () => {

@@ -1,18 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { db } from '../../db';
 import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
-import { journalKey, registerReplayer } from '../../ui/journal';
+import { journalKey } from '../../ui/journal';
 import { saveDiscussion } from './data';
 import { shouldSnapshot } from './logic';
-
-// Typing left in the journal (the page went away before it was stored): written at start-up unless the
-// stored text has changed since the typing began.
-registerReplayer('minutes', async (id, entry) => {
-  const { base, value } = entry as { base: string; value: string };
-  const item = await db.agendaItems.get(Number(id));
-  if (!item || item.discussion !== base || typeof value !== 'string') return;
-  await saveDiscussion(db, item.id!, value, base.trim() !== '');
-});
 
 export type SaveState = 'saved' | 'saving' | 'error';
 

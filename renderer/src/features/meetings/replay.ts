@@ -1,0 +1,15 @@
+/**
+ * Minutes typing left in the journal (ui/journal.ts: the page went away before it was stored) is written at
+ * start-up — before the desk renders, and with the 会议 desk not loaded yet (desks load on first use), so the
+ * write itself is imported when there is something to replay. Nothing is written when the stored text has
+ * changed since the typing began. Imported by main.tsx.
+ */
+import { registerReplayer } from '../../ui/journal';
+
+registerReplayer('minutes', async (id, entry) => {
+  const { base, value } = entry as { base: string; value: string };
+  const [{ db }, { saveDiscussion }] = await Promise.all([import('../../db'), import('./data')]);
+  const item = await db.agendaItems.get(Number(id));
+  if (!item || item.discussion !== base || typeof value !== 'string') return;
+  await saveDiscussion(db, item.id!, value, base.trim() !== '');
+});
