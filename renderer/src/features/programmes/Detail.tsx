@@ -303,7 +303,7 @@ export function ProgrammeDetail() {
       const r = await enrolMembers(db, id, picked, status, asOf);
       if (r.refused.length > 0) {
         modal.warning({
-          title: '以下单位不能参加：专项行动仅面向联盟会员单位',
+          title: '以下单位不能参加（仅面向联盟会员单位）',
           content: r.refused.map((x) => <div key={x}>{x}</div>),
           okText: '知道了',
         });
