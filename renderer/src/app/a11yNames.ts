@@ -69,6 +69,10 @@ function fixLabel(el: Element): void {
 }
 
 function fixTree(root: ParentNode): void {
+  if (root instanceof Element) {
+    if (root.matches('.anticon[role="img"][aria-label]')) fixIcon(root);
+    if (root.hasAttribute('aria-label')) fixLabel(root);
+  }
   root.querySelectorAll('.anticon[role="img"][aria-label]').forEach(fixIcon);
   root.querySelectorAll('[aria-label]').forEach(fixLabel);
 }
@@ -76,14 +80,23 @@ function fixTree(root: ParentNode): void {
 /** Starts renaming (once, at start-up); returns the stop function (tests). */
 export function installChineseNames(doc: Document = document): () => void {
   fixTree(doc);
+  // Only what changed is looked at, once per frame at most (the roster re-renders on every keystroke).
+  const pending = new Set<Element>();
   let queued = false;
-  const observer = new MutationObserver(() => {
-    if (queued) return;
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target instanceof Element) pending.add(r.target);
+      r.addedNodes.forEach((n) => {
+        if (n instanceof Element) pending.add(n);
+      });
+    }
+    if (queued || pending.size === 0) return;
     queued = true;
-    // Once per frame at most: a table of 10,000 rows re-renders often.
     requestAnimationFrame(() => {
       queued = false;
-      fixTree(doc);
+      const roots = [...pending];
+      pending.clear();
+      for (const el of roots) if (el.isConnected) fixTree(el);
     });
   });
   observer.observe(doc.body, {
