@@ -120,6 +120,9 @@ describe('发文 desk (issue 7)', () => {
       await page.getByRole('button', { name: '新建通知', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
       await select(page, '模板').pick(template);
+      // The template's ×× placeholders replaced: 定稿 refuses them (issue 16.3).
+      await page.getByLabel('标题', { exact: true }).fill(`关于${template}事项的通知`);
+      await page.getByLabel('正文', { exact: true }).fill('一、事项\n现将有关事项通知如下。');
     };
     await newDoc('一般通知');
     const first = await finalize(page);

@@ -122,7 +122,7 @@ describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
     await od.waitFor();
     await od.field('调整后金额').fill('2500');
     await od.ok();
-    await od.getByText('请填写调整原因（R-D5）').waitFor();
+    await od.getByText('请填写调整原因', { exact: true }).waitFor();
     await od.field('原因').fill('经常务理事会决议减半收取');
     await od.ok();
     await od.closed();

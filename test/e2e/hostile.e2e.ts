@@ -183,7 +183,8 @@ describe('hostile files in the window (issue 13)', () => {
     await openSection(page, '专项行动');
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
     const form = dialog(page, '新建专项行动');
-    await form.field('名称', { exact: true }).waitFor();
+    await form.field('名称', { exact: true }).fill('网络安全服务阳光行动');
+    await form.field('证书编号前缀').fill('YGXD');
     const deadline = daysFromToday(30);
     await setDate(form.field('截止日期'), deadline);
     await form.field('征集年度').fill(deadline.slice(0, 4));

@@ -421,7 +421,7 @@ describe('会议 desk (issue 6)', () => {
     await page.getByRole('tab', { name: '合规', exact: true }).click();
     for (const body of ['会员大会', '理事会', '常务理事会'])
       await page.getByRole('cell', { name: body, exact: true }).waitFor();
-    await page.getByText('每半年至少一次（R-O6）').waitFor();
+    await page.getByText('每半年至少一次（章程第二十二条）').waitFor();
     await shot(page, 'meetings-13-compliance');
   });
 });

@@ -60,7 +60,10 @@ describe('专项行动 desk (issue 7)', () => {
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
     const form = dialog(page, '新建专项行动');
     await form.field('名称', { exact: true }).waitFor();
-    expect(await form.field('名称', { exact: true }).inputValue()).toBe('网络安全服务阳光行动');
+    // A new programme starts empty (issue 16.2): the clerk names it and its certificate prefix.
+    expect(await form.field('名称', { exact: true }).inputValue()).toBe('');
+    await form.field('名称', { exact: true }).fill('网络安全服务阳光行动');
+    await form.field('证书编号前缀').fill('YGXD');
     await form.field('简介').fill('规范网络安全服务行业行为，提高网络安全服务供给质量。');
     const deadline = daysFromToday(30);
     await setDate(form.field('截止日期'), deadline);
