@@ -21,6 +21,12 @@ export function select(scope: Scope, label: string) {
   return {
     box,
     async pick(option: string, opts: { search?: string } = {}): Promise<void> {
+      // A list still closing (its leave animation, after the previous pick) is not the one to pick from.
+      await page
+        .locator('.ant-select-dropdown[class*="-leave"]')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 2000 })
+        .catch(() => undefined);
       // A multiple select's list stays open after a pick: clicking it again would close it.
       if (!(await openList(page).first().isVisible())) await box.click();
       if (opts.search !== undefined) await box.fill(opts.search);
