@@ -3,7 +3,7 @@
  * assembly (charter art. 15, 27, 28), for a chosen year and as-of date; charts, tables, and the Word and Excel
  * exports. The figures are the pure `annualReport` (shared/report), computed from the records as stored.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -167,6 +167,10 @@ export function ReportDesk() {
   const { message } = App.useApp();
   const save = useExportFile();
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  // The charts' library loads while the records are read (not after, when the first chart mounts).
+  useEffect(() => {
+    void import('../../ui/echarts');
+  }, []);
   const data = useLiveQuery(() => {
     const t0 = performance.now();
     return loadReportData(db).then(
