@@ -33,6 +33,17 @@ const SPECIAL = /^(desktop\.ini|thumbs\.db|autorun\.inf|folder\.htt)$/i;
 
 const MAX_NAME_LENGTH = 120;
 
+/** Invisible and bidi characters removed, reserved and control characters `_`, line breaks and runs of spaces one space. */
+function cleanName(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
+    .replace(RESERVED, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The stem of a name without the given extension (case-insensitive), or the whole name. */
 function stripExtension(name: string, extension: string): string {
   const suffix = `.${extension}`;
@@ -48,9 +59,7 @@ function stripExtension(name: string, extension: string): string {
  */
 export function sanitizeFileName(name: string, extension: string): string {
   const ext = extension.replace(/^\.+/, '').toLowerCase();
-  let stem = name.normalize('NFC').replace(INVISIBLE, '');
-  stem = stem.replace(/[\t\r\n\u2028\u2029]+/g, ' ').replace(RESERVED, '_');
-  stem = stem.replace(/\s+/g, ' ').trim();
+  let stem = cleanName(name);
   stem = stripExtension(stem, ext);
   stem = stem.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   const base = stem.split('.')[0] ?? '';
@@ -71,13 +80,7 @@ export function sanitizeFileName(name: string, extension: string): string {
  * `max` characters; `未命名` when nothing is left. The whole name is made safe again by `sanitizeFileName`.
  */
 export function fileNamePart(s: string, max = 100): string {
-  const part = s
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
-    .replace(RESERVED, '_')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const part = cleanName(s);
   return Array.from(part).slice(0, max).join('').trim() || '未命名';
 }
 

@@ -12,7 +12,7 @@ import {
   type DuesNoticeInput,
 } from '../../../../shared/documents';
 import type { LedgerRow } from './ledger';
-import type { BankSetting } from './writes';
+import type { BankSetting } from '../../records/settings';
 
 export interface DuesNoticeContext {
   year: number;

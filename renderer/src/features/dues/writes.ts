@@ -9,9 +9,6 @@ import type { DeskDB } from '../../db/schema';
 
 export const PAYMENT_METHODS = ['银行转账', '现金', '其他'] as const;
 
-/** The bank details printed on dues notices are a setting (records/settings.ts). */
-export type { BankSetting } from '../../records/settings';
-
 const positiveYuan = z.number({ error: '请填写金额' }).int('金额必须是整数元').positive('金额必须大于 0');
 
 /** The payment form, checked against `today` (no payments dated in the future). */

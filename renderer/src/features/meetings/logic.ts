@@ -34,6 +34,7 @@ import {
   type StandingMeetingAttendance,
   votingIds,
 } from '../../../../shared/charter';
+import { groupBy } from '../../../../shared/data/group';
 
 /** The secretary-general's pseudo member id in an entitled list (R-O6: 列席, no vote). */
 export const SECRETARY_GENERAL_ID = 0;
@@ -370,17 +371,18 @@ export function motionRefs(
   ballots: readonly Ballot[],
 ): MotionRef[] {
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const attendanceBy = new Map<number, AttendanceRecord[]>();
-  for (const a of attendance) {
-    const list = attendanceBy.get(a.meetingId);
-    if (list) list.push(a);
-    else attendanceBy.set(a.meetingId, [a]);
-  }
+  const attendanceBy = groupBy(attendance, (a) => a.meetingId);
+  const ballotsBy = groupBy(ballots, (b) => b.motionId);
   const out: MotionRef[] = [];
   for (const motion of motions) {
     const meeting = meetingById.get(motion.meetingId);
     if (!meeting) continue;
-    const t = motionTally(meeting, motion, attendanceBy.get(meeting.id!) ?? [], ballots);
+    const t = motionTally(
+      meeting,
+      motion,
+      attendanceBy.get(meeting.id!) ?? [],
+      ballotsBy.get(motion.id!) ?? [],
+    );
     out.push({
       motion,
       meeting,
