@@ -5,10 +5,11 @@
 // issue gives one). Exits 1 when a target is missed. Not part of npm test: CI does not run it.
 //
 //   npm run bench                 everything
-//   npm run bench -- --only search,roster   some of: notice, certificates, roster, search, report, memory, import, backup
+//   npm run bench -- --only search,roster   some of: notice, certificates, roster, search, report, memory, import, backup,
+//                                           and the ids of the parts in scripts/bench/*.mjs
 //   BENCH_RUNS=15 npm run bench   more runs per figure (default 9)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,7 +93,20 @@ for (const part of ['notice', 'certificates']) {
 }
 
 // --- Chromium --------------------------------------------------------------------------------------
-const browserParts = ['roster', 'search', 'report', 'memory', 'import', 'backup'].filter(want);
+// Parts in their own files (scripts/bench/*.mjs): each exports `ids` (its --only names, in order) and
+// `run(ctx, want)`, called with the page, the two servers and the helpers below, after the parts here.
+const partDir = path.join(root, 'scripts', 'bench');
+const partFiles = existsSync(partDir)
+  ? readdirSync(partDir)
+      .filter((f) => f.endsWith('.mjs'))
+      .sort()
+  : [];
+const parts = [];
+for (const f of partFiles) parts.push(await import(pathToFileURL(path.join(partDir, f)).href));
+const browserParts = [
+  ...['roster', 'search', 'report', 'memory', 'import', 'backup'],
+  ...parts.flatMap((p) => p.ids),
+].filter(want);
 if (browserParts.length) {
   const { chromium } = await import('playwright-core');
   const withData = await serveDir(appDir, 0);
@@ -405,6 +419,26 @@ if (browserParts.length) {
         limit: 1.2,
         details: d,
       }),
+    );
+  }
+  for (const part of parts) {
+    if (!part.ids.some(want)) continue;
+    await part.run(
+      {
+        page,
+        context,
+        withData: A,
+        empty: B,
+        RUNS,
+        MEMBERS,
+        result,
+        results,
+        stats,
+        profiled,
+        out,
+        openRoster,
+      },
+      want,
     );
   }
   await context.close();
