@@ -5,7 +5,7 @@
 // issue gives one). Exits 1 when a target is missed. Not part of npm test: CI does not run it.
 //
 //   npm run bench                 everything
-//   npm run bench -- --only search,roster   some of: notice, certificates, roster, search, report, memory, import, backup,
+//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report, memory, import, backup,
 //                                           and the ids of the parts in scripts/bench/*.mjs
 //   BENCH_RUNS=15 npm run bench   more runs per figure (default 9)
 import { spawnSync } from 'node:child_process';
@@ -104,7 +104,7 @@ const partFiles = existsSync(partDir)
 const parts = [];
 for (const f of partFiles) parts.push(await import(pathToFileURL(path.join(partDir, f)).href));
 const browserParts = [
-  ...['roster', 'search', 'report', 'memory', 'import', 'backup'],
+  ...['roster', 'report', 'memory', 'import', 'backup'],
   ...parts.flatMap((p) => p.ids),
 ].filter(want);
 if (browserParts.length) {
@@ -213,101 +213,6 @@ if (browserParts.length) {
         unit: '×',
         limit: 2,
         details: { fullMs: r2(f), emptyPageMs: r2(e), runs: t.full.length },
-      }),
-    );
-  }
-
-  if (want('search')) {
-    console.log('Chromium：边输入边搜索…');
-    // 20 keystrokes: pinyin initials (bjwl, zg), full pinyin (shanghai, anquan).
-    const words = ['bjwl', 'shanghai', 'anquan', 'zg'];
-    await openRoster(A);
-    const input = page.getByLabel('搜索');
-    // BENCH_PROFILE=search writes a CPU profile of the keystrokes (open it in Chrome DevTools).
-    const profiler = process.env.BENCH_PROFILE === 'search' ? await context.newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.start');
-    }
-
-    const times = [];
-    const counts = [];
-    const toHandler = [];
-    const toCommit = [];
-    for (let w = -1; w < words.length; w++) {
-      const word = w < 0 ? 'wl' : words[w]; // a warm-up word first
-      await input.fill('');
-      await page.waitForFunction(() => document.querySelector('[data-roster-query=""]'));
-      for (let i = 0; i < word.length; i++) {
-        const q = word.slice(0, i + 1);
-        await page.evaluate((q) => {
-          window.__bench.search = new Promise((resolve) => {
-            const input = document.getElementById('roster-search');
-            input.addEventListener(
-              'keydown',
-              (ev) => {
-                const start = ev.timeStamp;
-                const handled = performance.now();
-                const check = () => {
-                  if (document.querySelector(`[data-roster-query="${q}"]`)) {
-                    obs.disconnect();
-                    const committed = performance.now();
-                    window.__bench.afterPaint((t) => {
-                      const status = [...document.querySelectorAll('[role=status]')].find((e) =>
-                        /^共/.test(e.textContent ?? ''),
-                      );
-                      resolve({
-                        ms: t - start,
-                        toHandler: handled - start,
-                        toCommit: committed - start,
-                        status: status?.textContent ?? '',
-                      });
-                    });
-                    return true;
-                  }
-                  return false;
-                };
-                const obs = new MutationObserver(check);
-                obs.observe(document.body, {
-                  attributes: true,
-                  subtree: true,
-                  attributeFilter: ['data-roster-query'],
-                });
-              },
-              { once: true },
-            );
-          });
-        }, q);
-        await page.keyboard.press(word[i]);
-        const r = await page.evaluate(() => window.__bench.search);
-        if (w >= 0) {
-          times.push(r.ms);
-          counts.push(r.status);
-          toHandler.push(r.toHandler);
-          toCommit.push(r.toCommit);
-        }
-      }
-    }
-    if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop');
-      writeFileSync(path.join(out, 'search.cpuprofile'), JSON.stringify(profile));
-      console.log(`   CPU 剖析已写入 ${path.join(out, 'search.cpuprofile')}`);
-    }
-    results.push(
-      result({
-        id: 'search',
-        what: `边输入边搜索（${MEMBERS} 家，含拼音首字母），按键到列表绘出`,
-        value: median(times),
-        unit: 'ms',
-        limit: 16,
-        details: {
-          keystrokes: times.length,
-          keyToHandlerMs: r2(median(toHandler)),
-          keyToCommitMs: r2(median(toCommit)),
-          maxMs: r2(Math.max(...times)),
-          p90Ms: r2([...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)]),
-          lastCount: counts.at(-1) ?? '',
-        },
       }),
     );
   }
