@@ -5,7 +5,7 @@
 // issue gives one). Exits 1 when a target is missed. Not part of npm test: CI does not run it.
 //
 //   npm run bench                 everything
-//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report, memory, import, backup,
+//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report, memory,
 //                                           and the ids of the parts in scripts/bench/*.mjs
 //   BENCH_RUNS=15 npm run bench   more runs per figure (default 9)
 import { spawnSync } from 'node:child_process';
@@ -103,10 +103,7 @@ const partFiles = existsSync(partDir)
   : [];
 const parts = [];
 for (const f of partFiles) parts.push(await import(pathToFileURL(path.join(partDir, f)).href));
-const browserParts = [
-  ...['roster', 'report', 'memory', 'import', 'backup'],
-  ...parts.flatMap((p) => p.ids),
-].filter(want);
+const browserParts = [...['roster', 'report', 'memory'], ...parts.flatMap((p) => p.ids)].filter(want);
 if (browserParts.length) {
   const { chromium } = await import('playwright-core');
   const withData = await serveDir(appDir, 0);
@@ -287,45 +284,6 @@ if (browserParts.length) {
     );
   }
 
-  if (want('import') || want('backup')) {
-    await page.goto(`${A}bench/index.html`);
-    await page.waitForFunction(() => window.deskBench !== undefined);
-  }
-  if (want('import')) {
-    console.log('Chromium：导入 10,000 行名册…');
-    const d = await profiled('import', () =>
-      page.evaluate(
-        ([n, runs]) => window.deskBench.importRoster(n, runs),
-        [MEMBERS, Math.max(3, Math.round(RUNS / 2))],
-      ),
-    );
-    results.push(
-      result({
-        id: 'import',
-        what: `导入 ${MEMBERS} 行 .xlsx 名册（解析、校验、预览、提交）`,
-        value: d.pipelineMs / d.parserMs,
-        unit: '×',
-        limit: 1.3,
-        details: d,
-      }),
-    );
-  }
-  if (want('backup')) {
-    console.log('Chromium：备份与恢复…');
-    const d = await profiled('backup', () =>
-      page.evaluate((runs) => window.deskBench.backupRestore(runs), Math.max(3, Math.round(RUNS / 3))),
-    );
-    results.push(
-      result({
-        id: 'backup',
-        what: `备份并恢复（${MEMBERS} 家会员及三年会议）`,
-        value: d.oursMs / d.dexieMs,
-        unit: '×',
-        limit: 1.2,
-        details: d,
-      }),
-    );
-  }
   for (const part of parts) {
     if (!part.ids.some(want)) continue;
     await part.run(
