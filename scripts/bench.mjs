@@ -5,7 +5,7 @@
 // issue gives one). Exits 1 when a target is missed. Not part of npm test: CI does not run it.
 //
 //   npm run bench                 everything
-//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report, memory,
+//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report,
 //                                           and the ids of the parts in scripts/bench/*.mjs
 //   BENCH_RUNS=15 npm run bench   more runs per figure (default 9)
 import { spawnSync } from 'node:child_process';
@@ -103,7 +103,7 @@ const partFiles = existsSync(partDir)
   : [];
 const parts = [];
 for (const f of partFiles) parts.push(await import(pathToFileURL(path.join(partDir, f)).href));
-const browserParts = [...['roster', 'report', 'memory'], ...parts.flatMap((p) => p.ids)].filter(want);
+const browserParts = [...['roster', 'report'], ...parts.flatMap((p) => p.ids)].filter(want);
 if (browserParts.length) {
   const { chromium } = await import('playwright-core');
   const withData = await serveDir(appDir, 0);
@@ -256,30 +256,6 @@ if (browserParts.length) {
           figuresMs: r2(median(parts.figures)),
           runs: times.length,
         },
-      }),
-    );
-  }
-
-  if (want('memory')) {
-    console.log('Chromium：内存…');
-    await openRoster(A);
-    await page.locator('.roster-row a').first().click();
-    await page.getByRole('heading', { level: 1, name: /^会员档案：/ }).waitFor();
-    await page.getByText('基本信息').waitFor();
-    await page.waitForTimeout(1000);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
-    const mb = usedSize / 1024 / 1024;
-    results.push(
-      result({
-        id: 'memory',
-        what: `渲染进程 JS 堆：载入 ${MEMBERS} 家名册并打开一家会员档案后`,
-        value: mb,
-        unit: 'MB',
-        limit: 150,
-        details: { usedMB: r2(mb), totalMB: r2(totalSize / 1024 / 1024), url: page.url().replace(A, '/') },
       }),
     );
   }
