@@ -22,6 +22,7 @@ function ApplicationList() {
   return (
     <Page
       title="入会申请"
+      ready={apps !== undefined}
       extra={
         <Button type="primary" onClick={() => navigate('new')}>
           新建申请

@@ -121,6 +121,7 @@ export function Register() {
   return (
     <Page
       title="发文"
+      ready={docs !== undefined}
       extra={
         <Button type="primary" onClick={() => navigate('/documents/new')}>
           新建通知

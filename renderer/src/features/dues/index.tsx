@@ -199,6 +199,7 @@ export function DuesDesk() {
   return (
     <Page
       title="会费"
+      ready={data !== undefined}
       extra={
         <>
           <Button type="primary" onClick={() => setDialog({ kind: 'payment' })} disabled={!data}>

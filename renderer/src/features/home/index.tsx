@@ -251,7 +251,11 @@ export function HomeDesk() {
     [asOf],
   );
   return (
-    <Page title="首页" extra={<Typography.Text type="secondary">截至 {asOf} 的待办事项</Typography.Text>}>
+    <Page
+      title="首页"
+      ready={result !== undefined}
+      extra={<Typography.Text type="secondary">截至 {asOf} 的待办事项</Typography.Text>}
+    >
       {!result ? (
         <Spin />
       ) : result.error || !result.d ? (

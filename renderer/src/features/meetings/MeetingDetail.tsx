@@ -79,6 +79,7 @@ export function MeetingDetail() {
   return (
     <Page
       title={meeting.name}
+      ready={attendance !== undefined && notice !== undefined}
       extra={
         <>
           <Button onClick={() => navigate('/meetings')}>返回会议列表</Button>

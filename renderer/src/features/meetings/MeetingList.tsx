@@ -88,8 +88,9 @@ export function MeetingList() {
       .sort((a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0))
       .map((m) => ({ meeting: m, quorum: quorumOf(m, byMeeting.get(m.id!) ?? []) }));
   }, [meetings, attendance]);
+  const ready = meetings !== undefined && attendance !== undefined;
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} aria-busy={!ready} data-desk-ready={String(ready)}>
       <Flex justify="space-between">
         <span>共 {rows.length} 次会议</span>
         <Button type="primary" onClick={() => setOpen(true)}>

@@ -95,7 +95,12 @@ export function MemberFile() {
     };
   }, [id]);
 
-  if (data === undefined) return <Page title="会员档案">正在读取…</Page>;
+  if (data === undefined)
+    return (
+      <Page title="会员档案" ready={false}>
+        正在读取…
+      </Page>
+    );
   const m = data.member;
   if (!m || !('contacts' in data))
     return (
@@ -147,6 +152,7 @@ export function MemberFile() {
   return (
     <Page
       title={`会员档案：${m.name}`}
+      ready
       extra={
         <>
           <Button onClick={() => navigate('/members')}>返回名册</Button>

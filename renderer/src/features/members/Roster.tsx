@@ -130,7 +130,7 @@ export function Roster() {
   );
 
   return (
-    <Page title="会员" extra={<Actions rows={rows} />}>
+    <Page title="会员" extra={<Actions rows={rows} />} ready={members !== undefined}>
       <Flex vertical gap={12}>
         <Form layout="inline" name="roster" colon={false} style={{ rowGap: 8 }}>
           <SearchBox onSearch={setQuery} />

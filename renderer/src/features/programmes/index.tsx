@@ -19,6 +19,7 @@ function ProgrammeList() {
   return (
     <Page
       title="专项行动"
+      ready={programmes !== undefined && enrolments !== undefined}
       extra={
         <Button type="primary" onClick={() => setOpen(true)}>
           新建专项行动
