@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HeldMeeting, OfficeTerm } from '../../../shared/charter';
-import {
-  BODIES,
-  COMPLIANCE_STATUS_LABEL,
-  decideMotion,
-  entitledOn,
-  halfYearOf,
-  isQuorate,
-  meetingCompliance,
-  membersOn,
-  remoteMeetingPresent,
-  summariseAttendance,
-} from '../../../shared/charter';
+import * as charter from '../../../shared/charter';
 import { expectRangeError } from './helpers';
 
 describe('R-O1 bodies', () => {
   it('assembly, council, standing council', () => {
-    expect(BODIES).toEqual(['assembly', 'council', 'standing']);
+    expect(charter.BODIES).toEqual(['assembly', 'council', 'standing']);
   });
 });
 
@@ -36,10 +25,10 @@ describe('entitled list fixed on the meeting date (R-O2, R-O4, R-O6)', () => {
   ];
 
   it('R-O2 assembly: members approved on or before the date and not yet left', () => {
-    expect(membersOn(members, '2024-02-28')).toEqual([1, 2]);
-    expect(membersOn(members, '2024-02-29')).toEqual([1, 2, 3]);
-    expect(membersOn(members, '2024-03-01')).toEqual([1, 3]);
-    expect(entitledOn('assembly', '2024-03-01', { members })).toEqual({
+    expect(charter.membersOn(members, '2024-02-28')).toEqual([1, 2]);
+    expect(charter.membersOn(members, '2024-02-29')).toEqual([1, 2, 3]);
+    expect(charter.membersOn(members, '2024-03-01')).toEqual([1, 3]);
+    expect(charter.entitledOn('assembly', '2024-03-01', { members })).toEqual({
       body: 'assembly',
       date: '2024-03-01',
       entitled: [1, 3],
@@ -48,20 +37,20 @@ describe('entitled list fixed on the meeting date (R-O2, R-O4, R-O6)', () => {
   });
 
   it('R-O4 council: directors in office (standing directors and the chair included)', () => {
-    expect(entitledOn('council', '2024-05-31', { terms }).entitled).toEqual([1, 4]);
-    expect(entitledOn('council', '2024-06-01', { terms }).entitled).toEqual([1, 3, 4]);
+    expect(charter.entitledOn('council', '2024-05-31', { terms }).entitled).toEqual([1, 4]);
+    expect(charter.entitledOn('council', '2024-06-01', { terms }).entitled).toEqual([1, 3, 4]);
   });
 
   it('R-O6 standing council: standing directors; the secretary-general attends without a vote', () => {
-    const e = entitledOn('standing', '2024-06-01', { terms });
+    const e = charter.entitledOn('standing', '2024-06-01', { terms });
     expect(e.entitled).toEqual([1, 4]);
     expect(e.observers).toEqual([90]);
-    expect(entitledOn('standing', '2025-06-01', { terms }).entitled).toEqual([]); // terms ended 2025-05-31
+    expect(charter.entitledOn('standing', '2025-06-01', { terms }).entitled).toEqual([]); // terms ended 2025-05-31
   });
 
   it('invalid body or date throws a Chinese RangeError', () => {
-    expectRangeError(() => entitledOn('board' as 'council', '2024-06-01', { terms }), /会议机构/);
-    expectRangeError(() => entitledOn('council', '2024-06-31', { terms }), /会议日期/);
+    expectRangeError(() => charter.entitledOn('board' as 'council', '2024-06-01', { terms }), /会议机构/);
+    expectRangeError(() => charter.entitledOn('council', '2024-06-31', { terms }), /会议日期/);
   });
 });
 
@@ -74,19 +63,19 @@ describe('R-O4, R-O6 remote (通讯) meetings: present = ballots returned', () =
       { holderId: 7, returnedOn: null },
       { holderId: 99, returnedOn: '2024-05-08' },
     ];
-    const present = remoteMeetingPresent(entitled, ballots, '2024-05-10');
+    const present = charter.remoteMeetingPresent(entitled, ballots, '2024-05-10');
     expect(present).toEqual([1, 2, 3, 4, 5]);
-    expect(isQuorate('standing', entitled.length, present.length)).toBe(false);
-    const late = remoteMeetingPresent(entitled, ballots, '2024-05-11');
+    expect(charter.isQuorate('standing', entitled.length, present.length)).toBe(false);
+    const late = charter.remoteMeetingPresent(entitled, ballots, '2024-05-11');
     expect(late).toHaveLength(6);
-    expect(isQuorate('standing', entitled.length, late.length)).toBe(true);
-    expect(remoteMeetingPresent(entitled, ballots)).toHaveLength(6);
+    expect(charter.isQuorate('standing', entitled.length, late.length)).toBe(true);
+    expect(charter.remoteMeetingPresent(entitled, ballots)).toHaveLength(6);
   });
 });
 
 describe('attendance summary', () => {
   it('observers do not count as present; entitled without a record are absent', () => {
-    const s = summariseAttendance(
+    const s = charter.summariseAttendance(
       [1, 2, 3, 4],
       [
         { holderId: 1, attendance: 'present' },
@@ -96,16 +85,25 @@ describe('attendance summary', () => {
     );
     expect(s).toEqual({ entitled: 4, present: 1, absent: 2, leave: 1, observers: 1 });
     expect(
-      decideMotion({ body: 'standing', entitled: s.entitled, present: s.present, inFavour: 1 }).reason,
+      charter.decideMotion({ body: 'standing', entitled: s.entitled, present: s.present, inFavour: 1 })
+        .reason,
     ).toBe('not-quorate');
   });
 });
 
 describe('meeting frequency (R-O2 assembly yearly, R-O4 council yearly, R-O6 standing council each half-year)', () => {
   it('labels and half-years', () => {
-    expect(COMPLIANCE_STATUS_LABEL).toEqual({ met: '已召开', missed: '未按期召开', open: '尚未召开' });
-    expect(halfYearOf('2024-06-30')).toMatchObject({ half: 1, end: '2024-06-30' });
-    expect(halfYearOf('2024-07-01')).toMatchObject({ half: 2, start: '2024-07-01', end: '2024-12-31' });
+    expect(charter.COMPLIANCE_STATUS_LABEL).toEqual({
+      met: '已召开',
+      missed: '未按期召开',
+      open: '尚未召开',
+    });
+    expect(charter.halfYearOf('2024-06-30')).toMatchObject({ half: 1, end: '2024-06-30' });
+    expect(charter.halfYearOf('2024-07-01')).toMatchObject({
+      half: 2,
+      start: '2024-07-01',
+      end: '2024-12-31',
+    });
   });
 
   const meetings: HeldMeeting[] = [
@@ -119,7 +117,7 @@ describe('meeting frequency (R-O2 assembly yearly, R-O4 council yearly, R-O6 sta
   ];
 
   it('R-O2 assembly: 2023 met on 12-31; 2024 missed once the year is over', () => {
-    const r = meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-01-01' }, ['assembly']);
+    const r = charter.meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-01-01' }, ['assembly']);
     expect(r.map((p) => [p.label, p.status])).toEqual([
       ['2023 年', 'met'],
       ['2024 年', 'missed'],
@@ -130,14 +128,14 @@ describe('meeting frequency (R-O2 assembly yearly, R-O4 council yearly, R-O6 sta
   });
 
   it('R-O4 council: a meeting without quorum does not count; 12-31 is still in time', () => {
-    const r = meetingCompliance(meetings, { from: '2023-01-01', asOf: '2024-12-31' }, ['council']);
+    const r = charter.meetingCompliance(meetings, { from: '2023-01-01', asOf: '2024-12-31' }, ['council']);
     expect(r.map((p) => p.status)).toEqual(['met', 'open']);
-    const r2 = meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-01-01' }, ['council']);
+    const r2 = charter.meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-01-01' }, ['council']);
     expect(r2[1]?.status).toBe('missed');
   });
 
   it('R-O6 standing council: each calendar half-year, boundaries 06-30 / 07-01', () => {
-    const r = meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-07-01' }, ['standing']);
+    const r = charter.meetingCompliance(meetings, { from: '2023-01-01', asOf: '2025-07-01' }, ['standing']);
     expect(r.map((p) => [p.label, p.status, p.meetings])).toEqual([
       ['2023 年上半年', 'met', ['2023-06-30']],
       ['2023 年下半年', 'met', ['2023-07-01']],
@@ -150,11 +148,11 @@ describe('meeting frequency (R-O2 assembly yearly, R-O4 council yearly, R-O6 sta
   });
 
   it('meetings after asOf do not count; periods start at the one containing `from`', () => {
-    const r = meetingCompliance(meetings, { from: '2023-08-01', asOf: '2024-02-01' }, ['standing']);
+    const r = charter.meetingCompliance(meetings, { from: '2023-08-01', asOf: '2024-02-01' }, ['standing']);
     expect(r.map((p) => [p.label, p.status])).toEqual([
       ['2023 年下半年', 'met'],
       ['2024 年上半年', 'open'],
     ]);
-    expect(meetingCompliance(meetings, { from: '2025-01-01', asOf: '2024-01-01' })).toEqual([]);
+    expect(charter.meetingCompliance(meetings, { from: '2025-01-01', asOf: '2024-01-01' })).toEqual([]);
   });
 });

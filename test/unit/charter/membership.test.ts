@@ -1,35 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AutoWithdrawalMember, MemberStatus } from '../../../shared/charter';
-import {
-  ADMISSION_MATERIALS,
-  MEMBER_STATUSES,
-  MEMBER_TRANSITIONS,
-  autoWithdrawalCandidates,
-  canTransition,
-  checkAdmission,
-  checkTransition,
-  contactOn,
-  creditCodeCheckChar,
-  directorEligibleFrom,
-  isDirectorEligible,
-  isRejoinAllowed,
-  memberRecordProblems,
-  missingMaterials,
-  nextStatuses,
-  rejoinAllowedOn,
-  transitionRequirements,
-  withdrawalEffectiveOn,
-} from '../../../shared/charter';
+import * as charter from '../../../shared/charter';
 import { expectRangeError } from './helpers';
 
 const ALL_MATERIALS = ['application', 'introduction', 'licence', 'security-report'] as const;
 
 describe('R-M1 a member is an organisation with a representative and a contact', () => {
   it('lists what is missing', () => {
-    expect(memberRecordProblems({ name: '某网络安全公司', representative: '张三', contact: '李四' })).toEqual(
-      [],
-    );
-    expect(memberRecordProblems({ name: ' ', representative: null })).toEqual([
+    expect(
+      charter.memberRecordProblems({ name: '某网络安全公司', representative: '张三', contact: '李四' }),
+    ).toEqual([]);
+    expect(charter.memberRecordProblems({ name: ' ', representative: null })).toEqual([
       '请填写单位名称（联盟会员均为单位会员）',
       '请指定会员代表',
       '请指定联系人',
@@ -39,20 +20,20 @@ describe('R-M1 a member is an organisation with a representative and a contact',
 
 describe('R-M2, R-M3 admission checks', () => {
   it('R-M3 (1) checklist as data', () => {
-    expect(ADMISSION_MATERIALS.map((m) => m.label)).toEqual([
+    expect(charter.ADMISSION_MATERIALS.map((m) => m.label)).toEqual([
       '入会申请书（盖章）',
       '单位介绍',
       '营业执照或统一社会信用代码证复印件',
       '网络安全工作情况书面报告',
     ]);
-    expect(missingMaterials(['application', 'licence']).map((m) => m.id)).toEqual([
+    expect(charter.missingMaterials(['application', 'licence']).map((m) => m.id)).toEqual([
       'introduction',
       'security-report',
     ]);
   });
 
   it('complete, mainland, valid code: ok without warnings', () => {
-    const r = checkAdmission({
+    const r = charter.checkAdmission({
       applyOn: '2024-05-01',
       materials: ALL_MATERIALS,
       creditCode: '91350100M000100Y43',
@@ -62,7 +43,7 @@ describe('R-M2, R-M3 admission checks', () => {
   });
 
   it('R-M3 missing materials block; R-M2 bad code and non-mainland region only warn', () => {
-    const r = checkAdmission({
+    const r = charter.checkAdmission({
       applyOn: '2024-05-01',
       materials: ['application'],
       creditCode: '91350100M000100Y44',
@@ -76,7 +57,7 @@ describe('R-M2, R-M3 admission checks', () => {
   });
 
   it('R-M2 warns when the region is blank or the code was registered outside the mainland', () => {
-    const r = checkAdmission({
+    const r = charter.checkAdmission({
       applyOn: '2024-05-01',
       materials: ALL_MATERIALS,
       creditCode: null,
@@ -88,10 +69,10 @@ describe('R-M2, R-M3 admission checks', () => {
       '未填写注册地，无法确认是否在中国大陆境内注册',
     ]);
     const first17 = '91810000M000100Y4';
-    const hk = checkAdmission({
+    const hk = charter.checkAdmission({
       applyOn: '2024-05-01',
       materials: ALL_MATERIALS,
-      creditCode: first17 + creditCodeCheckChar(first17),
+      creditCode: first17 + charter.creditCodeCheckChar(first17),
       registrationRegion: '北京市',
     });
     expect(hk.warnings).toEqual([{ rule: 'R-M2', message: expect.stringMatching(/810000.*不属于中国大陆/) }]);
@@ -99,7 +80,7 @@ describe('R-M2, R-M3 admission checks', () => {
 
   it('R-M8 re-join ban: one year after withdrawal (boundary on both sides)', () => {
     const previousExit = { leftOn: '2023-05-10', how: 'withdrawn' as const };
-    const before = checkAdmission({
+    const before = charter.checkAdmission({
       applyOn: '2024-05-09',
       materials: ALL_MATERIALS,
       creditCode: '91350100M000100Y43',
@@ -109,7 +90,7 @@ describe('R-M2, R-M3 admission checks', () => {
     expect(before.ok).toBe(false);
     expect(before.blocking[0]).toMatchObject({ rule: 'R-M8' });
     expect(before.mayApplyFrom).toBe('2024-05-10');
-    const on = checkAdmission({
+    const on = charter.checkAdmission({
       applyOn: '2024-05-10',
       materials: ALL_MATERIALS,
       creditCode: '91350100M000100Y43',
@@ -120,7 +101,7 @@ describe('R-M2, R-M3 admission checks', () => {
   });
 
   it('R-M9 re-join ban after expulsion: two years', () => {
-    const r = checkAdmission({
+    const r = charter.checkAdmission({
       applyOn: '2025-05-09',
       materials: ALL_MATERIALS,
       creditCode: '91350100M000100Y43',
@@ -134,11 +115,11 @@ describe('R-M2, R-M3 admission checks', () => {
 
 describe('R-M4 director eligibility: one year after approval', () => {
   it('approvedOn + 1 year, boundary both sides, leap day', () => {
-    expect(directorEligibleFrom('2023-03-15')).toBe('2024-03-15');
-    expect(isDirectorEligible('2023-03-15', '2024-03-14')).toBe(false);
-    expect(isDirectorEligible('2023-03-15', '2024-03-15')).toBe(true);
-    expect(directorEligibleFrom('2024-02-29')).toBe('2025-02-28');
-    expectRangeError(() => directorEligibleFrom('2023-02-29'), /批准日期/);
+    expect(charter.directorEligibleFrom('2023-03-15')).toBe('2024-03-15');
+    expect(charter.isDirectorEligible('2023-03-15', '2024-03-14')).toBe(false);
+    expect(charter.isDirectorEligible('2023-03-15', '2024-03-15')).toBe(true);
+    expect(charter.directorEligibleFrom('2024-02-29')).toBe('2025-02-28');
+    expectRangeError(() => charter.directorEligibleFrom('2023-02-29'), /批准日期/);
   });
 });
 
@@ -149,19 +130,19 @@ describe('R-M5 representative and contact history', () => {
     { role: 'representative' as const, name: '王五', changedOn: '2024-06-01' },
   ];
   it('returns the person in effect on a date', () => {
-    expect(contactOn(history, 'representative', '2022-02-28')).toBeUndefined();
-    expect(contactOn(history, 'representative', '2024-05-31')?.name).toBe('张三');
-    expect(contactOn(history, 'representative', '2024-06-01')?.name).toBe('王五');
-    expect(contactOn(history, 'contact', '2025-01-01')?.name).toBe('李四');
+    expect(charter.contactOn(history, 'representative', '2022-02-28')).toBeUndefined();
+    expect(charter.contactOn(history, 'representative', '2024-05-31')?.name).toBe('张三');
+    expect(charter.contactOn(history, 'representative', '2024-06-01')?.name).toBe('王五');
+    expect(charter.contactOn(history, 'contact', '2025-01-01')?.name).toBe('李四');
   });
 });
 
 describe('R-M6 voluntary withdrawal', () => {
   it('takes effect 30 days after receipt of the notice', () => {
-    expect(withdrawalEffectiveOn('2024-09-01')).toBe('2024-10-01');
-    expect(withdrawalEffectiveOn('2024-02-15')).toBe('2024-03-16');
-    expect(withdrawalEffectiveOn('2023-12-15')).toBe('2024-01-14');
-    expectRangeError(() => withdrawalEffectiveOn('2024-02-30'), /收到退会通知日期/);
+    expect(charter.withdrawalEffectiveOn('2024-09-01')).toBe('2024-10-01');
+    expect(charter.withdrawalEffectiveOn('2024-02-15')).toBe('2024-03-16');
+    expect(charter.withdrawalEffectiveOn('2023-12-15')).toBe('2024-01-14');
+    expectRangeError(() => charter.withdrawalEffectiveOn('2024-02-30'), /收到退会通知日期/);
   });
 
   it('withdrawing → withdrawn needs the 30 days and the report to the standing council', () => {
@@ -170,17 +151,19 @@ describe('R-M6 voluntary withdrawal', () => {
       withdrawalNoticeReceivedOn: '2024-09-01',
       standingCouncilInformedOn: '2024-09-05',
     };
-    const early = checkTransition('withdrawing', 'withdrawn', ev);
+    const early = charter.checkTransition('withdrawing', 'withdrawn', ev);
     expect(early.allowed).toBe(false);
     expect(early.messages[0]).toMatch(/2024-10-01 起生效/);
-    expect(checkTransition('withdrawing', 'withdrawn', { ...ev, on: '2024-10-01' }).allowed).toBe(true);
-    const unreported = checkTransition('withdrawing', 'withdrawn', {
+    expect(charter.checkTransition('withdrawing', 'withdrawn', { ...ev, on: '2024-10-01' }).allowed).toBe(
+      true,
+    );
+    const unreported = charter.checkTransition('withdrawing', 'withdrawn', {
       ...ev,
       on: '2024-10-01',
       standingCouncilInformedOn: null,
     });
     expect(unreported.missing.map((m) => m.id)).toEqual(['standing-council-informed']);
-    expect(checkTransition('withdrawing', 'withdrawn', { ...ev, on: '2024-10-01' }).notes).toContain(
+    expect(charter.checkTransition('withdrawing', 'withdrawn', { ...ev, on: '2024-10-01' }).notes).toContain(
       '已交纳的会费不予返还',
     );
   });
@@ -188,111 +171,120 @@ describe('R-M6 voluntary withdrawal', () => {
 
 describe('R-M8, R-M9 re-joining after leaving', () => {
   it('withdrawn / auto-withdrawn: +1 year; expelled: +2 years; leap-day anniversaries', () => {
-    expect(rejoinAllowedOn('2023-05-10', 'withdrawn')).toBe('2024-05-10');
-    expect(rejoinAllowedOn('2023-05-10', 'auto-withdrawn')).toBe('2024-05-10');
-    expect(rejoinAllowedOn('2023-05-10', 'expelled')).toBe('2025-05-10');
-    expect(rejoinAllowedOn('2024-02-29', 'withdrawn')).toBe('2025-02-28');
-    expect(rejoinAllowedOn('2024-02-29', 'expelled')).toBe('2026-02-28');
-    expect(rejoinAllowedOn('2022-02-28', 'expelled')).toBe('2024-02-28');
-    expect(isRejoinAllowed('2023-05-10', 'withdrawn', '2024-05-09')).toBe(false);
-    expect(isRejoinAllowed('2023-05-10', 'withdrawn', '2024-05-10')).toBe(true);
-    expect(isRejoinAllowed('2023-05-10', 'expelled', '2025-05-09')).toBe(false);
-    expect(isRejoinAllowed('2023-05-10', 'expelled', '2025-05-10')).toBe(true);
+    expect(charter.rejoinAllowedOn('2023-05-10', 'withdrawn')).toBe('2024-05-10');
+    expect(charter.rejoinAllowedOn('2023-05-10', 'auto-withdrawn')).toBe('2024-05-10');
+    expect(charter.rejoinAllowedOn('2023-05-10', 'expelled')).toBe('2025-05-10');
+    expect(charter.rejoinAllowedOn('2024-02-29', 'withdrawn')).toBe('2025-02-28');
+    expect(charter.rejoinAllowedOn('2024-02-29', 'expelled')).toBe('2026-02-28');
+    expect(charter.rejoinAllowedOn('2022-02-28', 'expelled')).toBe('2024-02-28');
+    expect(charter.isRejoinAllowed('2023-05-10', 'withdrawn', '2024-05-09')).toBe(false);
+    expect(charter.isRejoinAllowed('2023-05-10', 'withdrawn', '2024-05-10')).toBe(true);
+    expect(charter.isRejoinAllowed('2023-05-10', 'expelled', '2025-05-09')).toBe(false);
+    expect(charter.isRejoinAllowed('2023-05-10', 'expelled', '2025-05-10')).toBe(true);
   });
 
   it('invalid arguments throw a Chinese RangeError', () => {
-    expectRangeError(() => rejoinAllowedOn('2023-02-29', 'withdrawn'), /退会日期/);
-    expectRangeError(() => rejoinAllowedOn('2023-05-10', 'left' as 'withdrawn'), /退会方式/);
+    expectRangeError(() => charter.rejoinAllowedOn('2023-02-29', 'withdrawn'), /退会日期/);
+    expectRangeError(() => charter.rejoinAllowedOn('2023-05-10', 'left' as 'withdrawn'), /退会方式/);
   });
 
   it('former member → applying only after the ban', () => {
     const ev = { on: '2025-05-09', previousExit: { leftOn: '2023-05-10', how: 'expelled' as const } };
-    expect(checkTransition('expelled', 'applying', ev).allowed).toBe(false);
-    expect(checkTransition('expelled', 'applying', { ...ev, on: '2025-05-10' }).allowed).toBe(true);
+    expect(charter.checkTransition('expelled', 'applying', ev).allowed).toBe(false);
+    expect(charter.checkTransition('expelled', 'applying', { ...ev, on: '2025-05-10' }).allowed).toBe(true);
     const wd = { on: '2024-05-10', previousExit: { leftOn: '2023-05-10', how: 'auto-withdrawn' as const } };
-    expect(checkTransition('auto-withdrawn', 'applying', wd).allowed).toBe(true);
+    expect(charter.checkTransition('auto-withdrawn', 'applying', wd).allowed).toBe(true);
   });
 });
 
 describe('member status machine (R-M3, R-M6, R-M7, R-M9, R-M10)', () => {
   it('allowed transitions', () => {
-    expect(nextStatuses('applying')).toEqual(['reviewing']);
-    expect(nextStatuses('reviewing').sort()).toEqual(['applying', 'approved']);
-    expect(nextStatuses('approved').sort()).toEqual(['active', 'auto-withdrawn', 'expelled']);
-    expect(nextStatuses('active').sort()).toEqual(['auto-withdrawn', 'expelled', 'withdrawing']);
-    expect(nextStatuses('withdrawing').sort()).toEqual(['active', 'expelled', 'withdrawn']);
-    expect(canTransition('applying', 'active')).toBe(false);
-    expect(canTransition('withdrawn', 'active')).toBe(false);
+    expect(charter.nextStatuses('applying')).toEqual(['reviewing']);
+    expect(charter.nextStatuses('reviewing').sort()).toEqual(['applying', 'approved']);
+    expect(charter.nextStatuses('approved').sort()).toEqual(['active', 'auto-withdrawn', 'expelled']);
+    expect(charter.nextStatuses('active').sort()).toEqual(['auto-withdrawn', 'expelled', 'withdrawing']);
+    expect(charter.nextStatuses('withdrawing').sort()).toEqual(['active', 'expelled', 'withdrawn']);
+    expect(charter.canTransition('applying', 'active')).toBe(false);
+    expect(charter.canTransition('withdrawn', 'active')).toBe(false);
   });
 
   it('R-M10 nothing is deleted: former members can only re-apply', () => {
     for (const s of ['withdrawn', 'auto-withdrawn', 'expelled'] as MemberStatus[])
-      expect(nextStatuses(s)).toEqual(['applying']);
-    expect(MEMBER_STATUSES).toHaveLength(8);
-    for (const t of MEMBER_TRANSITIONS) expect(MEMBER_STATUSES).toContain(t.to);
+      expect(charter.nextStatuses(s)).toEqual(['applying']);
+    expect(charter.MEMBER_STATUSES).toHaveLength(8);
+    for (const t of charter.MEMBER_TRANSITIONS) expect(charter.MEMBER_STATUSES).toContain(t.to);
   });
 
   it('transitionRequirements lists what is needed; a forbidden transition throws', () => {
-    expect(transitionRequirements('reviewing', 'approved').map((r) => r.id)).toEqual([
+    expect(charter.transitionRequirements('reviewing', 'approved').map((r) => r.id)).toEqual([
       'secretariat-opinion',
       'standing-resolution-passed',
     ]);
-    expect(transitionRequirements('approved', 'active').map((r) => r.id)).toEqual([
+    expect(charter.transitionRequirements('approved', 'active').map((r) => r.id)).toEqual([
       'applicant-notified',
       'certificate-issued',
     ]);
-    expect(transitionRequirements('active', 'expelled').map((r) => r.rule)).toEqual(['R-M9', 'R-M3, R-M9']);
-    expectRangeError(() => transitionRequirements('applying', 'active'), /不能从“申请中”直接变为“正式会员”/);
-    expectRangeError(() => canTransition('deleted' as MemberStatus, 'active'), /会员状态/);
+    expect(charter.transitionRequirements('active', 'expelled').map((r) => r.rule)).toEqual([
+      'R-M9',
+      'R-M3, R-M9',
+    ]);
+    expectRangeError(
+      () => charter.transitionRequirements('applying', 'active'),
+      /不能从“申请中”直接变为“正式会员”/,
+    );
+    expectRangeError(() => charter.canTransition('deleted' as MemberStatus, 'active'), /会员状态/);
   });
 
   it('R-M3 four steps: materials, opinion, standing-council resolution that passed, certificate', () => {
     expect(
-      checkTransition('applying', 'reviewing', { on: '2024-03-01', materials: ['application'] }).allowed,
+      charter.checkTransition('applying', 'reviewing', { on: '2024-03-01', materials: ['application'] })
+        .allowed,
     ).toBe(false);
     expect(
-      checkTransition('applying', 'reviewing', { on: '2024-03-01', materials: ALL_MATERIALS }).allowed,
+      charter.checkTransition('applying', 'reviewing', { on: '2024-03-01', materials: ALL_MATERIALS })
+        .allowed,
     ).toBe(true);
     const ev = { on: '2024-04-01', secretariatOpinionOn: '2024-03-10' };
-    expect(checkTransition('reviewing', 'approved', ev).messages).toEqual(['尚无常务理事会决议']);
+    expect(charter.checkTransition('reviewing', 'approved', ev).messages).toEqual(['尚无常务理事会决议']);
     const failed = {
       ...ev,
       standingResolution: { outcome: 'not-adopted' as const, decidedOn: '2024-03-28' },
     };
-    expect(checkTransition('reviewing', 'approved', failed).allowed).toBe(false);
+    expect(charter.checkTransition('reviewing', 'approved', failed).allowed).toBe(false);
     const refused = { ...ev, standingResolution: { outcome: 'rejected' as const, decidedOn: '2024-03-28' } };
-    expect(checkTransition('reviewing', 'approved', refused).allowed).toBe(false);
+    expect(charter.checkTransition('reviewing', 'approved', refused).allowed).toBe(false);
     for (const outcome of ['pending-approval', 'approved'] as const) {
       expect(
-        checkTransition('reviewing', 'approved', {
+        charter.checkTransition('reviewing', 'approved', {
           ...ev,
           standingResolution: { outcome, decidedOn: '2024-03-28' },
         }).allowed,
       ).toBe(true);
     }
     const future = { ...ev, standingResolution: { outcome: 'approved' as const, decidedOn: '2024-04-02' } };
-    expect(checkTransition('reviewing', 'approved', future).allowed).toBe(false);
+    expect(charter.checkTransition('reviewing', 'approved', future).allowed).toBe(false);
     expect(
-      checkTransition('approved', 'active', {
+      charter.checkTransition('approved', 'active', {
         on: '2024-04-10',
         applicantNotifiedOn: '2024-04-02',
         certificateIssuedOn: '2024-04-10',
       }).allowed,
     ).toBe(true);
     expect(
-      checkTransition('approved', 'active', { on: '2024-04-10', applicantNotifiedOn: '2024-04-02' }).allowed,
+      charter.checkTransition('approved', 'active', { on: '2024-04-10', applicantNotifiedOn: '2024-04-02' })
+        .allowed,
     ).toBe(false);
   });
 
   it('R-M7 automatic withdrawal needs a reason and the clerk’s confirmation', () => {
     expect(
-      checkTransition('active', 'auto-withdrawn', {
+      charter.checkTransition('active', 'auto-withdrawn', {
         on: '2024-05-01',
         autoWithdrawalReason: '2024 年会费逾期未交',
       }).allowed,
     ).toBe(false);
     expect(
-      checkTransition('active', 'auto-withdrawn', {
+      charter.checkTransition('active', 'auto-withdrawn', {
         on: '2024-05-01',
         autoWithdrawalReason: '2024 年会费逾期未交',
         clerkConfirmedOn: '2024-05-01',
@@ -306,8 +298,8 @@ describe('member status machine (R-M3, R-M6, R-M7, R-M9, R-M10)', () => {
       verifiedOn: '2024-05-01',
       standingResolution: { outcome: 'pending-approval' as const, decidedOn: '2024-05-20' },
     };
-    expect(checkTransition('active', 'expelled', ev).allowed).toBe(true);
-    expect(checkTransition('active', 'expelled', { ...ev, verifiedOn: null }).allowed).toBe(false);
+    expect(charter.checkTransition('active', 'expelled', ev).allowed).toBe(true);
+    expect(charter.checkTransition('active', 'expelled', { ...ev, verifiedOn: null }).allowed).toBe(false);
   });
 });
 
@@ -325,12 +317,12 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
   };
 
   it('no candidate while dues are paid and the member took part within 12 months', () => {
-    expect(autoWithdrawalCandidates([base], '2024-06-19')).toEqual([]);
+    expect(charter.autoWithdrawalCandidates([base], '2024-06-19')).toEqual([]);
   });
 
   it('inactivity: flagged from the 12-month anniversary of the last participation (boundary both sides)', () => {
-    expect(autoWithdrawalCandidates([base], '2024-06-19')).toEqual([]);
-    const c = autoWithdrawalCandidates([base], '2024-06-20');
+    expect(charter.autoWithdrawalCandidates([base], '2024-06-19')).toEqual([]);
+    const c = charter.autoWithdrawalCandidates([base], '2024-06-20');
     expect(c).toHaveLength(1);
     expect(c[0]?.reasons).toEqual([
       expect.objectContaining({
@@ -344,8 +336,8 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
 
   it('inactivity counts from approval when the member never took part; participations after asOf are ignored', () => {
     const m = { ...base, participations: ['2024-05-01'] };
-    expect(autoWithdrawalCandidates([m], '2024-03-14')).toEqual([]);
-    const c = autoWithdrawalCandidates([m], '2024-03-15');
+    expect(charter.autoWithdrawalCandidates([m], '2024-03-14')).toEqual([]);
+    const c = charter.autoWithdrawalCandidates([m], '2024-03-15');
     expect(c[0]?.reasons[0]).toMatchObject({
       kind: 'inactive',
       since: '2023-03-15',
@@ -355,8 +347,8 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
 
   it('dues: flagged the day after the due date, with year, due date and amount', () => {
     const m = { ...base, payments: [{ paidOn: '2023-04-01', amount: 5000 }], participations: ['2024-01-20'] };
-    expect(autoWithdrawalCandidates([m], '2024-01-31')).toEqual([]);
-    const c = autoWithdrawalCandidates([m], '2024-02-01');
+    expect(charter.autoWithdrawalCandidates([m], '2024-01-31')).toEqual([]);
+    const c = charter.autoWithdrawalCandidates([m], '2024-02-01');
     expect(c[0]?.reasons).toEqual([
       expect.objectContaining({
         kind: 'dues-overdue',
@@ -371,8 +363,8 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
 
   it('new member: first dues due one month after approval', () => {
     const m = { ...base, payments: [], participations: [] };
-    expect(autoWithdrawalCandidates([m], '2023-04-15')).toEqual([]);
-    expect(autoWithdrawalCandidates([m], '2023-04-16')[0]?.reasons[0]).toMatchObject({
+    expect(charter.autoWithdrawalCandidates([m], '2023-04-15')).toEqual([]);
+    expect(charter.autoWithdrawalCandidates([m], '2023-04-16')[0]?.reasons[0]).toMatchObject({
       kind: 'dues-overdue',
       year: 2023,
     });
@@ -388,8 +380,8 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
       'auto-withdrawn',
       'expelled',
     ] as MemberStatus[]) {
-      expect(autoWithdrawalCandidates([{ ...m, status }], '2025-01-01')).toEqual([]);
+      expect(charter.autoWithdrawalCandidates([{ ...m, status }], '2025-01-01')).toEqual([]);
     }
-    expect(autoWithdrawalCandidates([{ ...m, status: 'approved' }], '2025-01-01')).toHaveLength(1);
+    expect(charter.autoWithdrawalCandidates([{ ...m, status: 'approved' }], '2025-01-01')).toHaveLength(1);
   });
 });

@@ -1,40 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import {
-  estimateLines,
-  exportFileName,
-  insertText,
-  normalizePastedText,
-  pageNumberLabel,
-  paginate,
-  previewBlocks,
-  shortHash,
-  splitAtWidth,
-  templateById,
-  TEMPLATES,
-} from '../../../renderer/src/features/documents/logic';
+import * as logic from '../../../renderer/src/features/documents/logic';
 import { SUNSHINE_SEED_NOTICE } from '../../../shared/documents/templates/sunshine-seed';
 
 describe('paste from Word (R-W2 body conventions)', () => {
   it('normalises CR LF, drops the blank lines Word inserts, converts tabs and no-break spaces', () => {
     const word =
       '一、申请条件\r\n\r\n1.\t中国网络安全产业联盟会员单位。\r\n\r\n\u3000\u3000正文\u00a0段落。  \r\n\r\n\r\n';
-    expect(normalizePastedText(word)).toBe('一、申请条件\n1. 中国网络安全产业联盟会员单位。\n正文 段落。');
+    expect(logic.normalizePastedText(word)).toBe(
+      '一、申请条件\n1. 中国网络安全产业联盟会员单位。\n正文 段落。',
+    );
   });
   it('inserts at the selection and moves the caret', () => {
-    expect(insertText('abcdef', 2, 4, 'XY')).toEqual({ value: 'abXYef', caret: 4 });
-    expect(insertText('abc', 10, 12, 'Z')).toEqual({ value: 'abcZ', caret: 4 });
+    expect(logic.insertText('abcdef', 2, 4, 'XY')).toEqual({ value: 'abXYef', caret: 4 });
+    expect(logic.insertText('abc', 10, 12, 'Z')).toEqual({ value: 'abcZ', caret: 4 });
   });
 });
 
 describe('preview page estimate (22 lines × 28 characters)', () => {
   it('estimates lines from the width plus the two-character indent', () => {
-    expect(estimateLines('一'.repeat(26))).toBe(1);
-    expect(estimateLines('一'.repeat(27))).toBe(2);
-    expect(estimateLines('a'.repeat(52))).toBe(1);
-    expect(estimateLines('')).toBe(1);
+    expect(logic.estimateLines('一'.repeat(26))).toBe(1);
+    expect(logic.estimateLines('一'.repeat(27))).toBe(2);
+    expect(logic.estimateLines('a'.repeat(52))).toBe(1);
+    expect(logic.estimateLines('')).toBe(1);
   });
   it('classifies headings with the builder classifier (一、 h1, （一） h2, 1. h3)', () => {
-    const blocks = previewBlocks({ ...SUNSHINE_SEED_NOTICE, docNumber: '' });
+    const blocks = logic.previewBlocks({ ...SUNSHINE_SEED_NOTICE, docNumber: '' });
     const kinds = blocks.map((b) => b.kind);
     expect(kinds[0]).toBe('title');
     expect(kinds).not.toContain('docNo');
@@ -44,15 +34,15 @@ describe('preview page estimate (22 lines × 28 characters)', () => {
       '三、联系方式',
     ]);
     expect(blocks.filter((b) => b.kind === 'h3')).toHaveLength(9);
-    expect(previewBlocks({ ...SUNSHINE_SEED_NOTICE, body: '（一）二级' }).some((b) => b.kind === 'h2')).toBe(
-      true,
-    );
+    expect(
+      logic.previewBlocks({ ...SUNSHINE_SEED_NOTICE, body: '（一）二级' }).some((b) => b.kind === 'h2'),
+    ).toBe(true);
     expect(blocks.at(-1)).toMatchObject({ kind: 'date', text: '2022 年 9 月 16 日' });
     expect(blocks.at(-2)).toMatchObject({ kind: 'issuer', text: '中国网络安全产业联盟秘书处' });
   });
   it('breaks the seed notice where the exported Word file breaks; no page exceeds 22 lines; nothing is lost', () => {
-    const blocks = previewBlocks(SUNSHINE_SEED_NOTICE);
-    const pages = paginate(blocks);
+    const blocks = logic.previewBlocks(SUNSHINE_SEED_NOTICE);
+    const pages = logic.paginate(blocks);
     // As LibreOffice renders the builder's .docx: page 1 ends with 申请方式 2., page 3 starts with the
     // last body line kept with the attachment note and the issuer and date.
     expect(pages.length).toBe(3);
@@ -65,8 +55,8 @@ describe('preview page estimate (22 lines × 28 characters)', () => {
   });
   it('runs a long paragraph on to the next page', () => {
     const long = '字'.repeat(28 * 30);
-    const pages = paginate(
-      previewBlocks({
+    const pages = logic.paginate(
+      logic.previewBlocks({
         title: 'T',
         docNumber: '',
         addressee: '',
@@ -82,8 +72,8 @@ describe('preview page estimate (22 lines × 28 characters)', () => {
   it('never leaves the issuer and date alone on a page', () => {
     // 21 one-line paragraphs + title etc. push the sign block over
     const body = Array.from({ length: 16 }, (_, i) => `第${i}段。`).join('\n');
-    const pages = paginate(
-      previewBlocks({
+    const pages = logic.paginate(
+      logic.previewBlocks({
         title: 'T',
         docNumber: 'N',
         addressee: 'A',
@@ -97,35 +87,35 @@ describe('preview page estimate (22 lines × 28 characters)', () => {
     expect(last.some((b) => b.kind === 'body')).toBe(true);
   });
   it('splits by width and labels pages — 1 —', () => {
-    expect(splitAtWidth('ab一二', 1.5)).toEqual(['ab', '一二']);
-    expect(splitAtWidth('一二三', 2)).toEqual(['一二', '三']);
-    expect(pageNumberLabel(3)).toBe('— 3 —');
+    expect(logic.splitAtWidth('ab一二', 1.5)).toEqual(['ab', '一二']);
+    expect(logic.splitAtWidth('一二三', 2)).toEqual(['一二', '三']);
+    expect(logic.pageNumberLabel(3)).toBe('— 3 —');
   });
 });
 
 describe('templates', () => {
   it('the first template is the seed notice word for word, with its three attachments', () => {
-    const t = TEMPLATES[0];
+    const t = logic.TEMPLATES[0];
     expect(t?.id).toBe('sunshine');
     expect(t?.body).toBe(SUNSHINE_SEED_NOTICE.body);
     expect(t?.title).toBe(SUNSHINE_SEED_NOTICE.title);
     expect(t?.attachments).toHaveLength(3);
     expect(t?.inlineSunshine).toBe(true);
-    expect(TEMPLATES.map((x) => x.label)).toEqual([
+    expect(logic.TEMPLATES.map((x) => x.label)).toEqual([
       '征集通知（网络安全服务阳光行动）',
       '会议通知',
       '会费缴纳通知',
       '一般通知',
     ]);
-    expect(templateById('nope')).toBeUndefined();
+    expect(logic.templateById('nope')).toBeUndefined();
   });
 });
 
 describe('register helpers', () => {
   it('shortens a hash and builds a safe file name', () => {
-    expect(shortHash('a'.repeat(64))).toBe(`${'a'.repeat(12)}…`);
-    expect(shortHash(undefined)).toBe('—');
-    expect(exportFileName({ docNumber: 'CCIA 秘[2026]001 号', title: 'a/b:c' })).toBe(
+    expect(logic.shortHash('a'.repeat(64))).toBe(`${'a'.repeat(12)}…`);
+    expect(logic.shortHash(undefined)).toBe('—');
+    expect(logic.exportFileName({ docNumber: 'CCIA 秘[2026]001 号', title: 'a/b:c' })).toBe(
       'CCIA 秘[2026]001 号 a_b_c.docx',
     );
   });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakTitle } from '../../../shared/documents/blocks';
-import {
-  BLANK_DATE,
-  cnNumeral,
-  formatCnDate,
-  formatYuan,
-  rmbUpper,
-  sanitizeText,
-  styleDocNumber,
-} from '../../../shared/documents';
+import * as docs from '../../../shared/documents';
 import { mmToTwip } from '../../../shared/documents/geometry';
 // Dates and document numbers are the charter engine's (one definition each, issue 14).
 import { formatDocNumber, isIsoDate } from '../../../shared/charter';
@@ -16,27 +8,27 @@ import { formatDocNumber, isIsoDate } from '../../../shared/charter';
 describe('sanitizeText', () => {
   it('removes what XML 1.0 forbids and keeps everything else', () => {
     const forbidden = '\u0000\u0001\u0008\u000B\u000C\u000E\u001F\uFFFE\uFFFF';
-    expect(sanitizeText(`a${forbidden}b`)).toBe('ab');
-    expect(sanitizeText('tab\tand\nline')).toBe('tab\tand\nline');
-    expect(sanitizeText('& < > " \'')).toBe('& < > " \'');
-    expect(sanitizeText('😀 emoji')).toBe('😀 emoji');
+    expect(docs.sanitizeText(`a${forbidden}b`)).toBe('ab');
+    expect(docs.sanitizeText('tab\tand\nline')).toBe('tab\tand\nline');
+    expect(docs.sanitizeText('& < > " \'')).toBe('& < > " \'');
+    expect(docs.sanitizeText('😀 emoji')).toBe('😀 emoji');
   });
 
   it('drops lone surrogates but keeps pairs', () => {
-    expect(sanitizeText('x\uD800y')).toBe('xy');
-    expect(sanitizeText('x\uDC00y')).toBe('xy');
-    expect(sanitizeText('x\uD83D\uDE00y')).toBe('x😀y');
-    expect(sanitizeText('\uD83D')).toBe('');
+    expect(docs.sanitizeText('x\uD800y')).toBe('xy');
+    expect(docs.sanitizeText('x\uDC00y')).toBe('xy');
+    expect(docs.sanitizeText('x\uD83D\uDE00y')).toBe('x😀y');
+    expect(docs.sanitizeText('\uD83D')).toBe('');
   });
 
   it('normalises CR LF and never throws on odd values', () => {
-    expect(sanitizeText('a\r\nb\rc')).toBe('a\nb\nc');
-    expect(sanitizeText(undefined)).toBe('');
-    expect(sanitizeText(null)).toBe('');
-    expect(sanitizeText(12)).toBe('12');
-    expect(sanitizeText({ toString: () => 'obj' })).toBe('obj');
+    expect(docs.sanitizeText('a\r\nb\rc')).toBe('a\nb\nc');
+    expect(docs.sanitizeText(undefined)).toBe('');
+    expect(docs.sanitizeText(null)).toBe('');
+    expect(docs.sanitizeText(12)).toBe('12');
+    expect(docs.sanitizeText({ toString: () => 'obj' })).toBe('obj');
     expect(
-      sanitizeText({
+      docs.sanitizeText({
         toString: () => {
           throw new Error('no');
         },
@@ -47,14 +39,14 @@ describe('sanitizeText', () => {
 
 describe('dates (R-W2: Arabic numerals)', () => {
   it('prints 2022 年 9 月 16 日 without leading zeros', () => {
-    expect(formatCnDate('2022-09-16')).toBe('2022 年 9 月 16 日');
-    expect(formatCnDate('2022-11-30')).toBe('2022 年 11 月 30 日');
+    expect(docs.formatCnDate('2022-09-16')).toBe('2022 年 9 月 16 日');
+    expect(docs.formatCnDate('2022-11-30')).toBe('2022 年 11 月 30 日');
   });
 
   it('prints the blank 年 月 日 line for a missing or invalid date', () => {
-    expect(formatCnDate('')).toBe(BLANK_DATE);
-    expect(formatCnDate('2022-13-01')).toBe(BLANK_DATE);
-    expect(formatCnDate(undefined)).toBe(BLANK_DATE);
+    expect(docs.formatCnDate('')).toBe(docs.BLANK_DATE);
+    expect(docs.formatCnDate('2022-13-01')).toBe(docs.BLANK_DATE);
+    expect(docs.formatCnDate(undefined)).toBe(docs.BLANK_DATE);
     expect(isIsoDate('2022/09/16')).toBe(false);
   });
 });
@@ -62,33 +54,33 @@ describe('dates (R-W2: Arabic numerals)', () => {
 describe('document numbers (R-W1)', () => {
   it('formats prefix, year, three-digit sequence and 号 in either bracket style', () => {
     expect(formatDocNumber({ year: 2022, seq: 56 })).toBe('CCIA 秘[2022]056 号');
-    expect(styleDocNumber(formatDocNumber({ year: 2022, seq: 56 }), 'tortoise')).toBe(
+    expect(docs.styleDocNumber(formatDocNumber({ year: 2022, seq: 56 }), 'tortoise')).toBe(
       'CCIA 秘〔2022〕056 号',
     );
   });
 
   it('restyles the brackets of a given number', () => {
-    expect(styleDocNumber('CCIA 秘[2022]056 号', 'tortoise')).toBe('CCIA 秘〔2022〕056 号');
-    expect(styleDocNumber('CCIA 秘〔2022〕056 号', 'square')).toBe('CCIA 秘[2022]056 号');
-    expect(styleDocNumber('CCIA 秘[2022]056 号', undefined)).toBe('CCIA 秘[2022]056 号');
+    expect(docs.styleDocNumber('CCIA 秘[2022]056 号', 'tortoise')).toBe('CCIA 秘〔2022〕056 号');
+    expect(docs.styleDocNumber('CCIA 秘〔2022〕056 号', 'square')).toBe('CCIA 秘[2022]056 号');
+    expect(docs.styleDocNumber('CCIA 秘[2022]056 号', undefined)).toBe('CCIA 秘[2022]056 号');
   });
 });
 
 describe('numbers', () => {
   it('writes Chinese ordinals for headings', () => {
-    expect([1, 2, 10, 11, 20, 23].map(cnNumeral)).toEqual(['一', '二', '十', '十一', '二十', '二十三']);
+    expect([1, 2, 10, 11, 20, 23].map(docs.cnNumeral)).toEqual(['一', '二', '十', '十一', '二十', '二十三']);
   });
 
   it('writes amounts in figures and in capitals (人民币大写)', () => {
-    expect(formatYuan(30000)).toBe('30,000');
-    expect(formatYuan(2500.5)).toBe('2,500.50');
-    expect(rmbUpper(5000)).toBe('伍仟元整');
-    expect(rmbUpper(2500)).toBe('贰仟伍佰元整');
-    expect(rmbUpper(30000)).toBe('叁万元整');
-    expect(rmbUpper(10005)).toBe('壹万零伍元整');
-    expect(rmbUpper(100500)).toBe('壹拾万零伍佰元整');
-    expect(rmbUpper(2500.5)).toBe('贰仟伍佰元伍角');
-    expect(rmbUpper(0)).toBe('零元整');
+    expect(docs.formatYuan(30000)).toBe('30,000');
+    expect(docs.formatYuan(2500.5)).toBe('2,500.50');
+    expect(docs.rmbUpper(5000)).toBe('伍仟元整');
+    expect(docs.rmbUpper(2500)).toBe('贰仟伍佰元整');
+    expect(docs.rmbUpper(30000)).toBe('叁万元整');
+    expect(docs.rmbUpper(10005)).toBe('壹万零伍元整');
+    expect(docs.rmbUpper(100500)).toBe('壹拾万零伍佰元整');
+    expect(docs.rmbUpper(2500.5)).toBe('贰仟伍佰元伍角');
+    expect(docs.rmbUpper(0)).toBe('零元整');
   });
 });
 
