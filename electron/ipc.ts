@@ -7,8 +7,10 @@ import { z } from 'zod';
 import {
   ARGS,
   CHANNELS,
+  installedFontsResult,
   type AppInfo,
   type AutoBackupInfo,
+  type InstalledFonts,
   type OpenedFile,
   type OpenPathResult,
   type SaveFileResult,
@@ -26,6 +28,8 @@ export interface IpcDeps {
   writeAutoBackup(kind: 'daily' | 'pre-restore', bytes: Uint8Array): Promise<AutoBackupInfo>;
   listAutoBackups(): Promise<AutoBackupInfo[]>;
   readAutoBackup(name: string): Promise<Uint8Array>;
+  /** The installed fonts, from the font folders' files (electron/fonts.ts), cached for the session. */
+  listFonts(): Promise<InstalledFonts>;
 }
 
 export class IpcRejected extends Error {}
@@ -86,5 +90,12 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
     assertTrustedSender(event);
     const { name } = parseArg(ARGS.readAutoBackup, raw);
     return deps.readAutoBackup(name);
+  });
+
+  ipcMain.handle(CHANNELS.listFonts, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    parseArg(z.undefined(), raw);
+    // The names come from font files on disk: checked against the contract before they reach the page.
+    return installedFontsResult.parse(await deps.listFonts());
   });
 }

@@ -16,6 +16,7 @@ import { FlushCoordinator } from './flush';
 import { listAutoBackups, readAutoBackup, writeAutoBackup } from './backups';
 import { DocumentFiles } from './files';
 import { attachCrashRecovery } from './recovery';
+import { createFontLister, fontDirs } from './fonts';
 
 // Must happen before `ready`: the scheme is standard + secure so its origin can own IndexedDB.
 protocol.registerSchemesAsPrivileged([SCHEME_PRIVILEGES]);
@@ -139,6 +140,7 @@ if (!app.requestSingleInstanceLock()) {
       writeAutoBackup: (kind, bytes) => writeAutoBackup(backupsDir(), kind, bytes),
       listAutoBackups: () => listAutoBackups(backupsDir()),
       readAutoBackup: (name) => readAutoBackup(backupsDir(), name),
+      listFonts: createFontLister(() => fontDirs(process.platform, process.env, app.getPath('home'))),
       appInfo() {
         return {
           version: app.getVersion(),

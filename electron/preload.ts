@@ -15,6 +15,7 @@ const desk = {
   writeAutoBackup: (req) => ipcRenderer.invoke(CHANNELS.writeAutoBackup, req),
   listAutoBackups: () => ipcRenderer.invoke(CHANNELS.listAutoBackups),
   readAutoBackup: (req) => ipcRenderer.invoke(CHANNELS.readAutoBackup, req),
+  listFonts: () => ipcRenderer.invoke(CHANNELS.listFonts),
   onFlushRequest: (handler) => {
     const listener = (_event: IpcRendererEvent, msg: { requestId: number }) => {
       void handler()

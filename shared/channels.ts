@@ -79,6 +79,23 @@ export interface AutoBackupInfo {
   size: number;
 }
 
+/** The fonts installed on this machine, as far as they can be told (issue 15: 设置 › 公文设置). */
+export interface InstalledFonts {
+  /** Family names in every language the fonts give (仿宋_GB2312 and FangSong_GB2312), each once, sorted. */
+  families: string[];
+  /** Full and PostScript names (FZXBSJW--GB1-0), each once, sorted: faces are matched on these too. */
+  faceNames: string[];
+  /** 'font-files': the main process read the font folders' files; 'local-font-access': Chromium's queryLocalFonts(). */
+  source: 'font-files' | 'local-font-access';
+  /** Font files that could not be read (damaged, not a font): skipped. */
+  skipped: number;
+  /** The caps (files, folders, names, time) cut the list short. */
+  truncated: boolean;
+}
+
+/** Names kept in an InstalledFonts list, families and face names each (the main process's cap). */
+export const MAX_FONT_NAMES = 10_000;
+
 export interface DeskApi {
   /** Save bytes through the native save dialog (documents, backups); the browser downloads. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -102,6 +119,9 @@ export interface DeskApi {
   listAutoBackups(): Promise<AutoBackupInfo[]>;
   /** Reads one automatic backup for restoring. */
   readAutoBackup(req: ReadAutoBackupRequest): Promise<Uint8Array>;
+  /** The fonts installed on this machine (cached for the session); rejects with a Chinese message when
+   * they cannot be told (the browser without Local Font Access, a refused permission). */
+  listFonts(): Promise<InstalledFonts>;
 }
 
 export const CHANNELS = {
@@ -112,6 +132,7 @@ export const CHANNELS = {
   writeAutoBackup: 'desk:write-auto-backup',
   listAutoBackups: 'desk:list-auto-backups',
   readAutoBackup: 'desk:read-auto-backup',
+  listFonts: 'desk:list-fonts',
   /** main → renderer: please flush. */
   flushRequest: 'desk:flush-request',
   /** renderer → main: flush finished (carries the request id). */

@@ -14,6 +14,8 @@ import { parseAutoBackupName } from './data/retention';
 import { EXPORT_KINDS, type ExportKind } from './data/fileName';
 import {
   MAX_FILE_BYTES,
+  MAX_FONT_NAMES,
+  type InstalledFonts,
   type OpenFileRequest,
   type OpenPathRequest,
   type ReadAutoBackupRequest,
@@ -74,5 +76,18 @@ export const ARGS = {
   ),
   readAutoBackup: exact<ReadAutoBackupRequest>()(z.object({ name: autoBackupFileName })),
 } as const;
+
+const fontName = z.string().min(1).max(128);
+
+/** What the main process answers listFonts with, checked before it leaves (the names come from font files). */
+export const installedFontsResult = exact<InstalledFonts>()(
+  z.strictObject({
+    families: z.array(fontName).max(MAX_FONT_NAMES),
+    faceNames: z.array(fontName).max(MAX_FONT_NAMES),
+    source: z.enum(['font-files', 'local-font-access']),
+    skipped: z.number().int().nonnegative(),
+    truncated: z.boolean(),
+  }),
+);
 
 export const flushDoneArg = z.object({ requestId: z.number().int().nonnegative() });

@@ -5,6 +5,7 @@
 import type {
   AppInfo,
   DeskApi,
+  InstalledFonts,
   OpenedFile,
   OpenFileRequest,
   SaveFileRequest,
@@ -50,6 +51,65 @@ function pickFile(req: OpenFileRequest): Promise<OpenedFile | null> {
   });
 }
 
+/** What Chromium's Local Font Access API lists for each face (FontData). */
+interface LocalFont {
+  family: string;
+  fullName: string;
+  postscriptName: string;
+}
+
+type LocalFontWindow = { queryLocalFonts?: () => Promise<readonly LocalFont[]> };
+
+/** How long a font query may stay unanswered (a permission prompt nobody answers, headless Chromium). */
+export const FONT_QUERY_TIMEOUT_MS = 4000;
+
+/**
+ * The installed fonts through `queryLocalFonts()` (Chromium's Local Font Access API; it may ask the clerk
+ * for the 字体 permission). Rejects with a Chinese message when the API is missing, refused or unanswered.
+ */
+export async function queryInstalledFonts(
+  w: LocalFontWindow = globalThis as LocalFontWindow,
+  timeoutMs = FONT_QUERY_TIMEOUT_MS,
+): Promise<InstalledFonts> {
+  if (typeof w.queryLocalFonts !== 'function') {
+    throw new Error(
+      '当前浏览器不支持查询本机字体（需要 Chromium 内核的本机字体访问接口；桌面版会直接读取本机字体文件），无法确认公文字体是否已安装。',
+    );
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  let fonts: readonly LocalFont[] | 'timeout';
+  try {
+    fonts = await Promise.race([w.queryLocalFonts(), timeout]);
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'NotAllowedError' || name === 'SecurityError')
+      throw new Error(
+        '查询本机字体的权限被拒绝（可在浏览器的网站设置中允许“字体”权限），无法确认公文字体是否已安装。',
+      );
+    throw new Error(`查询本机字体失败：${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (fonts === 'timeout')
+    throw new Error('查询本机字体没有响应（可能在等待权限确认），无法确认公文字体是否已安装。');
+  const families = new Set<string>();
+  const faceNames = new Set<string>();
+  for (const f of fonts) {
+    if (typeof f.family === 'string' && f.family) families.add(f.family);
+    for (const n of [f.fullName, f.postscriptName]) if (typeof n === 'string' && n) faceNames.add(n);
+  }
+  return {
+    families: [...families].sort(),
+    faceNames: [...faceNames].sort(),
+    source: 'local-font-access',
+    skipped: 0,
+    truncated: false,
+  };
+}
+
 export const browserDesk: DeskApi = {
   async saveFile(req: SaveFileRequest) {
     download(exportFileNameFor(req.suggestedName, req.kind), req.bytes);
@@ -71,6 +131,7 @@ export const browserDesk: DeskApi = {
   async readAutoBackup() {
     throw new Error('自动备份仅在桌面版（Electron）中可用。');
   },
+  listFonts: () => queryInstalledFonts(),
   onFlushRequest(handler) {
     const run = () => void handler();
     const onVisibility = () => {

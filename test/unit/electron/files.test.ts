@@ -44,6 +44,13 @@ function setup(choose: (req: SaveDialogRequest) => string | null = (r) => r.defa
     })),
     listAutoBackups: vi.fn(async () => []),
     readAutoBackup: vi.fn(async () => new Uint8Array([1])),
+    listFonts: vi.fn(async () => ({
+      families: ['仿宋_GB2312'],
+      faceNames: [],
+      source: 'font-files' as const,
+      skipped: 0,
+      truncated: false,
+    })),
   };
   registerIpc({ handle: (ch: string, fn: never) => handlers.set(ch, fn) } as never, deps);
   const call = (ch: string, arg?: unknown) =>

@@ -18,6 +18,13 @@ function setup() {
     })),
     listAutoBackups: vi.fn(async () => []),
     readAutoBackup: vi.fn(async () => new Uint8Array([1])),
+    listFonts: vi.fn(async () => ({
+      families: ['仿宋_GB2312'],
+      faceNames: [],
+      source: 'font-files' as const,
+      skipped: 0,
+      truncated: false,
+    })),
   };
   registerIpc(ipcMain as never, deps);
   const call = (ch: string, arg?: unknown, url = 'app://desk/index.html') =>
@@ -37,6 +44,7 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
         CHANNELS.writeAutoBackup,
         CHANNELS.listAutoBackups,
         CHANNELS.readAutoBackup,
+        CHANNELS.listFonts,
       ].sort(),
     );
   });
