@@ -635,7 +635,14 @@ export function matchesAudit(e: AuditEntry, f: AuditFilter, names: AuditNames = 
   }
   const q = f.text?.trim().toLowerCase();
   if (q) {
-    const hay = [e.summary, ...readableChanges(e.changes ?? [], e.entity, names)].join('\n').toLowerCase();
+    const hay = [
+      e.summary,
+      e.workstation ?? '',
+      e.clerk ?? '',
+      ...readableChanges(e.changes ?? [], e.entity, names),
+    ]
+      .join('\n')
+      .toLowerCase();
     if (!hay.includes(q)) return false;
   }
   return true;

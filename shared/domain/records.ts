@@ -362,6 +362,10 @@ export interface AuditEntry {
   action: AuditAction;
   summary: string;
   changes?: FieldChange[];
+  /** The workstation that wrote the entry, by the name set in 设置 (issue 19; absent when not set). */
+  workstation?: string;
+  /** The clerk at that workstation (设置 → 本工作站 → 经办人; absent when not set). */
+  clerk?: string;
 }
 
 export interface ImportBatch {

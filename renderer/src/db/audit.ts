@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntry } from '../../../shared/domain/records';
 import { fieldChanges } from '../../../shared/domain/audit';
 import type { DeskDB } from './schema';
+import { LOCAL_KEYS, readLocal } from './local';
 
 export interface AuditInput {
   entity: string;
@@ -13,12 +14,28 @@ export interface AuditInput {
 }
 
 /**
+ * Who writes (issue 19): this workstation's name and the clerk's, as set in 设置 (local-only settings,
+ * db/local.ts; read synchronously, so it is safe inside the caller's transaction). Absent when not set.
+ */
+export function auditAuthor(): Pick<AuditEntry, 'workstation' | 'clerk'> {
+  const out: Pick<AuditEntry, 'workstation' | 'clerk'> = {};
+  const workstation = readLocal(LOCAL_KEYS.workstationName);
+  const clerk = readLocal(LOCAL_KEYS.clerkName);
+  if (typeof workstation === 'string' && workstation.trim()) out.workstation = workstation.trim();
+  if (typeof clerk === 'string' && clerk.trim()) out.clerk = clerk.trim();
+  return out;
+}
+
+/**
  * Appends entries written out in full (a batch's entry that lists what it did, one entry per member of a
- * batch). Call it inside the same `db.transaction` as the change it records.
+ * batch), each named with this workstation and clerk unless it names them already. Call it inside the same
+ * `db.transaction` as the change it records.
  */
 export async function appendAudit(db: DeskDB, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
-  if (Array.isArray(entries)) await db.audit.bulkAdd([...entries]);
-  else await db.audit.add(entries as AuditEntry);
+  const author = auditAuthor();
+  const named = (e: AuditEntry): AuditEntry => ({ ...author, ...e });
+  if (Array.isArray(entries)) await db.audit.bulkAdd((entries as readonly AuditEntry[]).map(named));
+  else await db.audit.add(named(entries as AuditEntry));
 }
 
 /** Appends one audit entry. Call it inside the same `db.transaction` as the change it records. */
@@ -28,6 +45,7 @@ export async function writeAudit(db: DeskDB, input: AuditInput): Promise<void> {
     entity: input.entity,
     action: input.action,
     summary: input.summary,
+    ...auditAuthor(),
   };
   if (input.entityId !== undefined) entry.entityId = input.entityId;
   if (input.memberId !== undefined) entry.memberId = input.memberId;

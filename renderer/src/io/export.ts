@@ -220,8 +220,17 @@ export function auditWorkbook(entries: readonly AuditEntry[], names: AuditNames 
     readableChanges(e.changes ?? [], e.entity, names)
       .join('\n')
       .slice(0, 30000),
+    e.workstation ?? '',
+    e.clerk ?? '',
   ]);
   return book([
-    ['操作记录', sheet(['时间', '对象', '操作', '摘要', '字段变更'], rows, [20, 12, 10, 60, 60])],
+    [
+      '操作记录',
+      sheet(
+        ['时间', '对象', '操作', '摘要', '字段变更', '工作站', '经办人'],
+        rows,
+        [20, 12, 10, 60, 60, 16, 10],
+      ),
+    ],
   ]);
 }

@@ -7,9 +7,11 @@
  * - 'bank': the account printed on dues notices; 'duesTrackedFrom': the first year of the dues ledger.
  * - 'importMapping': the roster import's remembered column mapping.
  * - 'documents': 公文设置 — the font scheme of exported Word documents, the 版头 default and its 标志.
+ * - this workstation's names (工作站名称, 经办人): local-only, in db/local.ts, not in db.settings (issue 19).
  *
  * Every write is one transaction with its audit entry.
  */
+import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { z } from 'zod';
 import {
@@ -24,6 +26,7 @@ import { DEFAULT_ISSUER } from '../../../shared/documents/options';
 import type { DeskDB } from '../db/schema';
 import { db } from '../db';
 import { writeAudit } from '../db/audit';
+import { LOCAL_KEYS, readLocal, subscribeLocal, writeLocal } from '../db/local';
 import { errorText } from '../ui/errorText';
 
 export const CHARTER_KEY = 'charter';
@@ -235,4 +238,83 @@ export async function saveDocumentSettings(d: DeskDB, values: DocumentSettings):
     });
   });
   return resolved;
+}
+
+// ------------------------------------------------------------------ this workstation (local-only, issue 19)
+
+/**
+ * The names of this workstation and of the clerk at it: local-only settings (db/local.ts — never
+ * replicated, not in backups, not replaced by a restore). Every audit entry written here carries them
+ * (db/audit.ts); 设置 → 本工作站 and 设置 → 多人协作 edit them through saveLocalSettings.
+ */
+export const LOCAL_WORKSTATION_NAME_KEY = LOCAL_KEYS.workstationName;
+export const LOCAL_CLERK_NAME_KEY = LOCAL_KEYS.clerkName;
+
+export interface LocalSettings {
+  /** 工作站名称, e.g. 秘书处-会费 or 会议室笔记本; '' until set. */
+  workstationName: string;
+  /** 经办人: the clerk at this workstation; '' until set. */
+  clerkName: string;
+}
+
+const localName = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(40, `${label}不能超过 40 个字`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label}不能含控制字符`);
+
+export const localSettingsSchema = z.object({
+  workstationName: localName('工作站名称'),
+  clerkName: localName('经办人'),
+});
+
+function storedName(key: string): string {
+  const v = readLocal(key);
+  return typeof v === 'string' ? v : '';
+}
+
+/** This workstation's names as stored ('' when not set). */
+export function readLocalSettings(): LocalSettings {
+  return {
+    workstationName: storedName(LOCAL_WORKSTATION_NAME_KEY),
+    clerkName: storedName(LOCAL_CLERK_NAME_KEY),
+  };
+}
+
+let localSnapshot: LocalSettings = readLocalSettings();
+function localSettingsSnapshot(): LocalSettings {
+  const now = readLocalSettings();
+  if (now.workstationName !== localSnapshot.workstationName || now.clerkName !== localSnapshot.clerkName)
+    localSnapshot = now;
+  return localSnapshot;
+}
+
+/** This workstation's names, live (re-rendered when they are saved here or in another window). */
+export function useLocalSettings(): LocalSettings {
+  return useSyncExternalStore(subscribeLocal, localSettingsSnapshot, localSettingsSnapshot);
+}
+
+/**
+ * Saves this workstation's names (checked: trimmed, at most 40 characters; a Chinese message otherwise).
+ * The change is audited: the entry names the workstation and clerk as they are after it.
+ */
+export async function saveLocalSettings(d: DeskDB, values: Partial<LocalSettings>): Promise<LocalSettings> {
+  const before = readLocalSettings();
+  const parsed = localSettingsSchema.safeParse({ ...before, ...values });
+  if (!parsed.success) throw new RangeError(parsed.error.issues[0]?.message ?? '输入有误');
+  const after = parsed.data;
+  if (after.workstationName === before.workstationName && after.clerkName === before.clerkName) return after;
+  writeLocal(LOCAL_WORKSTATION_NAME_KEY, after.workstationName);
+  writeLocal(LOCAL_CLERK_NAME_KEY, after.clerkName);
+  const text = (s: string) => s || '（未填写）';
+  const parts: string[] = [];
+  if (after.workstationName !== before.workstationName)
+    parts.push(`工作站名称 ${text(before.workstationName)} → ${text(after.workstationName)}`);
+  if (after.clerkName !== before.clerkName)
+    parts.push(`经办人 ${text(before.clerkName)} → ${text(after.clerkName)}`);
+  await d.transaction('rw', d.audit, () =>
+    writeAudit(d, { entity: 'settings', action: 'update', summary: `修改本工作站设置：${parts.join('；')}` }),
+  );
+  return after;
 }

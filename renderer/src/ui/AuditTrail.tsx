@@ -65,6 +65,11 @@ export function useAuditNames(): AuditNames {
   );
 }
 
+/** 工作站 / 经办人 of an entry as the trail shows it: `秘书处-会费 / 张敏`, one of them, or —. */
+export function auditAuthorText(e: Pick<AuditEntry, 'workstation' | 'clerk'>): string {
+  return [e.workstation, e.clerk].filter((s) => s && s.trim()).join(' / ') || '—';
+}
+
 /**
  * 操作记录: the audit trail, newest first, filterable by action, object, date range and text, and
  * exportable to .xlsx. With `memberId`, only that member's entries (for the member file) and, with
@@ -161,6 +166,13 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
           { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => formatAuditTime(at) },
           { title: '对象', dataIndex: 'entity', width: 110, render: (e: string) => entityLabel(e) },
           { title: '操作', dataIndex: 'action', width: 90, render: (a: string) => actionLabel(a) },
+          {
+            // Issue 19: which workstation and clerk wrote the entry (entries before names were set: —).
+            title: '工作站 / 经办人',
+            key: 'author',
+            width: 140,
+            render: (_: unknown, e) => auditAuthorText(e),
+          },
           {
             title: '摘要',
             dataIndex: 'summary',

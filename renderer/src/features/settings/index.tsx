@@ -1,5 +1,6 @@
 import { CharterSettingsSection, HolidaySettingsSection } from './CharterSettingsSection';
 import { DocumentSettingsSection } from './DocumentSettingsSection';
+import { WorkstationSection } from './WorkstationSection';
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
 import { Page } from '../../ui/Page';
@@ -77,6 +78,10 @@ export function SettingsDesk() {
             <Descriptions.Item label="数据库版本">{SCHEMA_VERSION}</Descriptions.Item>
             {info?.paths && <Descriptions.Item label="数据文件夹">{info.paths.userData}</Descriptions.Item>}
           </Descriptions>
+        </section>
+        <section aria-label="本工作站">
+          <SectionTitle>本工作站</SectionTitle>
+          <WorkstationSection />
         </section>
         <section aria-label="演示数据">
           <Typography.Title level={2} style={{ fontSize: 16 }}>

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { App, Button, Flex, Form, Input, Typography } from 'antd';
+import { db } from '../../db';
+import { saveLocalSettings, useLocalSettings, type LocalSettings } from '../../records/settings';
+import { errorText } from '../../ui/errorText';
+
+/**
+ * 本工作站 (issue 19): this workstation's name and the clerk's, local-only settings that every audit entry
+ * written here carries (and 多人协作 shows to the other workstations through the shared audit trail).
+ */
+export function WorkstationSection() {
+  const { message } = App.useApp();
+  const current = useLocalSettings();
+  const [form] = Form.useForm<LocalSettings>();
+  useEffect(() => form.setFieldsValue(current), [form, current]);
+  const save = async (values: LocalSettings) => {
+    try {
+      await saveLocalSettings(db, values);
+    } catch (e) {
+      message.error(errorText(e));
+      return;
+    }
+    message.success('本工作站设置已保存');
+  };
+  return (
+    <Flex vertical gap={8} style={{ maxWidth: 720 }}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        工作站名称和经办人只保存在本机（不随备份恢复、不同步到其他工作站），每条操作记录都会注明，便于多人协作时查明由谁在哪台电脑上办理。
+      </Typography.Paragraph>
+      <Form form={form} layout="inline" initialValues={current} onFinish={save}>
+        <Form.Item label="工作站名称" name="workstationName">
+          <Input placeholder="如：秘书处-会费" maxLength={40} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label="经办人" name="clerkName">
+          <Input placeholder="姓名" maxLength={40} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit">保存本工作站设置</Button>
+        </Form.Item>
+      </Form>
+    </Flex>
+  );
+}
