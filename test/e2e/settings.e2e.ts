@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +145,71 @@ describe('设置: data safety (issue 8)', () => {
     await page.getByText('不是秘书处工作台的备份文件', { exact: false }).waitFor();
     expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-6-refused');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('设置 › 公文设置: the fonts this machine has (issue 15, browser path: queryLocalFonts)', () => {
+  /** Replaces the page's queryLocalFonts before the app loads (headless Chromium would leave the prompt unanswered). */
+  async function withLocalFonts(page: Page, families: string[] | null) {
+    await page.addInitScript((list) => {
+      Object.defineProperty(window, 'queryLocalFonts', {
+        configurable: true,
+        value:
+          list === null
+            ? undefined
+            : async () => list.map((family) => ({ family, fullName: family, postscriptName: family })),
+      });
+    }, families);
+    await page.reload();
+    await openSection(page, '设置');
+    return page.getByRole('region', { name: '公文设置' });
+  }
+
+  it('a stock Windows set: lists what is installed and defaults to the Windows faces, saying why', async ({
+    page,
+    errors,
+  }) => {
+    const fonts = await withLocalFonts(page, [
+      'FangSong',
+      'KaiTi',
+      'SimSun',
+      'SimHei',
+      'Noto Serif CJK SC',
+      '思源宋体',
+    ]);
+    const state = (face: string) =>
+      fonts.getByRole('row', { name: new RegExp(`^${face}\\s*(已安装|未安装|无法确认)$`) });
+    await state('仿宋').getByText('已安装').waitFor();
+    for (const face of ['楷体', '宋体', '黑体']) expect(await state(face).innerText()).toContain('已安装');
+    for (const face of ['仿宋_GB2312', '楷体_GB2312', '方正小标宋简体'])
+      expect(await state(face).innerText()).toContain('未安装');
+    await fonts
+      .getByText('通过浏览器的本机字体访问接口，找到 6 个字体（其中中文名称 1 个）。中文字体：思源宋体。')
+      .waitFor();
+    await fonts
+      .getByText(
+        /当前字体方案（自动）：Windows 自带字体.*本机未安装仿宋_GB2312、方正小标宋简体、楷体_GB2312，已默认使用 Windows 自带字体方案/,
+      )
+      .waitFor();
+    await fonts
+      .getByText('导出时使用：Windows 自带字体（仿宋、宋体加粗、黑体、楷体）（仿宋正文）。')
+      .waitFor();
+    await shot(page, 'settings-7-fonts-windows');
+    expect(errors).toEqual([]);
+  });
+
+  it('no Local Font Access: a plain Chinese message, nothing claimed, the standard scheme', async ({
+    page,
+    errors,
+  }) => {
+    const fonts = await withLocalFonts(page, null);
+    await fonts
+      .getByText(/当前浏览器不支持查询本机字体.*无法确认公文字体是否已安装。/)
+      .first()
+      .waitFor();
+    expect(await fonts.getByText('无法确认', { exact: true }).count()).toBe(7);
+    await fonts.getByText(/导出时使用：GB\/T 9704 字体/).waitFor();
     expect(errors).toEqual([]);
   });
 });

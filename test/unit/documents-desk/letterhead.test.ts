@@ -1,49 +1,12 @@
 /**
- * 版头 / 版记 in the 发文 desk, and the installed-fonts check behind 公文设置 (issue 15).
+ * 版头 / 版记 in the 发文 desk, and the stored 公文设置 (issue 15).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  detectOfficialFonts,
-  installedFaces,
-  recommendedScheme,
-} from '../../../renderer/src/features/settings/fonts';
 import { resolveDocumentSettings } from '../../../renderer/src/features/settings/documentSettings';
 import { letterheadDraft } from '../../../renderer/src/features/documents/LetterheadFields';
 import { paginate, previewBlocks } from '../../../renderer/src/features/documents/logic';
 
-const font = (family: string) => ({ family, fullName: family, postscriptName: family.replace(/\s/g, '') });
-
-describe('installed official faces (queryLocalFonts)', () => {
-  it('says plainly when the API is missing or refused, never throwing', async () => {
-    const none = await detectOfficialFonts({});
-    expect(none.status).toBe('unavailable');
-    const denied = await detectOfficialFonts({
-      queryLocalFonts: () => Promise.reject(Object.assign(new Error('denied'), { name: 'NotAllowedError' })),
-    });
-    expect(denied.status).toBe('denied');
-    expect(denied.status !== 'ok' && denied.message).toContain('权限被拒绝');
-    expect(recommendedScheme(denied).scheme).toBe('gb2312');
-  });
-
-  it('finds faces by their Chinese or English names and defaults the scheme to what the machine has', async () => {
-    const windows = await detectOfficialFonts({
-      queryLocalFonts: () =>
-        Promise.resolve([font('FangSong'), font('KaiTi'), font('SimSun'), font('SimHei')]),
-    });
-    expect(windows.status).toBe('ok');
-    const rec = recommendedScheme(windows);
-    expect(rec.scheme).toBe('windows');
-    expect(rec.reason).toContain('本机未安装仿宋_GB2312、楷体_GB2312、方正小标宋简体');
-    const all = installedFaces([
-      font('仿宋_GB2312'),
-      font('KaiTi_GB2312'),
-      font('FZXiaoBiaoSong-B05S'),
-      font('SimHei'),
-    ]);
-    expect(all['方正小标宋简体']).toBe(true);
-    expect(recommendedScheme({ status: 'ok', installed: all }).scheme).toBe('gb2312');
-  });
-
+describe('公文设置 (the installed-fonts check: test/unit/settings/fonts.test.ts)', () => {
   it('reads a damaged setting as the defaults (版头 off, scheme automatic)', () => {
     expect(resolveDocumentSettings({ fontScheme: 'x', letterheadDefault: 'yes' })).toEqual({
       fontScheme: 'auto',
@@ -85,13 +48,5 @@ describe('版头 / 版记 of a 发文', () => {
     const before = withHead.slice(0, kinds.indexOf('title')).reduce((n, b) => n + b.lines, 0);
     expect(before).toBe(10);
     expect(paginate(withHead)).toHaveLength(1);
-  });
-});
-
-describe('a font query nobody answers', () => {
-  it('gives up after the timeout with a message', async () => {
-    const d = await detectOfficialFonts({ queryLocalFonts: () => new Promise(() => undefined) }, 10);
-    expect(d.status).toBe('unavailable');
-    expect(d.status !== 'ok' && d.message).toContain('没有响应');
   });
 });

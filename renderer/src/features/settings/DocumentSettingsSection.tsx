@@ -9,7 +9,20 @@ import {
   type DocumentSettings,
 } from './documentSettings';
 import { errorText } from '../../ui/errorText';
-import { OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
+import { chineseFamilies, OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
+import type { InstalledFonts } from '../../../../shared/channels';
+
+/** Where the list came from and how much of it, in Chinese. */
+function fontsSummary(f: InstalledFonts): string {
+  const how = f.source === 'font-files' ? '读取本机字体文件夹中的字体文件' : '通过浏览器的本机字体访问接口';
+  const chinese = chineseFamilies(f).length;
+  return (
+    `${how}，找到 ${f.families.length} 个字体（其中中文名称 ${chinese} 个）` +
+    (f.skipped ? `，${f.skipped} 个字体文件无法读取，已跳过` : '') +
+    (f.truncated ? '；字体文件过多，只读取了一部分' : '') +
+    '。'
+  );
+}
 
 const SCHEME_LABEL = {
   gb2312: 'GB/T 9704 字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）',
@@ -63,6 +76,13 @@ export function DocumentSettingsSection() {
       </Descriptions>
       {detection && detection.status !== 'ok' && (
         <Alert type="warning" showIcon message={detection.message} />
+      )}
+      {detection?.status === 'ok' && (
+        <Typography.Paragraph style={{ margin: 0 }}>
+          {fontsSummary(detection.fonts)}
+          {chineseFamilies(detection.fonts).length > 0 &&
+            `中文字体：${chineseFamilies(detection.fonts).slice(0, 40).join('、')}${chineseFamilies(detection.fonts).length > 40 ? ' 等' : ''}。`}
+        </Typography.Paragraph>
       )}
       {recommended && (
         <Typography.Paragraph style={{ margin: 0 }}>

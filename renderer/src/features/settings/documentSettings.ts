@@ -2,11 +2,13 @@
  * 公文设置: the stored setting (font scheme, 版头 default and 标志) is read and written by records/settings.ts;
  * this module adds what needs this machine: the official faces it has (fonts.ts) and the scheme in effect.
  */
-import type { DocOptions, FontScheme } from '../../../../shared/documents';
+import type { FontScheme } from '../../../../shared/documents';
 import type { DeskDB } from '../../db/schema';
 import { db } from '../../db';
 import { readDocumentSettings, type DocumentSettings } from '../../records/settings';
 import { detectOfficialFonts, recommendedScheme, type FontDetection } from './fonts';
+import { exportOptions, type ExportOptions } from './exportOptions';
+import { errorText } from '../../ui/errorText';
 
 export {
   DEFAULT_DOCUMENT_SETTINGS,
@@ -23,16 +25,26 @@ export function effectiveScheme(s: DocumentSettings, detection: FontDetection | 
   return detection ? recommendedScheme(detection).scheme : 'gb2312';
 }
 
-/** The fonts found once a session (the query may prompt for permission; fonts rarely change meanwhile). */
+/**
+ * The fonts found once a session, through the contract (Electron: the main process reads the font files;
+ * the browser: queryLocalFonts(), which may prompt). Fonts rarely change meanwhile. The platform module is
+ * loaded here, not at start, so this module also loads where there is no window (Node tests).
+ */
 let detected: Promise<FontDetection> | undefined;
 export function sessionFontDetection(): Promise<FontDetection> {
-  detected ??= detectOfficialFonts();
+  detected ??= import('../../platform').then(
+    ({ desk }) => detectOfficialFonts(() => desk.listFonts()),
+    (e: unknown): FontDetection => ({ status: 'unavailable', message: `无法查询本机字体：${errorText(e)}` }),
+  );
   return detected;
 }
 
-/** The builders' options from the settings (the font scheme), for exports. */
-export async function documentOptionsFromSettings(d: DeskDB = db): Promise<DocOptions> {
+/**
+ * The builders' options from 公文设置 (the font scheme in effect), for every Word export: the one function
+ * each word.ts mapping's options come from (their parameter type, ExportOptions, is made only here).
+ */
+export async function documentOptionsFromSettings(d: DeskDB = db): Promise<ExportOptions> {
   const s = await readDocumentSettings(d);
   const scheme = s.fontScheme === 'auto' ? effectiveScheme(s, await sessionFontDetection()) : s.fontScheme;
-  return { fontScheme: scheme };
+  return exportOptions({ fontScheme: scheme });
 }
