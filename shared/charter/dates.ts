@@ -110,11 +110,20 @@ const DAY_CACHE_MAX = 100_000;
 
 /** Days since 1970-01-01 (negative before). */
 export function toDayNumber(date: IsoDate): number {
-  const hit = typeof date === 'string' ? dayCache.get(date) : undefined;
+  return checkedDayNumber(date);
+}
+
+/**
+ * `toDayNumber` of a value still to be checked: the same `RangeError` as `parseIsoDate(value, label)`
+ * when it is not a valid date, else its day number — without parsing it again when it was checked before
+ * (the dues ledger checks and compares every payment's date of every member).
+ */
+export function checkedDayNumber(value: unknown, label = '日期'): number {
+  const hit = typeof value === 'string' ? dayCache.get(value) : undefined;
   if (hit !== undefined) return hit;
-  const n = dayNumberOf(parseIsoDate(date));
+  const n = dayNumberOf(parseIsoDate(value, label));
   if (dayCache.size >= DAY_CACHE_MAX) dayCache.clear();
-  dayCache.set(date, n);
+  dayCache.set(value as string, n);
   return n;
 }
 

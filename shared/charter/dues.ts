@@ -11,12 +11,22 @@
  * - R-D7 dues unpaid after their due date → candidate for automatic withdrawal (see `autoWithdrawalCandidates`).
  */
 import type { IsoDate, Tier } from '../domain/types';
-import { addMonths, compareDates, isoDate, parseIsoDate, startOfYear, yearOf } from './dates';
+import {
+  addMonths,
+  checkedDayNumber,
+  compareDates,
+  isoDate,
+  parseIsoDate,
+  startOfYear,
+  toDayNumber,
+  yearOf,
+} from './dates';
 import { assertCount, assertInteger, assertOneOf, fail } from './errors';
 import type { CharterSettings, DuesSchedule } from './settings';
 import { DEFAULT_DUES_SCHEDULE } from './settings';
 
-export const TIERS: readonly Tier[] = ['member', 'director', 'standing', 'chair'];
+import { TIERS } from '../domain/types';
+export { TIERS };
 
 /** A dues schedule, or any settings object carrying one (e.g. `CharterSettings`). */
 export type DuesScheduleSource = DuesSchedule | Pick<CharterSettings, 'duesSchedule'>;
@@ -247,76 +257,157 @@ export function duesLedger(
   settings?: DuesScheduleSource,
 ): DuesLedger {
   parseIsoDate(asOf, '截止日期');
+  const asOfDay = toDayNumber(asOf);
   const approvalYear = yearOf(member.approvedOn);
   const lastYear = yearOf(asOf);
   const years: DuesYearEntry[] = [];
-  if (compareDates(member.approvedOn, asOf) <= 0) {
-    for (let y = approvalYear; y <= lastYear; y++) {
-      const t = duesForYear(member, y, settings);
-      if (!t) break;
-      years.push({
-        ...t,
-        applied: 0,
-        outstanding: t.amount,
-        status: 'not-yet-due',
-        overdue: false,
-        settledOn: null,
-        paidLate: false,
-      });
+  /** Day numbers of the years' due dates (years[i].dueOn). */
+  const dueDays: number[] = [];
+  // Each entry is written out as one literal (the terms' fields, then the ledger's), not spread from the
+  // terms: a spread object grown by seven fields is slow to update in V8 (it was the ledger's largest
+  // cost at 10,000 members). The field order is that of `{ ...terms, applied, … }`.
+  const push = (t: DuesYearTerms) => {
+    const { year, tier, standardAmount, halved, amount, dueOn, override } = t;
+    years.push(
+      override
+        ? {
+            year,
+            tier,
+            standardAmount,
+            halved,
+            amount,
+            dueOn,
+            override,
+            applied: 0,
+            outstanding: amount,
+            status: 'not-yet-due',
+            overdue: false,
+            settledOn: null,
+            paidLate: false,
+          }
+        : {
+            year,
+            tier,
+            standardAmount,
+            halved,
+            amount,
+            dueOn,
+            applied: 0,
+            outstanding: amount,
+            status: 'not-yet-due',
+            overdue: false,
+            settledOn: null,
+            paidLate: false,
+          },
+    );
+    dueDays.push(toDayNumber(t.dueOn));
+  };
+  if (toDayNumber(member.approvedOn) <= asOfDay) {
+    // The approval year through duesForYear, which checks every part of the member (its dates, tier
+    // history, schedule and overrides) and is always billed; the later years from what it checked
+    // (`laterYearTerms`: the same terms as duesForYear gives, without checking them all again).
+    const first = duesForYear(member, approvalYear, settings);
+    if (first) push(first);
+    if (first && approvalYear < lastYear) {
+      const later = laterYearTerms(member, settings);
+      for (let y = approvalYear + 1; y <= lastYear; y++) {
+        const t = later(y);
+        if (!t) break;
+        push(t);
+      }
     }
   }
-  const byYear = new Map(years.map((e) => [e.year, e]));
   let unapplied = 0;
-  const payments = member.payments
-    .map((p, index) => {
-      parseIsoDate(p.paidOn, '缴费日期');
-      assertCount(p.amount, '缴费金额');
-      if (p.year !== undefined && p.year !== null) assertYear(p.year, '缴费所属年度');
-      return { p, index };
-    })
-    .filter(({ p }) => compareDates(p.paidOn, asOf) <= 0)
-    .sort((a, b) => compareDates(a.p.paidOn, b.p.paidOn) || a.index - b.index);
-  const apply = (entry: DuesYearEntry, money: number, paidOn: IsoDate): number => {
+  const payments: { p: DuesPayment; index: number; day: number }[] = [];
+  member.payments.forEach((p, index) => {
+    const day = checkedDayNumber(p.paidOn, '缴费日期');
+    assertCount(p.amount, '缴费金额');
+    if (p.year !== undefined && p.year !== null) assertYear(p.year, '缴费所属年度');
+    if (day <= asOfDay) payments.push({ p, index, day });
+  });
+  payments.sort((a, b) => a.day - b.day || a.index - b.index);
+  const apply = (i: number, money: number, paidOn: IsoDate, paidDay: number): number => {
+    const entry = years[i]!;
     const take = Math.min(entry.outstanding, money);
     if (take <= 0) return money;
     entry.applied += take;
     entry.outstanding -= take;
     if (entry.outstanding === 0) {
       entry.settledOn = paidOn;
-      entry.paidLate = compareDates(paidOn, entry.dueOn) > 0;
+      entry.paidLate = paidDay > dueDays[i]!;
     }
     return money - take;
   };
-  for (const { p } of payments) {
+  for (const { p, day } of payments) {
     let money = p.amount;
     if (p.year !== undefined && p.year !== null) {
-      const target = byYear.get(p.year);
-      if (!target) {
+      // The years are consecutive from the approval year.
+      const i = p.year - approvalYear;
+      if (i < 0 || i >= years.length) {
         unapplied += money;
         continue;
       }
-      money = apply(target, money, p.paidOn);
+      money = apply(i, money, p.paidOn, day);
     }
-    for (const entry of years) {
+    for (let i = 0; i < years.length; i++) {
       if (money === 0) break;
-      money = apply(entry, money, p.paidOn);
+      money = apply(i, money, p.paidOn, day);
     }
     unapplied += money;
   }
-  for (const e of years) {
-    e.overdue = e.outstanding > 0 && compareDates(asOf, e.dueOn) > 0;
+  let totalAmount = 0;
+  let totalApplied = 0;
+  let totalOutstanding = 0;
+  let arrears = 0;
+  years.forEach((e, i) => {
+    e.overdue = e.outstanding > 0 && asOfDay > dueDays[i]!;
     e.status =
       e.outstanding === 0 ? 'paid' : e.overdue ? 'overdue' : e.applied > 0 ? 'partial' : 'not-yet-due';
-  }
-  const sum = (f: (e: DuesYearEntry) => number) => years.reduce((s, e) => s + f(e), 0);
-  return {
-    asOf,
-    years,
-    totalAmount: sum((e) => e.amount),
-    totalApplied: sum((e) => e.applied),
-    totalOutstanding: sum((e) => e.outstanding),
-    arrears: sum((e) => (e.overdue ? e.outstanding : 0)),
-    unapplied,
+    totalAmount += e.amount;
+    totalApplied += e.applied;
+    totalOutstanding += e.outstanding;
+    if (e.overdue) arrears += e.outstanding;
+  });
+  return { asOf, years, totalAmount, totalApplied, totalOutstanding, arrears, unapplied };
+}
+
+/**
+ * The terms of the years after the approval year, for a member whose approval year `duesForYear` has
+ * already checked (so its dates, tier history, schedule and overrides are valid): exactly what
+ * `duesForYear(member, year, settings)` returns for those years — the tier held on 1 January (R-D5),
+ * billed while still a member on 1 January (R-D6), the full amount due 31 January (R-D1, R-D2), the
+ * last override given for the year (R-D5) — with the history sorted and the overrides indexed once.
+ */
+function laterYearTerms(
+  member: DuesMember,
+  settings?: DuesScheduleSource,
+): (year: number) => DuesYearTerms | null {
+  const history = sortedHistory(member.tierHistory).map((p) => ({ tier: p.tier, from: toDayNumber(p.from) }));
+  const schedule = resolveDuesSchedule(settings);
+  const leftDay = member.leftOn ? toDayNumber(member.leftOn) : null;
+  const overrides = new Map<number, DuesOverride>();
+  for (const o of member.overrides ?? []) overrides.set(o.year, o);
+  return (year) => {
+    const jan1 = toDayNumber(startOfYear(year));
+    let tier: Tier | undefined;
+    for (const p of history) if (p.from <= jan1) tier = p.tier;
+    tier ??= history[0]!.tier;
+    if (leftDay !== null && leftDay <= jan1) return null;
+    const full = schedule[tier];
+    const terms: DuesYearTerms = {
+      year,
+      tier,
+      standardAmount: full,
+      halved: false,
+      amount: full,
+      dueOn: isoDate(year, 1, 31),
+    };
+    const override = overrides.get(year);
+    if (override) {
+      terms.amount = override.amount;
+      terms.override = { amount: override.amount, reason: override.reason };
+    }
+    return terms;
   };
 }
 
