@@ -6,6 +6,7 @@
 import { db } from '../../renderer/src/db';
 import { loadDemo } from '../../renderer/src/db/demo';
 import { io } from './io';
+import { interaction } from './interaction';
 
 const ASOF = '2026-11-21';
 
@@ -19,6 +20,7 @@ const api = {
   },
 
   ...io,
+  ...interaction,
 };
 
 declare global {
