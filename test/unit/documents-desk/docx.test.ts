@@ -3,6 +3,10 @@ import JSZip from 'jszip';
 import { documentDocx } from '../../../renderer/src/features/documents/word';
 import { sha256Hex, templateById } from '../../../renderer/src/features/documents/logic';
 import type { OutgoingDocument } from '../../../shared/domain/records';
+import { exportOptions } from '../../../renderer/src/features/settings/exportOptions';
+
+/** The clerk's 公文设置 as the exports get them (the default scheme here). */
+const OPTS = exportOptions({});
 
 function finalDoc(): OutgoingDocument {
   const t = templateById('sunshine');
@@ -28,9 +32,9 @@ function finalDoc(): OutgoingDocument {
 
 describe('发文 export (R-W1, R-W2)', () => {
   it('re-exporting a final document gives identical bytes and SHA-256', async () => {
-    const a = await documentDocx(finalDoc());
+    const a = await documentDocx(finalDoc(), OPTS);
     await new Promise((r) => setTimeout(r, 1100)); // a second later: a time stamp would differ
-    const b = await documentDocx(finalDoc());
+    const b = await documentDocx(finalDoc(), OPTS);
     expect(await sha256Hex(a)).toBe(await sha256Hex(b));
     const zip = await JSZip.loadAsync(a);
     const core = await zip.file('docProps/core.xml')?.async('string');
@@ -43,7 +47,7 @@ describe('发文 export (R-W1, R-W2)', () => {
 
   it('a draft is exported without a number', async () => {
     const d = { ...finalDoc(), status: 'draft' as const };
-    const zip = await JSZip.loadAsync(await documentDocx(d));
+    const zip = await JSZip.loadAsync(await documentDocx(d, OPTS));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(xml).not.toContain('CCIA 秘[');
   });

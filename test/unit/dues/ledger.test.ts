@@ -23,6 +23,7 @@ import {
 import { duesNoticeInput } from '../../../shared/documents';
 import JSZip from 'jszip';
 import { haveSchemas, validateParts, wmlParts } from '../documents/ooxml';
+import { exportOptions } from '../../../renderer/src/features/settings/exportOptions';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -286,6 +287,7 @@ describe('会费缴纳通知', () => {
     year: 2026,
     date: '2026-11-21',
     bank: { accountName: '中国网络安全产业联盟', bank: '工商银行', accountNo: '123456789' },
+    options: exportOptions({}),
   };
 
   const notice = (row: (typeof rows)[number]) => duesNoticeInput(duesNoticeOf(row, ctx), duesDocOptions(ctx));

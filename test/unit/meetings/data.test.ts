@@ -25,6 +25,10 @@ import {
   motionResults,
 } from '../../../renderer/src/features/meetings/word';
 import { minutesBody } from '../../../shared/documents';
+import { exportOptions } from '../../../renderer/src/features/settings/exportOptions';
+
+/** The clerk's 公文设置 as the exports get them (the default scheme here). */
+const OPTS = exportOptions({});
 
 const ASOF = '2025-06-15';
 let db: DeskDB;
@@ -160,7 +164,7 @@ describe('votes (audited as vote) and the papers', () => {
     expect(model.attendance.unmarkedNames).toHaveLength(3);
     expect(model.attendance.observers).toEqual(['秘书长（周明远）']);
     expect(await db.audit.where('action').equals('vote').count()).toBe(2);
-    const text = await docText(await buildMinutesDocx(r));
+    const text = await docText(await buildMinutesDocx(r, OPTS));
     expect(text).toContain('2025年第二次常务理事会纪要');
     expect(text).toContain('讨论了三家单位。');
     expect(text).toContain('达到法定人数');
@@ -206,7 +210,7 @@ describe('votes (audited as vote) and the papers', () => {
     expect(motion.tally.inFavour).toBe(needed - 1);
     expect(motion.tally.decision?.label).toBe('通过');
     expect(motion.named).toHaveLength(needed);
-    expect(await docText(await buildTallyDocx(r))).toContain('记名表决');
+    expect(await docText(await buildTallyDocx(r, OPTS))).toContain('记名表决');
   });
 });
 

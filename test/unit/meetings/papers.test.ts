@@ -19,17 +19,24 @@ import {
 } from '../../../renderer/src/features/meetings/word';
 import { haveSchemas, paragraphTexts, part, unzip, validateParts, wmlParts } from '../documents/ooxml';
 import { documentDocx } from '../../../renderer/src/features/documents/word';
+import { exportOptions } from '../../../renderer/src/features/settings/exportOptions';
+
+/** The clerk's 公文设置 as the exports get them (the default scheme here). */
+const OPTS = exportOptions({});
 
 /** The 会议通知 as the clerk exports it: the meeting's draft in the 发文 register, through its Word export. */
 function buildNoticeDocx(r: MeetingRecord, on?: string): Promise<Uint8Array> {
   const draft = meetingNoticeDraft(r, on);
-  return documentDocx({
-    ...draft,
-    year: Number(draft.date.slice(0, 4)),
-    status: 'draft',
-    createdAt: '',
-    updatedAt: '',
-  });
+  return documentDocx(
+    {
+      ...draft,
+      year: Number(draft.date.slice(0, 4)),
+      status: 'draft',
+      createdAt: '',
+      updatedAt: '',
+    },
+    OPTS,
+  );
 }
 
 const AT = '2025-06-15T00:00:00.000Z';
@@ -167,7 +174,7 @@ async function tableRows(bytes: Uint8Array): Promise<string[][]> {
 
 describe('会议纪要 from the record', () => {
   it('prints attendance by status, the quorum, the agenda in order and each motion with its outcome', async () => {
-    const t = await texts(await buildMinutesDocx(standing()));
+    const t = await texts(await buildMinutesDocx(standing(), OPTS));
     expect(t[0]).toBe('2025年第二次常务理事会纪要');
     expect(t).toContain(
       '2025 年 6 月 15 日，2025年第二次常务理事会以现场方式在北京召开。会议由王主持主持，周梦妍记录。',
@@ -215,7 +222,7 @@ describe('会议纪要 from the record', () => {
   });
 
   it('remote (R-O4): returned ballots are attendance; a tally the engine refuses is printed as such', async () => {
-    const t = await texts(await buildMinutesDocx(remote()));
+    const t = await texts(await buildMinutesDocx(remote(), OPTS));
     expect(t).toContain('2025 年 6 月 15 日，2025年第一次理事会（通讯）以通讯方式召开。');
     expect(t).toContain('本次会议应到理事单位 6 家，实到 4 家，请假 0 家，缺席 2 家。');
     expect(t).toContain('参加表决单位：甲公司（代表1）、乙公司（代表2）、丙公司（代表3）、丁公司（代表4）。');
@@ -258,7 +265,7 @@ describe('会议通知 from the record', () => {
 
 describe('签到表 from the record', () => {
   it('lists every entitled unit with who attends for it; the secretary-general 列席 is not counted (R-O6)', async () => {
-    const bytes = await buildSignInDocx(standing());
+    const bytes = await buildSignInDocx(standing(), OPTS);
     const t = await texts(bytes);
     expect(t).toContain('2025年第二次常务理事会签到表');
     expect(t).toContain('应到常务理事单位 6 家');
@@ -270,7 +277,7 @@ describe('签到表 from the record', () => {
   });
 
   it('remote: says 方式：通讯方式 instead of a place', async () => {
-    const t = await texts(await buildSignInDocx(remote()));
+    const t = await texts(await buildSignInDocx(remote(), OPTS));
     expect(t).toContain('时间：2025 年 6 月 15 日　　方式：通讯方式');
     expect(t).toContain('应到理事单位 6 家');
   });
@@ -283,7 +290,7 @@ describe('表决票 from the record', () => {
       '关于接纳新会员的议案',
       '关于工作计划的议案',
     ]);
-    const t = await texts(await buildBallotsDocx(standing()));
+    const t = await texts(await buildBallotsDocx(standing(), OPTS));
     expect(t.filter((l) => l === '表决票')).toHaveLength(6);
     for (const unit of UNITS) expect(t.filter((l) => l === `投票单位（盖章）：${unit}`)).toHaveLength(1);
     expect(t.some((l) => l.includes('秘书长'))).toBe(false);
@@ -295,14 +302,14 @@ describe('表决票 from the record', () => {
   });
 
   it('remote: each ballot asks to be returned', async () => {
-    const t = await texts(await buildBallotsDocx(remote()));
+    const t = await texts(await buildBallotsDocx(remote(), OPTS));
     expect(t.filter((l) => l.startsWith('本次会议以通讯方式召开，请于'))).toHaveLength(6);
   });
 
   it('remote with 表决票寄回截止日期: the ballots and the notice carry the date', async () => {
     const r = remote();
     r.meeting = { ...r.meeting, returnBy: '2025-06-12' };
-    const ballots = await texts(await buildBallotsDocx(r));
+    const ballots = await texts(await buildBallotsDocx(r, OPTS));
     expect(
       ballots.filter((l) => l.startsWith('本次会议以通讯方式召开，请于 2025 年 6 月 12 日前')),
     ).toHaveLength(6);
@@ -313,7 +320,7 @@ describe('表决票 from the record', () => {
 
   it('a meeting without voters or motions still gives one blank ballot', async () => {
     const t = await texts(
-      await buildBallotsDocx({ ...standing(), meeting: meeting({ entitled: [] }), motions: [] }),
+      await buildBallotsDocx({ ...standing(), meeting: meeting({ entitled: [] }), motions: [] }, OPTS),
     );
     expect(t.filter((l) => l === '表决票')).toHaveLength(1);
   });
@@ -321,7 +328,7 @@ describe('表决票 from the record', () => {
 
 describe('计票表 from the record', () => {
   it('each motion’s tally and outcome, blank where not yet voted, and the votes by name', async () => {
-    const bytes = await buildTallyDocx(standing());
+    const bytes = await buildTallyDocx(standing(), OPTS);
     const t = await texts(bytes);
     expect(t).toContain('2025年第二次常务理事会计票表');
     expect(t).toContain('应到常务理事单位 6 家，实到 4 家，已达到法定人数。');
@@ -362,11 +369,11 @@ describe('OOXML schema validation of the papers', () => {
         ['remote', remote()],
       ] as const) {
         parts.push(
-          ...(await wmlParts(await buildMinutesDocx(r), `${label}-minutes`)),
+          ...(await wmlParts(await buildMinutesDocx(r, OPTS), `${label}-minutes`)),
           ...(await wmlParts(await buildNoticeDocx(r), `${label}-notice`)),
-          ...(await wmlParts(await buildSignInDocx(r), `${label}-sign-in`)),
-          ...(await wmlParts(await buildBallotsDocx(r), `${label}-ballots`)),
-          ...(await wmlParts(await buildTallyDocx(r), `${label}-tally`)),
+          ...(await wmlParts(await buildSignInDocx(r, OPTS), `${label}-sign-in`)),
+          ...(await wmlParts(await buildBallotsDocx(r, OPTS), `${label}-ballots`)),
+          ...(await wmlParts(await buildTallyDocx(r, OPTS), `${label}-tally`)),
         );
       }
       const report = await validateParts(parts);

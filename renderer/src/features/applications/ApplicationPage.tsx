@@ -30,6 +30,7 @@ import { passedStandingMotions } from '../../records/passedMotions';
 import { MATERIALS, STEPS, currentStepIndex, firstYearDues, stepGates, type StepGate } from './logic';
 import { issueCertificate, saveCouncil, saveMaterials, saveNotified, saveReview } from './data';
 import { memberCertificateDocx, membershipApplicationDocx } from './word';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { useRun } from '../../ui/useRun';
 
 function StepCard(props: {
@@ -312,7 +313,7 @@ function CertificateStep({ app, gate }: { app: Application; gate: StepGate }) {
     return nextCertificateNo(nos, year);
   }, [on]);
   const exportCert = async (c: NonNullable<typeof cert>) => {
-    const bytes = await memberCertificateDocx(c, app.unit.name);
+    const bytes = await memberCertificateDocx(c, app.unit.name, await documentOptionsFromSettings());
     await exportFile(`会员证书-${c.certificateNo}-${app.unit.name}.docx`, bytes);
   };
   const done = cert ? (
@@ -379,7 +380,10 @@ export function ApplicationPage() {
         <>
           <Button
             onClick={async () =>
-              exportFile(`入会申请书-${app.unit.name}.docx`, await membershipApplicationDocx(app))
+              exportFile(
+                `入会申请书-${app.unit.name}.docx`,
+                await membershipApplicationDocx(app, await documentOptionsFromSettings()),
+              )
             }
           >
             导出入会申请书

@@ -13,6 +13,7 @@ import { useExportFile } from '../../ui/exportFile';
 import { db } from '../../db';
 import { recordExport } from '../../records/register';
 import { certificateBatchDocx } from './word';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { exportFileName, sha256Hex } from './logic';
 import { errorText } from '../../ui/errorText';
 
@@ -43,7 +44,7 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
     if (!doc.id) return;
     setBusy(true);
     try {
-      const bytes = await certificateBatchDocx(doc);
+      const bytes = await certificateBatchDocx(doc, await documentOptionsFromSettings());
       const sha = await sha256Hex(bytes);
       if (await exportFile(exportFileName(doc), bytes, 'docx')) await recordExport(db, doc.id, sha);
     } catch (e) {

@@ -8,16 +8,16 @@ import {
   SUNSHINE_SEED_ATTACHMENTS,
   buildCertificatesBatch,
   buildNotice,
-  type DocOptions,
 } from '../../../../shared/documents';
+import type { ExportOptions } from '../settings/exportOptions';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { DEFAULT_ISSUER, templateById } from './logic';
 
 /**
  * The .docx of a register document: the notice, with the seed's attachments inline for the 征集通知 template,
- * its 版头 and 版记 when switched on; `options` carries the desk's settings (font scheme).
+ * its 版头 and 版记 when switched on; `options`: the clerk's 公文设置 (font scheme).
  */
-export async function documentDocx(d: OutgoingDocument, options: DocOptions = {}): Promise<Uint8Array> {
+export async function documentDocx(d: OutgoingDocument, options: ExportOptions): Promise<Uint8Array> {
   const tpl = templateById(d.template);
   const bytes = await buildNotice(
     {
@@ -52,7 +52,7 @@ export async function documentDocx(d: OutgoingDocument, options: DocOptions = {}
  * The .docx of a 证书批次 entry: its certificates as issued (numbers, unit names as printed, 发证日期 = the
  * entry's date), one per page, stamped with that date so every export gives the same bytes.
  */
-export async function certificateBatchDocx(d: OutgoingDocument): Promise<Uint8Array> {
+export async function certificateBatchDocx(d: OutgoingDocument, options: ExportOptions): Promise<Uint8Array> {
   const batch = d.certificateBatch;
   if (!batch) throw new Error('该发文不是证书批次');
   return buildCertificatesBatch(
@@ -64,6 +64,6 @@ export async function certificateBatchDocx(d: OutgoingDocument): Promise<Uint8Ar
       issuer: ALLIANCE_NAME,
       ...(batch.programmeName ? { programmeName: batch.programmeName } : {}),
     })),
-    { date: d.date },
+    { ...options, date: d.date },
   );
 }

@@ -28,6 +28,7 @@ import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberS
 import type { LedgerRow } from './ledger';
 import { yuan } from './ledger';
 import { buildDuesNoticesDocx, buildDuesNoticesZip } from './word';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
 import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
@@ -428,7 +429,7 @@ export function ExportModal(props: {
     setError(null);
     setProgress(0);
     try {
-      const ctx = { year: props.year, date, bank: props.bank };
+      const ctx = { year: props.year, date, bank: props.bank, options: await documentOptionsFromSettings() };
       const onProgress = (done: number, total: number) => setProgress(Math.round((done / total) * 100));
       if (mode === 'single') {
         const bytes = await buildDuesNoticesDocx(props.rows, ctx, onProgress);

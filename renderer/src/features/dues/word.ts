@@ -13,12 +13,15 @@ import {
 } from '../../../../shared/documents';
 import type { LedgerRow } from './ledger';
 import type { BankSetting } from '../../records/settings';
+import type { ExportOptions } from '../settings/exportOptions';
 
 export interface DuesNoticeContext {
   year: number;
   /** Date printed under the issuer and used for "截至 …". */
   date: string;
   bank: BankSetting;
+  /** The clerk's 公文设置 (font scheme), from documentOptionsFromSettings. */
+  options: ExportOptions;
 }
 
 /** One member's notice from its ledger row: amount, due date and what has been paid by `ctx.date`. */
@@ -37,9 +40,10 @@ export function duesNoticeOf(row: LedgerRow, ctx: DuesNoticeContext): DuesNotice
   };
 }
 
-/** The bank details of the settings, for the builder. */
+/** The builder's options: the 公文设置 and the bank details of the settings. */
 export function duesDocOptions(ctx: DuesNoticeContext): DocOptions {
   return {
+    ...ctx.options,
     bank: { accountName: ctx.bank.accountName, bank: ctx.bank.bank, accountNumber: ctx.bank.accountNo },
   };
 }

@@ -23,8 +23,14 @@ import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../io/export';
 import { errorText } from '../../ui/errorText';
 import { fileNamePart } from '../../../../shared/data/fileName';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
+import type { ExportOptions } from '../settings/exportOptions';
 
-const PAPERS: { button: string; suffix: string; build: (r: MeetingRecord) => Promise<Uint8Array> }[] = [
+const PAPERS: {
+  button: string;
+  suffix: string;
+  build: (r: MeetingRecord, options: ExportOptions) => Promise<Uint8Array>;
+}[] = [
   { button: '导出会议纪要', suffix: '纪要', build: buildMinutesDocx },
   { button: '导出签到表', suffix: '签到表', build: buildSignInDocx },
   { button: '导出表决票', suffix: '表决票', build: buildBallotsDocx },
@@ -67,7 +73,7 @@ export function MeetingDetail() {
       // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
       await flushPendingWrites();
       const record = await loadMeetingRecord(db, meetingId);
-      const bytes = await p.build(record);
+      const bytes = await p.build(record, await documentOptionsFromSettings());
       await exportFile(`${fileNamePart(meeting.name)}${p.suffix}.docx`, bytes);
     } catch (e) {
       message.error(`导出失败：${errorText(e)}`);

@@ -33,6 +33,7 @@ import { today } from '../../ui/today';
 import type { DraftFields } from '../../records/register';
 import { motionTally, UNCOUNTED_REASON, type MotionTally } from '../../../../shared/charter';
 import { quorumOf, type QuorumView } from './logic';
+import type { ExportOptions } from '../settings/exportOptions';
 
 export interface MeetingRecord {
   meeting: Meeting;
@@ -260,22 +261,22 @@ export function tallySheetInput(r: MeetingRecord): TallySheetInput {
   };
 }
 
-/** 会议纪要 .docx. */
-export function buildMinutesDocx(r: MeetingRecord): Promise<Uint8Array> {
-  return buildMinutes(minutesInput(r));
+/** 会议纪要 .docx (each paper with `options`: the clerk's 公文设置). */
+export function buildMinutesDocx(r: MeetingRecord, options: ExportOptions): Promise<Uint8Array> {
+  return buildMinutes(minutesInput(r), options);
 }
 
 /** 签到表 .docx. */
-export function buildSignInDocx(r: MeetingRecord): Promise<Uint8Array> {
-  return buildSignInSheet(signInSheetInput(r));
+export function buildSignInDocx(r: MeetingRecord, options: ExportOptions): Promise<Uint8Array> {
+  return buildSignInSheet(signInSheetInput(r), options);
 }
 
 /** 表决票 .docx. */
-export function buildBallotsDocx(r: MeetingRecord): Promise<Uint8Array> {
-  return buildBallot(ballotInput(r));
+export function buildBallotsDocx(r: MeetingRecord, options: ExportOptions): Promise<Uint8Array> {
+  return buildBallot(ballotInput(r), options);
 }
 
 /** 计票表 .docx. */
-export function buildTallyDocx(r: MeetingRecord): Promise<Uint8Array> {
-  return buildTallySheet(tallySheetInput(r));
+export function buildTallyDocx(r: MeetingRecord, options: ExportOptions): Promise<Uint8Array> {
+  return buildTallySheet(tallySheetInput(r), options);
 }

@@ -68,6 +68,7 @@ import {
   certificatesZip,
 } from './word';
 import { errorText } from '../../ui/errorText';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 
 const STATUS_COLOR: Record<Enrolment['status'], string> = {
   invited: 'default',
@@ -233,7 +234,11 @@ function EnrolmentDrawer(props: {
         </Button>
         <Button
           onClick={async () => {
-            const f = await applicationFormDocx(m, form.getFieldsValue(true) as Record<string, string>);
+            const f = await applicationFormDocx(
+              m,
+              form.getFieldsValue(true) as Record<string, string>,
+              await documentOptionsFromSettings(),
+            );
             await exportFile(f.name, f.bytes);
           }}
         >
@@ -331,6 +336,7 @@ export function ProgrammeDetail() {
         p,
         list,
         (mid) => byId.get(mid),
+        await documentOptionsFromSettings(),
         (done, total) => setProgress({ title, done, total }),
       );
       await exportFile(f.name, f.bytes, 'zip');
@@ -349,11 +355,13 @@ export function ProgrammeDetail() {
     setProgress({ title, done: 0, total: list.length });
     try {
       if (!each) {
-        const f = await certificatesDocx(p, list);
+        const f = await certificatesDocx(p, list, await documentOptionsFromSettings());
         setProgress({ title, done: list.length, total: list.length });
         await exportFile(f.name, f.bytes);
       } else {
-        const f = await certificatesZip(p, list, (done, total) => setProgress({ title, done, total }));
+        const f = await certificatesZip(p, list, await documentOptionsFromSettings(), (done, total) =>
+          setProgress({ title, done, total }),
+        );
         await exportFile(f.name, f.bytes, 'zip');
       }
     } finally {
@@ -453,7 +461,7 @@ export function ProgrammeDetail() {
                 aria-label={`${name} 导出申请表`}
                 onClick={() =>
                   void act(async () => {
-                    const f = await applicationFormDocx(m, e.form);
+                    const f = await applicationFormDocx(m, e.form, await documentOptionsFromSettings());
                     await exportFile(f.name, f.bytes);
                   })
                 }

@@ -13,6 +13,7 @@ import type { Certificate, Enrolment, Member, Programme } from '../../../../shar
 import { fileNamePart } from '../../../../shared/data/fileName';
 import { ZipWriter } from '../../io/zipWriter';
 import { mergedForm } from './logic';
+import type { ExportOptions } from '../settings/exportOptions';
 
 /** The issuer printed on programme certificates. */
 export const CERT_ISSUER = '中国网络安全产业联盟';
@@ -24,14 +25,18 @@ export interface WordFile {
 
 type Progress = (done: number, total: number) => void;
 
-/** One unit's application form, prefilled (the stored form over the member file's values). */
+/**
+ * One unit's application form, prefilled (the stored form over the member file's values). Every paper of
+ * this module takes `options`: the clerk's 公文设置 (documentOptionsFromSettings).
+ */
 export async function applicationFormDocx(
   member: Pick<Member, 'name' | 'contact' | 'postalAddress'>,
   form: Record<string, string> | undefined,
+  options: ExportOptions,
 ): Promise<WordFile> {
   return {
     name: `${fileNamePart(member.name)} 阳光行动申请表.docx`,
-    bytes: await buildSunshineApplicationForm(mergedForm(member, form)),
+    bytes: await buildSunshineApplicationForm(mergedForm(member, form), options),
   };
 }
 
@@ -40,13 +45,14 @@ export async function applicationFormsZip(
   programme: Pick<Programme, 'name'>,
   enrolments: readonly Enrolment[],
   memberOf: (id: number) => Member | undefined,
+  options: ExportOptions,
   onProgress?: Progress,
 ): Promise<WordFile> {
   const zip = new ZipWriter();
   for (const [i, e] of enrolments.entries()) {
     const m = memberOf(e.memberId);
     if (m) {
-      const f = await applicationFormDocx(m, e.form);
+      const f = await applicationFormDocx(m, e.form, options);
       zip.file(f.name, f.bytes);
     }
     onProgress?.(i + 1, enrolments.length);
@@ -80,10 +86,11 @@ export function certificateInputs(
 export async function certificatesDocx(
   programme: Pick<Programme, 'name'>,
   inputs: readonly CertificateInput[],
+  options: ExportOptions,
 ): Promise<WordFile> {
   return {
     name: `${fileNamePart(programme.name)} 成员单位证书（${inputs.length} 份）.docx`,
-    bytes: await buildCertificatesBatch([...inputs]),
+    bytes: await buildCertificatesBatch([...inputs], options),
   };
 }
 
@@ -91,11 +98,12 @@ export async function certificatesDocx(
 export async function certificatesZip(
   programme: Pick<Programme, 'name'>,
   inputs: readonly CertificateInput[],
+  options: ExportOptions,
   onProgress?: Progress,
 ): Promise<WordFile> {
   const zip = new ZipWriter();
   for (const [i, c] of inputs.entries()) {
-    zip.file(`${c.certificateNo} ${fileNamePart(c.unitName)}.docx`, await buildCertificate(c));
+    zip.file(`${c.certificateNo} ${fileNamePart(c.unitName)}.docx`, await buildCertificate(c, options));
     onProgress?.(i + 1, inputs.length);
   }
   return {
