@@ -185,16 +185,8 @@ export function checkAdmission(input: AdmissionInput): AdmissionCheck {
 // ---------------------------------------------------------------------------------------------------
 // Status machine (R-M3, R-M6, R-M7, R-M8, R-M9, R-M10)
 
-export const MEMBER_STATUSES: readonly MemberStatus[] = [
-  'applying',
-  'reviewing',
-  'approved',
-  'active',
-  'withdrawing',
-  'withdrawn',
-  'auto-withdrawn',
-  'expelled',
-];
+import { MEMBER_STATUSES } from '../domain/types';
+export { MEMBER_STATUSES };
 
 /** Something a transition needs, recorded with its date. */
 export type TransitionRequirementId =

@@ -8,7 +8,8 @@ import { BODY_LABEL } from '../domain/types';
 import { assertCount, assertOneOf, fail } from './errors';
 import { assertIsoDate } from './dates';
 
-export const BODIES: readonly Body[] = ['assembly', 'council', 'standing'];
+import { BODIES } from '../domain/types';
+export { BODIES };
 
 function assertBody(body: unknown): asserts body is Body {
   assertOneOf(body, BODIES, '会议机构');

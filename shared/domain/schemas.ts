@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type * as R from './records';
+import { BODIES, MEMBER_STATUSES, TIERS } from './types';
 
 /**
  * `YYYY-MM-DD`, or '' (a date a form left blank: the screens treat it as absent, and refusing a whole
@@ -26,18 +27,9 @@ const optId = ref.optional();
 const year = z.number().int().min(1900).max(9999);
 const yuan = z.number().int();
 
-const tier = z.enum(['member', 'director', 'standing', 'chair']);
-const memberStatus = z.enum([
-  'applying',
-  'reviewing',
-  'approved',
-  'active',
-  'withdrawing',
-  'withdrawn',
-  'auto-withdrawn',
-  'expelled',
-]);
-const body = z.enum(['assembly', 'council', 'standing']);
+const tier = z.enum(TIERS);
+const memberStatus = z.enum(MEMBER_STATUSES);
+const body = z.enum(BODIES);
 const decision = z.enum(['approved', 'rejected']);
 const certKind = z.enum(['member', 'director', 'programme']);
 

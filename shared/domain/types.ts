@@ -3,6 +3,10 @@
  * the Dexie schema and the desks. Pure TypeScript: no electron, node, react or DOM.
  */
 
+/** The keys of a label record, in its order, as a non-empty tuple (what `z.enum` takes). */
+export const keysOf = <K extends string>(labels: Record<K, string>): readonly [K, ...K[]] =>
+  Object.keys(labels) as [K, ...K[]];
+
 /** A calendar date `YYYY-MM-DD` (no time, no time zone). */
 export type IsoDate = string;
 
@@ -13,6 +17,8 @@ export const BODY_LABEL: Record<Body, string> = {
   council: '理事会',
   standing: '常务理事会',
 };
+/** Every body, in the charter's order. */
+export const BODIES = keysOf(BODY_LABEL);
 
 /** 会员单位 | 理事单位 | 常务理事单位 | 理事长单位 (R-D1). */
 export type Tier = 'member' | 'director' | 'standing' | 'chair';
@@ -22,6 +28,8 @@ export const TIER_LABEL: Record<Tier, string> = {
   standing: '常务理事单位',
   chair: '理事长单位',
 };
+/** Every tier, lowest first. */
+export const TIERS = keysOf(TIER_LABEL);
 
 /** Member status machine (R-M3, R-M6, R-M7, R-M9, R-M10). */
 export type MemberStatus =
@@ -43,6 +51,8 @@ export const MEMBER_STATUS_LABEL: Record<MemberStatus, string> = {
   'auto-withdrawn': '自动退会',
   expelled: '已除名',
 };
+/** Every status, in the machine's order. */
+export const MEMBER_STATUSES = keysOf(MEMBER_STATUS_LABEL);
 
 /** 现场 | 通讯 (R-O4, R-O6). */
 export type MeetingForm = 'onsite' | 'remote';

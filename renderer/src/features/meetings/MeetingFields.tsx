@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Form, Input, Radio, Select, type FormInstance } from 'antd';
 import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
+import { BODIES } from '../../../../shared/domain/types';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 
@@ -17,7 +18,7 @@ export interface MeetingFormValues {
   returnBy?: string;
 }
 
-const BODY_OPTIONS = (['assembly', 'council', 'standing'] as const).map((b) => ({
+const BODY_OPTIONS = BODIES.map((b) => ({
   value: b,
   label: BODY_LABEL[b],
 }));

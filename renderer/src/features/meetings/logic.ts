@@ -12,6 +12,7 @@ import type {
   Office,
 } from '../../../../shared/domain/records';
 import type { Attendance, Body, IsoDate, VoteChoice } from '../../../../shared/domain/types';
+import { BODIES } from '../../../../shared/domain/types';
 import {
   addYears,
   compareDates,
@@ -290,7 +291,7 @@ export function complianceOf(
   const from = compareDates(first, addYears(asOf, -3)) < 0 ? startOfYear(yearOf(asOf) - 3) : first;
   const periods = meetingCompliance(held, { from, asOf });
   const half = halfYearOf(asOf);
-  return (['assembly', 'council', 'standing'] as const).map((body) => {
+  return BODIES.map((body) => {
     const own = held.filter((m) => m.body === body && m.quorate);
     const ps = periods.filter((p) => p.body === body);
     const current =
