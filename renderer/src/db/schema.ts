@@ -4,7 +4,7 @@
  *
  * The database lives in the origin `app://desk` (Electron) or the 127.0.0.1 origin (browser mode).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Activity,
   AgendaItem,
@@ -30,6 +30,10 @@ import type {
   StoredFile,
   TierChange,
 } from '../../../shared/domain/records';
+import { legacyIdsTo, moveRange } from '../../../shared/data/ids';
+import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
+import { idMiddleware, workstationNumber } from './ids';
+import { appendAudit } from './audit';
 
 export const DB_NAME = 'secretariat-desk';
 
@@ -69,7 +73,16 @@ export const SCHEMA_V2 = {
   members: '++id, &creditCode, name, importBatchId',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3 (issue 19): ids that cannot collide across workstations. No index changes; every row of every
+ * record table is re-keyed into this workstation's range (`n × 2³² + id`, shared/data/ids.ts) with every
+ * reference in it (shared/data/references.ts) — its own id, memberId, meetingId, …, the ids inside its
+ * JSON fields and inside the audit trail's recorded changes. Settings keep their keys (names). From this
+ * version on, new ids come from the id middleware (db/ids.ts), never from IndexedDB's key generator.
+ */
+export const SCHEMA_V3 = {} as const;
+
+export const SCHEMA_VERSION = 3;
 export type TableName = keyof typeof SCHEMA_V1;
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
 
@@ -106,7 +119,65 @@ export type DeskDB = Dexie & {
 export function declareVersions(db: Dexie, upTo: number = SCHEMA_VERSION): void {
   if (upTo >= 1) db.version(1).stores(SCHEMA_V1);
   if (upTo >= 2) db.version(2).stores(SCHEMA_V2);
+  if (upTo >= 3)
+    db.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => rekeyTables((name) => tx.table(name), legacyIdsTo(workstationNumber())));
   // Later versions go here, with .upgrade(async (tx) => { ... }) when rows must change.
+}
+
+/**
+ * The one re-key (issue 19): every row of every record table through `map` (rekeyRow: its id and every
+ * reference). Rows whose id changes are deleted under the old key and written under the new one; the
+ * others are rewritten only if a reference changed. Run inside one transaction over every table (the
+ * version 3 upgrade, rekeyWorkstation). Returns how many rows changed.
+ */
+export async function rekeyTables(
+  table: (name: string) => Table,
+  map: (id: number) => number,
+): Promise<number> {
+  let changed = 0;
+  for (const name of RECORD_TABLES) {
+    const t = table(name);
+    const rows = (await t.toArray()) as { id: number }[];
+    const moved: number[] = [];
+    const out: object[] = [];
+    for (const row of rows) {
+      const next = rekeyRow(name, row, map);
+      if (next === row) continue;
+      if (next.id !== row.id) moved.push(row.id);
+      out.push(next);
+    }
+    if (out.length === 0) continue;
+    if (moved.length === rows.length) await t.clear();
+    else if (moved.length) await t.bulkDelete(moved);
+    for (let i = 0; i < out.length; i += 5000) await t.bulkPut(out.slice(i, i + 5000));
+    changed += out.length;
+  }
+  return changed;
+}
+
+/**
+ * After a collision at registration (renderer/src/sync/workstation.ts): this workstation's records move
+ * from range `from` to range `to` — ids and every reference to them, in one transaction with an audit
+ * entry. Records of other workstations are left as they are. Returns how many rows changed.
+ */
+export async function rekeyWorkstation(
+  db: DeskDB,
+  from: number,
+  to: number,
+  summary: (changed: number) => string,
+): Promise<number> {
+  return db.transaction('rw', db.tables, async () => {
+    const changed = await rekeyTables((name) => db.table(name), moveRange(from, to));
+    await appendAudit(db, {
+      at: new Date().toISOString(),
+      entity: 'database',
+      action: 'update',
+      summary: summary(changed),
+    });
+    return changed;
+  });
 }
 
 export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION): DeskDB {
@@ -114,5 +185,8 @@ export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION
   // process during a meeting loses nothing that was acknowledged.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as DeskDB;
   declareVersions(db, upTo);
+  // From version 3 new records get this workstation's ids (issue 19), never IndexedDB's auto-increment.
+  // (A handle opened at an older version — a restore's staging, the migration tests — numbers as it did.)
+  if (upTo >= 3) db.use(idMiddleware());
   return db;
 }

@@ -13,6 +13,9 @@ import {
 import { BACKUP_FORMAT } from '../../../shared/data/manifest';
 import { openDeskDb, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';
+import { workstationNumber } from '../../../renderer/src/db/ids';
+import { legacyIdsTo } from '../../../shared/data/ids';
+import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
 
 describe('backup and restore (issue 8)', () => {
   it('round trip: backup → wipe → restore gives identical tables (files blobs included), audited restore', async () => {
@@ -72,6 +75,9 @@ describe('backup and restore (issue 8)', () => {
     await applyStaged(target, staged, read.manifest, 'v1.zip');
     const after = await snapshot(target);
     after.audit = after.audit!.filter((a) => (a as { action?: string }).action !== 'restore');
+    // Version 3 (issue 19) moves every id into this workstation's range, with every reference.
+    const map = legacyIdsTo(workstationNumber());
+    for (const t of RECORD_TABLES) before[t] = (before[t] ?? []).map((r) => rekeyRow(t, r, map));
     expect(after).toEqual(before);
     expect(target.members.schema.indexes.map((i) => i.name).sort()).toEqual([
       'creditCode',

@@ -3,6 +3,9 @@ import { freshDb, upgradeFrom } from './harness';
 import { SCHEMA_V1, SCHEMA_VERSION, TABLE_NAMES } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { loadDemo } from '../../../renderer/src/db/demo';
+import { workstationNumber } from '../../../renderer/src/db/ids';
+import { legacyIdsTo } from '../../../shared/data/ids';
+import { rekeyRow } from '../../../shared/data/references';
 
 describe('Dexie schema (issue 2)', () => {
   it('declares every table of the product from version 1', async () => {
@@ -51,8 +54,10 @@ describe('Dexie schema (issue 2)', () => {
       meetings: ds.meetings,
       payments: ds.payments,
     });
-    expect(await db.members.toArray()).toEqual(ds.members);
-    expect(await db.meetings.toArray()).toEqual(ds.meetings);
+    // Version 3 moves every id into this workstation's range (issue 19): the records are otherwise the same.
+    const map = legacyIdsTo(workstationNumber());
+    expect(await db.members.toArray()).toEqual(ds.members.map((m) => rekeyRow('members', m, map)));
+    expect(await db.meetings.toArray()).toEqual(ds.meetings.map((m) => rekeyRow('meetings', m, map)));
     expect(await db.payments.count()).toBe(ds.payments.length);
     db.close();
   });
@@ -62,14 +67,15 @@ describe('migration v1 → v2 (issue 9)', () => {
   it('drops the member indexes nothing queries; members, their credit-code uniqueness and lookups stay', async () => {
     const ds = generateDemo({ members: 30, asOf: '2026-11-21' });
     const { db } = await upgradeFrom(1, { members: ds.members, offices: ds.offices });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.members.schema.indexes.map((i) => i.name).sort()).toEqual([
       'creditCode',
       'importBatchId',
       'name',
     ]);
     expect(db.members.schema.indexes.find((i) => i.name === 'creditCode')?.unique).toBe(true);
-    expect(await db.members.toArray()).toEqual(ds.members);
+    const map = legacyIdsTo(workstationNumber());
+    expect(await db.members.toArray()).toEqual(ds.members.map((m) => rekeyRow('members', m, map)));
     expect(await db.offices.count()).toBe(ds.offices.length);
     const first = ds.members[0]!;
     expect((await db.members.where('creditCode').equals(first.creditCode).first())?.name).toBe(first.name);
