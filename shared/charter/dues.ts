@@ -81,9 +81,9 @@ function sortedHistory(history: readonly TierPeriod[]): TierPeriod[] {
   if (history.length === 0) fail('会员等级记录为空');
   for (const p of history) {
     assertOneOf(p.tier, TIERS, '会员等级');
-    parseIsoDate(p.from, '等级生效日期');
+    checkedDayNumber(p.from, '等级生效日期');
   }
-  return [...history].sort((a, b) => compareDates(a.from, b.from));
+  return history.length === 1 ? [...history] : [...history].sort((a, b) => compareDates(a.from, b.from));
 }
 
 /** The tier held on `date` (the latest period starting on or before it), or `undefined` before the first. */
@@ -157,12 +157,6 @@ function checkOverride(o: DuesOverride): void {
   if (typeof o.reason !== 'string' || o.reason.trim() === '') fail(`调整 ${o.year} 年会费必须注明理由`);
 }
 
-/** Whether `year` is billed: the approval year, or a year the member still belonged to on 1 January. */
-function isBilledYear(member: DuesMember, year: number): boolean {
-  if (year === yearOf(member.approvedOn)) return true;
-  return !member.leftOn || compareDates(member.leftOn, startOfYear(year)) > 0;
-}
-
 /**
  * The dues of `year` for a member (R-D1 … R-D5), or `null` when the year is not billed because the member
  * had left before it began. Throws for a year before the approval year.
@@ -173,19 +167,30 @@ export function duesForYear(
   settings?: DuesScheduleSource,
 ): DuesYearTerms | null {
   assertYear(year);
-  parseIsoDate(member.approvedOn, '批准日期');
+  const approved = parseIsoDate(member.approvedOn, '批准日期');
   if (member.leftOn) parseIsoDate(member.leftOn, '退会日期');
-  const tier = duesTierForYear(member.tierHistory, member.approvedOn, year);
-  if (!isBilledYear(member, year)) return null;
-  const { amount, dueOn } = annualDues({ tier, year, approvedOn: member.approvedOn }, settings);
-  const standardAmount = standardDues(tier, settings);
+  // What duesTierForYear, isBilledYear and annualDues decide, with the member's dates parsed once (the
+  // ledger asks this of every member): R-D5 the tier held on 1 January, or at approval in its year.
+  if (year < approved.year) fail(`会费年度 ${year} 早于批准入会的年度 ${approved.year}`);
+  const inApprovalYear = year === approved.year;
+  const sorted = sortedHistory(member.tierHistory);
+  const day = toDayNumber(inApprovalYear ? member.approvedOn : startOfYear(year));
+  let held: Tier | undefined;
+  for (const p of sorted) if (toDayNumber(p.from) <= day) held = p.tier;
+  const tier = held ?? (sorted[0] as TierPeriod).tier;
+  // R-D6: a later year is billed only if the member had not left by its 1 January.
+  if (!inApprovalYear && member.leftOn && toDayNumber(member.leftOn) <= day) return null;
+  // R-D1 … R-D4: the tier's amount, due 31 January; in the approval year due a month after approval,
+  // halved (rounded down) when approved on or after 1 July.
+  const standardAmount = resolveDuesSchedule(settings)[tier];
+  const halved = inApprovalYear && approved.month >= 7;
   const terms: DuesYearTerms = {
     year,
     tier,
     standardAmount,
-    halved: year === yearOf(member.approvedOn) && parseIsoDate(member.approvedOn).month >= 7,
-    amount,
-    dueOn,
+    halved,
+    amount: halved ? Math.floor(standardAmount / 2) : standardAmount,
+    dueOn: inApprovalYear ? addMonths(member.approvedOn, 1) : isoDate(year, 1, 31),
   };
   let override: DuesOverride | undefined;
   for (const o of member.overrides ?? []) {

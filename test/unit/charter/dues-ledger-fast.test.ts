@@ -9,12 +9,41 @@ import fc from 'fast-check';
 import type { DuesLedger, DuesLedgerInput, DuesScheduleSource, DuesYearEntry } from '../../../shared/charter';
 import * as charter from '../../../shared/charter';
 
+/** duesForYear as defined from the engine's public rules (R-D1 … R-D6). */
+function referenceTerms(member: DuesLedgerInput, year: number, settings?: DuesScheduleSource) {
+  charter.parseIsoDate(member.approvedOn, '批准日期');
+  if (member.leftOn) charter.parseIsoDate(member.leftOn, '退会日期');
+  const tier = charter.duesTierForYear(member.tierHistory, member.approvedOn, year);
+  const billed =
+    year === charter.yearOf(member.approvedOn) ||
+    !member.leftOn ||
+    charter.compareDates(member.leftOn, charter.startOfYear(year)) > 0;
+  if (!billed) return null;
+  const { amount, dueOn } = charter.annualDues({ tier, year, approvedOn: member.approvedOn }, settings);
+  const terms: charter.DuesYearTerms = {
+    year,
+    tier,
+    standardAmount: charter.standardDues(tier, settings),
+    halved: year === charter.yearOf(member.approvedOn) && charter.parseIsoDate(member.approvedOn).month >= 7,
+    amount,
+    dueOn,
+  };
+  let override: charter.DuesOverride | undefined;
+  for (const o of member.overrides ?? []) if (o.year === year) override = o;
+  if (override) {
+    terms.amount = override.amount;
+    terms.override = { amount: override.amount, reason: override.reason };
+  }
+  return terms;
+}
+
 function referenceLedger(member: DuesLedgerInput, asOf: string, settings?: DuesScheduleSource): DuesLedger {
   charter.parseIsoDate(asOf, '截止日期');
   const years: DuesYearEntry[] = [];
   if (charter.compareDates(member.approvedOn, asOf) <= 0) {
     for (let y = charter.yearOf(member.approvedOn); y <= charter.yearOf(asOf); y++) {
-      const t = charter.duesForYear(member, y, settings);
+      const t = referenceTerms(member, y, settings);
+      expect(charter.duesForYear(member, y, settings)).toEqual(t);
       if (!t) break;
       years.push({
         ...t,
