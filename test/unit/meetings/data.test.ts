@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { freshDb } from '../db/harness';
+import { demoDb } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -34,11 +34,7 @@ const ASOF = '2025-06-15';
 let db: DeskDB;
 
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  const ds = generateDemo({ asOf: ASOF, members: 60 });
-  await db.members.bulkAdd(ds.members);
-  await db.offices.bulkAdd(ds.offices);
+  db = await demoDb(generateDemo({ asOf: ASOF, members: 60 }));
 });
 
 async function record(meetingId: number) {

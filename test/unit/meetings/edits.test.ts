@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDb } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { standingAbsenceFlags } from '../../../shared/charter';
@@ -33,10 +33,7 @@ const demo = generateDemo({ asOf: ASOF, members: 60 });
 let db: DeskDB;
 
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await db.members.bulkAdd(demo.members);
-  await db.offices.bulkAdd(demo.offices);
+  db = await demoDb(demo);
 });
 
 const standingOfficeOf = async (memberId: number) =>

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { freshDb } from '../db/harness';
+import { demoDb } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -29,11 +29,7 @@ const ASOF = '2025-06-15';
 let db: DeskDB;
 
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  const ds = generateDemo({ asOf: ASOF, members: 60 });
-  await db.members.bulkAdd(ds.members);
-  await db.offices.bulkAdd(ds.offices);
+  db = await demoDb(generateDemo({ asOf: ASOF, members: 60 }));
 });
 
 /** Seven of nine standing directors present, a named vote of 5 for and 2 against; then the 7th leaves. */

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDb } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -21,10 +21,7 @@ const demo = generateDemo({ asOf: '2025-06-15', members: 40 });
 let db: DeskDB;
 
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await db.members.bulkAdd(demo.members);
-  await db.offices.bulkAdd(demo.offices);
+  db = await demoDb(demo);
 });
 
 async function council() {

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDb } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { endOffice, endOffices } from '../../../renderer/src/features/offices/data';
@@ -15,10 +15,7 @@ const demo = generateDemo({ asOf: ASOF, members: 60 });
 let db: DeskDB;
 
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await db.members.bulkAdd(demo.members);
-  await db.offices.bulkAdd(demo.offices);
+  db = await demoDb(demo);
 });
 
 describe('tier after an office ends (R-D1, R-D5)', () => {
