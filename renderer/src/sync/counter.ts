@@ -9,7 +9,7 @@
  * replication brought): the counter never hands out a number at or below it — numbers issued before the
  * office had a server, or before the counter document existed, are never issued again.
  */
-import { couch, ServerRefused, ServerUnreachable } from './http';
+import { couch, ServerRefused, ServerUnreachable } from './couchRequest';
 import type { ServerConnection } from './types';
 
 export { ServerRefused, ServerUnreachable };

@@ -13,7 +13,7 @@
 import { rekeyWorkstation, type DeskDB } from '../db/schema';
 import { randomWorkstationNumber, setWorkstationNumber, workstationIdentity } from '../db/ids';
 import { LOCAL_KEYS, readLocal } from '../db/local';
-import { couch, ServerRefused } from './http';
+import { couch, ServerRefused } from './couchRequest';
 import type { ServerConnection } from './types';
 
 export const workstationDocId = (n: number) => `workstation:${n}`;
@@ -36,7 +36,7 @@ export interface Registration {
 
 /**
  * Registers this workstation's number on the server (or finds it registered), moving to a free number
- * when it is taken. Throws ServerUnreachable / ServerRefused (http.ts) when the server cannot say.
+ * when it is taken. Throws ServerUnreachable / ServerRefused (couchRequest.ts) when the server cannot say.
  */
 export async function registerWorkstation(
   db: DeskDB,
