@@ -108,6 +108,9 @@ function duesSection(d: DuesNoticeInput, options: DocOptions | undefined, restar
     children: noticeContent(duesNoticeInput(d, options), rest),
     restartNumbering: restart,
     // Printed duplex, a notice never starts on the back of another member's (a blank page when needed).
+    // Word, WPS and LibreOffice lay this out alike; LibreOffice's plain PDF export leaves the inserted
+    // blank pages out, and it inserts them for duplex: false too (a restarted page 1 goes on a right-hand
+    // page) — test/unit/documents/duplexRender.test.ts.
     ...(restart && options?.duplex !== false ? { oddPage: true } : {}),
   };
 }
