@@ -102,6 +102,10 @@ const AREA_HEIGHT = A4.height - GB_MARGIN.top - GB_MARGIN.bottom;
  * 579 twips) so that its last rule lies on the bottom edge of the type area: its top is placed at the type
  * area's height less its own (tblpY from the margin; LibreOffice 7.4 does not float a table aligned to the
  * margin's “bottom”).
+ *
+ * Its page keeps the page number: §7.5 leaves the number off the 版记 page (and the blank page) only when a
+ * blank page precedes the 版记 page, and the 版记 is set on the page where the document ends, never after
+ * an inserted blank page (test/unit/documents/notice.test.ts).
  */
 export function colophonContent(o: ColophonOptions, defaults: { issuer: string; date: string }): FileChild[] {
   const cc = ccText(o.cc);

@@ -299,4 +299,25 @@ describe('版头 and 版记 (GB/T 9704-2012 §7.2, §7.4)', () => {
     expect(tblpY + rows.reduce((a, b) => a + b, 0)).toBe(mm(297) - mm(37) - mm(35));
     expect(attr(doc, 'w:tblpPr', 'w:vertAnchor')).toBe('margin');
   });
+
+  it('the 版记 page keeps its page number: no blank page is put before it (§7.5 drops the number only then)', async () => {
+    // GB/T 9704-2012 §7.5: when a blank page precedes the 版记 page, the blank page and the 版记 page go
+    // without page numbers. The 版记 here is set at the foot of the page where the document ends, in the
+    // same section, never after an inserted blank page — so that page is numbered like the others.
+    const zip = await unzip(
+      await buildNoticeWithAttachments(SUNSHINE_SEED_NOTICE, [], { colophon: { cc: '甲局' } }),
+    );
+    const doc = await part(zip, 'word/document.xml');
+    expect(doc.match(/<w:sectPr/g)).toHaveLength(1);
+    const beforeColophon = doc.slice(0, doc.indexOf('<w:tbl>'));
+    const afterLastText = beforeColophon.slice(beforeColophon.lastIndexOf('2022'));
+    expect(afterLastText).not.toMatch(/w:type="page"|pageBreakBefore/);
+    const sect = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(doc)?.[0] ?? '';
+    const footers = [...sect.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => m[1]);
+    expect(footers.sort()).toEqual(['default', 'even']);
+    expect(sect).not.toContain('<w:titlePg/>');
+    const rels = await part(zip, 'word/_rels/document.xml.rels');
+    const footerFiles = [...rels.matchAll(/Target="(footer\d+\.xml)"/g)].map((m) => m[1]!);
+    for (const f of footerFiles) expect(await part(zip, `word/${f}`)).toContain('PAGE');
+  });
 });
