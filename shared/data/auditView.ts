@@ -1,7 +1,12 @@
 /**
  * Reading the audit trail: Chinese labels, value formatting and filtering. Pure.
  */
-import type { AuditAction, AuditEntry, FieldChange } from '../domain/records';
+import {
+  APPLICATION_STEP_LABEL,
+  type AuditAction,
+  type AuditEntry,
+  type FieldChange,
+} from '../domain/records';
 import { FIELD_LABEL, fieldChanges } from '../domain/audit';
 import {
   ATTENDANCE_LABEL,
@@ -94,14 +99,6 @@ export const ENROLMENT_STATUS_TEXT: Record<string, string> = {
   withdrawn: '已撤销',
 };
 export const DOC_STATUS_TEXT: Record<string, string> = { draft: '草稿', final: '已定稿', void: '已作废' };
-export const APPLICATION_STEP_TEXT: Record<string, string> = {
-  materials: '材料接收',
-  review: '秘书处审查',
-  council: '常务理事会审议',
-  notify: '通知办理手续',
-  certificate: '发放会员证书',
-  done: '已办结',
-};
 const APPLICATION_OUTCOME_TEXT = { approved: '已批准入会', rejected: '未通过', withdrawn: '已撤回' };
 const DECISION_TEXT = { approved: '通过', rejected: '不通过' };
 const REVIEW_TEXT = { approved: '通过', returned: '退回补充' };
@@ -231,7 +228,7 @@ const FIELDS: Record<string, Record<string, FieldSpec>> = {
   applications: {
     ...nest('unit', UNIT),
     unit: { label: '申请单位', format: 'text' },
-    step: { label: '办理环节', format: enumOf(APPLICATION_STEP_TEXT) },
+    step: { label: '办理环节', format: enumOf(APPLICATION_STEP_LABEL) },
     outcome: { label: '办理结果', format: enumOf(APPLICATION_OUTCOME_TEXT) },
     ...Object.fromEntries(
       Object.entries(MATERIAL_TEXT).map(([k, v]) => [

@@ -3,6 +3,7 @@
  * Validation calls the charter engine (R-M2 credit code); nothing here re-implements a rule.
  */
 import { explainCreditCode } from '../charter';
+import { FIELD_LABEL } from '../domain/audit';
 import type { MemberFields } from '../domain/records';
 import { TIER_LABEL, type Tier } from '../domain/types';
 import { cleanCell, MAX_CELL_CHARS } from './sanitize';
@@ -32,24 +33,10 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** A column mapped to '' is not imported. */
 export type ColumnMapping = (ImportField | '')[];
 
-export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
-  name: '单位名称',
-  creditCode: '统一社会信用代码',
-  tier: '会员级别',
-  approvedOn: '入会日期',
-  region: '注册地',
-  nature: '单位性质',
-  business: '主营业务',
-  postalAddress: '邮寄地址',
-  'representative.name': '会员代表',
-  'representative.position': '代表职务',
-  'representative.mobile': '代表手机',
-  'representative.email': '代表邮箱',
-  'contact.name': '联系人',
-  'contact.position': '联系人职务',
-  'contact.mobile': '联系人手机',
-  'contact.email': '联系人邮箱',
-};
+/** Each field's Chinese name: the audit trail's (one name per field everywhere). */
+export const IMPORT_FIELD_LABEL = Object.fromEntries(
+  IMPORT_FIELDS.map((f) => [f, FIELD_LABEL[f] ?? f]),
+) as Record<ImportField, string>;
 
 /** Header texts (normalised: no spaces/punctuation) that map to each field. */
 const ALIASES: Record<ImportField, string[]> = {

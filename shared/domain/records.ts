@@ -84,6 +84,15 @@ export interface TierChange {
 export type MaterialKey = 'application' | 'introduction' | 'licence' | 'report';
 
 export type ApplicationStep = 'materials' | 'review' | 'council' | 'notify' | 'certificate' | 'done';
+/** The admission steps as the clerk reads them (R-M3), in order. */
+export const APPLICATION_STEP_LABEL: Record<ApplicationStep, string> = {
+  materials: '材料接收',
+  review: '秘书处审查',
+  council: '常务理事会审议',
+  notify: '通知办理手续',
+  certificate: '发放会员证书',
+  done: '已办结',
+};
 
 /** An admission application (R-M3). */
 export interface Application {

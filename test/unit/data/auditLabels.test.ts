@@ -4,9 +4,9 @@
  * `Required<…>`: a field added to a record without a sample here fails to compile, one without a label fails.
  */
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_STEP_LABEL } from '../../../shared/domain/records';
 import {
   ACTION_LABEL,
-  APPLICATION_STEP_TEXT,
   DOC_STATUS_TEXT,
   ENROLMENT_STATUS_TEXT,
   actionLabel,
@@ -443,6 +443,6 @@ describe('the audit reader labels every field of every record (issue 16.1)', () 
   it('uses the desks’ own words for statuses and steps', () => {
     expect(ENROLMENT_STATUS_TEXT).toEqual(ENROLMENT_STATUS_LABEL);
     expect(DOC_STATUS_TEXT).toEqual(DOC_STATUS_LABEL);
-    for (const { key, title } of STEPS) expect(APPLICATION_STEP_TEXT[key]).toBe(title);
+    for (const { key, title } of STEPS) expect(APPLICATION_STEP_LABEL[key]).toBe(title);
   });
 });

@@ -2,7 +2,12 @@
  * Pure view logic of the 入会申请 desk (R-M3): the steps, their gating, certificate numbers and the
  * re-application ban (R-M8, R-M9). Unit-tested in test/unit/members.
  */
-import type { Application, MaterialKey, Member } from '../../../../shared/domain/records';
+import {
+  APPLICATION_STEP_LABEL,
+  type Application,
+  type MaterialKey,
+  type Member,
+} from '../../../../shared/domain/records';
 import type { Tier } from '../../../../shared/domain/types';
 import {
   ADMISSION_MATERIALS,
@@ -18,13 +23,9 @@ import {
 
 export type StepKey = 'materials' | 'review' | 'council' | 'notify' | 'certificate';
 
-export const STEPS: readonly { key: StepKey; title: string }[] = [
-  { key: 'materials', title: '材料接收' },
-  { key: 'review', title: '秘书处审查' },
-  { key: 'council', title: '常务理事会审议' },
-  { key: 'notify', title: '通知办理手续' },
-  { key: 'certificate', title: '发放会员证书' },
-];
+export const STEPS: readonly { key: StepKey; title: string }[] = (
+  ['materials', 'review', 'council', 'notify', 'certificate'] as const
+).map((key) => ({ key, title: APPLICATION_STEP_LABEL[key] }));
 
 /** Record keys ↔ engine material ids (R-M3 (1)). */
 const TO_ENGINE: Record<MaterialKey, AdmissionMaterialId> = {

@@ -10,6 +10,7 @@ import type {
 } from '../../../../shared/domain/records';
 import { ATTENDANCE_LABEL, BODY_LABEL, OFFICE_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { withInitialHistory } from '../../../../shared/domain/initialHistory';
+import { APPLICATION_STEP_LABEL } from '../../../../shared/domain/records';
 import {
   DUES_STATUS_LABEL,
   autoWithdrawalCandidates,
@@ -26,14 +27,6 @@ import { StatusTag } from './Roster';
 
 const ROLE_LABEL = { representative: '会员代表', contact: '联系人' } as const;
 const HOW_LABEL = { withdrawn: '退会', 'auto-withdrawn': '自动退会', expelled: '除名' } as const;
-const STEP_LABEL: Record<string, string> = {
-  materials: '材料接收',
-  review: '秘书处审查',
-  council: '常务理事会审议',
-  notify: '通知办理手续',
-  certificate: '发放会员证书',
-  done: '已办结',
-};
 
 /** The dues-ledger input of a member (R-D1 … R-D7), from its tier history, overrides and payments. */
 export function ledgerInput(
@@ -374,7 +367,7 @@ export function MemberFile() {
                   <Link to={`/applications/${a.id}`}>{a.createdAt.slice(0, 10)} 提交的申请</Link>
                 ),
               },
-              { title: '进度', render: (_, a) => STEP_LABEL[a.step] ?? a.step },
+              { title: '进度', render: (_, a) => APPLICATION_STEP_LABEL[a.step] ?? a.step },
               {
                 title: '常务理事会审议',
                 render: (_, a) => (a.council ? `${a.council.on} ${a.council.resolutionRef}` : '—'),
