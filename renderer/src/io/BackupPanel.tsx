@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Descriptions, Flex, Progress, Table, Typography } from 'antd';
 import { db } from '../db';
 import { desk, saveBytes } from '../platform';
@@ -7,9 +7,9 @@ import { compareCounts, TABLE_LABEL, type CountRow } from '../../../shared/data/
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { autoBackupName } from '../../../shared/data/retention';
 import { SCHEMA_VERSION } from '../db/schema';
-import { createBackup, MAX_BACKUP_BYTES, restoreBackup, tableCounts, type ReadBackup } from './backup';
+import { MAX_BACKUP_BYTES, restoreBackup, tableCounts, type HeldBackup, type ReadBackup } from './backup';
 import { autoBackupApi, localStamp } from './autoBackup';
-import { readBackupOffThread } from './backupOffThread';
+import { closeBackup, createBackupOffThread, readBackupOffThread } from './backupOffThread';
 import { errorText } from '../ui/errorText';
 
 async function appVersion(): Promise<string> {
@@ -24,7 +24,11 @@ export function BackupToFile() {
   const run = async () => {
     setProgress(0);
     try {
-      const b = await createBackup(db, { appVersion: await appVersion(), onProgress: (p) => setProgress(p) });
+      // Read, serialised and compressed in a Worker: the window only shows the progress.
+      const b = await createBackupOffThread(db, {
+        appVersion: await appVersion(),
+        onProgress: (p) => setProgress(p),
+      });
       await save(b.fileName, b.bytes, 'zip');
     } catch (e) {
       message.error(`备份失败：${errorText(e)}`);
@@ -50,7 +54,8 @@ export function BackupToFile() {
 
 interface Preview {
   fileName: string;
-  backup: ReadBackup;
+  /** Checked in a Worker, which keeps the rows for the restore (backupOffThread.ts). */
+  backup: ReadBackup | HeldBackup;
   rows: CountRow[];
 }
 
@@ -68,6 +73,14 @@ export function RestoreFromBackup(props: {
   const [preRestore, setPreRestore] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const auto = autoBackupApi();
+  // The checked backup held in its Worker is released when the preview closes or is replaced.
+  const held = useRef<Preview['backup'] | null>(null);
+  useEffect(() => {
+    const previous = held.current;
+    held.current = preview?.backup ?? null;
+    if (previous && previous !== held.current) closeBackup(previous);
+  }, [preview]);
+  useEffect(() => () => closeBackup(held.current), []);
 
   const load = async (name: string, bytes: Uint8Array) => {
     setError(null);
@@ -109,7 +122,7 @@ export function RestoreFromBackup(props: {
     try {
       if (saveFirst) {
         setProgress({ percent: 0, label: '正在备份当前数据…' });
-        const current = await createBackup(db, {
+        const current = await createBackupOffThread(db, {
           appVersion: await appVersion(),
           onProgress: (p) => setProgress({ percent: Math.round(p / 3), label: '正在备份当前数据…' }),
         });

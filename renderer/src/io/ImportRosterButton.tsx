@@ -28,7 +28,7 @@ import {
   type RosterRow,
 } from '../../../shared/data/roster';
 import { commitImport, existingKeys, mapAll, parseRosterRows, type ParsedRoster } from './importRoster';
-import { readSheetRowsOffThread } from './sheetOffThread';
+import { readRosterOffThread, type RosterSheet } from './sheetOffThread';
 import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
 import { errorText } from '../ui/errorText';
 import { readImportMapping, saveImportMapping } from '../records/settings';
@@ -37,6 +37,8 @@ const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 
 interface Session {
   parsed: ParsedRoster;
+  /** The Worker that read the file, computing the rows' search texts ahead of the commit. */
+  sheet: RosterSheet;
   mapping: ColumnMapping;
   existing: ExistingKeys;
   /** Clerk's edits by line number. */
@@ -67,7 +69,7 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; label: string } | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [editing, setEditing] = useState<RosterRow | null>(null);
   const [form] = Form.useForm<Partial<Record<ImportField, string>>>();
@@ -100,15 +102,19 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
       if (!f) return;
       setBusy(true);
       const remembered = (await readImportMapping(db)) as RememberedMapping | undefined;
+      const recalled = remembered && typeof remembered === 'object' ? remembered : undefined;
       // Read in a Worker: a hostile or huge file cannot freeze the window.
-      const { rows: sheetRows } = await readSheetRowsOffThread(f.name, f.bytes);
-      const parsed = parseRosterRows(
-        f.name,
-        sheetRows,
-        remembered && typeof remembered === 'object' ? remembered : undefined,
-      );
+      const sheet = await readRosterOffThread(f.name, f.bytes, recalled);
+      let parsed: ParsedRoster;
+      try {
+        parsed = parseRosterRows(f.name, sheet.rows, recalled);
+      } catch (e) {
+        sheet.close();
+        throw e;
+      }
       setSession({
         parsed,
+        sheet,
         mapping: parsed.mapping,
         existing: await existingKeys(db),
         edits: new Map(),
@@ -132,21 +138,31 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
       return { skipped: next };
     });
 
+  const close = () => {
+    session?.sheet.close();
+    setSession(null);
+  };
+
   const commit = async () => {
     if (!session) return;
+    const total = readyRows.length;
     setBusy(true);
-    setProgress(0);
+    setProgress({ done: 0, total, label: '正在准备' });
     try {
       // A header such as “constructor” would make the backup refuse this row: not remembered.
       await saveImportMapping(
         db,
         withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)),
       );
+      // The search texts the Worker computed while the preview was read (usually done by now).
+      const searchTexts = await session.sheet.searchTexts;
+      setProgress({ done: 0, total, label: '正在核对并写入' });
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
-        onProgress: (d, t) => setProgress(Math.round((d / t) * 100)),
+        searchTexts,
+        onProgress: (done, t) => setProgress({ done, total: t, label: '正在写入' }),
       });
       message.success(`已导入 ${r.count} 家会员单位（导入批次 #${r.batchId}）`);
-      setSession(null);
+      close();
       props.onImported?.(r.batchId, r.count);
     } catch (e) {
       message.error(`导入失败，未写入任何数据：${errorText(e)}`);
@@ -171,7 +187,7 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
         open={session !== null}
         title={`导入会员名册：${session?.parsed.fileName ?? ''}`}
         width="min(1280px, 96vw)"
-        onCancel={() => !busy && setSession(null)}
+        onCancel={() => !busy && close()}
         maskClosable={false}
         footer={
           <Flex justify="space-between" align="center" gap={8} wrap>
@@ -188,7 +204,7 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
               >
                 跳过所有有问题的行
               </Button>
-              <Button onClick={() => setSession(null)} disabled={busy}>
+              <Button onClick={close} disabled={busy}>
                 取消
               </Button>
               {blocked && (
@@ -341,7 +357,18 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
                 },
               ]}
             />
-            {progress !== null && <Progress percent={progress} aria-label="导入进度" />}
+            {progress !== null && (
+              <div>
+                <Progress
+                  percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)}
+                  aria-label="导入进度"
+                />
+                <Typography.Text aria-live="polite">
+                  {progress.label}：已导入 {progress.done.toLocaleString('zh-CN')} /{' '}
+                  {progress.total.toLocaleString('zh-CN')} 行
+                </Typography.Text>
+              </div>
+            )}
           </Flex>
         )}
       </Modal>

@@ -46,9 +46,10 @@ export async function runDailyAutoBackup(
   )
     return null;
   const info = await desk.appInfo();
-  // The backup writer loads on first use, not with the first screen.
-  const { createBackup } = await import('./backup');
-  const b = await createBackup(db, { appVersion: info.version });
+  // The backup writer loads on first use, not with the first screen; it runs in a Worker, so the
+  // window stays responsive while 10,000 members are read and compressed.
+  const { createBackupOffThread } = await import('./backupOffThread');
+  const b = await createBackupOffThread(db, { appVersion: info.version });
   // The main process names the file from its own clock and never overwrites one.
   return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;
 }
@@ -69,9 +70,10 @@ export async function runQuitAutoBackup(
   if (now - lastQuitBackupAt < 30 * 60_000) return null;
   lastQuitBackupAt = now;
   const info = await desk.appInfo();
-  // The backup writer loads on first use, not with the first screen.
-  const { createBackup } = await import('./backup');
-  const b = await createBackup(db, { appVersion: info.version });
+  // The backup writer loads on first use, not with the first screen; it runs in a Worker, so the
+  // window stays responsive while 10,000 members are read and compressed.
+  const { createBackupOffThread } = await import('./backupOffThread');
+  const b = await createBackupOffThread(db, { appVersion: info.version });
   // The main process names the file from its own clock and never overwrites one.
   return (await api.writeAutoBackup({ kind: 'daily', bytes: b.bytes })).name;
 }

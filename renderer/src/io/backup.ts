@@ -807,15 +807,30 @@ export async function applyStaged(
 }
 
 /**
+ * A backup checked and kept in a Worker (backupOffThread.ts): its rows never come to the window;
+ * `writeInto` has the Worker restore them (restoreBackup there, the same transaction and checks).
+ */
+export interface HeldBackup {
+  manifest: BackupManifest;
+  writeInto(dbName: string, fileName: string, onProgress?: Progress): Promise<void>;
+  close(): void;
+}
+
+/**
  * Restores a checked backup: straight into the database when it is at the current schema version,
- * otherwise stageBackup → applyStaged (migration through `declareVersions`).
+ * otherwise stageBackup → applyStaged (migration through `declareVersions`). A backup held in a Worker
+ * is restored by that Worker into the same database (by name).
  */
 export async function restoreBackup(
   db: DeskDB,
-  backup: ReadBackup,
+  backup: ReadBackup | HeldBackup,
   fileName: string,
   onProgress?: Progress,
 ): Promise<void> {
+  if ('writeInto' in backup) {
+    await backup.writeInto(db.name, fileName, onProgress);
+    return;
+  }
   if (backup.manifest.schemaVersion === SCHEMA_VERSION) {
     await restoreDirect(db, backup, fileName, onProgress);
     return;

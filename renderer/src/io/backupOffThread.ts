@@ -1,17 +1,166 @@
 /**
- * The window's entry to reading a backup file: the file is opened and checked in a Worker
- * (backup.worker.ts), so a zip bomb or a huge or malformed backup never freezes the window; only a
- * backup that passed every check is read again here, for the preview and the restore.
+ * The window's entry to backups and restores: the heavy work runs in a Worker (backup.worker.ts), so a
+ * zip bomb or a huge or malformed backup never freezes the window, and a 190,000-row backup or restore
+ * leaves it responsive (no long task: reading, serialising, compressing, checking, zod and the writes are
+ * all in the Worker; the window only shows progress).
+ *
+ * A backup file is checked once, in the Worker, which keeps the checked rows until they are restored (or
+ * the preview is closed): the window receives only the manifest for its preview, and `restoreBackup`
+ * asks the same Worker to write them. Where there is no Worker (jsdom, Node) the same functions run in
+ * place.
  */
-import { openBackup, readBackupContent, type OpenedBackup, type ReadBackup } from './backup';
-import { callWorker } from './workerCall';
+import { DataError } from '../../../shared/data/errors';
+import type { BackupManifest } from '../../../shared/data/manifest';
+import {
+  createBackup,
+  readBackup,
+  type CreatedBackup,
+  type HeldBackup,
+  type Progress,
+  type ReadBackup,
+} from './backup';
+import { SCHEMA_VERSION, type DeskDB } from '../db/schema';
 
-export async function readBackupOffThread(bytes: Uint8Array, fileName: string): Promise<ReadBackup> {
-  const opened = await callWorker<{ bytes: Uint8Array; fileName: string }, OpenedBackup>(
-    () => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' }),
-    { bytes, fileName },
-    (q) => openBackup(q.bytes, q.fileName),
-    { copy: true },
-  );
-  return readBackupContent(opened);
+export type BackupRequest = { id: number } & (
+  | { op: 'check'; bytes: Uint8Array; fileName: string }
+  | { op: 'restore'; dbName: string; fileName: string }
+  | { op: 'backup'; dbName: string; appVersion: string; now: string }
+);
+
+export type BackupWorkerMessage =
+  | { id: number; progress: { percent: number; label: string } }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; message: string; dataError: boolean };
+
+type Request = BackupRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** One Worker and its calls (one at a time is all the panel needs; each has its own id). */
+class BackupWorker {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly calls = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: Progress | undefined }
+  >();
+  private dead: Error | null = null;
+
+  constructor() {
+    try {
+      this.worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      throw new DataError('无法启动后台处理（Worker），请重新打开工作台后再试。');
+    }
+    this.worker.onmessage = (ev: MessageEvent<BackupWorkerMessage>) => {
+      const m = ev.data;
+      const call = this.calls.get(m.id);
+      if (!call) return;
+      if ('progress' in m) {
+        call.onProgress?.(m.progress.percent, m.progress.label);
+        return;
+      }
+      this.calls.delete(m.id);
+      if (m.ok) call.resolve(m.value);
+      else call.reject(m.dataError ? new DataError(m.message) : new Error(m.message));
+    };
+    this.worker.onerror = (ev) => {
+      ev.preventDefault?.();
+      // Out of memory or a crash inside the worker: the window itself is unaffected.
+      this.fail(new DataError('备份处理出错（文件可能过大或已损坏），数据库未作任何改动。'));
+    };
+  }
+
+  call<R>(
+    q: Request,
+    opts: { transfer?: Transferable[]; onProgress?: Progress | undefined } = {},
+  ): Promise<R> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = ++this.next;
+    return new Promise<R>((resolve, reject) => {
+      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+      this.worker.postMessage({ ...q, id }, opts.transfer ?? []);
+    });
+  }
+
+  private fail(e: Error) {
+    this.dead = e;
+    this.worker.terminate();
+    for (const c of this.calls.values()) c.reject(e);
+    this.calls.clear();
+  }
+
+  close() {
+    if (!this.dead) this.fail(new DataError('备份内容已关闭，请重新选择备份文件。'));
+  }
+}
+
+/** A backup checked in its Worker, which holds the rows until `writeInto` (or `close`). */
+class WorkerHeldBackup implements HeldBackup {
+  constructor(
+    readonly manifest: BackupManifest,
+    private readonly worker: BackupWorker,
+  ) {}
+
+  async writeInto(dbName: string, fileName: string, onProgress?: Progress): Promise<void> {
+    await this.worker.call({ op: 'restore', dbName, fileName }, { onProgress });
+    // Written: the Worker has let go of the rows. (After a failure it keeps them for another try.)
+    this.worker.close();
+  }
+
+  close() {
+    this.worker.close();
+  }
+}
+
+const workers = () => typeof Worker !== 'undefined';
+
+/**
+ * Opens and checks a backup file in a Worker; the result is restored with `restoreBackup` (from the same
+ * Worker) or released with `closeBackup`. Throws DataError (Chinese) when the file is refused.
+ */
+export async function readBackupOffThread(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ReadBackup | HeldBackup> {
+  if (!workers()) return readBackup(bytes, fileName);
+  const worker = new BackupWorker();
+  try {
+    // A copy goes to the Worker: the caller keeps its bytes (the panel may offer them again).
+    const copy = bytes.slice();
+    const { manifest } = await worker.call<{ manifest: BackupManifest }>(
+      { op: 'check', bytes: copy, fileName },
+      { transfer: [copy.buffer] },
+    );
+    return new WorkerHeldBackup(manifest, worker);
+  } catch (e) {
+    worker.close();
+    throw e;
+  }
+}
+
+/** Releases a backup held in a Worker (the preview was closed or replaced). */
+export function closeBackup(b: ReadBackup | HeldBackup | null | undefined): void {
+  if (b && 'close' in b) b.close();
+}
+
+/** createBackup of the app's database in a Worker (read, serialise, SHA-256, compress). */
+export async function createBackupOffThread(
+  db: DeskDB,
+  opts: { appVersion: string; now?: Date; onProgress?: Progress },
+): Promise<CreatedBackup> {
+  // A handle opened at an older schema version (tests, migrations) is backed up where it is.
+  if (!workers() || db.verno !== SCHEMA_VERSION) return createBackup(db, opts);
+  const worker = new BackupWorker();
+  try {
+    return await worker.call<CreatedBackup>(
+      {
+        op: 'backup',
+        dbName: db.name,
+        appVersion: opts.appVersion,
+        now: (opts.now ?? new Date()).toISOString(),
+      },
+      { onProgress: opts.onProgress },
+    );
+  } finally {
+    worker.close();
+  }
 }

@@ -4,14 +4,8 @@
  */
 import { DataError } from '../../../shared/data/errors';
 import {
-  applyRemembered,
-  findHeaderRow,
-  guessMapping,
-  isBlankRow,
-  mapRow,
   rowToFields,
   validateRows,
-  type ColumnMapping,
   type ExistingKeys,
   type RememberedMapping,
   type RosterRow,
@@ -22,18 +16,9 @@ import type { DeskDB } from '../db/schema';
 import { appendAudit } from '../db/audit';
 import { addImportedMembers, removeImportedMembers } from '../records/members';
 import { readSheetRows } from './spreadsheet';
+import { parseRosterRows, searchTextKey, type ParsedRoster, type SearchTexts } from './rosterRows';
 
-
-export interface ParsedRoster {
-  fileName: string;
-  headers: string[];
-  /** Group titles above the header row (merged header cells), per column. */
-  groups: string[];
-  headerLine: number;
-  /** Data rows as text cells, with their 1-based line numbers. */
-  data: { line: number; cells: string[] }[];
-  mapping: ColumnMapping;
-}
+export { mapAll, parseRosterRows, type ParsedRoster, type SearchTexts } from './rosterRows';
 
 /** Reads the file and guesses (or recalls) the column mapping. Throws DataError (Chinese) when unreadable. */
 export function parseRosterFile(
@@ -44,35 +29,6 @@ export function parseRosterFile(
   return parseRosterRows(fileName, readSheetRows(fileName, bytes).rows, remembered);
 }
 
-/**
- * The header, data rows and mapping of rows already read (readSheetRows, or readSheetRowsOffThread in
- * the window). Throws DataError (Chinese) when there is no header or no data.
- */
-export function parseRosterRows(
-  fileName: string,
-  rows: string[][],
-  remembered?: RememberedMapping,
-): ParsedRoster {
-  const h = findHeaderRow(rows);
-  if (h < 0) {
-    throw new DataError(`在“${fileName}”的前 15 行中找不到表头（应有“单位名称”“统一社会信用代码”等列名）。`);
-  }
-  const headers = rows[h]!.map((x) => x.trim());
-  const groups = h > 0 ? rows[h - 1]!.map((x) => x.trim()) : [];
-  const data: ParsedRoster['data'] = [];
-  for (let r = h + 1; r < rows.length; r++) {
-    const cells = rows[r]!;
-    if (!isBlankRow(cells)) data.push({ line: r + 1, cells });
-  }
-  if (data.length === 0) throw new DataError(`“${fileName}”中表头下面没有数据行。`);
-  const mapping = applyRemembered(headers, guessMapping(headers, groups), remembered);
-  return { fileName, headers, groups, headerLine: h + 1, data, mapping };
-}
-
-export function mapAll(parsed: ParsedRoster, mapping: ColumnMapping): RosterRow[] {
-  return parsed.data.map((d) => mapRow(d.cells, mapping, d.line));
-}
-
 export async function existingKeys(db: DeskDB): Promise<ExistingKeys> {
   const creditCodes = new Map<string, string>();
   const names = new Map<string, string>();
@@ -81,6 +37,28 @@ export async function existingKeys(db: DeskDB): Promise<ExistingKeys> {
     names.set(m.name, m.creditCode);
   });
   return { creditCodes, names };
+}
+
+/** The member records an import writes for its rows: active, searchable, marked with their batch. */
+export function memberRecords(
+  rows: readonly RosterRow[],
+  batchId: number,
+  now: string,
+  searchTexts?: SearchTexts | null,
+): Member[] {
+  return rows.map((r) => {
+    const f = rowToFields(r.values);
+    // Computed in the Worker while the clerk looked at the preview, when the row still reads the same.
+    const pre = searchTexts?.get(r.line);
+    return {
+      ...f,
+      status: 'active',
+      searchText: pre && pre.key === searchTextKey(f) ? pre.text : buildSearchText(f),
+      importBatchId: batchId,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
 }
 
 export interface CommitResult {
@@ -96,7 +74,11 @@ export async function commitImport(
   db: DeskDB,
   fileName: string,
   rows: readonly RosterRow[],
-  opts: { onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    onProgress?: (done: number, total: number) => void;
+    /** Search texts computed ahead (sheetOffThread.ts); rows not in it, or changed since, are computed here. */
+    searchTexts?: SearchTexts | null;
+  } = {},
 ): Promise<CommitResult> {
   if (rows.length === 0) throw new DataError('没有可导入的行。');
   if (rows.some((r) => r.problems.length)) throw new DataError('还有未处理的问题行：请修改或跳过后再导入。');
@@ -115,17 +97,7 @@ export async function commitImport(
     let writing: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
-      const members: Member[] = chunk.map((r) => {
-        const f = rowToFields(r.values);
-        return {
-          ...f,
-          status: 'active',
-          searchText: buildSearchText(f),
-          importBatchId: batchId,
-          createdAt: now,
-          updatedAt: now,
-        };
-      });
+      const members = memberRecords(chunk, batchId, now, opts.searchTexts);
       await writing;
       // Only the member records: their first tier and people are their own fields, dated from
       // approval (shared/domain/initialHistory.ts), and the batch's audit entry names them all.
