@@ -5,11 +5,11 @@
  * members stays within one frame (npm run bench: search).
  */
 import { memo, useEffect, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { Empty, Spin, Tag, theme } from 'antd';
 import { CaretDownFilled, CaretUpFilled } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Link } from 'react-router';
+import { useHref, useNavigate } from 'react-router';
 import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
@@ -35,7 +35,7 @@ interface Column {
   title: string;
   /** CSS grid track. */
   width: string;
-  render: (m: Member) => ReactNode;
+  render: (m: Member, href: string) => ReactNode;
 }
 
 const COLUMNS: Column[] = [
@@ -43,7 +43,13 @@ const COLUMNS: Column[] = [
     key: 'name',
     title: '单位名称',
     width: 'minmax(300px, 1fr)',
-    render: (m) => <Link to={memberPath(m.id as number)}>{m.name}</Link>,
+    // A plain link: one click handler for the list (RosterList) navigates in the app, as a router Link
+    // would, without a Link's hooks per row.
+    render: (m, href) => (
+      <a href={`${href}${m.id}`} data-member-id={m.id}>
+        {m.name}
+      </a>
+    ),
   },
   { key: 'tier', title: '会员级别', width: '120px', render: (m) => TIER_LABEL[m.tier] },
   {
@@ -65,6 +71,7 @@ const COLUMNS: Column[] = [
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 40;
 const MIN_WIDTH = 1000;
+const OVERSCAN = 6;
 
 /** Next sort on a header click: ascending, then descending, then unsorted (as antd's tables do). */
 export function nextSort(current: RosterSort | null, key: RosterSortKey): RosterSort | null {
@@ -72,34 +79,28 @@ export function nextSort(current: RosterSort | null, key: RosterSortKey): Roster
   return current.order === 'ascend' ? { key, order: 'descend' } : null;
 }
 
-const Row = memo(function Row(props: { m: Member; index: number; top: number; border: string }) {
-  const { m, index, top, border } = props;
+const Row = memo(function Row(props: { m: Member; index: number; top: number; href: string }) {
+  const { m, index, top, href } = props;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       className="roster-row"
-      style={{
-        display: 'grid',
-        gridTemplateColumns: GRID,
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        right: 0,
-        height: ROW_HEIGHT,
-        transform: `translateY(${top}px)`,
-        borderBottom: `1px solid ${border}`,
-        alignItems: 'center',
-      }}
+      style={{ transform: `translateY(${top}px)` }}
     >
       {COLUMNS.map((c) => (
         <div role="cell" key={c.key} className="roster-cell">
-          {c.render(m)}
+          {c.render(m, href)}
         </div>
       ))}
     </div>
   );
 });
+
+/** A left click on a member's name opens the file in the app (a modified click is left to the browser). */
+function isPlainClick(e: MouseEvent): boolean {
+  return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+}
 
 export const RosterList = memo(function RosterList(props: {
   rows: Member[];
@@ -111,17 +112,22 @@ export const RosterList = memo(function RosterList(props: {
 }) {
   const { rows, loading, anyMembers, sort, onSort, height } = props;
   const { token } = theme.useToken();
+  const navigate = useNavigate();
+  // The href of a member's file without its id (e.g. #/members/), for the plain links of the rows.
+  const href = useHref(memberPath(0)).replace(/0$/, '');
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: OVERSCAN,
     getItemKey: (i) => rows[i]?.id ?? i,
   });
   // A new search starts at the top of its results. The scroll position is tracked from scroll events,
   // so the common case (already at the top) costs no forced layout.
   const scrolled = useRef(false);
+  // More slots than rows ever rendered at once (those in view and the overscan on both sides).
+  const pool = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2;
   useEffect(() => {
     if (scrolled.current) scroller.current?.scrollTo({ top: 0 });
   }, [rows]);
@@ -139,6 +145,9 @@ export const RosterList = memo(function RosterList(props: {
         overflowX: 'auto',
         ['--roster-cell-pad' as string]: cellPad,
         ['--roster-hover' as string]: token.controlItemBgHover,
+        ['--roster-border' as string]: token.colorBorderSecondary,
+        ['--roster-grid' as string]: GRID,
+        ['--roster-row-height' as string]: `${ROW_HEIGHT}px`,
       }}
     >
       <div style={{ minWidth: MIN_WIDTH }}>
@@ -203,14 +212,24 @@ export const RosterList = memo(function RosterList(props: {
               />
             </div>
           ) : (
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div
+              style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+              onClick={(e) => {
+                const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-member-id]');
+                if (!a || !isPlainClick(e)) return;
+                e.preventDefault();
+                navigate(memberPath(Number(a.dataset.memberId)));
+              }}
+            >
+              {/* Rows are keyed by their slot in a ring as large as the window of rows: a new search
+                  updates the rows in place (their text) instead of unmounting and mounting them. */}
               {virtualizer.getVirtualItems().map((item) => (
                 <Row
-                  key={item.key}
+                  key={item.index % pool}
                   m={rows[item.index]!}
                   index={item.index}
                   top={item.start}
-                  border={token.colorBorderSecondary}
+                  href={href}
                 />
               ))}
             </div>

@@ -5,7 +5,7 @@
 import type { Member, MemberFields, Person } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
-import { matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
+import { createSearchIndex, matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
 import {
   CREDIT_CODE_CHARSET,
   checkAdmission,
@@ -62,6 +62,30 @@ export function filterMembers(members: readonly Member[], f: RosterFilter): Memb
       (yearPrefix === null || (m.approvedOn ?? '').startsWith(yearPrefix)) &&
       matchesSearch(m.searchText, q),
   );
+}
+
+/**
+ * The roster's filter over one (sorted) list, for search-as-you-type: the same answer as `filterMembers`,
+ * in the list's order, with the query answered by a search index built once per list (shared/search:
+ * one scan of all haystacks, narrowing the previous matches while the query is extended).
+ */
+export function rosterFilter(members: readonly Member[]): (f: RosterFilter) => Member[] {
+  const index = createSearchIndex(members.map((m) => m.searchText));
+  return (f) => {
+    const hits = index.search(normalizeQuery(f.query));
+    const yearPrefix = f.year !== undefined ? `${f.year}-` : null;
+    const out: Member[] = [];
+    for (let k = 0; k < hits.length; k++) {
+      const m = members[hits[k]!]!;
+      if (
+        (f.tier === undefined || m.tier === f.tier) &&
+        (f.status === undefined || m.status === f.status) &&
+        (yearPrefix === null || (m.approvedOn ?? '').startsWith(yearPrefix))
+      )
+        out.push(m);
+    }
+    return out;
+  };
 }
 
 function sortValue(m: Member, key: RosterSortKey): string | number {
