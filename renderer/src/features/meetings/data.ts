@@ -10,7 +10,7 @@ import type {
   MinuteVersion,
   Motion,
 } from '../../../../shared/domain/records';
-import type { Attendance, Body, IsoDate, MeetingForm, VoteChoice } from '../../../../shared/domain/types';
+import type { Attendance, IsoDate, VoteChoice } from '../../../../shared/domain/types';
 import { BODY_LABEL, VOTE_LABEL } from '../../../../shared/domain/types';
 import {
   compareDates,
@@ -27,17 +27,11 @@ import { readCharterSettings } from '../../records/settings';
 
 const nowIso = () => new Date().toISOString();
 
-export interface NewMeeting {
-  body: Body;
-  form: MeetingForm;
-  name: string;
-  date: IsoDate;
-  place: string;
-  chair: string;
-  recorder: string;
-  /** Remote meetings: 表决票寄回截止日期 (empty: none). */
-  returnBy?: IsoDate;
-}
+/** What the clerk enters for a new meeting: the record's own fields (returnBy empty: none). */
+export type NewMeeting = Pick<
+  Meeting,
+  'body' | 'form' | 'name' | 'date' | 'place' | 'chair' | 'recorder' | 'returnBy'
+>;
 
 /** 表决票寄回截止日期: a real date, not after the meeting (the ballots count on the meeting date, R-O4). */
 function checkReturnBy(returnBy: string | undefined, date: string): void {
@@ -187,17 +181,29 @@ export async function previewMeetingUpdate(
   patch: Partial<NewMeeting>,
 ): Promise<EntitledChange> {
   const settings = await readCharterSettings(db);
-  return db.transaction(
-    'r',
-    [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots],
-    async () => {
-      const before = await db.meetings.get(id);
-      if (!before) throw new Error('会议不存在');
-      const p = definedPatch(patch);
-      checkMeetingPatch(before, p, await meetingRecords(db, id));
-      return (await nextEntitled(db, before, { ...before, ...p }, settings)).change;
-    },
-  );
+  return db.transaction('r', updateReads(db), async () => {
+    const { before, p } = await checkedUpdate(db, id, patch);
+    return (await nextEntitled(db, before, { ...before, ...p }, settings)).change;
+  });
+}
+
+/** What an update of a meeting reads (the preview's transaction; the update adds the audit). */
+const updateReads = (db: DeskDB) => [
+  db.meetings,
+  db.members,
+  db.offices,
+  db.attendance,
+  db.motions,
+  db.ballots,
+];
+
+/** The meeting and the patch as an update applies it, checked: the same for the preview and the update. */
+async function checkedUpdate(db: DeskDB, id: number, patch: Partial<NewMeeting>) {
+  const before = await db.meetings.get(id);
+  if (!before) throw new Error('会议不存在');
+  const p = definedPatch(patch);
+  checkMeetingPatch(before, p, await meetingRecords(db, id));
+  return { before, p };
 }
 
 /**
@@ -213,49 +219,42 @@ export async function updateMeeting(
   patch: Partial<NewMeeting>,
 ): Promise<EntitledChange> {
   const settings = await readCharterSettings(db);
-  return db.transaction(
-    'rw',
-    [db.meetings, db.members, db.offices, db.attendance, db.motions, db.ballots, db.audit],
-    async () => {
-      const before = await db.meetings.get(id);
-      if (!before) throw new Error('会议不存在');
-      const p = definedPatch(patch);
-      checkMeetingPatch(before, p, await meetingRecords(db, id));
-      if (p.name !== undefined) p.name = p.name.trim();
-      const at = nowIso();
-      const merged: Meeting = normaliseReturnBy({ ...before, ...p, updatedAt: at });
-      const { entitled, change } = await nextEntitled(db, before, merged, settings);
-      const after: Meeting = { ...merged, entitled };
-      await db.meetings.put(after);
-      if (change.refixed) {
-        for (const e of entitled.filter((x) => x.observer)) {
-          const row = await db.attendance.where('[meetingId+memberId]').equals([id, e.memberId]).first();
-          if (!row)
-            await db.attendance.add({
-              meetingId: id,
-              memberId: e.memberId,
-              status: 'observer',
-              attendee: e.representative,
-              updatedAt: at,
-            });
-          else if (row.status === 'observer' && row.attendee !== e.representative)
-            await db.attendance.update(row.id!, { attendee: e.representative, updatedAt: at });
-        }
+  return db.transaction('rw', [...updateReads(db), db.audit], async () => {
+    const { before, p } = await checkedUpdate(db, id, patch);
+    if (p.name !== undefined) p.name = p.name.trim();
+    const at = nowIso();
+    const merged: Meeting = normaliseReturnBy({ ...before, ...p, updatedAt: at });
+    const { entitled, change } = await nextEntitled(db, before, merged, settings);
+    const after: Meeting = { ...merged, entitled };
+    await db.meetings.put(after);
+    if (change.refixed) {
+      for (const e of entitled.filter((x) => x.observer)) {
+        const row = await db.attendance.where('[meetingId+memberId]').equals([id, e.memberId]).first();
+        if (!row)
+          await db.attendance.add({
+            meetingId: id,
+            memberId: e.memberId,
+            status: 'observer',
+            attendee: e.representative,
+            updatedAt: at,
+          });
+        else if (row.status === 'observer' && row.attendee !== e.representative)
+          await db.attendance.update(row.id!, { attendee: e.representative, updatedAt: at });
       }
-      const voting = (l: EntitledEntry[]) => l.filter((e) => !e.observer).length;
-      await writeAudit(db, {
-        entity: 'meetings',
-        entityId: id,
-        action: 'update',
-        summary: change.refixed
-          ? `修改会议：${after.name}；应到名单按 ${after.date} 重新确定（应到 ${voting(before.entitled)} → ${voting(entitled)}，新增 ${change.added.length}，移出 ${change.removed.length}）`
-          : `修改会议：${after.name}`,
-        before,
-        after,
-      });
-      return change;
-    },
-  );
+    }
+    const voting = (l: EntitledEntry[]) => l.filter((e) => !e.observer).length;
+    await writeAudit(db, {
+      entity: 'meetings',
+      entityId: id,
+      action: 'update',
+      summary: change.refixed
+        ? `修改会议：${after.name}；应到名单按 ${after.date} 重新确定（应到 ${voting(before.entitled)} → ${voting(entitled)}，新增 ${change.added.length}，移出 ${change.removed.length}）`
+        : `修改会议：${after.name}`,
+      before,
+      after,
+    });
+    return change;
+  });
 }
 
 /**

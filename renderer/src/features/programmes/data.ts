@@ -149,20 +149,35 @@ export async function setReceipt(
   await db.transaction('rw', [db.enrolments, db.audit], async () => {
     const e = await getEnrolment(db, id);
     if (e.status === 'withdrawn') throw new ProgrammeWriteError('已撤销的成员单位不能再登记材料');
-    const receipts = { ...e.receipts };
-    if (date) receipts[key] = date;
-    else delete receipts[key];
-    const status = e.status === 'invited' && date ? 'applied' : e.status;
-    await db.enrolments.update(id, { receipts, status, updatedAt: new Date().toISOString() });
-    await writeAudit(db, {
-      entity: 'enrolments',
-      entityId: id,
-      memberId: e.memberId,
-      action: 'update',
-      summary: `${date ? '收到' : '取消'}${receiptSpec(key).label}`,
-      before: { [key]: e.receipts[key] ?? null, status: e.status },
-      after: { [key]: date ?? null, status },
-    });
+    await writeReceipt(db, e, key, date, `${date ? '收到' : '取消'}${receiptSpec(key).label}`);
+  });
+}
+
+/**
+ * Dates (or, with no date, undates) one receipt of an enrolment, audited; a first receipt turns 已邀请 into
+ * 已申报. Inside the caller's transaction (enrolments, audit).
+ */
+async function writeReceipt(
+  db: DeskDB,
+  e: Enrolment,
+  key: ReceiptKey,
+  date: IsoDate | undefined,
+  summary: string,
+  also: Record<string, unknown> = {},
+): Promise<void> {
+  const receipts = { ...e.receipts };
+  if (date) receipts[key] = date;
+  else delete receipts[key];
+  const status = e.status === 'invited' && date ? 'applied' : e.status;
+  await db.enrolments.update(e.id!, { receipts, status, updatedAt: new Date().toISOString() });
+  await writeAudit(db, {
+    entity: 'enrolments',
+    entityId: e.id!,
+    memberId: e.memberId,
+    action: 'update',
+    summary,
+    before: { [key]: e.receipts[key] ?? null, status: e.status },
+    after: { [key]: date ?? null, status, ...also },
   });
 }
 
@@ -200,19 +215,17 @@ export async function attachReceivedFile(
       createdAt: new Date().toISOString(),
     };
     const fileId = (await db.files.add(row)) as number;
-    const receipts = { ...e.receipts };
-    if (!receipts[key]) receipts[key] = receivedOn;
-    const status = e.status === 'invited' ? 'applied' : e.status;
-    await db.enrolments.update(id, { receipts, status, updatedAt: new Date().toISOString() });
-    await writeAudit(db, {
-      entity: 'enrolments',
-      entityId: id,
-      memberId: e.memberId,
-      action: 'update',
-      summary: `收到${spec.label}文件：${file.name}（#${fileId}）`,
-      before: { [key]: e.receipts[key] ?? null },
-      after: { [key]: receipts[key], file: file.name, sha256 },
-    });
+    await writeReceipt(
+      db,
+      e,
+      key,
+      e.receipts[key] || receivedOn,
+      `收到${spec.label}文件：${file.name}（#${fileId}）`,
+      {
+        file: file.name,
+        sha256,
+      },
+    );
   });
 }
 
