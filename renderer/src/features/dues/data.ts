@@ -12,27 +12,34 @@ export interface DuesData extends LedgerData {
   trackedFromSet: boolean;
 }
 
+/** The tables the dues desk reads (its session cache is stale when one of them changes). */
+export const DUES_TABLES = ['members', 'tierChanges', 'duesOverrides', 'payments', 'settings'] as const;
+
 export async function loadDuesData(d: DeskDB, asOf: string): Promise<DuesData> {
-  return d.transaction('r', [d.members, d.tierChanges, d.duesOverrides, d.payments, d.settings], async () => {
-    const [members, tierChanges, overrides, payments, settings, bank, tracked] = await Promise.all([
-      d.members.toArray(),
-      d.tierChanges.toArray(),
-      d.duesOverrides.toArray(),
-      d.payments.toArray(),
-      readCharterSettings(d),
-      readBank(d),
-      readTrackedFrom(d),
-    ]);
-    const trackedFrom = duesTrackedFrom(payments, asOf, tracked);
-    return {
-      members,
-      tierChanges,
-      overrides,
-      payments,
-      settings,
-      bank,
-      trackedFrom,
-      trackedFromSet: trackedFrom === tracked,
-    };
-  });
+  return d.transaction(
+    'r',
+    DUES_TABLES.map((t) => d.table(t)),
+    async () => {
+      const [members, tierChanges, overrides, payments, settings, bank, tracked] = await Promise.all([
+        d.members.toArray(),
+        d.tierChanges.toArray(),
+        d.duesOverrides.toArray(),
+        d.payments.toArray(),
+        readCharterSettings(d),
+        readBank(d),
+        readTrackedFrom(d),
+      ]);
+      const trackedFrom = duesTrackedFrom(payments, asOf, tracked);
+      return {
+        members,
+        tierChanges,
+        overrides,
+        payments,
+        settings,
+        bank,
+        trackedFrom,
+        trackedFromSet: trackedFrom === tracked,
+      };
+    },
+  );
 }

@@ -27,9 +27,9 @@ import { duesLedgerWorkbook } from '../../io/export';
 import { today } from '../../ui/today';
 import { TIER_LABEL } from '../../../../shared/domain/types';
 import { DuesChart } from './Chart';
-import { loadDuesData } from './data';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { DUES_TABLES, loadDuesData } from './data';
 import { db } from '../../db';
+import { sessionCache, useSessionCache } from '../home/sessionCache';
 import {
   BankForm,
   ExportModal,
@@ -80,10 +80,21 @@ function AmountCell(props: { row: LedgerRow }) {
   );
 }
 
+/**
+ * The desk's records as of a date, kept for the session until a member, payment, override, tier change
+ * or setting changes (then read again while the desk shows the last ones): opening 会费 again does not
+ * read the ~85,000 rows again (issue 17).
+ */
+const duesData = sessionCache({
+  dbName: db.name,
+  tables: DUES_TABLES,
+  compute: (asOf: string) => loadDuesData(db, asOf),
+  keep: 1,
+});
+
 export function DuesDesk() {
-  // Live: re-runs whenever a member, payment, override, tier change or setting changes.
   const asOf = today();
-  const data = useLiveQuery(() => loadDuesData(db, asOf), [asOf]);
+  const data = useSessionCache(duesData, asOf);
   const exportFile = useExportFile();
   const [year, setYear] = useState(Number(asOf.slice(0, 4)));
   const [query, setQuery] = useState('');

@@ -333,22 +333,25 @@ export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
   };
 }
 
+/** The tables the dashboard reads (its session cache is stale when one of them changes). */
+export const DASHBOARD_TABLES = [
+  'members',
+  'applications',
+  'tierChanges',
+  'duesOverrides',
+  'payments',
+  'participations',
+  'meetings',
+  'attendance',
+  'offices',
+  'settings',
+] as const;
+
 /** Reads what the dashboard needs in one read transaction and computes it as of `asOf`. */
 export async function computeDashboard(db: DeskDB, asOf: string): Promise<Dashboard> {
   const data = await db.transaction(
     'r',
-    [
-      db.members,
-      db.applications,
-      db.tierChanges,
-      db.duesOverrides,
-      db.payments,
-      db.participations,
-      db.meetings,
-      db.attendance,
-      db.offices,
-      db.settings,
-    ],
+    DASHBOARD_TABLES.map((t) => db.table(t)),
     async () => {
       const [
         members,

@@ -1,13 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Col, Flex, Row, Spin, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
 import { Page } from '../../ui/Page';
 import { CharterRef } from '../../ui/CharterRef';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { yuan } from '../dues/ledger';
-import { computeDashboard, type Dashboard } from './dashboard';
+import { computeDashboard, DASHBOARD_TABLES, type Dashboard } from './dashboard';
+import { sessionCache, useSessionCache } from './sessionCache';
 import { errorText } from '../../ui/errorText';
 
 const SHOW = 6;
@@ -240,16 +240,23 @@ function DashboardView({ d }: { d: Dashboard }) {
   );
 }
 
+/**
+ * The to-do list as of a date, kept for the session until a table it reads changes: opening 首页 again
+ * shows it at once instead of reading every table and computing every member's ledger again (issue 17).
+ */
+const dashboards = sessionCache({
+  dbName: db.name,
+  tables: DASHBOARD_TABLES,
+  compute: (asOf: string) =>
+    computeDashboard(db, asOf).then(
+      (d) => ({ d, error: null as string | null }),
+      (e: unknown) => ({ d: null, error: errorText(e) }),
+    ),
+});
+
 export function HomeDesk() {
   const asOf = today();
-  const result = useLiveQuery(
-    () =>
-      computeDashboard(db, asOf).then(
-        (d) => ({ d, error: null as string | null }),
-        (e: unknown) => ({ d: null, error: errorText(e) }),
-      ),
-    [asOf],
-  );
+  const result = useSessionCache(dashboards, asOf);
   return (
     <Page
       title="首页"
