@@ -9,6 +9,7 @@ import { Page } from '../../ui/Page';
 import { useExportFile } from '../../ui/exportFile';
 import { quorumOf } from './logic';
 import { Minutes } from './Minutes';
+import { useMeetingAttendance } from './hooks';
 import {
   buildBallotsDocx,
   buildMinutesDocx,
@@ -41,10 +42,8 @@ export function MeetingDetail() {
   const { id } = useParams();
   const meetingId = Number(id);
   const meeting = useLiveQuery(async () => (await db.meetings.get(meetingId)) ?? null, [meetingId]);
-  const attendance = useLiveQuery(
-    () => db.attendance.where('meetingId').equals(meetingId).toArray(),
-    [meetingId],
-  );
+  // The live attendance with the roll call's marks laid over it until stored (hooks.ts).
+  const { attendance, mark, recordOf } = useMeetingAttendance(meetingId);
   // The meeting's notice in the 发文 register (R-W1), unless it was voided.
   const notice = useLiveQuery(async () => {
     const docId = meeting?.noticeDocId;
@@ -163,7 +162,7 @@ export function MeetingDetail() {
             {
               key: 'rollcall',
               label: meeting.form === 'remote' ? '表决票收发' : '签到',
-              children: <RollCall meeting={meeting} attendance={attendance ?? []} />,
+              children: <RollCall meeting={meeting} recordOf={recordOf} mark={mark} />,
             },
             {
               key: 'minutes',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { App, Button, Card, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
@@ -68,6 +68,12 @@ function VersionsDialog(props: {
   );
 }
 
+const DISCUSSION_STYLE = {
+  fieldSizing: 'content',
+  minHeight: 'calc(4lh + 10px)',
+  maxHeight: 'calc(24lh + 10px)',
+} as CSSProperties;
+
 function AgendaItemCard(props: {
   item: AgendaItem;
   position: number;
@@ -82,64 +88,81 @@ function AgendaItemCard(props: {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const textId = `discussion-${item.id}`;
-  return (
-    <Card
-      size="small"
-      title={
-        renaming === null ? (
-          <span>
-            {props.position + 1}. {item.title}
-          </span>
-        ) : (
-          <Space>
-            <Input
-              aria-label="议程名称"
-              value={renaming}
-              onChange={(e) => setRenaming(e.target.value)}
-              onPressEnter={async () => {
-                if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
-                setRenaming(null);
-              }}
-              style={{ width: 320 }}
-            />
-            <Button
-              size="small"
-              type="primary"
-              onClick={async () => {
-                if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
-                setRenaming(null);
-              }}
-            >
-              确定
-            </Button>
-          </Space>
-        )
-      }
-      extra={
-        <Space size={4}>
+  // A keystroke re-renders this card (the text is its state): its heading, buttons and motions are the
+  // same elements then, so React skips them and renders only the status line and the text area.
+  const title = useMemo(
+    () =>
+      renaming === null ? (
+        <span>
+          {props.position + 1}. {item.title}
+        </span>
+      ) : (
+        <Space>
+          <Input
+            aria-label="议程名称"
+            value={renaming}
+            onChange={(e) => setRenaming(e.target.value)}
+            onPressEnter={async () => {
+              if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
+              setRenaming(null);
+            }}
+            style={{ width: 320 }}
+          />
           <Button
             size="small"
-            disabled={props.position === 0}
-            onClick={() => void moveAgendaItem(db, item.id!, -1)}
+            type="primary"
+            onClick={async () => {
+              if (renaming.trim()) await renameAgendaItem(db, item.id!, renaming.trim());
+              setRenaming(null);
+            }}
           >
-            上移
-          </Button>
-          <Button
-            size="small"
-            disabled={props.position === props.count - 1}
-            onClick={() => void moveAgendaItem(db, item.id!, 1)}
-          >
-            下移
-          </Button>
-          <Button size="small" onClick={() => setRenaming(item.title)}>
-            改名
-          </Button>
-          <Button size="small" onClick={() => setHistory(true)}>
-            历史版本
+            确定
           </Button>
         </Space>
-      }
-    >
+      ),
+    [renaming, item.id, item.title, props.position],
+  );
+  const extra = useMemo(
+    () => (
+      <Space size={4}>
+        <Button
+          size="small"
+          disabled={props.position === 0}
+          onClick={() => void moveAgendaItem(db, item.id!, -1)}
+        >
+          上移
+        </Button>
+        <Button
+          size="small"
+          disabled={props.position === props.count - 1}
+          onClick={() => void moveAgendaItem(db, item.id!, 1)}
+        >
+          下移
+        </Button>
+        <Button size="small" onClick={() => setRenaming(item.title)}>
+          改名
+        </Button>
+        <Button size="small" onClick={() => setHistory(true)}>
+          历史版本
+        </Button>
+      </Space>
+    ),
+    [item.id, item.title, props.position, props.count],
+  );
+  const motions = useMemo(
+    () => (
+      <MotionsOf
+        meeting={props.meeting}
+        item={item}
+        quorum={props.quorum}
+        motions={props.motions}
+        ballots={props.ballots}
+      />
+    ),
+    [props.meeting, item, props.quorum, props.motions, props.ballots],
+  );
+  return (
+    <Card size="small" title={title} extra={extra}>
       <Flex justify="space-between" align="baseline">
         <label htmlFor={textId}>讨论记录</label>
         <Typography.Text
@@ -156,16 +179,13 @@ function AgendaItemCard(props: {
         value={auto.text}
         onChange={(e) => auto.onChange(e.target.value)}
         onBlur={() => void auto.flush()}
-        autoSize={{ minRows: 4, maxRows: 24 }}
+        // Sized to its text by the browser (4 to 24 lines), not by measuring a hidden copy of the text on
+        // every keystroke as antd's autoSize does (at 20,000 characters that was most of a keystroke).
+        rows={4}
+        style={DISCUSSION_STYLE}
         placeholder="边听边记：输入即自动保存"
       />
-      <MotionsOf
-        meeting={props.meeting}
-        item={item}
-        quorum={props.quorum}
-        motions={props.motions}
-        ballots={props.ballots}
-      />
+      {motions}
       {history ? (
         <VersionsDialog
           item={item}

@@ -1,12 +1,15 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import { App, Button, Flex, Input, Radio, Table, Tag, Typography } from 'antd';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { App, Button, Flex, Input, Radio, Tag, Typography, theme } from 'antd';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AttendanceRecord, EntitledEntry, Meeting } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
-import { markAttendance, saveAttendance } from './data';
+import { saveAttendance } from './data';
 import { rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
+import type { Mark, MarkStatus, RecordOf } from './hooks';
 import { errorText } from '../../ui/errorText';
+import './rollcall.css';
 
 /** The live quorum indicator (R-O2, R-O4, R-O6), observers excluded. */
 export function QuorumBar(props: { quorum: QuorumView; remote: boolean }) {
@@ -42,15 +45,15 @@ export function QuorumBar(props: { quorum: QuorumView; remote: boolean }) {
   );
 }
 
-interface Row {
-  entry: EntitledEntry;
-  index: number;
-  record: AttendanceRecord | undefined;
-  status: RollStatus;
-}
+const ROW_HEIGHT = 44;
+const OVERSCAN = 8;
 
-function AttendeeInput(props: { meetingId: number; row: Row }) {
-  const { entry, record } = props.row;
+function AttendeeInput(props: {
+  meetingId: number;
+  entry: EntitledEntry;
+  record: AttendanceRecord | undefined;
+}) {
+  const { entry, record } = props;
   const [value, setValue] = useState<string | null>(null);
   const shown = value ?? record?.attendee ?? '';
   const save = async () => {
@@ -71,72 +74,217 @@ function AttendeeInput(props: { meetingId: number; row: Row }) {
   );
 }
 
+const ROLL_OPTIONS = [
+  { value: 'present', label: '出席' },
+  { value: 'absent', label: '缺席' },
+  { value: 'leave', label: '请假' },
+];
+
+interface RowProps {
+  meetingId: number;
+  remote: boolean;
+  entry: EntitledEntry;
+  /** Position in the entitled list (序号). */
+  index: number;
+  /** Position in the list shown (after 查找单位). */
+  pos: number;
+  record: AttendanceRecord | undefined;
+  top: number;
+  onKey: (e: KeyboardEvent<HTMLElement>, entry: EntitledEntry, pos: number) => void;
+  onMark: (entry: EntitledEntry, status: MarkStatus) => void;
+}
+
+/** One row of the roll call; memoised, so a mark re-renders only its own row. */
+const RollRow = memo(function RollRow(props: RowProps) {
+  const { meetingId, remote, entry, index, pos, record, top, onKey, onMark } = props;
+  const status: RollStatus = entry.observer ? 'observer' : (record?.status ?? 'unmarked');
+  return (
+    <div
+      role="row"
+      aria-rowindex={pos + 2}
+      tabIndex={0}
+      data-roll-row={pos}
+      className={`rollcall-row${remote ? ' rollcall-remote' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onKeyDown={(e) => onKey(e, entry, pos)}
+    >
+      <div role="cell">{index + 1}</div>
+      <div role="cell" className="rollcall-name">
+        {entry.name}
+        {entry.observer ? <Tag style={{ marginLeft: 6 }}>列席，无表决权</Tag> : null}
+      </div>
+      <div role="cell">
+        <AttendeeInput key={record?.updatedAt ?? 'new'} meetingId={meetingId} entry={entry} record={record} />
+      </div>
+      {remote ? (
+        <>
+          <div role="cell">
+            {entry.observer ? null : (
+              <DateInput
+                aria-label={`表决票发出日期：${entry.name}`}
+                value={record?.ballotSentOn ?? null}
+                onChange={(d) => void saveAttendance(db, meetingId, entry.memberId, { ballotSentOn: d })}
+              />
+            )}
+          </div>
+          <div role="cell">
+            {entry.observer ? null : (
+              <Flex gap={4} align="center">
+                <DateInput
+                  aria-label={`表决票收回日期：${entry.name}`}
+                  value={record?.ballotReturnedOn ?? null}
+                  onChange={(d) =>
+                    void saveAttendance(db, meetingId, entry.memberId, {
+                      ballotReturnedOn: d,
+                      status: d ? 'present' : 'absent',
+                    })
+                  }
+                />
+                {record?.ballotReturnedOn ? null : (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() =>
+                      void saveAttendance(db, meetingId, entry.memberId, {
+                        ballotReturnedOn: today(),
+                        status: 'present',
+                      })
+                    }
+                  >
+                    今日收回
+                  </Button>
+                )}
+              </Flex>
+            )}
+          </div>
+          <div role="cell">
+            {entry.observer ? (
+              <Tag>列席</Tag>
+            ) : record?.ballotReturnedOn ? (
+              <Tag color="green">已收回</Tag>
+            ) : (
+              <Tag>未收回</Tag>
+            )}
+          </div>
+        </>
+      ) : (
+        <>
+          <div role="cell">
+            {entry.observer ? (
+              <Tag>列席</Tag>
+            ) : (
+              <Radio.Group
+                aria-label={`签到：${entry.name}`}
+                value={status === 'unmarked' ? undefined : status}
+                onChange={(e) => onMark(entry, e.target.value as MarkStatus)}
+                options={ROLL_OPTIONS}
+              />
+            )}
+          </div>
+          <div role="cell">
+            <Tag color={status === 'present' ? 'green' : status === 'unmarked' ? undefined : 'orange'}>
+              {ROLL_STATUS_LABEL[status]}
+            </Tag>
+          </div>
+        </>
+      )}
+    </div>
+  );
+});
+
+const ONSITE_COLUMNS = ['序号', '单位名称', '到会代表', '签到', '状态'];
+const REMOTE_COLUMNS = ['序号', '单位名称', '到会代表', '表决票发出日期', '表决票收回日期', '状态'];
+
 /**
  * 签到: one keystroke per row — focus a row, press 1/Y 出席, 2/N 缺席, 3/L 请假, and the focus moves on;
- * ↑/↓ move between rows. The radios do the same by mouse.
+ * ↑/↓ move between rows. The radios do the same by mouse. A virtualised list (only the rows in view are
+ * in the DOM) of memoised rows: at 10,000 entitled a keystroke renders the marked row, the next row's
+ * focus and the quorum bar, in one frame; the mark is shown at once and written behind it
+ * (hooks.ts: useMeetingAttendance).
  */
-export function RollCall(props: { meeting: Meeting; attendance: AttendanceRecord[] }) {
-  const { meeting } = props;
+export function RollCall(props: { meeting: Meeting; recordOf: RecordOf; mark: Mark }) {
+  const { meeting, recordOf, mark } = props;
   const { message } = App.useApp();
+  const { token } = theme.useToken();
   const [filter, setFilter] = useState('');
-  const byMember = useMemo(() => new Map(props.attendance.map((a) => [a.memberId, a])), [props.attendance]);
-  const rows: Row[] = useMemo(() => {
+  const entitled = meeting.entitled;
+  /** The entitled positions shown (null: all, in order). */
+  const shown: number[] | null = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return meeting.entitled
-      .map((entry, index) => {
-        const record = byMember.get(entry.memberId);
-        const status: RollStatus = entry.observer ? 'observer' : (record?.status ?? 'unmarked');
-        return { entry, index, record, status };
-      })
-      .filter(
-        (r) =>
-          !f || r.entry.name.toLowerCase().includes(f) || r.entry.representative.toLowerCase().includes(f),
-      );
-  }, [meeting.entitled, byMember, filter]);
+    if (!f) return null;
+    const out: number[] = [];
+    entitled.forEach((e, i) => {
+      if (e.name.toLowerCase().includes(f) || e.representative.toLowerCase().includes(f)) out.push(i);
+    });
+    return out;
+  }, [entitled, filter]);
+  const count = shown ? shown.length : entitled.length;
+  const indexAt = (pos: number) => (shown ? shown[pos]! : pos);
 
-  const focusRow = (i: number) => {
-    const el = document.querySelector<HTMLElement>(`[data-roll-row="${i}"]`);
-    el?.focus();
-  };
+  const scroller = useRef<HTMLDivElement>(null);
+  const [maxHeight] = useState(() => Math.max(320, window.innerHeight - 360));
+  const height = Math.min(maxHeight, Math.max(count, 1) * ROW_HEIGHT + 2);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
 
-  const mark = useCallback(
-    async (entry: EntitledEntry, status: 'present' | 'absent' | 'leave') => {
-      try {
-        await markAttendance(db, meeting.id!, entry.memberId, status, entry.representative);
-      } catch (e) {
-        message.error(`签到保存失败：${errorText(e)}`);
-      }
+  const onMark = useCallback(
+    (entry: EntitledEntry, status: MarkStatus) => {
+      mark(entry, status).catch((e: unknown) => message.error(`签到保存失败：${errorText(e)}`));
     },
-    [meeting.id, message],
+    [mark, message],
   );
 
-  const onRowKey = (e: KeyboardEvent<HTMLElement>, row: Row, pos: number) => {
-    if (e.target !== e.currentTarget) return; // typing in the representative field
-    if (e.key === 'ArrowDown') {
+  const focusRow = useCallback(
+    (pos: number) => {
+      if (pos < 0 || pos >= count) return;
+      const find = () => scroller.current?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`);
+      const el = find();
+      if (el) {
+        el.focus();
+        return;
+      }
+      // Not rendered (far from the rows in view): scroll there, then focus once it is.
+      virtualizer.scrollToIndex(pos, { align: 'center' });
+      requestAnimationFrame(() => find()?.focus());
+    },
+    [count, virtualizer],
+  );
+
+  const onKey = useCallback(
+    (e: KeyboardEvent<HTMLElement>, entry: EntitledEntry, pos: number) => {
+      if (e.target !== e.currentTarget) return; // typing in the representative field
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        focusRow(pos + 1);
+        return;
+      }
+      if (e.key === 'ArrowUp') {
+        e.preventDefault();
+        focusRow(pos - 1);
+        return;
+      }
+      const status = rollKey(e.key);
+      if (!status || entry.observer) return;
       e.preventDefault();
+      onMark(entry, status);
       focusRow(pos + 1);
-      return;
-    }
-    if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      focusRow(pos - 1);
-      return;
-    }
-    const status = rollKey(e.key);
-    if (!status || row.entry.observer) return;
-    e.preventDefault();
-    void mark(row.entry, status);
-    focusRow(pos + 1);
-  };
+    },
+    [focusRow, onMark],
+  );
 
   const remote = meeting.form === 'remote';
   const sendAll = async () => {
     const date = today();
-    for (const e of meeting.entitled.filter((x) => !x.observer && !byMember.get(x.memberId)?.ballotSentOn)) {
+    for (const e of entitled.filter((x) => !x.observer && !recordOf(x.memberId)?.ballotSentOn)) {
       await saveAttendance(db, meeting.id!, e.memberId, { ballotSentOn: date });
     }
     message.success(`已记录表决票发出日期：${date}`);
   };
+  const columns = remote ? REMOTE_COLUMNS : ONSITE_COLUMNS;
 
   return (
     <Flex vertical gap={8}>
@@ -157,134 +305,66 @@ export function RollCall(props: { meeting: Meeting; attendance: AttendanceRecord
           </Typography.Text>
         )}
       </Flex>
-      <Table<Row>
-        size="small"
-        rowKey={(r) => r.entry.memberId}
-        dataSource={rows}
-        pagination={false}
+      <div
+        role="table"
         aria-label="签到表"
-        onRow={(row, pos) => ({
-          tabIndex: 0,
-          'data-roll-row': pos,
-          onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(e, row, pos ?? 0),
-          style: { outlineOffset: -2 },
-        })}
-        columns={[
-          { title: '序号', width: 56, render: (_, r) => r.index + 1 },
-          {
-            title: '单位名称',
-            render: (_, r) => (
-              <span>
-                {r.entry.name}
-                {r.entry.observer ? <Tag style={{ marginLeft: 6 }}>列席，无表决权</Tag> : null}
-              </span>
-            ),
-          },
-          {
-            title: '到会代表',
-            width: 150,
-            render: (_, r) => (
-              <AttendeeInput key={r.record?.updatedAt ?? 'new'} meetingId={meeting.id!} row={r} />
-            ),
-          },
-          ...(remote
-            ? [
-                {
-                  title: '表决票发出日期',
-                  width: 150,
-                  render: (_: unknown, r: Row) =>
-                    r.entry.observer ? null : (
-                      <DateInput
-                        aria-label={`表决票发出日期：${r.entry.name}`}
-                        value={r.record?.ballotSentOn ?? null}
-                        onChange={(d) =>
-                          void saveAttendance(db, meeting.id!, r.entry.memberId, { ballotSentOn: d })
-                        }
-                      />
-                    ),
-                },
-                {
-                  title: '表决票收回日期',
-                  width: 230,
-                  render: (_: unknown, r: Row) =>
-                    r.entry.observer ? null : (
-                      <Flex gap={4} align="center">
-                        <DateInput
-                          aria-label={`表决票收回日期：${r.entry.name}`}
-                          value={r.record?.ballotReturnedOn ?? null}
-                          onChange={(d) =>
-                            void saveAttendance(db, meeting.id!, r.entry.memberId, {
-                              ballotReturnedOn: d,
-                              status: d ? 'present' : 'absent',
-                            })
-                          }
-                        />
-                        {r.record?.ballotReturnedOn ? null : (
-                          <Button
-                            size="small"
-                            type="link"
-                            onClick={() =>
-                              void saveAttendance(db, meeting.id!, r.entry.memberId, {
-                                ballotReturnedOn: today(),
-                                status: 'present',
-                              })
-                            }
-                          >
-                            今日收回
-                          </Button>
-                        )}
-                      </Flex>
-                    ),
-                },
-                {
-                  title: '状态',
-                  width: 90,
-                  render: (_: unknown, r: Row) =>
-                    r.entry.observer ? (
-                      <Tag>列席</Tag>
-                    ) : r.record?.ballotReturnedOn ? (
-                      <Tag color="green">已收回</Tag>
-                    ) : (
-                      <Tag>未收回</Tag>
-                    ),
-                },
-              ]
-            : [
-                {
-                  title: '签到',
-                  width: 230,
-                  render: (_: unknown, r: Row) =>
-                    r.entry.observer ? (
-                      <Tag>列席</Tag>
-                    ) : (
-                      <Radio.Group
-                        aria-label={`签到：${r.entry.name}`}
-                        value={r.status === 'unmarked' ? undefined : r.status}
-                        onChange={(e) => void mark(r.entry, e.target.value)}
-                        options={[
-                          { value: 'present', label: '出席' },
-                          { value: 'absent', label: '缺席' },
-                          { value: 'leave', label: '请假' },
-                        ]}
-                      />
-                    ),
-                },
-                {
-                  title: '状态',
-                  width: 80,
-                  render: (_: unknown, r: Row) => (
-                    <Tag
-                      color={
-                        r.status === 'present' ? 'green' : r.status === 'unmarked' ? undefined : 'orange'
-                      }
-                    >
-                      {ROLL_STATUS_LABEL[r.status]}
-                    </Tag>
-                  ),
-                },
-              ]),
-        ]}
-      />
+        aria-rowcount={count + 1}
+        className="rollcall"
+        style={{
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadius,
+          ['--rollcall-border' as string]: token.colorBorderSecondary,
+          ['--rollcall-focus' as string]: token.colorPrimary,
+          ['--rollcall-row-height' as string]: `${ROW_HEIGHT}px`,
+        }}
+      >
+        <div role="rowgroup">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={`rollcall-head${remote ? ' rollcall-remote' : ''}`}
+            style={{ background: token.colorFillAlter, fontWeight: token.fontWeightStrong }}
+          >
+            {columns.map((c) => (
+              <div role="columnheader" key={c}>
+                {c}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div
+          ref={scroller}
+          role="rowgroup"
+          style={{ height, overflowY: 'auto', overflowX: 'hidden', contain: 'strict', position: 'relative' }}
+        >
+          {count === 0 ? (
+            <Typography.Text type="secondary" style={{ display: 'block', padding: 16, textAlign: 'center' }}>
+              {entitled.length === 0 ? '本次会议没有应到单位' : '没有符合条件的单位'}
+            </Typography.Text>
+          ) : (
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const index = indexAt(item.index);
+                const entry = entitled[index]!;
+                return (
+                  <RollRow
+                    key={entry.memberId}
+                    meetingId={meeting.id!}
+                    remote={remote}
+                    entry={entry}
+                    index={index}
+                    pos={item.index}
+                    record={recordOf(entry.memberId)}
+                    top={item.start}
+                    onKey={onKey}
+                    onMark={onMark}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
     </Flex>
   );
 }
