@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import JSZip from 'jszip';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   it,
   loadDemoData,
   openSection,
+  select,
   setDate,
   shot,
 } from './support';
@@ -196,6 +198,20 @@ describe('设置 › 公文设置: the fonts this machine has (issue 15, browser
       .getByText('导出时使用：Windows 自带字体（仿宋、宋体加粗、黑体、楷体）（仿宋正文）。')
       .waitFor();
     await shot(page, 'settings-7-fonts-windows');
+    // An export follows the scheme in effect: the Windows faces, no GB2312 name anywhere.
+    await openSection(page, '发文');
+    await page.getByRole('button', { name: '新建通知', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+    await select(page, '模板').pick('征集通知');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-fonts-'));
+    const file = await download(page, page.getByRole('button', { name: '导出 Word', exact: true }), {
+      saveAs: path.join(dir, 'notice.docx'),
+    });
+    const zip = await JSZip.loadAsync(file.bytes);
+    const styles = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+    expect(styles).toContain('w:eastAsia="仿宋"');
+    expect(styles).not.toContain('GB2312');
+    expect(await zip.file('word/fontTable.xml')?.async('string')).not.toContain('GB2312');
     expect(errors).toEqual([]);
   });
 
