@@ -8,11 +8,16 @@ import { assertInteger, fail } from './errors';
 /** R-M3 (4): prefix of member certificate numbers, `CCIA-HY-2025-0001`. */
 export const MEMBER_CERTIFICATE_PREFIX = 'CCIA-HY';
 
-function nextNumber(issued: readonly string[], prefix: string, year: number, digits: number): string {
+function headOf(prefix: string, year: number): string {
   assertInteger(year, '发证年度', 1000, 9999);
   const p = prefix.trim();
   if (!p) fail('证书编号前缀不能为空');
-  const head = `${p}-${year}-`;
+  return `${p}-${year}-`;
+}
+
+/** The highest sequence number issued for a prefix and year (0 when none): what a new number follows. */
+export function highestCertificateSeq(issued: readonly string[], prefix: string, year: number): number {
+  const head = headOf(prefix, year);
   let max = 0;
   for (const no of issued) {
     if (!no.startsWith(head)) continue;
@@ -21,7 +26,21 @@ function nextNumber(issued: readonly string[], prefix: string, year: number, dig
     const n = Number(rest);
     if (n > max) max = n;
   }
-  return `${head}${String(max + 1).padStart(digits, '0')}`;
+  return max;
+}
+
+/** The certificate number with sequence `seq` (taken from the office's server, issue 19). */
+export function certificateNoOf(prefix: string, year: number, seq: number, digits: number): string {
+  assertInteger(seq, '证书序号', 1);
+  return `${headOf(prefix, year)}${String(seq).padStart(digits, '0')}`;
+}
+
+/** Digits of the sequence: member certificates 4 (R-M3 (4)), programme certificates 3 (R-P3). */
+export const MEMBER_CERTIFICATE_DIGITS = 4;
+export const PROGRAMME_CERTIFICATE_DIGITS = 3;
+
+function nextNumber(issued: readonly string[], prefix: string, year: number, digits: number): string {
+  return certificateNoOf(prefix, year, highestCertificateSeq(issued, prefix, year) + 1, digits);
 }
 
 /** R-M3 (4): the next member certificate number of `year`: `<prefix>-<year>-<seq, 4 digits>`. */
@@ -30,10 +49,10 @@ export function nextCertificateNo(
   year: number,
   prefix = MEMBER_CERTIFICATE_PREFIX,
 ): string {
-  return nextNumber(existing, prefix, year, 4);
+  return nextNumber(existing, prefix, year, MEMBER_CERTIFICATE_DIGITS);
 }
 
 /** R-P3: the next programme certificate number: `<programme prefix>-<year>-<seq, 3 digits>`. */
 export function nextProgrammeCertificateNo(issued: readonly string[], prefix: string, year: number): string {
-  return nextNumber(issued, prefix, year, 3);
+  return nextNumber(issued, prefix, year, PROGRAMME_CERTIFICATE_DIGITS);
 }

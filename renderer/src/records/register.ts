@@ -14,6 +14,8 @@ import type { DocType, OutgoingDocument } from '../../../shared/domain/records';
 import { findPlaceholders, placeholderRefusal } from '../../../shared/documents/placeholders';
 import { writeAudit } from '../db/audit';
 import type { DeskDB } from '../db/schema';
+import { documentSequence } from '../sync/counter';
+import { NumbersNeedServer, serverNumbers } from '../sync/numbers';
 
 export interface DraftFields {
   title: string;
@@ -102,26 +104,103 @@ async function takeNextNumber(
   db: DeskDB,
   year: number,
   style: DocNumberStyle,
+  reservedSeq?: number,
 ): Promise<{ year: number; seq: number; docNumber: string }> {
-  const issued = (await db.documents.where('year').equals(year).toArray())
-    .filter((d) => typeof d.seq === 'number')
-    .map((d) => ({ year: d.year, seq: d.seq as number }));
-  const seq = nextDocSeq(issued, year);
+  const seq = reservedSeq ?? nextDocSeq(await issuedNumbers(db, year), year);
   return { year, seq, docNumber: formatDocNumber({ year, seq, style }) };
 }
 
-/** 定稿 (R-W1): the draft becomes final with the year's next number. */
+async function issuedNumbers(db: DeskDB, year: number) {
+  return (await db.documents.where('year').equals(year).toArray())
+    .filter((d) => typeof d.seq === 'number')
+    .map((d) => ({ year: d.year, seq: d.seq as number }));
+}
+
+/**
+ * With the office's server configured (issue 19): the next `count` numbers of `year`'s sequence taken from
+ * the server's counter, never at or below the highest this register knows; undefined without a server
+ * (numbered locally, as before). Call OUTSIDE a transaction (it waits for the network); throws
+ * DocumentWriteError in Chinese when the server cannot be reached.
+ */
+export async function reserveDocNumbers(
+  db: DeskDB,
+  year: number,
+  what: string,
+  kept: string,
+  count = 1,
+): Promise<number | undefined> {
+  const floor = nextDocSeq(await issuedNumbers(db, year), year) - 1;
+  try {
+    return await serverNumbers(documentSequence(year), floor, count, what, kept);
+  } catch (e) {
+    if (e instanceof NumbersNeedServer) throw new DocumentWriteError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Numbers taken from the server and then not used (the write after it failed): they are gone for ever
+ * (R-W1, never reused), so the audit trail says which and why.
+ */
+export async function recordUnusedNumbers(db: DeskDB, numbers: string, why: unknown): Promise<void> {
+  const reason = why instanceof Error ? why.message : String(why);
+  await db
+    .transaction('rw', db.audit, () =>
+      writeAudit(db, {
+        entity: 'documents',
+        action: 'docnumber',
+        summary: `服务器分配的编号 ${numbers} 未使用（操作未完成：${reason}），该编号不再使用`,
+      }),
+    )
+    .catch(() => undefined);
+}
+
+function checkFinalizable(doc: OutgoingDocument | undefined): asserts doc is OutgoingDocument {
+  if (!doc) throw new DocumentWriteError('找不到该发文');
+  if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
+  if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
+  // A number is used up for ever (R-W1): never on a template still reading 关于××的通知.
+  const refusal = placeholderRefusal(findPlaceholders(doc));
+  if (refusal) throw new DocumentWriteError(refusal);
+}
+
+/**
+ * 定稿 (R-W1): the draft becomes final with the year's next number — from the office's server when one
+ * is configured (issue 19: checked first, then the number taken, then written; offline it is refused and
+ * the draft stays a draft), else from this register.
+ */
 export async function finalizeDocument(db: DeskDB, id: number, style: DocNumberStyle): Promise<string> {
+  const draft = await db.documents.get(id);
+  checkFinalizable(draft);
+  const draftYear = docNumberYear(draft.date);
+  const reserved = await reserveDocNumbers(db, draftYear, '定稿', '草稿仍为草稿，未分配发文字号');
+  try {
+    return await finalizeWith(
+      db,
+      id,
+      style,
+      reserved === undefined ? undefined : { year: draftYear, seq: reserved },
+    );
+  } catch (e) {
+    if (reserved !== undefined)
+      await recordUnusedNumbers(db, formatDocNumber({ year: draftYear, seq: reserved, style }), e);
+    throw e;
+  }
+}
+
+async function finalizeWith(
+  db: DeskDB,
+  id: number,
+  style: DocNumberStyle,
+  reserved: { year: number; seq: number } | undefined,
+): Promise<string> {
   const now = new Date().toISOString();
   return db.transaction('rw', [db.documents, db.audit], async () => {
     const doc = await db.documents.get(id);
-    if (!doc) throw new DocumentWriteError('找不到该发文');
-    if (doc.status !== 'draft') throw new DocumentWriteError('只有草稿可以定稿');
-    if (doc.title.trim() === '') throw new DocumentWriteError('请先填写标题');
-    // A number is used up for ever (R-W1): never on a template still reading 关于××的通知.
-    const refusal = placeholderRefusal(findPlaceholders(doc));
-    if (refusal) throw new DocumentWriteError(refusal);
-    const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(doc.date), style);
+    checkFinalizable(doc);
+    const docYear = docNumberYear(doc.date);
+    if (reserved && reserved.year !== docYear) throw new DocumentWriteError('成文日期已改动，请重新定稿');
+    const { year, seq, docNumber } = await takeNextNumber(db, docYear, style, reserved?.seq);
     await db.documents.update(id, { year, seq, docNumber, status: 'final', updatedAt: now });
     await writeAudit(db, {
       entity: 'documents',
@@ -146,6 +225,8 @@ export async function registerCertificateBatch(
     certificates: readonly (BatchCertificate & { certificateId: number })[];
   },
   style: DocNumberStyle,
+  /** The sequence number taken from the office's server beforehand (reserveDocNumbers), if one is configured. */
+  reservedSeq?: number,
 ): Promise<{ id: number; docNumber: string }> {
   const now = new Date().toISOString();
   const text = certificateBatchText(batch);
@@ -158,7 +239,7 @@ export async function registerCertificateBatch(
       unitName: c.unitName,
     })),
   };
-  const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(text.date), style);
+  const { year, seq, docNumber } = await takeNextNumber(db, docNumberYear(text.date), style, reservedSeq);
   const row: OutgoingDocument = {
     ...text,
     year,

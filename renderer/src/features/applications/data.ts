@@ -11,7 +11,7 @@ import type { Application, Certificate, MemberFields } from '../../../../shared/
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { checkTransition, hasLeft, type MotionOutcome } from '../../../../shared/charter';
 import { MemberWriteError, createMember, readmitMember } from '../../records/members';
-import { issueMemberCertificate } from '../../records/certificates';
+import { issueMemberCertificate, reserveMemberCertificate, withReserved } from '../../records/certificates';
 import { receivedMaterials, rejoinBlockMessage, stepDateProblem, stepGates } from './logic';
 
 /** The re-application ban of R-M8 / R-M9 is still running. */
@@ -234,35 +234,42 @@ export async function saveNotified(db: DeskDB, id: number, on: string) {
  */
 export async function issueCertificate(db: DeskDB, id: number, issuedOn: string): Promise<Certificate> {
   const { docNumberStyle } = await readCharterSettings(db);
+  const before = await db.applications.get(id);
+  if (before) gate(before, 'certificate', issuedOn); // checked before any number is taken from the server
+  // With the office's server configured the numbers come from it (issue 19); offline: refused, nothing issued.
+  const reserved = await reserveMemberCertificate(db, issuedOn);
   let cert: Certificate | null = null;
-  await update(
-    db,
-    id,
-    `发放会员证书（${issuedOn}）`,
-    (a) => {
-      gate(a, 'certificate', issuedOn);
-      return a;
-    },
-    [db.certificates, db.documents],
-    async (a) => {
-      const issued = await issueMemberCertificate(db, {
-        memberId: a.memberId as number,
-        unitName: a.unit.name,
-        issuedOn,
-      });
-      cert = issued;
-      const certificateId = issued.id as number;
-      await registerCertificateBatch(
-        db,
-        {
-          kind: 'member',
-          issuedOn,
-          certificates: [{ certificateId, certificateNo: issued.certificateNo, unitName: a.unit.name }],
-        },
-        docNumberStyle,
-      );
-      return { ...a, certificateId, step: 'done', outcome: 'approved' };
-    },
+  await withReserved(db, reserved, () =>
+    update(
+      db,
+      id,
+      `发放会员证书（${issuedOn}）`,
+      (a) => {
+        gate(a, 'certificate', issuedOn);
+        return a;
+      },
+      [db.certificates, db.documents],
+      async (a) => {
+        const issued = await issueMemberCertificate(
+          db,
+          { memberId: a.memberId as number, unitName: a.unit.name, issuedOn },
+          reserved,
+        );
+        cert = issued;
+        const certificateId = issued.id as number;
+        await registerCertificateBatch(
+          db,
+          {
+            kind: 'member',
+            issuedOn,
+            certificates: [{ certificateId, certificateNo: issued.certificateNo, unitName: a.unit.name }],
+          },
+          docNumberStyle,
+          reserved?.docSeq,
+        );
+        return { ...a, certificateId, step: 'done', outcome: 'approved' };
+      },
+    ),
   );
   return cert as unknown as Certificate;
 }
