@@ -22,7 +22,7 @@ import './roster.css';
 export { STATUS_COLOR, StatusTag } from './RosterList';
 
 /**
- * The search box. Filtering 10,000 members takes well under a millisecond (a search index, logic.ts:
+ * The search box. Filtering 10,000 members takes a millisecond or two (a search index, logic.ts:
  * rosterFilter), so the roster follows each keystroke synchronously: one render, painted in the next frame.
  * (A transition or a deferred value cost a second render and often a second frame, npm run bench: search.)
  * The text lives in the input below the Form.Item, so a keystroke does not re-render the form item's grid.
@@ -157,8 +157,9 @@ function RosterBody(props: {
   const rows = useMemo(() => filter({ query, tier, status, year }), [filter, query, tier, status, year]);
   useEffect(() => startTransition(() => onRows(rows)), [rows, onRows]);
 
-  return (
-    <Flex vertical gap={12}>
+  // The same element while only the query changes: a keystroke does not re-render antd's Form.
+  const form = useMemo(
+    () => (
       <Form layout="inline" name="roster" colon={false} style={{ rowGap: 8 }}>
         <SearchBox onSearch={setQuery} />
         <Filters
@@ -171,6 +172,13 @@ function RosterBody(props: {
           setYear={setYear}
         />
       </Form>
+    ),
+    [tier, status, year, years],
+  );
+
+  return (
+    <Flex vertical gap={12}>
+      {form}
       <Typography.Text role="status">
         {members === undefined ? '正在读取…' : `共 ${rows.length} 家`}
         {members !== undefined && rows.length !== members.length ? `（全部 ${members.length} 家）` : ''}

@@ -71,7 +71,8 @@ const COLUMNS: Column[] = [
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 40;
 const MIN_WIDTH = 1000;
-const OVERSCAN = 6;
+// Rows rendered beyond those in view on each side: each one is laid out and painted on every search.
+const OVERSCAN = 3;
 
 /** Next sort on a header click: ascending, then descending, then unsorted (as antd's tables do). */
 export function nextSort(current: RosterSort | null, key: RosterSortKey): RosterSort | null {
