@@ -17,6 +17,7 @@ import {
   reserveMemberCertificate,
   withReserved,
 } from '../../../renderer/src/records/certificates';
+import { issueCertificates } from '../../../renderer/src/features/programmes/data';
 import type { ServerConnection } from '../../../renderer/src/sync/types';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 
@@ -95,6 +96,32 @@ describe('numbers from the server when one is configured (issue 19)', () => {
         issueMemberCertificate(db, { memberId: 2, unitName: '乙', issuedOn: '2026-11-21' }),
       ),
     ).rejects.toThrow('证书编号须从服务器取得');
+    db.close();
+  }, 60_000);
+
+  it('a programme’s certificates: consecutive numbers of its prefix from the server, and the batch’s number', async () => {
+    setNumberServer(() => ({ configured: true, connection: conn }));
+    const db = freshDb();
+    const programmeId = (await db.programmes.add({
+      name: '阳光行动',
+      description: '',
+      callYear: 2026,
+      deadline: '2026-12-31',
+      certificatePrefix: 'YG',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    })) as number;
+    for (const memberId of [7, 8, 9])
+      await db.enrolments.add({
+        programmeId,
+        memberId,
+        status: 'approved',
+        receipts: {},
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+    const { certificates, docNumber } = await issueCertificates(db, programmeId, '2026-11-21');
+    expect(certificates.map((c) => c.certificateNo)).toEqual(['YG-2026-001', 'YG-2026-002', 'YG-2026-003']);
+    expect(docNumber).toBe('CCIA 秘[2026]022 号');
     db.close();
   }, 60_000);
 

@@ -12,7 +12,12 @@ import type {
 import type { IsoDate } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL } from '../../../../shared/domain/types';
 import { readCharterSettings } from '../../records/settings';
-import { issueProgrammeCertificates, returnProgrammeCertificate } from '../../records/certificates';
+import {
+  issueProgrammeCertificates,
+  reserveProgrammeCertificates,
+  returnProgrammeCertificate,
+  withReserved,
+} from '../../records/certificates';
 import { writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../../records/register';
@@ -294,45 +299,58 @@ export async function issueCertificates(
   on: IsoDate,
 ): Promise<{ certificates: Certificate[]; docNumber: string | null }> {
   const { docNumberStyle } = await readCharterSettings(db);
-  return db.transaction(
-    'rw',
-    [db.programmes, db.enrolments, db.certificates, db.members, db.documents, db.audit],
-    async () => {
-      const p = await db.programmes.get(programmeId);
-      if (!p) throw new ProgrammeWriteError('找不到该专项行动');
-      const due = (await db.enrolments.where('programmeId').equals(programmeId).toArray()).filter(
-        (e) => e.status === 'approved' && e.certificateId === undefined,
-      );
-      const units: string[] = [];
-      for (const e of due) units.push((await db.members.get(e.memberId))?.name ?? '');
-      const out = await issueProgrammeCertificates(
-        db,
-        p,
-        due.map((e, i) => ({ memberId: e.memberId, unitName: units[i]! })),
-        on,
-      );
-      for (const [i, e] of due.entries())
-        await db.enrolments.update(e.id as number, {
-          certificateId: out[i]!.id as number,
-          updatedAt: new Date().toISOString(),
-        });
-      if (out.length === 0) return { certificates: out, docNumber: null };
-      const { docNumber } = await registerCertificateBatch(
-        db,
-        {
-          kind: 'programme',
-          programmeName: p.name,
-          issuedOn: on,
-          certificates: out.map((c, i) => ({
-            certificateId: c.id as number,
-            certificateNo: c.certificateNo,
-            unitName: units[i]!,
-          })),
-        },
-        docNumberStyle,
-      );
-      return { certificates: out, docNumber };
-    },
+  const dueOf = async () =>
+    (await db.enrolments.where('programmeId').equals(programmeId).toArray()).filter(
+      (e) => e.status === 'approved' && e.certificateId === undefined,
+    );
+  // With the office's server configured the numbers come from it, before the transaction (issue 19).
+  const programme = await db.programmes.get(programmeId);
+  const count = (await dueOf()).length;
+  const reserved =
+    programme && count ? await reserveProgrammeCertificates(db, programme, count, on) : undefined;
+  return withReserved(db, reserved, () =>
+    db.transaction(
+      'rw',
+      [db.programmes, db.enrolments, db.certificates, db.members, db.documents, db.audit],
+      async () => {
+        const p = await db.programmes.get(programmeId);
+        if (!p) throw new ProgrammeWriteError('找不到该专项行动');
+        const due = await dueOf();
+        if (reserved && due.length !== count)
+          throw new ProgrammeWriteError('待发证书的单位刚有变化，请重新发放');
+        const units: string[] = [];
+        for (const e of due) units.push((await db.members.get(e.memberId))?.name ?? '');
+        const out = await issueProgrammeCertificates(
+          db,
+          p,
+          due.map((e, i) => ({ memberId: e.memberId, unitName: units[i]! })),
+          on,
+          reserved,
+        );
+        for (const [i, e] of due.entries())
+          await db.enrolments.update(e.id as number, {
+            certificateId: out[i]!.id as number,
+            updatedAt: new Date().toISOString(),
+          });
+        if (out.length === 0) return { certificates: out, docNumber: null };
+        const { docNumber } = await registerCertificateBatch(
+          db,
+          {
+            kind: 'programme',
+            programmeName: p.name,
+            issuedOn: on,
+            certificates: out.map((c, i) => ({
+              certificateId: c.id as number,
+              certificateNo: c.certificateNo,
+              unitName: units[i]!,
+            })),
+          },
+          docNumberStyle,
+          reserved?.docSeq,
+        );
+        return { certificates: out, docNumber };
+      },
+    ),
   );
 }
 
