@@ -132,7 +132,7 @@ describe('numbers from the server when one is configured (issue 19)', () => {
     setNumberServer(() => ({ configured: true, connection: c }));
     const db = freshDb();
     const id = await draft(db, '离线的通知');
-    const e = await finalizeDocument(db, id, 'seed').catch((x: unknown) => x as Error);
+    const e = (await finalizeDocument(db, id, 'seed').catch((x: unknown) => x)) as Error;
     expect(e.message).toMatch(
       /^定稿需要连接服务器取得编号.*当前无法连接服务器（无法连接服务器），请联网后重试；草稿仍为草稿，未分配发文字号。$/,
     );
