@@ -68,7 +68,12 @@ import type { Body, IsoDate, MeetingForm, MemberStatus, OfficeRole, Tier } from 
 import { arrearsOf, buildLedger, chartSeries, duesTrackedFrom, ledgerInputOf, tierHistoryOf } from './ledger';
 import { groupBy } from '../data/group';
 
-/** What the report reads: the tables it needs, as stored. */
+/**
+ * What the report reads: the tables it needs, as stored. `participations` and `attendance` may be only what
+ * the report of the year needs (the figures are the same as from the whole tables): those in the
+ * `participationWindow` (attendance: of the meetings in it), those of the activities and meetings in the
+ * `reportPeriod`, and every one of the members that `mayBeInactive` (renderer/src/features/report/data.ts).
+ */
 export interface ReportData {
   members: readonly Member[];
   tierChanges: readonly TierChange[];
@@ -318,13 +323,74 @@ export function statusOn(m: Member, date: IsoDate): MemberStatus | null {
   return m.status === 'approved' || m.status === 'active' ? m.status : 'active';
 }
 
+/**
+ * R-M7 participation dates by member: activities taken part in and meetings attended (present, or a remote
+ * meeting's ballot returned), as the desks count them.
+ */
+export function participationDates(
+  participations: readonly Participation[],
+  meetings: readonly Meeting[],
+  attendance: readonly AttendanceRecord[],
+): Map<number, IsoDate[]> {
+  const took = new Map<number, IsoDate[]>();
+  const addDate = (id: number, date: IsoDate) => {
+    const l = took.get(id);
+    if (l) l.push(date);
+    else took.set(id, [date]);
+  };
+  for (const p of participations) addDate(p.memberId, p.date);
+  const meetingDate = new Map(meetings.map((m) => [m.id ?? -1, m]));
+  for (const a of attendance) {
+    const mt = meetingDate.get(a.meetingId);
+    if (!mt) continue;
+    if (a.status === 'present' || (mt.form === 'remote' && a.ballotReturnedOn)) addDate(a.memberId, mt.date);
+  }
+  return took;
+}
+
+/**
+ * The first day of the months in which any participation makes a member certainly active on `end` (R-M7:
+ * flagged only after 12 months without any; the last INACTIVITY_MONTHS − 1 months are safe whatever the day).
+ */
+export function surelyActiveFrom(end: IsoDate): IsoDate {
+  return addMonths(end, -(INACTIVITY_MONTHS - 1));
+}
+
+/**
+ * The participation days every member's figures need (the rest is needed only for members that
+ * `mayBeInactive`): the months of the year (活跃度 by month) and the R-M7 window before `end`.
+ */
+export function participationWindow(year: number, asOf: IsoDate): { from: IsoDate; to: IsoDate } {
+  const { start, end } = reportPeriod(year, asOf);
+  return { from: minDate(start, surelyActiveFrom(end)), to: end };
+}
+
+/**
+ * Whether the engine must be asked about a member (R-M7) on `end`: a member (已批准 / 正式会员 on `end`)
+ * approved before the window that took no part in it, judging by `datesInWindow` (its participation dates;
+ * any outside the window are ignored). Only these members need their whole participation history; the
+ * others are certainly active and skip the engine's per-member dues ledger. The engine decides every flag.
+ */
+export function mayBeInactive(end: IsoDate): (m: Member, datesInWindow: readonly IsoDate[]) => boolean {
+  const from = surelyActiveFrom(end);
+  return (m, datesInWindow) => {
+    if (m.id === undefined || !m.approvedOn) return false;
+    const status = statusOn(m, end);
+    if (status !== 'approved' && status !== 'active') return false;
+    return (
+      compareDates(m.approvedOn, from) < 0 &&
+      !datesInWindow.some((x) => compareDates(x, from) >= 0 && compareDates(x, end) <= 0)
+    );
+  };
+}
+
 /** Last day of a month. */
 function monthEnd(year: number, month: number): IsoDate {
   return month === 12 ? endOfYear(year) : addDays(isoDate(year, month + 1, 1), -1);
 }
 
 function membership(
-  d: ReportData,
+  d: OtherData,
   start: IsoDate,
   end: IsoDate,
   year: number,
@@ -414,22 +480,8 @@ function membership(
   tierChanges.sort((a, b) => compareDates(a.on, b.on) || a.memberId - b.memberId);
 
   // R-M7 activity: participation dates are activities taken part in and meetings attended (as the desks do).
-  const took = new Map<number, IsoDate[]>();
-  const addDate = (id: number, date: IsoDate) => {
-    const l = took.get(id);
-    if (l) l.push(date);
-    else took.set(id, [date]);
-  };
-  for (const p of d.participations) addDate(p.memberId, p.date);
-  const meetingDate = new Map(d.meetings.map((m) => [m.id ?? -1, m]));
-  for (const a of d.attendance) {
-    const mt = meetingDate.get(a.meetingId);
-    if (!mt) continue;
-    if (a.status === 'present' || (mt.form === 'remote' && a.ballotReturnedOn)) addDate(a.memberId, mt.date);
-  }
-  // Only members that took no part in the last INACTIVITY_MONTHS − 1 months can be flagged (R-M7): the
-  // others are certainly active and skip the engine's per-member dues ledger; the engine decides the rest.
-  const surelyActiveFrom = addMonths(end, -(INACTIVITY_MONTHS - 1));
+  const took = participationDates(d.participations, d.meetings, d.attendance);
+  const candidate = mayBeInactive(end);
   const awInput: AutoWithdrawalMember[] = [];
   let checked = 0;
   for (const m of d.members) {
@@ -438,11 +490,7 @@ function membership(
     if (status !== 'approved' && status !== 'active') continue;
     checked++;
     const dates = took.get(m.id) ?? [];
-    if (
-      compareDates(m.approvedOn, surelyActiveFrom) >= 0 ||
-      dates.some((x) => compareDates(x, surelyActiveFrom) >= 0 && compareDates(x, end) <= 0)
-    )
-      continue;
+    if (!candidate(m, dates)) continue;
     awInput.push({
       ...ledgerInputOf(m as Member & { approvedOn: string }, tierChangesBy.get(m.id), [], []),
       memberId: m.id,
@@ -482,7 +530,7 @@ function membership(
   };
 }
 
-function dues(d: ReportData, year: number, start: IsoDate, end: IsoDate, problems: string[]): DuesFigures {
+function dues(d: DuesData, year: number, start: IsoDate, end: IsoDate, problems: string[]): DuesFigures {
   const payments = d.payments.filter((p) => compareDates(p.paidOn, end) <= 0);
   const ledger = buildLedger({ ...d, payments }, year, end, d.settings.duesSchedule);
   for (const p of ledger.problems) problems.push(`会费（${p.name}）：${p.message}`);
@@ -568,7 +616,7 @@ function dues(d: ReportData, year: number, start: IsoDate, end: IsoDate, problem
 }
 
 function meetings(
-  d: ReportData,
+  d: OtherData,
   year: number,
   start: IsoDate,
   end: IsoDate,
@@ -658,7 +706,7 @@ function meetings(
   };
 }
 
-function programmes(d: ReportData, year: number, start: IsoDate, end: IsoDate): ProgrammeLine[] {
+function programmes(d: OtherData, year: number, start: IsoDate, end: IsoDate): ProgrammeLine[] {
   const byProgramme = groupBy(d.enrolments, (e) => e.programmeId);
   const certs = groupBy(
     d.certificates.filter((c) => c.kind === 'programme' && c.programmeId !== undefined),
@@ -687,7 +735,7 @@ function programmes(d: ReportData, year: number, start: IsoDate, end: IsoDate): 
     });
 }
 
-function documents(d: ReportData, year: number): DocumentFigures {
+function documents(d: OtherData, year: number): DocumentFigures {
   const own = d.documents.filter((x) => x.year === year);
   const numbered = own.filter((x) => x.docNumber);
   const final = numbered.filter((x) => x.status === 'final');
@@ -711,7 +759,7 @@ function documents(d: ReportData, year: number): DocumentFigures {
   };
 }
 
-function activities(d: ReportData, start: IsoDate, end: IsoDate): ActivityLine[] {
+function activities(d: OtherData, start: IsoDate, end: IsoDate): ActivityLine[] {
   const units = new Map<number, Set<number>>();
   for (const p of d.participations) {
     const s = units.get(p.activityId) ?? new Set<number>();
@@ -730,25 +778,63 @@ function activities(d: ReportData, start: IsoDate, end: IsoDate): ActivityLine[]
     }));
 }
 
-/** The annual report of `year` as of `asOf` (covering 1 January to the earlier of `asOf` and 31 December). */
-export function annualReport(d: ReportData, year: number, asOf: IsoDate): AnnualReport {
+/** The days the report of `year` as of `asOf` covers: 1 January to the earlier of `asOf` and 31 December. */
+export function reportPeriod(year: number, asOf: IsoDate): { start: IsoDate; end: IsoDate } {
   const start = startOfYear(year);
   if (compareDates(asOf, start) < 0) throw new RangeError(`截止日期 ${asOf} 早于 ${year} 年`);
-  const end = minDate(asOf, endOfYear(year));
+  return { start, end: minDate(asOf, endOfYear(year)) };
+}
+
+/** What the dues figures read: the dues desk's ledger data and the settings. */
+export type DuesData = Pick<
+  ReportData,
+  'members' | 'tierChanges' | 'overrides' | 'payments' | 'settings' | 'trackedFromSetting'
+>;
+
+/** What every other figure reads. */
+export type OtherData = Omit<ReportData, 'overrides' | 'payments' | 'trackedFromSetting'>;
+
+/** The dues figures of the report (会费, R-D1 … R-D7) and the records the engine refused while computing them. */
+export interface DuesPart {
+  dues: DuesFigures;
+  problems: string[];
+}
+
+/** The 会费 part of `annualReport` on its own (the window computes it off its thread: features/report). */
+export function duesPart(d: DuesData, year: number, asOf: IsoDate): DuesPart {
+  const { start, end } = reportPeriod(year, asOf);
   const problems: string[] = [];
+  return { dues: dues(d, year, start, end, problems), problems };
+}
+
+/**
+ * The annual report from the other records and its 会费 part (`duesPart` of the same year and date): the
+ * same as `annualReport` of all of them, the refused records in the same order.
+ */
+export function assembleReport(d: OtherData, year: number, asOf: IsoDate, duesDone: DuesPart): AnnualReport {
+  const { start, end } = reportPeriod(year, asOf);
+  const problems: string[] = [];
+  const membershipFigures = membership(d, start, end, year, problems);
+  problems.push(...duesDone.problems);
+  const meetingFigures = meetings(d, year, start, end, problems);
   return {
     year,
     asOf,
     start,
     end,
-    membership: membership(d, start, end, year, problems),
-    dues: dues(d, year, start, end, problems),
-    meetings: meetings(d, year, start, end, problems),
+    membership: membershipFigures,
+    dues: duesDone.dues,
+    meetings: meetingFigures,
     programmes: programmes(d, year, start, end),
     documents: documents(d, year),
     activities: activities(d, start, end),
     problems,
   };
+}
+
+/** The annual report of `year` as of `asOf` (covering 1 January to the earlier of `asOf` and 31 December). */
+export function annualReport(d: ReportData, year: number, asOf: IsoDate): AnnualReport {
+  return assembleReport(d, year, asOf, duesPart(d, year, asOf));
 }
 
 /** The default as-of date for a year: 31 December, or `today` for the current (or a later) year. */

@@ -5,6 +5,7 @@
  * override, R-D6 leavers still owe), R-O2/R-O4/R-O6 (meetings, quorum, frequency; R-O6 guiding unit),
  * R-O3/R-O9 (terms), R-W1 (voided numbers).
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
@@ -27,7 +28,9 @@ import type {
   TierChange,
 } from '../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../shared/domain/types';
-import { annualReport, statusOn, type ReportData } from '../../../shared/report/figures';
+import { annualReport, assembleReport, statusOn, type ReportData } from '../../../shared/report/figures';
+import { loadDuesPart, loadOtherData } from '../../../renderer/src/features/report/data';
+import { freshDb } from '../db/harness';
 import { periodText, reportSections, reportTitle } from '../../../shared/report/tables';
 import { buildAnnualReport } from '../../../shared/documents/annualReport';
 import { reportWorkbook } from '../../../renderer/src/features/report/excel';
@@ -659,5 +662,37 @@ describe('年度报告, a hand-built year (2025 as of 2025-12-31)', () => {
       [2, '戊单位', '会员单位', 5000, 2000, 3000, '2025-01-31'],
       [3, '辛单位', '会员单位', 2500, 0, 2500, '2025-09-05'],
     ]);
+  });
+});
+
+describe('年度报告 of the hand-built year read from the database (features/report/data.ts)', () => {
+  it('gives the same figures as from the records above (only what the year needs read; 会费 on its own)', async () => {
+    const db = freshDb();
+    await db.transaction('rw', db.tables, async () => {
+      await db.members.bulkAdd(members);
+      await db.tierChanges.bulkAdd(tierChanges);
+      await db.duesOverrides.bulkAdd(overrides);
+      await db.payments.bulkAdd(payments);
+      await db.activities.bulkAdd(activities);
+      await db.participations.bulkAdd(participations);
+      await db.meetings.bulkAdd(meetings);
+      await db.attendance.bulkAdd(attendance);
+      await db.motions.bulkAdd(motions);
+      await db.ballots.bulkAdd(ballots);
+      await db.offices.bulkAdd(offices);
+      await db.programmes.bulkAdd(programmes);
+      await db.enrolments.bulkAdd(enrolments);
+      await db.certificates.bulkAdd(certificates);
+      await db.documents.bulkAdd(documents);
+    });
+    for (const asOf of ['2025-12-31', '2025-06-30', '2025-03-01']) {
+      const read = assembleReport(
+        await loadOtherData(db, 2025, asOf),
+        2025,
+        asOf,
+        await loadDuesPart(db, 2025, asOf),
+      );
+      expect(read).toEqual(annualReport(data, 2025, asOf));
+    }
   });
 });
