@@ -18,7 +18,7 @@ import { BODIES, MEMBER_STATUSES, TIERS } from './types';
  */
 const isoDate = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/, '应为 YYYY-MM-DD 日期');
 const timestamp = z.string().max(40);
-/** A row's own key (Dexie's ++id starts at 1). */
+/** A row's own key (≥ 1; from schema version 3 `workstation × 2³² + counter`, shared/data/ids.ts). */
 const id = z.number().int().min(1);
 /** A key of another row (0: none, as the secretary-general's entry on an entitled list). */
 const ref = z.number().int().min(0);
@@ -347,6 +347,8 @@ export const auditEntrySchema = z.object({
   ]),
   summary: text,
   changes: z.array(z.object({ field: text, before: z.unknown(), after: z.unknown() })).optional(),
+  workstation: text.optional(),
+  clerk: text.optional(),
 }) satisfies z.ZodType<R.AuditEntry>;
 
 export const importBatchSchema = z.object({
