@@ -1,40 +1,25 @@
 /**
- * Worker: reads a roster file's rows (readSheetRows: bomb-checked, capped, SheetJS or CSV) and replies
- * with them at once; then, under the mapping guessed for the file, computes every row's search text
- * (pinyin, the costly part of a commit) and sends those too, while the window validates the rows and
- * the clerk reads the preview (sheetOffThread.ts).
+ * Worker: reads a roster file's rows (readSheetRows: bomb-checked, capped, SheetJS or CSV). It imports
+ * nothing else, so it starts fast; the rows' search texts are computed ahead by another Worker
+ * (searchText.worker.ts, see sheetOffThread.ts), which loads the pinyin dictionary meanwhile.
  */
-import type { RememberedMapping } from '../../../shared/data/roster';
 import { readSheetRows } from './spreadsheet';
-import { parseRosterRows, precomputeSearchTexts } from './rosterRows';
 import type { SheetWorkerMessage } from './sheetOffThread';
 
 const scope = self as unknown as {
-  onmessage:
-    | ((ev: MessageEvent<{ fileName: string; bytes: Uint8Array; remembered?: RememberedMapping }>) => void)
-    | null;
+  onmessage: ((ev: MessageEvent<{ fileName: string; bytes: Uint8Array }>) => void) | null;
   postMessage: (m: SheetWorkerMessage) => void;
 };
 
 scope.onmessage = (ev) => {
-  const { fileName, bytes, remembered } = ev.data;
-  let sheet;
+  const { fileName, bytes } = ev.data;
   try {
-    sheet = readSheetRows(fileName, bytes);
+    scope.postMessage({ type: 'rows', value: readSheetRows(fileName, bytes) });
   } catch (e) {
     scope.postMessage({
       type: 'error',
       message: e instanceof Error ? e.message : String(e),
       dataError: e instanceof Error && e.name === 'DataError',
     });
-    return;
   }
-  scope.postMessage({ type: 'rows', value: sheet });
-  let texts: [number, { key: string; text: string }][] | null = null;
-  try {
-    texts = [...precomputeSearchTexts(parseRosterRows(fileName, sheet.rows, remembered))];
-  } catch {
-    // No header or no data: the window says so; there is nothing to compute ahead.
-  }
-  scope.postMessage({ type: 'texts', value: texts });
 };

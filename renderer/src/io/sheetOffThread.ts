@@ -1,8 +1,9 @@
 /**
  * The window's entry to reading a roster file: in a Worker (sheet.worker.ts), so a hostile file never
- * freezes it. The Worker replies with the rows, then keeps going: it computes every row's search text
- * (pinyin) under the guessed mapping, which the commit uses for the rows still reading the same
- * (importRoster.ts memberRecords) — so that cost is paid beside the window's own work, not after it.
+ * freezes it. As soon as the rows are back, a second Worker (searchText.worker.ts) computes every row's
+ * search text (pinyin) under the guessed mapping, which the commit uses for the rows still reading the
+ * same (importRoster.ts memberRecords) — so that cost is paid beside the window's own work (validation,
+ * the preview), not after it.
  */
 import { DataError } from '../../../shared/data/errors';
 import type { RememberedMapping } from '../../../shared/data/roster';
@@ -10,9 +11,37 @@ import { readSheetRows, type SheetRows } from './spreadsheet';
 import type { SearchTexts } from './rosterRows';
 
 export type SheetWorkerMessage =
-  | { type: 'rows'; value: SheetRows }
-  | { type: 'texts'; value: [number, { key: string; text: string }][] | null }
-  | { type: 'error'; message: string; dataError: boolean };
+  { type: 'rows'; value: SheetRows } | { type: 'error'; message: string; dataError: boolean };
+
+/** Starts the search-text Worker on the rows read; resolves null when it cannot (computed at commit). */
+function searchTextsAhead(
+  fileName: string,
+  rows: string[][],
+  remembered: RememberedMapping | undefined,
+): { texts: Promise<SearchTexts | null>; stop: () => void } {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./searchText.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return { texts: Promise.resolve(null), stop: () => undefined };
+  }
+  let settle: (t: SearchTexts | null) => void = () => undefined;
+  const texts = new Promise<SearchTexts | null>((r) => (settle = r));
+  const stop = () => {
+    worker.terminate();
+    settle(null);
+  };
+  worker.onmessage = (ev: MessageEvent<[number, { key: string; text: string }][] | null>) => {
+    worker.terminate();
+    settle(ev.data ? new Map(ev.data) : null);
+  };
+  worker.onerror = (ev) => {
+    ev.preventDefault?.();
+    stop();
+  };
+  worker.postMessage({ fileName, rows, remembered });
+  return { texts, stop };
+}
 
 export interface RosterSheet extends SheetRows {
   /** Search texts by line, computed ahead (null when the Worker could not: they are computed at commit). */
@@ -42,41 +71,31 @@ export function readRosterOffThread(
       reject(new DataError('无法启动后台解析（Worker），请重新打开工作台后再试。'));
       return;
     }
-    let resolveTexts: (t: SearchTexts | null) => void = () => undefined;
-    const searchTexts = new Promise<SearchTexts | null>((r) => (resolveTexts = r));
-    let rowsSent = false;
-    const close = () => {
-      worker.terminate();
-      resolveTexts(null);
-    };
     worker.onmessage = (ev: MessageEvent<SheetWorkerMessage>) => {
+      worker.terminate();
       const m = ev.data;
       if (m.type === 'rows') {
-        rowsSent = true;
-        resolve({ ...m.value, searchTexts, close });
-      } else if (m.type === 'texts') {
-        worker.terminate();
-        resolveTexts(m.value ? new Map(m.value) : null);
-      } else {
-        worker.terminate();
-        reject(m.dataError ? new DataError(m.message) : new Error(m.message));
-      }
+        const ahead = searchTextsAhead(fileName, m.value.rows, remembered);
+        resolve({ ...m.value, searchTexts: ahead.texts, close: ahead.stop });
+      } else reject(m.dataError ? new DataError(m.message) : new Error(m.message));
     };
     worker.onerror = (ev) => {
       ev.preventDefault?.();
-      close();
+      worker.terminate();
       // Out of memory or a crash inside the worker: the window itself is unaffected.
-      if (!rowsSent) reject(new DataError('文件无法读取：解析时出错（文件可能过大或已损坏）。'));
+      reject(new DataError('文件无法读取：解析时出错（文件可能过大或已损坏）。'));
     };
     // A copy goes to the Worker (the caller keeps its bytes).
     const copy = bytes.slice();
-    worker.postMessage({ fileName, bytes: copy, remembered }, [copy.buffer]);
+    worker.postMessage({ fileName, bytes: copy }, [copy.buffer]);
   });
 }
 
-/** The rows alone (the Worker stops once they are read). */
-export async function readSheetRowsOffThread(fileName: string, bytes: Uint8Array): Promise<SheetRows> {
-  const sheet = await readRosterOffThread(fileName, bytes);
-  sheet.close();
-  return { rows: sheet.rows, sheetName: sheet.sheetName };
+/** The rows alone (nothing computed ahead). */
+export function readSheetRowsOffThread(fileName: string, bytes: Uint8Array): Promise<SheetRows> {
+  if (typeof Worker === 'undefined') return Promise.resolve().then(() => readSheetRows(fileName, bytes));
+  return readRosterOffThread(fileName, bytes).then((sheet) => {
+    sheet.close();
+    return { rows: sheet.rows, sheetName: sheet.sheetName };
+  });
 }
