@@ -19,7 +19,7 @@ import type {
   Person,
   TierChange,
 } from '../domain/records';
-import type { Body, Tier } from '../domain/types';
+import type { Body, OfficeRole, Tier } from '../domain/types';
 import { addDays, addYears, annualDues, creditCodeCheckChar } from '../charter';
 import { buildSearchText } from '../search/searchText';
 
@@ -236,37 +236,19 @@ export function generateDemo(opts: DemoOptions): DemoDataset {
   let officeId = 1;
   for (const m of ds.members.slice(0, directorCount)) {
     const role = m.tier === 'chair' ? 'chair' : m.tier === 'standing' ? 'standing' : 'director';
-    if (role === 'chair') {
+    // The chair also sits on the standing council; chair and standing members also on the council.
+    const held: OfficeRole[] = [...(role === 'chair' ? ['standing' as const] : []), role];
+    if (role !== 'director') held.push('director');
+    for (const r of held)
       ds.offices.push({
         id: officeId++,
-        role: 'standing',
+        role: r,
         memberId: m.id!,
         holderName: m.representative.name,
         startOn: termStart,
         endOn: termEnd,
         createdAt: now,
       });
-    }
-    ds.offices.push({
-      id: officeId++,
-      role,
-      memberId: m.id!,
-      holderName: m.representative.name,
-      startOn: termStart,
-      endOn: termEnd,
-      createdAt: now,
-    });
-    if (role !== 'director') {
-      ds.offices.push({
-        id: officeId++,
-        role: 'director',
-        memberId: m.id!,
-        holderName: m.representative.name,
-        startOn: termStart,
-        endOn: termEnd,
-        createdAt: now,
-      });
-    }
   }
   ds.offices.push({
     id: officeId++,
