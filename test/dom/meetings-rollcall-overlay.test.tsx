@@ -16,7 +16,19 @@ vi.mock('../../renderer/src/features/meetings/data', () => ({
   markAttendance: vi.fn(() => new Promise<void>((resolve, reject) => pending.push({ resolve, reject }))),
 }));
 
-const { useMeetingAttendance } = await import('../../renderer/src/features/meetings/hooks');
+const { markedAttendance, markedRecordOf, useMarks, useMeetingAttendance } =
+  await import('../../renderer/src/features/meetings/hooks');
+
+/** What the quorum bar and the roll call see (they subscribe to the overlay). */
+function useRollView(meetingId: number) {
+  const a = useMeetingAttendance(meetingId);
+  const marks = useMarks(a.overlay);
+  return {
+    mark: a.mark,
+    attendance: markedAttendance(a.live ?? [], marks),
+    recordOf: markedRecordOf(a.liveByMember, marks),
+  };
+}
 const { markAttendance } = await import('../../renderer/src/features/meetings/data');
 
 const entry = { memberId: 7, name: '北京示例科技有限公司', representative: '张伟' };
@@ -33,7 +45,7 @@ describe('roll-call marks over the live attendance (issue 17)', () => {
   it('a mark counts at once, is written, and leaves the overlay when the live query shows it', async () => {
     live = [];
     pending.length = 0;
-    const { result, rerender } = renderHook(() => useMeetingAttendance(3));
+    const { result, rerender } = renderHook(() => useRollView(3));
     let done: Promise<void> = Promise.resolve();
     act(() => {
       done = result.current.mark(entry, 'present');
@@ -57,7 +69,7 @@ describe('roll-call marks over the live attendance (issue 17)', () => {
   it('a later mark of the same row wins over the stored one until it is stored too', async () => {
     live = [stored('present')];
     pending.length = 0;
-    const { result, rerender } = renderHook(() => useMeetingAttendance(3));
+    const { result, rerender } = renderHook(() => useRollView(3));
     act(() => void result.current.mark(entry, 'leave'));
     expect(result.current.recordOf(7)?.status).toBe('leave');
     expect(result.current.attendance?.map((a) => a.status)).toEqual(['leave']);
@@ -73,7 +85,7 @@ describe('roll-call marks over the live attendance (issue 17)', () => {
   it('a failed write takes the mark back and rejects', async () => {
     live = [];
     pending.length = 0;
-    const { result } = renderHook(() => useMeetingAttendance(3));
+    const { result } = renderHook(() => useRollView(3));
     let done: Promise<void> = Promise.resolve();
     act(() => {
       done = result.current.mark(entry, 'absent');

@@ -19,7 +19,7 @@ import {
   type MeetingRecord,
 } from './word';
 import { draftMeetingNotice, loadMeetingRecord } from './data';
-import { QuorumBar, RollCall } from './RollCall';
+import { LiveQuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../io/export';
 import { errorText } from '../../ui/errorText';
@@ -42,8 +42,9 @@ export function MeetingDetail() {
   const { id } = useParams();
   const meetingId = Number(id);
   const meeting = useLiveQuery(async () => (await db.meetings.get(meetingId)) ?? null, [meetingId]);
-  // The live attendance with the roll call's marks laid over it until stored (hooks.ts).
-  const { attendance, mark, recordOf } = useMeetingAttendance(meetingId);
+  // The live attendance; the roll call's marks not yet stored are an overlay that only the quorum bar and
+  // the roll call subscribe to (hooks.ts), so a mark does not re-render this page.
+  const { live: attendance, liveByMember, overlay, mark } = useMeetingAttendance(meetingId);
   // The meeting's notice in the 发文 register (R-W1), unless it was voided.
   const notice = useLiveQuery(async () => {
     const docId = meeting?.noticeDocId;
@@ -153,7 +154,12 @@ export function MeetingDetail() {
           ]}
         />
         <div style={{ position: 'sticky', top: 0, zIndex: 5 }}>
-          <QuorumBar quorum={quorum} remote={meeting.form === 'remote'} />
+          <LiveQuorumBar
+            meeting={meeting}
+            live={attendance ?? []}
+            overlay={overlay}
+            remote={meeting.form === 'remote'}
+          />
         </div>
         <Tabs
           activeKey={tab}
@@ -162,7 +168,9 @@ export function MeetingDetail() {
             {
               key: 'rollcall',
               label: meeting.form === 'remote' ? '表决票收发' : '签到',
-              children: <RollCall meeting={meeting} recordOf={recordOf} mark={mark} />,
+              children: (
+                <RollCall meeting={meeting} liveByMember={liveByMember} overlay={overlay} mark={mark} />
+              ),
             },
             {
               key: 'minutes',

@@ -6,8 +6,15 @@ import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { saveAttendance } from './data';
-import { rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
-import type { Mark, MarkStatus, RecordOf } from './hooks';
+import { quorumOf, rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
+import {
+  markedAttendance,
+  markedRecordOf,
+  useMarks,
+  type Mark,
+  type MarkOverlay,
+  type MarkStatus,
+} from './hooks';
 import { errorText } from '../../ui/errorText';
 import './rollcall.css';
 
@@ -43,6 +50,22 @@ export function QuorumBar(props: { quorum: QuorumView; remote: boolean }) {
       </Typography.Text>
     </Flex>
   );
+}
+
+/**
+ * The quorum bar of the meeting page, counting the roll call's marks as they are made (hooks.ts: the
+ * overlay), before the live query delivers them.
+ */
+export function LiveQuorumBar(props: {
+  meeting: Meeting;
+  live: readonly AttendanceRecord[];
+  overlay: MarkOverlay;
+  remote: boolean;
+}) {
+  const { meeting, live } = props;
+  const marks = useMarks(props.overlay);
+  const quorum = useMemo(() => quorumOf(meeting, markedAttendance(live, marks)), [meeting, live, marks]);
+  return <QuorumBar quorum={quorum} remote={props.remote} />;
 }
 
 const ROW_HEIGHT = 44;
@@ -202,8 +225,15 @@ const REMOTE_COLUMNS = ['序号', '单位名称', '到会代表', '表决票发�
  * focus and the quorum bar, in one frame; the mark is shown at once and written behind it
  * (hooks.ts: useMeetingAttendance).
  */
-export function RollCall(props: { meeting: Meeting; recordOf: RecordOf; mark: Mark }) {
-  const { meeting, recordOf, mark } = props;
+export function RollCall(props: {
+  meeting: Meeting;
+  liveByMember: ReadonlyMap<number, AttendanceRecord>;
+  overlay: MarkOverlay;
+  mark: Mark;
+}) {
+  const { meeting, liveByMember, mark } = props;
+  const marks = useMarks(props.overlay);
+  const recordOf = useMemo(() => markedRecordOf(liveByMember, marks), [liveByMember, marks]);
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const [filter, setFilter] = useState('');

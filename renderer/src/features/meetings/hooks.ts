@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AttendanceRecord, EntitledEntry } from '../../../../shared/domain/records';
 import { db } from '../../db';
@@ -72,6 +72,7 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
 
 export type MarkStatus = 'present' | 'absent' | 'leave';
 export type Mark = (entry: EntitledEntry, status: MarkStatus) => Promise<void>;
+export type RecordOf = (memberId: number) => AttendanceRecord | undefined;
 
 interface PendingMark {
   record: AttendanceRecord;
@@ -79,42 +80,82 @@ interface PendingMark {
 }
 
 /**
- * A meeting's attendance as its live query delivers it, with the roll-call marks not yet delivered laid
- * over it: a keystroke marks the row and the quorum counts it in the same frame (issue 17: one frame at
- * 10,000 entitled), while the write (one transaction with its audit entry, data.ts: markAttendance) and
- * the live query's re-read of the meeting's attendance follow. A mark leaves the overlay once the live
- * query shows it stored; a failed write leaves it at once (the row shows what is stored) and rejects.
+ * The roll-call marks not yet delivered by the live query, outside React state: the quorum bar and the
+ * roll call subscribe to it (useMarks), so a keystroke re-renders those two and not the meeting page
+ * around them (its tabs, buttons and details: at 10,000 entitled, their context updates alone filled a
+ * frame).
+ */
+export class MarkOverlay {
+  private marks: ReadonlyMap<number, PendingMark> = new Map();
+  private readonly listeners = new Set<() => void>();
+  readonly subscribe = (f: () => void) => {
+    this.listeners.add(f);
+    return () => void this.listeners.delete(f);
+  };
+  readonly snapshot = () => this.marks;
+  private update(next: ReadonlyMap<number, PendingMark>) {
+    if (next === this.marks) return;
+    this.marks = next;
+    for (const f of this.listeners) f();
+  }
+  set(memberId: number, p: PendingMark) {
+    this.update(new Map(this.marks).set(memberId, p));
+  }
+  /** Drops the marks `done` says are over (stored and delivered, or failed). */
+  drop(done: (memberId: number, p: PendingMark) => boolean) {
+    let next: Map<number, PendingMark> | null = null;
+    for (const [id, p] of this.marks) {
+      if (!done(id, p)) continue;
+      next ??= new Map(this.marks);
+      next.delete(id);
+    }
+    if (next) this.update(next);
+  }
+}
+
+/** The marks of an overlay, re-rendering the caller when they change. */
+export function useMarks(overlay: MarkOverlay): ReadonlyMap<number, PendingMark> {
+  return useSyncExternalStore(overlay.subscribe, overlay.snapshot);
+}
+
+/** The attendance with the marks laid over it (what the quorum counts). */
+export function markedAttendance(
+  live: readonly AttendanceRecord[],
+  marks: ReadonlyMap<number, PendingMark>,
+): readonly AttendanceRecord[] {
+  if (marks.size === 0) return live;
+  const out = live.filter((a) => !marks.has(a.memberId));
+  for (const p of marks.values()) out.push(p.record);
+  return out;
+}
+
+/** A member's record as the roll call shows it: its mark not yet delivered, or what is stored. */
+export function markedRecordOf(
+  liveByMember: ReadonlyMap<number, AttendanceRecord>,
+  marks: ReadonlyMap<number, PendingMark>,
+): RecordOf {
+  return (id) => marks.get(id)?.record ?? liveByMember.get(id);
+}
+
+/**
+ * A meeting's attendance as its live query delivers it (`live`, for the page), and the roll-call marks not
+ * yet delivered (`overlay`, for the quorum bar and the roll call: withMarks): a keystroke marks the row and
+ * the quorum counts it in the same frame (issue 17: one frame at 10,000 entitled), while the write (one
+ * transaction with its audit entry, data.ts: markAttendance) and the live query's re-read follow. A mark
+ * leaves the overlay once the live query shows it stored; a failed write takes it out at once (the row
+ * shows what is stored) and rejects.
  */
 export function useMeetingAttendance(meetingId: number) {
   const live = useLiveQuery(() => db.attendance.where('meetingId').equals(meetingId).toArray(), [meetingId]);
-  const [overlay, setOverlay] = useState<ReadonlyMap<number, PendingMark>>(() => new Map());
-  const [writes, setWrites] = useState(0);
+  const [overlay] = useState(() => new MarkOverlay());
   const liveByMember = useMemo(() => new Map((live ?? []).map((a) => [a.memberId, a])), [live]);
-
-  // Marks written and delivered by the live query leave the overlay.
-  useEffect(() => {
-    setOverlay((prev) => {
-      let next: Map<number, PendingMark> | null = null;
-      for (const [id, p] of prev) {
-        if (p.written && liveByMember.get(id)?.status === p.record.status) {
-          next ??= new Map(prev);
-          next.delete(id);
-        }
-      }
-      return next ?? prev;
-    });
-  }, [liveByMember, writes]);
-
-  const attendance = useMemo(() => {
-    if (live === undefined) return undefined;
-    if (overlay.size === 0) return live;
-    const out = live.filter((a) => !overlay.has(a.memberId));
-    for (const p of overlay.values()) out.push(p.record);
-    return out;
-  }, [live, overlay]);
-
   const latest = useRef(liveByMember);
   latest.current = liveByMember;
+  const delivered = (id: number, p: PendingMark) =>
+    p.written && latest.current.get(id)?.status === p.record.status;
+  // Marks written and delivered by the live query leave the overlay.
+  useEffect(() => overlay.drop(delivered), [overlay, liveByMember]);
+
   const mark: Mark = useCallback(
     async (entry, status) => {
       const before = latest.current.get(entry.memberId);
@@ -127,28 +168,17 @@ export function useMeetingAttendance(meetingId: number) {
       if (status === 'present' && !record.attendee && entry.representative)
         record.attendee = entry.representative;
       const p: PendingMark = { record, written: false };
-      setOverlay((prev) => new Map(prev).set(entry.memberId, p));
+      overlay.set(entry.memberId, p);
       try {
         await markAttendance(db, meetingId, entry.memberId, status, entry.representative);
         p.written = true;
-        setWrites((n) => n + 1);
+        overlay.drop((id, q) => q === p && delivered(id, q));
       } catch (e) {
-        setOverlay((prev) => {
-          if (prev.get(entry.memberId) !== p) return prev;
-          const next = new Map(prev);
-          next.delete(entry.memberId);
-          return next;
-        });
+        overlay.drop((_, q) => q === p);
         throw e;
       }
     },
-    [meetingId],
+    [meetingId, overlay],
   );
-  const recordOf = useCallback(
-    (memberId: number) => overlay.get(memberId)?.record ?? liveByMember.get(memberId),
-    [overlay, liveByMember],
-  );
-  return { attendance, mark, recordOf };
+  return { live, liveByMember, overlay, mark };
 }
-
-export type RecordOf = (memberId: number) => AttendanceRecord | undefined;
