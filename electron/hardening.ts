@@ -15,19 +15,35 @@ import { APP_ORIGIN } from '../shared/contract';
  * Content-Security-Policy for the renderer (checklist #7). 'unsafe-inline' is allowed for styles
  * only: antd injects its component styles at run time (CSS-in-JS). Scripts: our own files only.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(syncOrigin: string | null = null): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    // 多人协作 (issue 19): the configured CouchDB's origin only (electron/syncServer.ts).
+    syncOrigin ? `connect-src 'self' ${syncOrigin}` : "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The policy with no sync server configured. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** True when `url` is on the configured sync server's origin (exactly; null allows nothing). */
+export function isSyncServerUrl(url: string, syncOrigin: string | null): boolean {
+  if (!syncOrigin) return false;
+  try {
+    return new URL(url).origin === syncOrigin;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Creates the app's window with the secure webPreferences written out in full (checklist #2, #3,
@@ -75,20 +91,24 @@ export function isAppUrl(url: string): boolean {
 }
 
 /** Session-wide rules: no permission is ever granted, no remote content is loaded (checklist #5, #14). */
-export function hardenSession(ses: Session): void {
+export function hardenSession(ses: Session, syncOrigin: () => string | null = () => null): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // Only the app's own scheme (and in-memory data/blob URLs) may be fetched: the app is offline by design.
+  // Only the app's own scheme (and in-memory data/blob URLs) may be fetched: the app is offline by design —
+  // except the office's CouchDB once the clerk configured it (多人协作, issue 19).
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || /^(data|blob|devtools):/.test(details.url);
+    const allowed =
+      isAppUrl(details.url) ||
+      /^(data|blob|devtools):/.test(details.url) ||
+      isSyncServerUrl(details.url, syncOrigin());
     callback({ cancel: !allowed });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'Content-Security-Policy': [contentSecurityPolicy(syncOrigin())],
       },
     });
   });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   ARGS,
   CHANNELS,
+  SYNC_ARGS,
   installedFontsResult,
   type AppInfo,
   type AutoBackupInfo,
@@ -14,6 +15,7 @@ import {
   type OpenedFile,
   type OpenPathResult,
   type SaveFileResult,
+  type StoreSyncPasswordResult,
 } from '../shared/contract';
 import { isAppUrl } from './hardening';
 
@@ -30,6 +32,9 @@ export interface IpcDeps {
   readAutoBackup(name: string): Promise<Uint8Array>;
   /** The installed fonts, from the font folders' files (electron/fonts.ts), cached for the session. */
   listFonts(): Promise<InstalledFonts>;
+  /** 多人协作 (electron/syncServer.ts): keeps the password with safeStorage, allows the server's origin. */
+  storeSyncPassword(password: string | null, origin: string | null): Promise<StoreSyncPasswordResult>;
+  loadSyncPassword(origin: string): Promise<string | null>;
 }
 
 export class IpcRejected extends Error {}
@@ -97,5 +102,19 @@ export function registerIpc(ipcMain: IpcMain, deps: IpcDeps): void {
     parseArg(z.undefined(), raw);
     // The names come from font files on disk: checked against the contract before they reach the page.
     return installedFontsResult.parse(await deps.listFonts());
+  });
+
+  ipcMain.handle(CHANNELS.storeSyncPassword, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const { password, origin } = parseArg(SYNC_ARGS.storeSyncPassword, raw);
+    if ((password === null) !== (origin === null))
+      throw new IpcRejected('参数无效：密码与服务器地址应同时给出');
+    return deps.storeSyncPassword(password, origin);
+  });
+
+  ipcMain.handle(CHANNELS.loadSyncPassword, async (event, raw: unknown) => {
+    assertTrustedSender(event);
+    const { origin } = parseArg(SYNC_ARGS.loadSyncPassword, raw);
+    return deps.loadSyncPassword(origin);
   });
 }

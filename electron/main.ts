@@ -2,12 +2,30 @@
  * The main process: one hardened window serving the renderer from app://desk/, single instance,
  * Chinese menu, remembered window state, and the IPC contract.
  */
-import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { readFile, writeFile, stat } from 'node:fs/promises';
+import { readFile, writeFile, stat, rm } from 'node:fs/promises';
 import { APP_ORIGIN, APP_SCHEME, CHANNELS, flushDoneArg } from '../shared/contract';
-import { createHardenedWindow, hardenSession, hardenWebContents, isAppUrl } from './hardening';
+import {
+  contentSecurityPolicy,
+  createHardenedWindow,
+  hardenSession,
+  hardenWebContents,
+  isAppUrl,
+} from './hardening';
+import { SyncServer } from './syncServer';
 import { registerIpc } from './ipc';
 import { SCHEME_PRIVILEGES, serveAppRequest } from './protocol';
 import { fitToDisplays, parseWindowState, type WindowState } from './window-state';
@@ -25,6 +43,14 @@ const isDev = !app.isPackaged && process.env.DESK_DEV === '1';
 let mainWindow: BrowserWindow | null = null;
 // On close the renderer writes pending edits and the on-quit automatic backup: allow it 20 s.
 const flush = new FlushCoordinator(20_000);
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 function statePath(): string {
   return path.join(app.getPath('userData'), 'window-state.json');
@@ -109,8 +135,18 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const root = path.join(app.getAppPath(), 'dist', 'renderer');
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(root, request));
-    hardenSession(session.defaultSession);
+    const syncFile = path.join(app.getPath('userData'), 'sync-password.json');
+    const sync = new SyncServer({
+      safeStorage,
+      read: () => readFile(syncFile, 'utf8').catch(() => null),
+      write: (text) => writeFile(syncFile, text, { mode: 0o600 }),
+      remove: () => rm(syncFile, { force: true }),
+    });
+    sync.restoreFrom(readTextOrNull(syncFile));
+    protocol.handle(APP_SCHEME, (request) =>
+      serveAppRequest(root, request, contentSecurityPolicy(sync.allowedOrigin())),
+    );
+    hardenSession(session.defaultSession, () => sync.allowedOrigin());
 
     const files = new DocumentFiles({
       showSaveDialog: (opts) =>
@@ -141,6 +177,8 @@ if (!app.requestSingleInstanceLock()) {
       listAutoBackups: () => listAutoBackups(backupsDir()),
       readAutoBackup: (name) => readAutoBackup(backupsDir(), name),
       listFonts: createFontLister(() => fontDirs(process.platform, process.env, app.getPath('home'))),
+      storeSyncPassword: (password, origin) => sync.store(password, origin),
+      loadSyncPassword: (origin) => sync.load(origin),
       appInfo() {
         return {
           version: app.getVersion(),

@@ -16,6 +16,8 @@ const desk = {
   listAutoBackups: () => ipcRenderer.invoke(CHANNELS.listAutoBackups),
   readAutoBackup: (req) => ipcRenderer.invoke(CHANNELS.readAutoBackup, req),
   listFonts: () => ipcRenderer.invoke(CHANNELS.listFonts),
+  storeSyncPassword: (req) => ipcRenderer.invoke(CHANNELS.storeSyncPassword, req),
+  loadSyncPassword: (req) => ipcRenderer.invoke(CHANNELS.loadSyncPassword, req),
   onFlushRequest: (handler) => {
     const listener = (_event: IpcRendererEvent, msg: { requestId: number }) => {
       void handler()

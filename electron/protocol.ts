@@ -1,7 +1,8 @@
 /**
  * Serves the built renderer from the custom `app://desk/` scheme. The scheme is registered
  * standard + secure before the app is ready, so the origin behaves like https (IndexedDB,
- * crypto.subtle) and owns the clerk's data. Never change the scheme or host.
+ * crypto.subtle) and owns the clerk's data. Never change the scheme or host. The CSP sent with each file
+ * allows the configured sync server (issue 19) — main.ts passes contentSecurityPolicy(its origin).
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -51,7 +52,11 @@ export function resolveAppPath(root: string, url: string): string | null {
   return path.extname(full) ? full : path.join(root, 'index.html');
 }
 
-export async function serveAppRequest(root: string, request: Request): Promise<Response> {
+export async function serveAppRequest(
+  root: string,
+  request: Request,
+  csp: string = CONTENT_SECURITY_POLICY,
+): Promise<Response> {
   let file: string | null;
   try {
     file = resolveAppPath(root, request.url);
@@ -64,7 +69,7 @@ export async function serveAppRequest(root: string, request: Request): Promise<R
     return new Response(body, {
       headers: {
         'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
       },
     });

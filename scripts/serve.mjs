@@ -3,13 +3,24 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+function syncOrigins() {
+  return (process.env.DESK_SYNC_ORIGINS ?? '')
+    .split(/\s+/)
+    .filter((o) => /^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(o));
+}
+
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // 多人协作 (issue 19): the browser build may reach a CouchDB over https, on this machine, or at the LAN
+  // origins listed in DESK_SYNC_ORIGINS (space-separated, e.g. "http://192.168.1.20:5984"); Electron
+  // allows exactly the configured server (electron/hardening.ts).
+  ["connect-src 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*", ...syncOrigins()].join(
+    ' ',
+  ),
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -93,6 +93,26 @@ export interface InstalledFonts {
   truncated: boolean;
 }
 
+/**
+ * 多人协作 (issue 19): the password of the office's CouchDB. In Electron the main process keeps it
+ * encrypted with safeStorage in the data folder; `origin` is the server's origin, which the main process
+ * then allows in the CSP's connect-src and its request filter (null: 断开 — forgotten and disallowed).
+ */
+export interface StoreSyncPasswordRequest {
+  password: string | null;
+  origin: string | null;
+}
+
+export interface StoreSyncPasswordResult {
+  /** 'safeStorage': encrypted on disk (Electron); 'memory': this page's memory only (the browser); 'none': forgotten. */
+  kept: 'safeStorage' | 'memory' | 'none';
+}
+
+export interface LoadSyncPasswordRequest {
+  /** The configured server's origin: allowed again for this session when a password is kept for it. */
+  origin: string;
+}
+
 /** Names kept in an InstalledFonts list, families and face names each (the main process's cap). */
 export const MAX_FONT_NAMES = 10_000;
 
@@ -122,6 +142,10 @@ export interface DeskApi {
   /** The fonts installed on this machine (cached for the session); rejects with a Chinese message when
    * they cannot be told (the browser without Local Font Access, a refused permission). */
   listFonts(): Promise<InstalledFonts>;
+  /** Keeps (or with null forgets) the 多人协作 password and allows (disallows) the server's origin. */
+  storeSyncPassword(req: StoreSyncPasswordRequest): Promise<StoreSyncPasswordResult>;
+  /** The kept password for the server at `origin` (null when none is kept or it cannot be decrypted). */
+  loadSyncPassword(req: LoadSyncPasswordRequest): Promise<string | null>;
 }
 
 export const CHANNELS = {
@@ -133,6 +157,8 @@ export const CHANNELS = {
   listAutoBackups: 'desk:list-auto-backups',
   readAutoBackup: 'desk:read-auto-backup',
   listFonts: 'desk:list-fonts',
+  storeSyncPassword: 'desk:store-sync-password',
+  loadSyncPassword: 'desk:load-sync-password',
   /** main → renderer: please flush. */
   flushRequest: 'desk:flush-request',
   /** renderer → main: flush finished (carries the request id). */

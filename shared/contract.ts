@@ -12,10 +12,13 @@
 import { z } from 'zod';
 import { parseAutoBackupName } from './data/retention';
 import { EXPORT_KINDS, type ExportKind } from './data/fileName';
+import { checkServerUrl } from './sync/server';
 import {
   MAX_FILE_BYTES,
   MAX_FONT_NAMES,
   type InstalledFonts,
+  type LoadSyncPasswordRequest,
+  type StoreSyncPasswordRequest,
   type OpenFileRequest,
   type OpenPathRequest,
   type ReadAutoBackupRequest,
@@ -75,6 +78,25 @@ export const ARGS = {
     z.strictObject({ kind: z.enum(['daily', 'pre-restore']), bytes }),
   ),
   readAutoBackup: exact<ReadAutoBackupRequest>()(z.object({ name: autoBackupFileName })),
+} as const;
+
+/** A sync server's origin, exactly as checkServerUrl gives it (http only to loopback/LAN). */
+const serverOrigin = z
+  .string()
+  .max(300)
+  .refine((o) => {
+    try {
+      return checkServerUrl(o).origin === o;
+    } catch {
+      return false;
+    }
+  }, '服务器地址无效');
+
+export const SYNC_ARGS = {
+  storeSyncPassword: exact<StoreSyncPasswordRequest>()(
+    z.strictObject({ password: z.string().min(1).max(1000).nullable(), origin: serverOrigin.nullable() }),
+  ),
+  loadSyncPassword: exact<LoadSyncPasswordRequest>()(z.strictObject({ origin: serverOrigin })),
 } as const;
 
 const fontName = z.string().min(1).max(128);

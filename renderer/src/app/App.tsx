@@ -9,6 +9,7 @@ import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { HomeDesk } from '../features/home';
 import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
 
@@ -57,6 +58,7 @@ function Shell() {
             style={{ borderInlineEnd: 'none' }}
           />
         </nav>
+        <SyncIndicator />
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, background: '#f5f5f5', minWidth: 0 }}>
         <ErrorBoundary key={navKeyFor(location.pathname)}>

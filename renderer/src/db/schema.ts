@@ -33,6 +33,7 @@ import type {
 import { legacyIdsTo, moveRange } from '../../../shared/data/ids';
 import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
 import { idMiddleware, workstationNumber } from './ids';
+import { outboxMiddleware, type OutboxEntry } from '../sync/outbox';
 import { appendAudit } from './audit';
 
 export const DB_NAME = 'secretariat-desk';
@@ -82,7 +83,16 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = {} as const;
 
-export const SCHEMA_VERSION = 3;
+/**
+ * Version 4 (issue 19): the sync outbox — every write of a replicated table records its key here in the
+ * same transaction (renderer/src/sync/outbox.ts), drained into the local PouchDB replica. Local-only:
+ * never replicated (shared/sync/scope.ts LOCAL_TABLES), never in a backup. No data changes.
+ */
+export const SCHEMA_V4 = {
+  syncOutbox: '++seq',
+} as const;
+
+export const SCHEMA_VERSION = 4;
 export type TableName = keyof typeof SCHEMA_V1;
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
 
@@ -110,6 +120,7 @@ export type DeskDB = Dexie & {
   settings: EntityTable<Setting, 'key'>;
   audit: EntityTable<AuditEntry, 'id'>;
   imports: EntityTable<ImportBatch, 'id'>;
+  syncOutbox: EntityTable<OutboxEntry, 'seq'>;
 };
 
 /**
@@ -123,6 +134,7 @@ export function declareVersions(db: Dexie, upTo: number = SCHEMA_VERSION): void 
     db.version(3)
       .stores(SCHEMA_V3)
       .upgrade((tx) => rekeyTables((name) => tx.table(name), legacyIdsTo(workstationNumber())));
+  if (upTo >= 4) db.version(4).stores(SCHEMA_V4);
   // Later versions go here, with .upgrade(async (tx) => { ... }) when rows must change.
 }
 
@@ -188,5 +200,8 @@ export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION
   // From version 3 new records get this workstation's ids (issue 19), never IndexedDB's auto-increment.
   // (A handle opened at an older version — a restore's staging, the migration tests — numbers as it did.)
   if (upTo >= 3) db.use(idMiddleware());
+  // From version 4 every write of a replicated table is recorded for the sync engine in its own
+  // transaction (issue 19, renderer/src/sync/outbox.ts).
+  if (upTo >= 4) db.use(outboxMiddleware());
   return db;
 }

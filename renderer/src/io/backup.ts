@@ -113,6 +113,8 @@ export async function createBackup(
   opts.onProgress?.(0, '正在读取数据库…');
   // exportDB reads every table in its own read transaction: content and counts are of one instant.
   const blob = await exportDB(db, {
+    // The sync outbox is this workstation's bookkeeping (issue 19), not a record: never in a backup.
+    skipTables: ['syncOutbox'],
     progressCallback: (p) => {
       const pct = p.totalRows ? Math.round((p.completedRows / p.totalRows) * 80) : 0;
       opts.onProgress?.(pct, '正在导出数据…');
@@ -767,7 +769,9 @@ export async function stageBackup(backup: ReadBackup, onProgress?: Progress): Pr
     const cur = openDeskDb(name, SCHEMA_VERSION);
     await cur.open();
     const out: StagedData = {};
-    for (const t of cur.tables) out[t.name] = await t.toArray();
+    // The record tables only: the sync outbox (issue 19) is this workstation's bookkeeping, never restored.
+    for (const t of cur.tables)
+      if ((TABLE_NAMES as string[]).includes(t.name)) out[t.name] = await t.toArray();
     cur.close();
     // The migrated rows against the current domain schemas, before anything is written.
     for (const [table, rows] of Object.entries(out)) checkRows(table, rows);

@@ -132,6 +132,14 @@ export const browserDesk: DeskApi = {
     throw new Error('自动备份仅在桌面版（Electron）中可用。');
   },
   listFonts: () => queryInstalledFonts(),
+  // 多人协作: the browser has no safe place for a password — it stays in the page's memory
+  // (renderer/src/sync/connection.ts) and is asked again after a reload.
+  async storeSyncPassword(req) {
+    return { kept: req.password === null ? 'none' : 'memory' };
+  },
+  async loadSyncPassword() {
+    return null;
+  },
   onFlushRequest(handler) {
     const run = () => void handler();
     const onVisibility = () => {

@@ -45,6 +45,8 @@ export const OWNERS: Record<string, string> = {
   enrolments: PROGRAMMES,
   files: PROGRAMMES,
   imports: 'renderer/src/io/importRoster.ts',
+  // The sync outbox (issue 19): recorded by the middleware in sync/outbox.ts, drained by the engine.
+  syncOutbox: 'renderer/src/sync/engine.ts',
 };
 
 /** Whole-database writers: restore, the demo loader and the schema's upgrade functions. */
@@ -52,6 +54,8 @@ const WHOLE_DATABASE = new Set([
   'renderer/src/io/backup.ts',
   'renderer/src/db/demo.ts',
   'renderer/src/db/schema.ts',
+  // The sync engine applies the server's changes to every replicated table (issue 19).
+  'renderer/src/sync/engine.ts',
 ]);
 
 const WRITE = '(?:add|put|update|delete|bulkAdd|bulkPut|bulkUpdate|bulkDelete|clear)';

@@ -75,6 +75,9 @@ describe('backup and restore (issue 8)', () => {
     await applyStaged(target, staged, read.manifest, 'v1.zip');
     const after = await snapshot(target);
     after.audit = after.audit!.filter((a) => (a as { action?: string }).action !== 'restore');
+    // The sync outbox (version 4, issue 19) is not restored: empty.
+    expect(after.syncOutbox).toEqual([]);
+    delete after.syncOutbox;
     // Version 3 (issue 19) moves every id into this workstation's range, with every reference.
     const map = legacyIdsTo(workstationNumber());
     for (const t of RECORD_TABLES) before[t] = (before[t] ?? []).map((r) => rekeyRow(t, r, map));

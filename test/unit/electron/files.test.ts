@@ -51,6 +51,10 @@ function setup(choose: (req: SaveDialogRequest) => string | null = (r) => r.defa
       skipped: 0,
       truncated: false,
     })),
+    storeSyncPassword: vi.fn(async (password: string | null) => ({
+      kept: password === null ? ('none' as const) : ('safeStorage' as const),
+    })),
+    loadSyncPassword: vi.fn(async () => null),
   };
   registerIpc({ handle: (ch: string, fn: never) => handlers.set(ch, fn) } as never, deps);
   const call = (ch: string, arg?: unknown) =>

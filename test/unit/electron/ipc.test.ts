@@ -25,6 +25,10 @@ function setup() {
       skipped: 0,
       truncated: false,
     })),
+    storeSyncPassword: vi.fn(async (password: string | null) => ({
+      kept: password === null ? ('none' as const) : ('safeStorage' as const),
+    })),
+    loadSyncPassword: vi.fn(async () => null),
   };
   registerIpc(ipcMain as never, deps);
   const call = (ch: string, arg?: unknown, url = 'app://desk/index.html') =>
@@ -45,6 +49,8 @@ describe('IPC handlers (issue 2): sender origin and argument validation', () => 
         CHANNELS.listAutoBackups,
         CHANNELS.readAutoBackup,
         CHANNELS.listFonts,
+        CHANNELS.storeSyncPassword,
+        CHANNELS.loadSyncPassword,
       ].sort(),
     );
   });

@@ -80,6 +80,7 @@ vi.mock('electron', () => {
     },
     Menu: { setApplicationMenu() {}, buildFromTemplate: (t: unknown) => t },
     screen: { getAllDisplays: () => [] },
+    safeStorage: { isEncryptionAvailable: () => false },
     dialog: {
       showSaveDialog: async (_w: unknown, opts: { defaultPath: string; filters: unknown }) => {
         h.saveDialogs.push(opts);

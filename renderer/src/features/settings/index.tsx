@@ -1,6 +1,7 @@
 import { CharterSettingsSection, HolidaySettingsSection } from './CharterSettingsSection';
 import { DocumentSettingsSection } from './DocumentSettingsSection';
 import { WorkstationSection } from './WorkstationSection';
+import { SyncSection } from './SyncSection';
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
 import { Page } from '../../ui/Page';
@@ -82,6 +83,10 @@ export function SettingsDesk() {
         <section aria-label="本工作站">
           <SectionTitle>本工作站</SectionTitle>
           <WorkstationSection />
+        </section>
+        <section aria-label="多人协作">
+          <SectionTitle>多人协作</SectionTitle>
+          <SyncSection />
         </section>
         <section aria-label="演示数据">
           <Typography.Title level={2} style={{ fontSize: 16 }}>

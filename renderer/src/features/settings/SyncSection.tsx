@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input, Modal, Radio, Table, Typography } from 'antd';
+import { db } from '../../db';
+import { saveLocalSettings, useLocalSettings } from '../../records/settings';
+import { checkConnection, clearConnection, saveConnection, useConnection } from '../../sync/connection';
+import { useSyncStatus } from '../../sync/useSyncStatus';
+import { testConnection } from '../../sync/testConnection';
+import { recordName, resolveConflict, useConflicts, type ConflictView } from '../../sync/conflicts';
+import { displayValue } from '../../../../shared/sync/codec';
+import { syncStatusLabel } from '../../../../shared/sync/status';
+import { errorText } from '../../ui/errorText';
+
+interface FormValues {
+  url: string;
+  db: string;
+  user: string;
+  password: string;
+  workstationName: string;
+}
+
+function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
+  const { message } = App.useApp();
+  const { conflict } = props;
+  const [pick, setPick] = useState<Record<string, 'winner' | 'other'>>({});
+  const [busy, setBusy] = useState(false);
+  const resolve = async (keepWinner: boolean) => {
+    setBusy(true);
+    try {
+      const other = keepWinner ? [] : Object.keys(pick).filter((f) => pick[f] === 'other');
+      await resolveConflict(conflict, other);
+      message.success('冲突已解决，另一版本已记入操作记录');
+      props.onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`处理冲突：${recordName(conflict)}`}
+      onCancel={props.onClose}
+      width={760}
+      footer={[
+        <Button key="cancel" onClick={props.onClose}>
+          稍后处理
+        </Button>,
+        <Button key="keep" onClick={() => void resolve(true)} loading={busy}>
+          保留当前版本
+        </Button>,
+        <Button key="ok" type="primary" onClick={() => void resolve(false)} loading={busy}>
+          按所选字段解决
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph>
+        两个工作站同时修改了这条记录。当前显示的是服务器规则选定的版本（本机版本）；请逐个字段选择保留哪个版本。未采用的版本会完整记入操作记录。
+      </Typography.Paragraph>
+      <Table<{ field: string; winner: unknown; other: unknown }>
+        size="small"
+        pagination={false}
+        rowKey="field"
+        dataSource={conflict.differences}
+        columns={[
+          { title: '字段', dataIndex: 'field' },
+          { title: '本机版本', render: (_, r) => displayValue(r.winner) },
+          { title: '另一版本', render: (_, r) => displayValue(r.other) },
+          {
+            title: '采用',
+            render: (_, r) => (
+              <Radio.Group
+                aria-label={`${r.field} 采用`}
+                value={pick[r.field] ?? 'winner'}
+                onChange={(e) => setPick((p) => ({ ...p, [r.field]: e.target.value as 'winner' | 'other' }))}
+                options={[
+                  { label: '本机版本', value: 'winner' },
+                  { label: '另一版本', value: 'other' },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+/**
+ * 设置 → 多人协作 (issue 19): the office's CouchDB, this workstation's name, 连接 / 断开, the status and
+ * the conflicts to resolve.
+ */
+export function SyncSection() {
+  const { message } = App.useApp();
+  const { stored, connection } = useConnection();
+  const status = useSyncStatus();
+  const local = useLocalSettings();
+  const conflicts = useConflicts();
+  const [form] = Form.useForm<FormValues>();
+  const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState<'test' | 'connect' | 'disconnect' | null>(null);
+  const [open, setOpen] = useState<ConflictView | null>(null);
+  const browser = !window.desk;
+
+  useEffect(() => {
+    form.setFieldsValue({
+      url: stored?.url ?? form.getFieldValue('url') ?? '',
+      db: stored?.db ?? form.getFieldValue('db') ?? '',
+      user: stored?.user ?? form.getFieldValue('user') ?? '',
+      workstationName: local.workstationName,
+    });
+  }, [form, stored, local.workstationName]);
+
+  const values = () => form.getFieldsValue();
+  const test = async () => {
+    setBusy('test');
+    setTestResult(null);
+    try {
+      setTestResult(await testConnection(checkConnection(values())));
+    } catch (e) {
+      setTestResult({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const connect = async () => {
+    setBusy('connect');
+    try {
+      const v = values();
+      const checked = checkConnection(v);
+      const result = await testConnection(checked);
+      setTestResult(result);
+      if (!result.ok) return;
+      if (v.workstationName !== local.workstationName)
+        await saveLocalSettings(db, { workstationName: v.workstationName ?? '' });
+      await saveConnection(checked);
+      form.setFieldValue('password', '');
+      message.success('已连接服务器，开始同步');
+      // Electron fixes the page's CSP when it loads: the server's origin is allowed from the next load.
+      if (window.desk) window.location.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const disconnect = async () => {
+    setBusy('disconnect');
+    try {
+      await clearConnection();
+      message.success('已断开，本机数据保留；之后的修改在重新连接时上传');
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 820 }}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        连接秘书处的 CouchDB
+        服务器后，本机记录与其他工作站双向同步；断网时照常工作，恢复后自动上传。未连接时一切照旧，数据只在本机。
+      </Typography.Paragraph>
+      <div role="status" aria-label="同步状态">
+        同步状态：{syncStatusLabel(status)}
+        {status.error && status.phase !== 'off' ? `（${status.error}）` : ''}
+        {connection ? `；服务器 ${connection.url}，数据库 ${connection.db}` : ''}
+      </div>
+      <Form form={form} name="sync" layout="vertical" style={{ maxWidth: 480 }}>
+        <Form.Item
+          label="服务器地址"
+          name="url"
+          extra="如 http://192.168.1.20:5984；局域网以外的服务器须用 https"
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="数据库" name="db">
+          <Input autoComplete="off" placeholder="如 ccia-desk" />
+        </Form.Item>
+        <Form.Item label="用户名" name="user">
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label="密码"
+          name="password"
+          extra={
+            browser
+              ? '浏览器版只把密码保存在本页内存中，重新打开后需再次输入并连接。'
+              : '密码由系统加密保存在本机（safeStorage），不进入备份和操作记录。'
+          }
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="本工作站名称" name="workstationName">
+          <Input maxLength={40} placeholder="如：秘书处-会费" />
+        </Form.Item>
+        <Flex gap={8}>
+          <Button onClick={() => void test()} loading={busy === 'test'}>
+            测试连接
+          </Button>
+          <Button type="primary" onClick={() => void connect()} loading={busy === 'connect'}>
+            连接
+          </Button>
+          <Button
+            onClick={() => void disconnect()}
+            loading={busy === 'disconnect'}
+            disabled={!stored?.enabled}
+          >
+            断开
+          </Button>
+        </Flex>
+      </Form>
+      {testResult && (
+        <Alert type={testResult.ok ? 'success' : 'error'} showIcon message={testResult.text} role="alert" />
+      )}
+      <section aria-label="同步冲突">
+        <Typography.Title level={3} style={{ fontSize: 15 }}>
+          冲突（{conflicts.length} 项）
+        </Typography.Title>
+        {conflicts.length === 0 ? (
+          <Typography.Text type="secondary">没有待处理的冲突。</Typography.Text>
+        ) : (
+          <Flex vertical gap={4}>
+            {conflicts.map((c) => (
+              <Flex key={c.docId} gap={8} align="center">
+                <span>
+                  {recordName(c)}：{c.differences.length} 个字段不同
+                </span>
+                <Button size="small" onClick={() => setOpen(c)}>
+                  处理冲突
+                </Button>
+              </Flex>
+            ))}
+          </Flex>
+        )}
+      </section>
+      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} />}
+    </Flex>
+  );
+}

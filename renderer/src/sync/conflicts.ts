@@ -1,0 +1,132 @@
+/**
+ * Conflicts (issue 19): two workstations changed the same record. PouchDB keeps both revisions; the
+ * winner (CouchDB's deterministic rule: the longer revision history, then the larger revision id) is what
+ * Dexie shows. The clerk sees both versions field by field and picks per field or keeps the winner; the
+ * merged record is written on the winning revision, the losing revision goes into the audit trail (nothing
+ * silently lost) and only then is removed from the replica (and, replicated, from the server).
+ */
+import { useEffect, useState } from 'react';
+import { db } from '../db';
+import { writeAudit } from '../db/audit';
+import { decodeDoc, differingFields, mergePicked, type FieldDifference } from '../../../shared/sync/codec';
+import { parseDocId } from '../../../shared/sync/scope';
+import { currentReplication, subscribeConflicts } from './engine';
+import type { PouchDoc } from './pouch';
+
+export interface ConflictView {
+  docId: string;
+  table: string;
+  key: number | string;
+  winnerRev: string;
+  otherRev: string;
+  winner: Record<string, unknown>;
+  other: Record<string, unknown>;
+  differences: FieldDifference[];
+}
+
+const TABLE_LABELS: Record<string, string> = {
+  members: '会员单位',
+  payments: '会费缴纳',
+  meetings: '会议',
+  applications: '入会申请',
+  documents: '发文',
+  settings: '设置',
+  programmes: '专项行动',
+  offices: '任职',
+  activities: '活动',
+};
+
+export function tableLabel(table: string): string {
+  return TABLE_LABELS[table] ?? table;
+}
+
+/** The record's name as the list shows it. */
+export function recordName(c: Pick<ConflictView, 'table' | 'key' | 'winner'>): string {
+  const w = c.winner as { name?: unknown; title?: unknown; unit?: { name?: unknown } };
+  const name = typeof w.name === 'string' ? w.name : typeof w.title === 'string' ? w.title : '';
+  return `${tableLabel(c.table)}${name ? `「${name}」` : ` ${String(c.key)}`}`;
+}
+
+export async function loadConflicts(): Promise<ConflictView[]> {
+  const rep = currentReplication();
+  if (!rep) return [];
+  const out: ConflictView[] = [];
+  for (const docId of rep.conflicts) {
+    const ref = parseDocId(docId);
+    if (!ref) continue;
+    let doc: PouchDoc;
+    try {
+      doc = await rep.local.get(docId, { conflicts: true, attachments: true, binary: true });
+    } catch {
+      continue;
+    }
+    const otherRev = doc._conflicts?.[0];
+    if (!otherRev) continue;
+    const other = await rep.local.get(docId, { rev: otherRev, attachments: true, binary: true });
+    const w = decodeDoc(doc as never) ?? {};
+    const o = decodeDoc(other as never) ?? {};
+    out.push({
+      docId,
+      table: ref.table,
+      key: ref.key,
+      winnerRev: doc._rev!,
+      otherRev,
+      winner: w,
+      other: o,
+      differences: differingFields(w, o),
+    });
+  }
+  return out;
+}
+
+/** The conflicts, live. */
+export function useConflicts(): ConflictView[] {
+  const [list, setList] = useState<ConflictView[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const load = () => void loadConflicts().then((l) => alive && setList(l));
+    load();
+    const off = subscribeConflicts(load);
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+  return list;
+}
+
+/**
+ * Resolves one conflict: `pickOther` names the fields taken from the other version (none: keep the
+ * winner). The losing revision is written into the audit trail first; then the merged record goes on the
+ * winning revision and the losing revision is removed from the replica.
+ */
+export async function resolveConflict(c: ConflictView, pickOther: readonly string[]): Promise<void> {
+  const rep = currentReplication();
+  if (!rep) throw new Error('未连接服务器，无法处理冲突');
+  const merged = mergePicked(c.winner, c.other, pickOther);
+  const entityId = typeof c.key === 'number' ? c.key : undefined;
+  const memberId = c.table === 'members' && typeof c.key === 'number' ? c.key : undefined;
+  await db.transaction('rw', db.audit, () =>
+    writeAudit(db, {
+      entity: c.table,
+      ...(entityId !== undefined ? { entityId } : {}),
+      ...(memberId !== undefined ? { memberId } : {}),
+      action: 'update',
+      summary: `解决同步冲突：${recordName(c)}，${
+        pickOther.length ? `采用另一版本的 ${pickOther.join('、')}` : '保留当前版本'
+      }；另一版本（修订 ${c.otherRev}）记入此条`,
+      before: c.other,
+      after: merged,
+    }),
+  );
+  const winnerDoc = await rep.local.get(c.docId, { attachments: true, binary: true });
+  if (pickOther.length) {
+    const { encodeRow } = await import('../../../shared/sync/codec');
+    const doc = encodeRow(c.table, c.key, merged) as unknown as PouchDoc;
+    doc._rev = winnerDoc._rev;
+    await rep.local.put(doc);
+  }
+  await rep.local.remove(c.docId, c.otherRev);
+  rep.conflicts.delete(c.docId);
+  rep.saveConflicts();
+}

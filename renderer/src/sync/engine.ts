@@ -1,0 +1,448 @@
+/**
+ * The replication engine (issue 19). Dexie stays the app's store; a local PouchDB database is the
+ * replicator; PouchDB's own protocol syncs it both ways with the office's CouchDB — continuous while
+ * online, resumable (PouchDB's checkpoints), retried with backoff.
+ *
+ * - Dexie → Pouch: the outbox (sync/outbox.ts, written in the same transaction as each change) is
+ *   drained into Pouch: each key's row as it is now becomes the document `<table>:<key>` on its current
+ *   revision; a row that is gone becomes a deletion.
+ * - Pouch → Dexie: the local database's changes feed, applied in ONE Dexie transaction per batch, marked
+ *   remote (not recorded in the outbox); the open screens update through their live queries. A document
+ *   with a pending local change is left for the drain (the local change goes on top).
+ * - Conflicts: the winner PouchDB picks (CouchDB's deterministic rule) is what Dexie shows; the record's
+ *   id is kept in the conflict list (sync/conflicts.ts) until the clerk resolves it.
+ * - First connection of this workstation to a database: the server's documents come first and win; only
+ *   rows the server has never had (not even as a deletion) are uploaded — so connecting (or reconnecting
+ *   after a restore) never brings old or deleted records back.
+ */
+// eslint-disable-next-line no-restricted-imports -- the npm package `events` (a dependency: the EventEmitter PouchDB's browser build itself imports, bundled by Vite), not Node's module
+import { EventEmitter } from 'events';
+import { liveQuery, type Table } from 'dexie';
+import { db } from '../db';
+import { readLocal, writeLocal } from '../db/local';
+import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';
+import { REPLICATED_TABLES, docIdOf, isReplicatedRow, parseDocId } from '../../../shared/sync/scope';
+import { SYNC_OFF, type SyncStatus } from '../../../shared/sync/status';
+import {
+  getConnection,
+  loadConnection,
+  readStoredConnection,
+  setOnline,
+  subscribeConnection,
+  type SyncConnection,
+} from './connection';
+import { OUTBOX_TABLE, markRemote, setOutboxRecording, type OutboxEntry } from './outbox';
+import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
+import { syncErrorText } from './errors';
+
+const BATCH = 500;
+
+// ------------------------------------------------------------------ status (always in view)
+
+// The package PouchDB's browser build itself uses for its events (bundled by Vite).
+const events = new EventEmitter();
+events.setMaxListeners(100);
+
+let status: SyncStatus = SYNC_OFF;
+function setStatus(next: Partial<SyncStatus>): void {
+  const merged = { ...status, ...next };
+  if (JSON.stringify(merged) === JSON.stringify(status)) return;
+  status = merged;
+  events.emit('status');
+}
+export function syncStatus(): SyncStatus {
+  return status;
+}
+export function subscribeSyncStatus(l: () => void): () => void {
+  events.on('status', l);
+  return () => events.off('status', l);
+}
+
+// ------------------------------------------------------------------ local bookkeeping (localStorage)
+
+const appliedKey = (name: string) => `local.sync.applied:${name}`;
+const seededKey = (name: string) => `local.sync.seeded:${name}`;
+const conflictsKey = (name: string) => `local.sync.conflicts:${name}`;
+const unpushedKey = (name: string) => `local.sync.unpushed:${name}`;
+
+function readSet(key: string): Set<string> {
+  const v = readLocal(key);
+  return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+}
+
+function outbox(): Table<OutboxEntry, number> {
+  return db.table(OUTBOX_TABLE) as Table<OutboxEntry, number>;
+}
+
+// The outbox records once a server has been configured on this workstation (also while 断开: those
+// changes go up at the next 连接).
+setOutboxRecording(() => readStoredConnection() !== null);
+
+// ------------------------------------------------------------------ one running replication
+
+class Replication {
+  readonly local: Pouch;
+  readonly remote: Pouch;
+  readonly name: string;
+  private sync: ReturnType<Pouch['sync']> | null = null;
+  private feed: ReturnType<Pouch['changes']> | null = null;
+  private outboxSub: { unsubscribe(): void } | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private again = { drain: false, apply: false };
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = 1000;
+  readonly conflicts: Set<string>;
+  private unpushed: Set<string>;
+
+  constructor(readonly connection: SyncConnection) {
+    this.local = openLocalPouch(connection);
+    this.remote = openRemotePouch(connection);
+    this.name = localPouchName(connection);
+    this.conflicts = readSet(conflictsKey(this.name));
+    this.unpushed = readSet(unpushedKey(this.name));
+  }
+
+  /** Tasks run one at a time: drain, apply, seed never interleave. */
+  private run(task: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (!this.stopped) await task();
+    });
+    this.queue = next.catch((e: unknown) => {
+      setStatus({ error: syncErrorText(e) });
+    });
+    return this.queue;
+  }
+
+  private schedule(kind: 'drain' | 'apply'): void {
+    if (this.again[kind]) return;
+    this.again[kind] = true;
+    void this.run(async () => {
+      this.again[kind] = false;
+      if (kind === 'drain') await this.drain();
+      else await this.apply();
+    });
+  }
+
+  async start(): Promise<void> {
+    setStatus({ phase: 'connecting', conflicts: this.conflicts.size, error: undefined });
+    await this.refreshPending();
+    this.outboxSub = liveQuery(() => outbox().count()).subscribe({
+      next: (n) => {
+        void this.refreshPending(n);
+        if (n > 0) this.schedule('drain');
+      },
+    });
+    this.feed = this.local.changes({ since: 'now', live: true });
+    this.feed.on('change', () => this.schedule('apply'));
+    await this.run(() => this.drain());
+    await this.run(() => this.apply());
+    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.onOnline);
+    this.startLive();
+  }
+
+  /** The browser knows the network is gone: say so at once (PouchDB finds out at its next request). */
+  private readonly onOffline = () => {
+    setOnline(false);
+    setStatus({ phase: 'offline', error: '网络已断开，恢复后自动继续' });
+  };
+
+  /** The network is back: restart the replication now rather than after PouchDB's backoff. */
+  private readonly onOnline = () => {
+    if (this.stopped) return;
+    this.sync?.cancel();
+    this.sync = null;
+    clearTimeout(this.retryTimer);
+    this.retryDelay = 1000;
+    setStatus({ phase: 'syncing' });
+    this.startLive();
+  };
+
+  private startLive(): void {
+    if (this.stopped) return;
+    if (readLocal(seededKey(this.name)) !== true) {
+      void this.run(() => this.seed()).then(() => {
+        if (readLocal(seededKey(this.name)) === true) this.startLive();
+        else this.retryLater();
+      });
+      return;
+    }
+    const mine = () => this.sync === sync && !this.stopped;
+    const sync = this.local.sync(this.remote, {
+      live: true,
+      retry: true,
+      batch_size: 200,
+      back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    });
+    this.sync = sync;
+    sync.on('active', () => {
+      if (!mine()) return;
+      setOnline(true);
+      setStatus({ phase: 'syncing', error: undefined });
+    });
+    sync.on('change', (info) => {
+      if (info.direction === 'push' && info.change) {
+        for (const d of info.change.docs) this.unpushed.delete(d._id);
+        this.saveUnpushed();
+        void this.refreshPending();
+      }
+    });
+    sync.on('paused', (err) => {
+      if (!mine()) return;
+      if (err || !navigator.onLine) {
+        setOnline(false);
+        setStatus({ phase: 'offline', error: syncErrorText(err ?? new TypeError('offline')) });
+      } else {
+        setOnline(true);
+        if (this.unpushed.size) {
+          this.unpushed.clear();
+          this.saveUnpushed();
+        }
+        void this.refreshPending().then(() => setStatus({ phase: 'synced', error: undefined }));
+      }
+    });
+    sync.on('denied', (err) => setStatus({ error: syncErrorText(err) }));
+    sync.on('error', (err) => {
+      if (!mine()) return;
+      // Unrecoverable for this run (wrong password, database gone): say so, try again later.
+      setOnline(false);
+      setStatus({ phase: 'denied', error: syncErrorText(err) });
+      this.sync = null;
+      this.retryLater();
+    });
+  }
+
+  private retryLater(): void {
+    if (this.stopped) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.startLive(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.retryTimer);
+    this.sync?.cancel();
+    this.feed?.cancel();
+    this.outboxSub?.unsubscribe();
+    await this.queue;
+    setOnline(false);
+  }
+
+  private saveUnpushed(): void {
+    writeLocal(unpushedKey(this.name), [...this.unpushed]);
+  }
+
+  private async refreshPending(outboxCount?: number): Promise<void> {
+    const n = outboxCount ?? (await outbox().count());
+    setStatus({ pending: n + this.unpushed.size });
+  }
+
+  /** The first connection: the server's documents first (they win), then what it has never had. */
+  private async seed(): Promise<void> {
+    setStatus({ phase: 'syncing' });
+    try {
+      await this.local.replicate.from(this.remote, { batch_size: 500 });
+    } catch (e) {
+      setOnline(false);
+      setStatus({ phase: 'offline', error: syncErrorText(e) });
+      return;
+    }
+    setOnline(true);
+    for (const name of REPLICATED_TABLES) {
+      const table = db.table(name);
+      const pk = table.schema.primKey.keyPath as string;
+      let offset = 0;
+      for (;;) {
+        const rows = (await table.offset(offset).limit(BATCH).toArray()) as Record<string, unknown>[];
+        if (rows.length === 0) break;
+        offset += rows.length;
+        const keyed = rows
+          .map((row) => ({ key: row[pk] as number | string, row }))
+          .filter((r) => isReplicatedRow(name, r.key));
+        const ids = keyed.map((r) => docIdOf(name, r.key));
+        const known = await this.local.allDocs({ keys: ids });
+        const fresh = keyed.filter((_, i) => {
+          const r = known.rows[i];
+          return !r || r.error === 'not_found';
+        });
+        if (fresh.length)
+          await this.local.bulkDocs(fresh.map((r) => encodeRow(name, r.key, r.row) as unknown as PouchDoc));
+      }
+    }
+    // What was recorded before the first connection is in Pouch now (or the server's version won).
+    await outbox().clear();
+    writeLocal(appliedKey(this.name), 0);
+    await this.applyAll();
+    writeLocal(seededKey(this.name), true);
+  }
+
+  private async applyAll(): Promise<void> {
+    for (;;) {
+      const more = await this.applyBatch();
+      if (!more) break;
+    }
+  }
+
+  private async apply(): Promise<void> {
+    await this.applyAll();
+  }
+
+  /** Dexie → Pouch: the outbox's keys, as the rows are now. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      const entries = await outbox().orderBy('seq').limit(BATCH).toArray();
+      if (entries.length === 0) return;
+      const lastSeq = entries[entries.length - 1]!.seq!;
+      const unique = new Map<string, OutboxEntry>();
+      for (const e of entries) unique.set(docIdOf(e.table, e.key), e);
+      const ids = [...unique.keys()];
+      const existing = await this.local.allDocs({ keys: ids, include_docs: true });
+      const docs: PouchDoc[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const e = unique.get(ids[i]!)!;
+        const have = existing.rows[i];
+        const rev = have && !have.error && !have.value.deleted ? have.value.rev : undefined;
+        const row = (await db.table(e.table).get(e.key)) as Record<string, unknown> | undefined;
+        if (row === undefined) {
+          if (rev) docs.push({ _id: ids[i]!, _rev: rev, _deleted: true });
+          continue;
+        }
+        const doc = encodeRow(e.table, e.key, row) as unknown as PouchDoc;
+        if (rev && have?.doc && sameRow(decodeDoc(have.doc), decodeDoc(doc as never))) continue;
+        if (rev) doc._rev = rev;
+        docs.push(doc);
+      }
+      if (docs.length) {
+        const results = await this.local.bulkDocs(docs);
+        const failed = results.filter((r) => r.error);
+        if (failed.length)
+          throw new Error(`写入同步副本失败：${failed[0]!.reason ?? String(failed[0]!.error)}`);
+        for (const d of docs) this.unpushed.add(d._id);
+        this.saveUnpushed();
+      }
+      await outbox().where('seq').belowOrEqual(lastSeq).delete();
+    }
+  }
+
+  /** Pouch → Dexie: one batch of the changes feed in one transaction. Returns whether more may follow. */
+  private async applyBatch(): Promise<boolean> {
+    const since = (readLocal(appliedKey(this.name)) as number | string | undefined) ?? 0;
+    const res = await this.local.changes({
+      since,
+      limit: BATCH,
+      include_docs: true,
+      conflicts: true,
+      attachments: true,
+      binary: true,
+    });
+    if (res.results.length === 0) return false;
+    const rows = res.results
+      .map((c) => ({ c, ref: parseDocId(c.id) }))
+      .filter(
+        (x): x is { c: (typeof res.results)[number]; ref: { table: string; key: number | string } } =>
+          x.ref !== null,
+      );
+    const tables = [...new Set(rows.map((r) => r.ref.table))];
+    let conflictsChanged = false;
+    if (tables.length) {
+      await db.transaction('rw', [...tables, OUTBOX_TABLE], async (tx) => {
+        markRemote(tx.idbtrans);
+        const pending = new Set((await outbox().toArray()).map((e) => docIdOf(e.table, e.key)));
+        for (const { c, ref } of rows) {
+          if (pending.has(c.id)) continue;
+          const table = db.table(ref.table);
+          if (c.deleted || c.doc?._deleted) {
+            if ((await table.get(ref.key)) !== undefined) await table.delete(ref.key);
+            if (this.conflicts.delete(c.id)) conflictsChanged = true;
+            continue;
+          }
+          const row = c.doc ? decodeDoc(c.doc as never) : null;
+          if (!row) continue;
+          const current = await table.get(ref.key);
+          if (current === undefined || !sameRow(current, row)) await table.put(row);
+          const conflicted = (c.doc?._conflicts?.length ?? 0) > 0;
+          if (conflicted && !this.conflicts.has(c.id)) {
+            this.conflicts.add(c.id);
+            conflictsChanged = true;
+          } else if (!conflicted && this.conflicts.delete(c.id)) conflictsChanged = true;
+        }
+      });
+    }
+    writeLocal(appliedKey(this.name), res.last_seq);
+    if (conflictsChanged) this.saveConflicts();
+    return res.results.length === BATCH;
+  }
+
+  saveConflicts(): void {
+    writeLocal(conflictsKey(this.name), [...this.conflicts]);
+    setStatus({ conflicts: this.conflicts.size });
+    events.emit('conflicts');
+  }
+
+  /** Waits until everything queued so far has run (tests, restore). */
+  async settle(): Promise<void> {
+    await this.queue;
+  }
+
+  /** Forgets this workstation's replica of the database (断开后恢复): rebuilt from the server next time. */
+  async destroyReplica(): Promise<void> {
+    await this.stop();
+    await this.local.destroy();
+    for (const k of [appliedKey, seededKey, conflictsKey, unpushedKey]) writeLocal(k(this.name), undefined);
+  }
+}
+
+export function subscribeConflicts(l: () => void): () => void {
+  events.on('conflicts', l);
+  return () => events.off('conflicts', l);
+}
+
+let current: Replication | null = null;
+let started = false;
+
+async function follow(): Promise<void> {
+  const connection = getConnection();
+  const same = current && connection && JSON.stringify(current.connection) === JSON.stringify(connection);
+  if (same) return;
+  const old = current;
+  current = null;
+  if (old) await old.stop();
+  if (!connection) {
+    setStatus(SYNC_OFF);
+    return;
+  }
+  const next = new Replication(connection);
+  current = next;
+  await next.start();
+}
+
+let following: Promise<void> = Promise.resolve();
+
+/** Starts the engine once (the app shell): follows 连接 / 断开 from then on. */
+export function startSyncEngine(): void {
+  if (started) return;
+  started = true;
+  void loadConnection().then(() => {
+    const go = () => {
+      following = following.then(follow).catch((e: unknown) => setStatus({ error: syncErrorText(e) }));
+    };
+    subscribeConnection(go);
+    go();
+  });
+}
+
+/** The running replication (conflicts, restore guard), or null. */
+export function currentReplication(): Replication | null {
+  return current;
+}
+
+export type { Replication };
+
+/** The local replica's documents for the conflict dialog. */
+export async function conflictIds(): Promise<string[]> {
+  return current ? [...current.conflicts] : [];
+}

@@ -1,0 +1,272 @@
+/**
+ * 多人协作 end to end (issue 19): a real CouchDB-compatible server (pouchdb-server, on disk, 127.0.0.1,
+ * a random free port) started and killed by this file; two Chromium profiles are two workstations.
+ */
+import { describe, expect, afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { countRows, fill, it, newProfile, openSection, readRows, select } from './support';
+import { creditCodeCheckChar } from '../../shared/charter';
+
+const USER = 'clerk';
+const PASSWORD = 'office-secret-1';
+const DB = 'ccia-desk';
+
+let port = 0;
+let dir = '';
+let server: ChildProcess | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+    s.on('error', reject);
+  });
+}
+
+const base = () => `http://127.0.0.1:${port}`;
+const authHeader = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+async function startServer(): Promise<void> {
+  server = spawn(
+    process.execPath,
+    [
+      path.resolve('node_modules/pouchdb-server/bin/pouchdb-server'),
+      '--dir',
+      dir,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
+  const end = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base()}/`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error('pouchdb-server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function stopServer(): Promise<void> {
+  const s = server;
+  server = null;
+  if (!s || s.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    s.once('exit', () => resolve());
+    s.kill('SIGKILL');
+  });
+}
+
+let pages: Page[] = [];
+
+async function waitFor(what: string, fn: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await fn())) {
+    if (Date.now() > end) {
+      const shown = await Promise.all(pages.map((p) => statusText(p).catch(() => '?')));
+      throw new Error(`timed out waiting for: ${what} (status: ${shown.join(' | ')})`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const sidebarStatus = (page: Page) => page.getByRole('status', { name: '同步', exact: true });
+
+async function statusText(page: Page): Promise<string> {
+  const s = sidebarStatus(page);
+  return (await s.count()) ? s.innerText() : '';
+}
+
+async function connect(page: Page, workstation: string): Promise<void> {
+  await openSection(page, '设置');
+  const section = page.getByRole('region', { name: '多人协作' });
+  await section.waitFor();
+  await fill(section, {
+    服务器地址: base(),
+    数据库: DB,
+    用户名: USER,
+    密码: 'wrong-password',
+  });
+  await section.getByRole('button', { name: '测试连接' }).click();
+  await section.getByRole('alert').filter({ hasText: '用户名或密码不正确' }).waitFor();
+  await fill(section, { 密码: PASSWORD, 本工作站名称: workstation });
+  await section.getByRole('button', { name: '测试连接' }).click();
+  await section.getByRole('alert').filter({ hasText: '连接成功' }).waitFor();
+  await section.getByRole('button', { name: '连接', exact: true }).click();
+  await waitFor(`${workstation} 已同步`, async () => (await statusText(page)) === '已同步');
+  // The desks load on first use: open them once while the app's server is reachable (setOffline cuts
+  // the page off from everything, the app's own files included).
+  await openSection(page, '会员');
+  await page.getByRole('button', { name: '新增会员', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
+  await openSection(page, '设置');
+  await page.getByRole('region', { name: '多人协作' }).waitFor();
+}
+
+async function addMember(page: Page, name: string, body17: string): Promise<void> {
+  await openSection(page, '会员');
+  await page.getByRole('button', { name: '新增会员', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
+  await fill(page, {
+    单位名称: name,
+    统一社会信用代码: body17 + creditCodeCheckChar(body17),
+    注册地: '北京市海淀区',
+  });
+  await select(page, '单位性质').pick('企业');
+  await fill(page, {
+    主营业务: '网络安全服务',
+    会员代表: '王强',
+    代表职务: '总经理',
+    代表手机: '13800138000',
+    代表邮箱: 'wq@example.cn',
+    联系人: '赵敏',
+    联系人职务: '经理',
+    联系人手机: '13900139000',
+    联系人邮箱: 'zm@example.cn',
+    邮寄地址: '北京市海淀区中关村 1 号',
+  });
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `会员档案：${name}` }).waitFor();
+}
+
+async function setMark(page: Page, mark: string): Promise<void> {
+  await openSection(page, '设置');
+  const section = page.getByRole('region', { name: '公文设置' });
+  await fill(section, { 发文机关标志: mark });
+  await section.getByRole('button', { name: '保存公文设置' }).click();
+  await page.getByText('公文设置已保存').first().waitFor();
+}
+
+async function memberNames(page: Page): Promise<string[]> {
+  return (await readRows<{ name: string }>(page, 'members')).map((m) => m.name).sort();
+}
+
+async function documentsMark(page: Page): Promise<string | undefined> {
+  const rows = await readRows<{ key: string; value: { letterheadMark?: string } }>(page, 'settings');
+  return rows.find((r) => r.key === 'documents')?.value.letterheadMark;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'desk-couch-'));
+  await startServer();
+  // An office's set-up (README): an admin user and the database.
+  const admin = await fetch(`${base()}/_config/admins/${USER}`, {
+    method: 'PUT',
+    body: JSON.stringify(PASSWORD),
+  });
+  expect(admin.ok).toBe(true);
+  const created = await fetch(`${base()}/${DB}`, { method: 'PUT', headers: { Authorization: authHeader } });
+  expect(created.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await stopServer();
+});
+
+describe('多人协作 through CouchDB (issue 19)', () => {
+  it('two workstations: offline writes meet, a conflict is resolved in the UI with the loser in the audit trail, a killed server resumes', async ({
+    launch,
+  }) => {
+    const a = await launch(newProfile());
+    const b = await launch(newProfile());
+    pages = [a.page, b.page];
+    await connect(a.page, '工作站甲');
+    await connect(b.page, '工作站乙');
+
+    // A offline adds a member while B changes a shared setting; both come online and both see both.
+    await a.context.setOffline(true);
+    await addMember(a.page, '北京甲方安全科技有限公司', '91110108MA01A2B3C');
+    await waitFor('A 离线（N 项待上传）', async () =>
+      /^离线（[1-9]\d* 项待上传）$/.test(await statusText(a.page)),
+    );
+    await setMark(b.page, '中国网络安全产业联盟秘书处');
+    await a.context.setOffline(false);
+    await waitFor('B 收到 A 的会员', async () =>
+      (await memberNames(b.page)).includes('北京甲方安全科技有限公司'),
+    );
+    await waitFor(
+      'A 收到 B 的设置',
+      async () => (await documentsMark(a.page)) === '中国网络安全产业联盟秘书处',
+    );
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
+    // The open roster on B updates live.
+    await openSection(b.page, '会员');
+    await b.page.getByRole('link', { name: '北京甲方安全科技有限公司' }).waitFor();
+
+    // Both edit the same record offline → one conflict, on both.
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await setMark(a.page, '甲方标志');
+    await setMark(b.page, '乙方标志');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await waitFor('A 有冲突 1 项', async () => (await statusText(a.page)) === '有冲突 1 项');
+    await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
+    const winner = await documentsMark(a.page);
+    expect(['甲方标志', '乙方标志']).toContain(winner);
+    expect(await documentsMark(b.page)).toBe(winner); // the same deterministic winner on both
+    const loser = winner === '甲方标志' ? '乙方标志' : '甲方标志';
+
+    await openSection(a.page, '设置');
+    const conflicts = a.page.getByRole('region', { name: '同步冲突' });
+    await conflicts.getByRole('button', { name: '处理冲突' }).click();
+    const dlg = a.page.getByRole('dialog', { name: /处理冲突/ });
+    await dlg.waitFor();
+    expect(await dlg.innerText()).toContain(loser);
+    await dlg.getByRole('radio', { name: '另一版本' }).first().check();
+    await dlg.getByRole('button', { name: '按所选字段解决' }).click();
+    await dlg.waitFor({ state: 'hidden' });
+    await waitFor('A 采用另一版本', async () => (await documentsMark(a.page)) === loser);
+    await waitFor('B 采用另一版本', async () => (await documentsMark(b.page)) === loser);
+    await waitFor('A 冲突已解决', async () => (await statusText(a.page)) === '已同步');
+    await waitFor('B 冲突已解决', async () => (await statusText(b.page)) === '已同步');
+    // The losing revision is in the audit trail — on B too (the audit trail replicates).
+    await waitFor('B 的操作记录有冲突处理', async () =>
+      (await readRows<{ summary: string; workstation?: string }>(b.page, 'audit')).some(
+        (e) => e.summary.startsWith('解决同步冲突') && e.workstation === '工作站甲',
+      ),
+    );
+
+    // The server killed mid-sync and restarted: replication resumes, nothing lost or doubled.
+    await addMember(a.page, '北京乙方信息技术有限公司', '91110108MA01D4E5F');
+    await stopServer();
+    await addMember(b.page, '天津丙方网络有限公司', '91120116MA05G6H7J');
+    await waitFor('B 离线', async () => (await statusText(b.page)).startsWith('离线'));
+    await startServer();
+    const all = ['北京乙方信息技术有限公司', '北京甲方安全科技有限公司', '天津丙方网络有限公司'].sort();
+    await waitFor(
+      'A 有三家',
+      async () => JSON.stringify(await memberNames(a.page)) === JSON.stringify(all),
+      90_000,
+    );
+    await waitFor(
+      'B 有三家',
+      async () => JSON.stringify(await memberNames(b.page)) === JSON.stringify(all),
+      90_000,
+    );
+    expect(await countRows(a.page, 'members')).toBe(3);
+    expect(await countRows(b.page, 'members')).toBe(3);
+    const onServer = (await (
+      await fetch(`${base()}/${DB}/_all_docs?startkey="members:"&endkey="members:\\ufff0"`, {
+        headers: { Authorization: authHeader },
+      })
+    ).json()) as { rows: unknown[] };
+    expect(onServer.rows.length).toBe(3);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 600_000);
+});

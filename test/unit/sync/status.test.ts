@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { syncStatusLabel, SYNC_OFF } from '../../../shared/sync/status';
+
+describe('sync status label (issue 19)', () => {
+  it('names every state in Chinese; conflicts first', () => {
+    expect(syncStatusLabel(SYNC_OFF)).toBe('未连接服务器');
+    expect(syncStatusLabel({ phase: 'synced', pending: 0, conflicts: 0 })).toBe('已同步');
+    expect(syncStatusLabel({ phase: 'synced', pending: 2, conflicts: 0 })).toBe('同步中');
+    expect(syncStatusLabel({ phase: 'syncing', pending: 0, conflicts: 0 })).toBe('同步中');
+    expect(syncStatusLabel({ phase: 'offline', pending: 3, conflicts: 0 })).toBe('离线（3 项待上传）');
+    expect(syncStatusLabel({ phase: 'offline', pending: 3, conflicts: 2 })).toBe('有冲突 2 项');
+    expect(syncStatusLabel({ phase: 'denied', pending: 0, conflicts: 0 })).toBe('服务器拒绝访问');
+  });
+});
