@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Button, Flex, Form, Input, Select, Table } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../../shared/domain/records';
 import { db } from '../../db';
@@ -56,17 +57,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
     );
   };
   return (
-    <Modal
-      title={title}
-      open
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-      width={640}
-    >
+    <FormDialog title={title} onClose={props.onClose} onSave={submit} saving={saving} width={640}>
       <Form
         form={form}
         layout="vertical"
@@ -131,7 +122,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

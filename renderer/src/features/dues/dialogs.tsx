@@ -17,6 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
@@ -103,15 +104,12 @@ export function PaymentModal(props: {
     );
   };
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={`登记缴费（${props.year} 年度）`}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={props.onClose}
-      destroyOnHidden
+      saving={saving}
+      onSave={submit}
+      onClose={props.onClose}
     >
       <Form
         form={form}
@@ -174,7 +172,7 @@ export function PaymentModal(props: {
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 
@@ -205,15 +203,12 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
     );
   };
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={`调整应缴金额（${props.year} 年度）`}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={submit}
-      onCancel={props.onClose}
-      destroyOnHidden
+      saving={saving}
+      onSave={submit}
+      onClose={props.onClose}
     >
       {row && (
         <Form
@@ -252,7 +247,7 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </FormDialog>
   );
 }
 

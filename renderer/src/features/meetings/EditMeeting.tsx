@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { Alert, App, Form, Typography } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { EntitledEntry, Meeting } from '../../../../shared/domain/records';
 import { BODY_LABEL, type Body } from '../../../../shared/domain/types';
@@ -12,7 +13,12 @@ import {
   type EntitledChange,
   type NewMeeting,
 } from './data';
-import { MeetingFields, useNameFollowsDefault, type MeetingFormValues } from './MeetingFields';
+import {
+  MeetingFields,
+  meetingFromValues,
+  useNameFollowsDefault,
+  type MeetingFormValues,
+} from './MeetingFields';
 import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
 
@@ -111,17 +117,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
 
   const submit = async () => {
     const v = await form.validateFields();
-    const next: NewMeeting = {
-      body: v.body,
-      form: v.form,
-      name: v.name.trim(),
-      date: v.date,
-      place: (v.place ?? '').trim(),
-      chair: (v.chair ?? '').trim(),
-      recorder: (v.recorder ?? '').trim(),
-      // '' clears the date (only remote meetings keep one).
-      returnBy: v.form === 'remote' ? (v.returnBy ?? '') : '',
-    };
+    const next = meetingFromValues(v);
     const patch: Partial<NewMeeting> = {};
     for (const k of FIELDS)
       if ((next[k] ?? '') !== (meeting[k] ?? '')) Object.assign(patch, { [k]: next[k] });
@@ -150,16 +146,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
   };
 
   return (
-    <Modal
-      title="编辑会议信息"
-      open
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-    >
+    <FormDialog title="编辑会议信息" onClose={props.onClose} onSave={submit} saving={saving}>
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <MeetingFields bodyLocked={locked} />
       </Form>
@@ -170,6 +157,6 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
           message={`应到名单按会议类型和会议当日的登记确定（原为 ${meeting.date} 的${BODY_LABEL[meeting.body]}，应到 ${meeting.entitled.filter((e) => !e.observer).length}）。保存时如应到单位有变化，将先列出变化，确认后重新确定。`}
         />
       ) : null}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Input, Radio, Select, type FormInstance } from 'antd';
 import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
 import { BODIES } from '../../../../shared/domain/types';
 import { DateInput } from '../../ui/DateInput';
+import type { NewMeeting } from './data';
 import { today } from '../../ui/today';
 
 /** The fields of 新建会议 and 编辑会议信息. */
@@ -16,6 +17,20 @@ export interface MeetingFormValues {
   recorder?: string;
   /** Remote meetings: 表决票寄回截止日期. */
   returnBy?: string;
+}
+
+/** The form's values as the meeting's own fields, trimmed; '' clears the return date (only remote meetings keep one). */
+export function meetingFromValues(v: MeetingFormValues): NewMeeting {
+  return {
+    body: v.body,
+    form: v.form,
+    name: v.name.trim(),
+    date: v.date,
+    place: (v.place ?? '').trim(),
+    chair: (v.chair ?? '').trim(),
+    recorder: (v.recorder ?? '').trim(),
+    returnBy: v.form === 'remote' ? (v.returnBy ?? '') : '',
+  };
 }
 
 const BODY_OPTIONS = BODIES.map((b) => ({

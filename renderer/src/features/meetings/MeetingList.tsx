@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Modal, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Table, Tag } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router';
 import type { Meeting } from '../../../../shared/domain/records';
@@ -11,6 +12,7 @@ import { quorumOf } from './logic';
 import {
   defaultMeetingName,
   MeetingFields,
+  meetingFromValues,
   useNameFollowsDefault,
   type MeetingFormValues,
 } from './MeetingFields';
@@ -36,16 +38,7 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
     const v = await form.validateFields();
     await run(
       async () => {
-        const id = await createMeeting(db, {
-          body: v.body,
-          form: v.form,
-          name: v.name.trim(),
-          date: v.date,
-          place: (v.place ?? '').trim(),
-          chair: (v.chair ?? '').trim(),
-          recorder: (v.recorder ?? '').trim(),
-          ...(v.form === 'remote' && v.returnBy ? { returnBy: v.returnBy } : {}),
-        });
+        const id = await createMeeting(db, meetingFromValues(v));
         message.success('会议已创建，应到名单已按会议日期确定');
         props.onClose();
         form.resetFields();
@@ -56,20 +49,11 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
     );
   };
   return (
-    <Modal
-      title="新建会议"
-      open={props.open}
-      onCancel={props.onClose}
-      onOk={submit}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
-    >
+    <FormDialog title="新建会议" open={props.open} onClose={props.onClose} onSave={submit} saving={saving}>
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <MeetingFields />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Segmented,
   Space,
@@ -15,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
 import { VOTE_LABEL, type VoteChoice } from '../../../../shared/domain/types';
 import { db } from '../../db';
@@ -125,14 +125,12 @@ function GuidingDialog(props: { motion: Motion; open: boolean; onClose: () => vo
   const [form] = Form.useForm<{ decision: 'approved' | 'rejected'; on: string }>();
   const { message } = App.useApp();
   return (
-    <Modal
+    <FormDialog
       title="记录指导单位意见"
       open={props.open}
-      onCancel={props.onClose}
+      onClose={props.onClose}
       okText="确定"
-      cancelText="取消"
-      destroyOnHidden
-      onOk={async () => {
+      onSave={async () => {
         const v = await form.validateFields();
         await recordGuidingDecision(db, props.motion.id!, v);
         message.success('已记录指导单位意见');
@@ -156,7 +154,7 @@ function GuidingDialog(props: { motion: Motion; open: boolean; onClose: () => vo
           <DateInput />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { App, Button, Flex, Form, Input, List, Modal, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, List, Typography } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import type { Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL } from '../../../../shared/domain/types';
 import { compareDates } from '../../../../shared/charter';
@@ -59,16 +60,13 @@ export function EndOfficeDialog(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       title="结束任职"
-      open
-      onCancel={props.onClose}
-      onOk={() => void submit()}
+      onClose={props.onClose}
+      onSave={submit}
       okText="结束任职"
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={saving}
-      destroyOnHidden
+      danger
+      saving={saving}
       width={600}
     >
       <List
@@ -129,6 +127,6 @@ export function EndOfficeDialog(props: {
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="点选常用原因，或直接填写" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

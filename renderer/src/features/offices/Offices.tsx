@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, List, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, List, Select, Table, Tag, Typography } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member, Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL, type OfficeRole } from '../../../../shared/domain/types';
@@ -78,15 +79,12 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
   };
 
   return (
-    <Modal
+    <FormDialog
       title="新增任职"
       open={props.open}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText="保存"
-      cancelText="取消"
-      okButtonProps={{ disabled: !!check?.errors.length }}
-      destroyOnHidden
+      onClose={props.onClose}
+      onSave={submit}
+      disabled={!!check?.errors.length}
       width={640}
     >
       <Form
@@ -164,7 +162,7 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
       {check?.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 6 }} />
       ))}
-    </Modal>
+    </FormDialog>
   );
 }
 

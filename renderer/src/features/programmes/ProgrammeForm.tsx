@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Select } from 'antd';
+import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Programme } from '../../../../shared/domain/records';
 import { DateInput } from '../../ui/DateInput';
@@ -50,15 +51,12 @@ export function ProgrammeFormModal(props: {
   const deadline = Form.useWatch('deadline', form);
   const warning = pastDeadlineWarning(deadline, today());
   return (
-    <Modal
+    <FormDialog
       open={props.open}
       title={p ? '编辑专项行动' : '新建专项行动'}
-      okText="保存"
-      cancelText="取消"
-      destroyOnHidden
-      okButtonProps={{ loading: busy }}
-      onCancel={() => props.onClose()}
-      onOk={async () => {
+      saving={busy}
+      onClose={() => props.onClose()}
+      onSave={async () => {
         const v = await form.validateFields().catch(() => undefined);
         if (!v) return;
         setBusy(true);
@@ -129,6 +127,6 @@ export function ProgrammeFormModal(props: {
           <Input style={{ width: 200 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
