@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { demoDb } from './demoDb';
+import { demoDb, meetingFields } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -58,15 +58,17 @@ async function docText(bytes: Uint8Array): Promise<string> {
 
 describe('meeting records (R-O6)', () => {
   it('creates a standing-council meeting with its entitled list fixed and the secretary-general 列席', async () => {
-    const id = await createMeeting(db, {
-      body: 'standing',
-      form: 'onsite',
-      name: '常务理事会',
-      date: ASOF,
-      place: '北京',
-      chair: '甲',
-      recorder: '乙',
-    });
+    const id = await createMeeting(
+      db,
+      meetingFields({
+        body: 'standing',
+        name: '常务理事会',
+        date: ASOF,
+        place: '北京',
+        chair: '甲',
+        recorder: '乙',
+      }),
+    );
     const m = (await db.meetings.get(id))!;
     expect(m.entitled.filter((e) => !e.observer)).toHaveLength(9);
     const rows = await db.attendance.where('meetingId').equals(id).toArray();
@@ -78,15 +80,7 @@ describe('meeting records (R-O6)', () => {
   });
 
   it('marks attendance (upsert, audited), defaulting the attendee to the representative', async () => {
-    const id = await createMeeting(db, {
-      body: 'standing',
-      form: 'onsite',
-      name: 'x',
-      date: ASOF,
-      place: '',
-      chair: '',
-      recorder: '',
-    });
+    const id = await createMeeting(db, meetingFields({ body: 'standing', date: ASOF }));
     await markAttendance(db, id, 1, 'present', '代表甲');
     await markAttendance(db, id, 1, 'leave', '代表甲');
     const rows = await db.attendance.where('[meetingId+memberId]').equals([id, 1]).toArray();
@@ -100,15 +94,7 @@ describe('meeting records (R-O6)', () => {
 
 describe('minutes autosave versions', () => {
   it('keeps the previous text as a version on snapshot, restores it and keeps the current one first', async () => {
-    const mid = await createMeeting(db, {
-      body: 'council',
-      form: 'onsite',
-      name: 'x',
-      date: ASOF,
-      place: '',
-      chair: '',
-      recorder: '',
-    });
+    const mid = await createMeeting(db, meetingFields({ body: 'council', date: ASOF }));
     const item = await addAgendaItem(db, mid, '议程一');
     await saveDiscussion(db, item, '第一稿', true); // nothing to keep yet (empty)
     await saveDiscussion(db, item, '第一稿，补充', false);
@@ -124,15 +110,17 @@ describe('minutes autosave versions', () => {
 
 describe('votes (audited as vote) and the papers', () => {
   it('standing council 4-1-1: pending, approved, and the minutes say so', async () => {
-    const id = await createMeeting(db, {
-      body: 'standing',
-      form: 'onsite',
-      name: '2025年第二次常务理事会',
-      date: ASOF,
-      place: '北京',
-      chair: '王主持',
-      recorder: '周梦妍',
-    });
+    const id = await createMeeting(
+      db,
+      meetingFields({
+        body: 'standing',
+        name: '2025年第二次常务理事会',
+        date: ASOF,
+        place: '北京',
+        chair: '王主持',
+        recorder: '周梦妍',
+      }),
+    );
     for (const m of [1, 2, 3, 4, 5]) await markAttendance(db, id, m, 'present', '');
     let r = await record(id);
     expect(quorumOf(r.meeting, r.attendance).quorate).toBe(false);
@@ -170,15 +158,10 @@ describe('votes (audited as vote) and the papers', () => {
   });
 
   it('remote council: named ballots of returned voters decide the motion', async () => {
-    const id = await createMeeting(db, {
-      body: 'council',
-      form: 'remote',
-      name: '通讯理事会',
-      date: ASOF,
-      place: '',
-      chair: '',
-      recorder: '',
-    });
+    const id = await createMeeting(
+      db,
+      meetingFields({ body: 'council', form: 'remote', name: '通讯理事会', date: ASOF }),
+    );
     const m = (await db.meetings.get(id))!;
     const voters = m.entitled.map((e) => e.memberId);
     const needed = Math.ceil((2 * voters.length) / 3);

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { demoDb } from './demoDb';
+import { demoDb, meetingFields } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -34,15 +34,17 @@ beforeEach(async () => {
 
 /** Seven of nine standing directors present, a named vote of 5 for and 2 against; then the 7th leaves. */
 async function meetingWithLeaver() {
-  const meetingId = await createMeeting(db, {
-    body: 'standing',
-    form: 'onsite',
-    name: '常务理事会',
-    date: ASOF,
-    place: '北京',
-    chair: '甲',
-    recorder: '乙',
-  });
+  const meetingId = await createMeeting(
+    db,
+    meetingFields({
+      body: 'standing',
+      name: '常务理事会',
+      date: ASOF,
+      place: '北京',
+      chair: '甲',
+      recorder: '乙',
+    }),
+  );
   const meeting = (await db.meetings.get(meetingId))!;
   const voters = meeting.entitled.filter((e) => !e.observer);
   expect(voters).toHaveLength(9);

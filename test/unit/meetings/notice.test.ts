@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { demoDb } from './demoDb';
+import { demoDb, meetingFields } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -25,15 +25,17 @@ beforeEach(async () => {
 });
 
 async function council() {
-  const id = await createMeeting(db, {
-    body: 'council',
-    form: 'onsite',
-    name: '2025年第一次理事会',
-    date: '2025-06-20',
-    place: '北京',
-    chair: '王主持',
-    recorder: '周记录',
-  });
+  const id = await createMeeting(
+    db,
+    meetingFields({
+      body: 'council',
+      name: '2025年第一次理事会',
+      date: '2025-06-20',
+      place: '北京',
+      chair: '王主持',
+      recorder: '周记录',
+    }),
+  );
   await addAgendaItem(db, id, '审议年度工作报告');
   return id;
 }

@@ -40,6 +40,26 @@ function checkReturnBy(returnBy: string | undefined, date: string): void {
   if (compareDates(returnBy, date) > 0) throw new Error(`表决票寄回截止日期不能晚于会议日期 ${date}`);
 }
 
+/**
+ * The 列席 rows of an entitled list (the secretary-general at the standing council, R-O6): added where
+ * missing, the attendee kept current. Inside the caller's transaction (attendance).
+ */
+async function seatObservers(db: DeskDB, meetingId: number, entitled: EntitledEntry[], at: string) {
+  for (const e of entitled.filter((x) => x.observer)) {
+    const row = await db.attendance.where('[meetingId+memberId]').equals([meetingId, e.memberId]).first();
+    if (!row)
+      await db.attendance.add({
+        meetingId,
+        memberId: e.memberId,
+        status: 'observer',
+        attendee: e.representative,
+        updatedAt: at,
+      });
+    else if (row.status === 'observer' && row.attendee !== e.representative)
+      await db.attendance.update(row.id!, { attendee: e.representative, updatedAt: at });
+  }
+}
+
 /** Only remote meetings keep a return date; an empty one is none. */
 function normaliseReturnBy(m: Meeting): Meeting {
   const out = { ...m };
@@ -60,15 +80,7 @@ export async function createMeeting(db: DeskDB, input: NewMeeting): Promise<numb
     checkReturnBy(input.form === 'remote' ? input.returnBy : undefined, input.date);
     const meeting = normaliseReturnBy({ ...input, entitled, createdAt: at, updatedAt: at });
     const id = (await db.meetings.add(meeting)) as number;
-    for (const e of entitled.filter((x) => x.observer)) {
-      await db.attendance.add({
-        meetingId: id,
-        memberId: e.memberId,
-        status: 'observer',
-        attendee: e.representative,
-        updatedAt: at,
-      });
-    }
+    await seatObservers(db, id, entitled, at);
     await writeAudit(db, {
       entity: 'meetings',
       entityId: id,
@@ -227,21 +239,7 @@ export async function updateMeeting(
     const { entitled, change } = await nextEntitled(db, before, merged, settings);
     const after: Meeting = { ...merged, entitled };
     await db.meetings.put(after);
-    if (change.refixed) {
-      for (const e of entitled.filter((x) => x.observer)) {
-        const row = await db.attendance.where('[meetingId+memberId]').equals([id, e.memberId]).first();
-        if (!row)
-          await db.attendance.add({
-            meetingId: id,
-            memberId: e.memberId,
-            status: 'observer',
-            attendee: e.representative,
-            updatedAt: at,
-          });
-        else if (row.status === 'observer' && row.attendee !== e.representative)
-          await db.attendance.update(row.id!, { attendee: e.representative, updatedAt: at });
-      }
-    }
+    if (change.refixed) await seatObservers(db, id, entitled, at);
     const voting = (l: EntitledEntry[]) => l.filter((e) => !e.observer).length;
     await writeAudit(db, {
       entity: 'meetings',
