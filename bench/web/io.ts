@@ -16,7 +16,11 @@ import {
   parseRosterRows,
   memberRecords,
 } from '../../renderer/src/io/importRoster';
-import { readRosterOffThread, readSheetRowsOffThread } from '../../renderer/src/io/sheetOffThread';
+import {
+  readRosterOffThread,
+  readSheetRowsOffThread,
+  searchTextsIfReady,
+} from '../../renderer/src/io/sheetOffThread';
 import { restoreBackup } from '../../renderer/src/io/backup';
 import { createBackupOffThread, readBackupOffThread } from '../../renderer/src/io/backupOffThread';
 import { validateRows } from '../../shared/data/roster';
@@ -178,7 +182,9 @@ export const io = {
             const ready = checked.filter((r) => r.problems.length === 0);
             if (ready.length !== rows) throw new Error(`预览中有问题行：${checked.length - ready.length}`);
             const t2 = now();
-            const r = await commitImport(target, fileName, ready, { searchTexts: await sheet.searchTexts });
+            const r = await commitImport(target, fileName, ready, {
+              searchTexts: await searchTextsIfReady(sheet),
+            });
             sheet.close();
             stages.parse!.push(t1 - t0);
             stages.validate!.push(t2 - t1);

@@ -28,7 +28,7 @@ import {
   type RosterRow,
 } from '../../../shared/data/roster';
 import { commitImport, existingKeys, mapAll, parseRosterRows, type ParsedRoster } from './importRoster';
-import { readRosterOffThread, type RosterSheet } from './sheetOffThread';
+import { readRosterOffThread, searchTextsIfReady, type RosterSheet } from './sheetOffThread';
 import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
 import { errorText } from '../ui/errorText';
 import { readImportMapping, saveImportMapping } from '../records/settings';
@@ -154,8 +154,8 @@ export function ImportRosterButton(props: { onImported?: (batchId: number, count
         db,
         withoutForbiddenKeys(rememberMapping(session.parsed.headers, session.mapping)),
       );
-      // The search texts the Worker computed while the preview was read (usually done by now).
-      const searchTexts = await session.sheet.searchTexts;
+      // The search texts the Worker computed while the preview was read (when it is done: never waited for).
+      const searchTexts = await searchTextsIfReady(session.sheet);
       setProgress({ done: 0, total, label: '正在核对并写入' });
       const r = await commitImport(db, session.parsed.fileName, readyRows, {
         searchTexts,

@@ -43,6 +43,18 @@ function searchTextsAhead(
   return { texts, stop };
 }
 
+/**
+ * The search texts if the Worker has already sent them, else null at once (and the Worker is stopped):
+ * the commit never waits for them — without them it computes each text itself, as it would anyway.
+ */
+export async function searchTextsIfReady(sheet: RosterSheet): Promise<SearchTexts | null> {
+  const pending = Symbol('pending');
+  const ready = await Promise.race([sheet.searchTexts, Promise.resolve(pending)]);
+  if (ready !== pending) return ready;
+  sheet.close();
+  return null;
+}
+
 export interface RosterSheet extends SheetRows {
   /** Search texts by line, computed ahead (null when the Worker could not: they are computed at commit). */
   searchTexts: Promise<SearchTexts | null>;

@@ -11,7 +11,11 @@ import { freshDb } from '../db/harness';
 import { demoDb } from './helpers';
 import { commitImport, existingKeys, mapAll, parseRosterFile } from '../../../renderer/src/io/importRoster';
 import { precomputeSearchTexts, searchTextKey } from '../../../renderer/src/io/rosterRows';
-import { readRosterOffThread } from '../../../renderer/src/io/sheetOffThread';
+import {
+  readRosterOffThread,
+  searchTextsIfReady,
+  type RosterSheet,
+} from '../../../renderer/src/io/sheetOffThread';
 import { createBackupOffThread, readBackupOffThread } from '../../../renderer/src/io/backupOffThread';
 import { restoreBackup, tableCounts, type HeldBackup } from '../../../renderer/src/io/backup';
 import { rosterWorkbook } from '../../../renderer/src/io/export';
@@ -52,6 +56,21 @@ describe('roster import: search texts computed ahead (issue 17)', () => {
     const two = await db.members.where('name').equals(second.values.name).first();
     expect(two!.searchText).toBe('from-the-worker');
     db.close();
+  });
+
+  it('the commit never waits for them: not sent yet → none, and their Worker is stopped', async () => {
+    const close = vi.fn();
+    const sheet = (texts: Promise<Map<number, { key: string; text: string }> | null>): RosterSheet => ({
+      rows: [],
+      sheetName: '名册',
+      searchTexts: texts,
+      close,
+    });
+    const done = new Map([[2, { key: 'k', text: 't' }]]);
+    expect(await searchTextsIfReady(sheet(Promise.resolve(done)))).toBe(done);
+    expect(close).not.toHaveBeenCalled();
+    expect(await searchTextsIfReady(sheet(new Promise(() => undefined)))).toBeNull();
+    expect(close).toHaveBeenCalledTimes(1);
   });
 
   it('without Workers the rows are read in place and nothing is computed ahead', async () => {
