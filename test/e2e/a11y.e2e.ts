@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { daysFromToday, dialog, it, loadDemoData, openSection, setDate, shot, stillShot } from './support';
+import { untilStill } from './browser';
 import { axeViolations, englishNames } from './axe';
 
 interface Finding {
@@ -17,17 +18,7 @@ interface Finding {
 
 async function check(page: Page, where: string, found: Finding[]): Promise<void> {
   // Once antd's enter animations are over (a fading element is not what the clerk reads).
-  await page
-    .waitForFunction(
-      () =>
-        !document.querySelector(
-          '[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]',
-        ),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await page.waitForTimeout(400);
+  await untilStill(page, 400);
   const violations = (await axeViolations(page)).map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`,
   );

@@ -57,6 +57,12 @@ export async function shot(page: Page, name: string): Promise<void> {
  * (class names ending in -appear, -enter or -leave) for a moment after they are usable.
  */
 export async function stillShot(page: Page, name: string): Promise<void> {
+  await untilStill(page);
+  await shot(page, name);
+}
+
+/** Waits (at most 3 s) until no antd animation plays, then `settle` ms more. */
+export async function untilStill(page: Page, settle = 300): Promise<void> {
   await page
     .waitForFunction(
       () =>
@@ -67,8 +73,7 @@ export async function stillShot(page: Page, name: string): Promise<void> {
       { timeout: 3000 },
     )
     .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await shot(page, name);
+  await page.waitForTimeout(settle);
 }
 
 /** Clicks a sidebar entry by its visible name. */
