@@ -9,7 +9,9 @@ import {
   setReceipt,
   withdrawEnrolment,
   attachReceivedFile,
+  type ProgrammeFields,
 } from '../../../renderer/src/features/programmes/data';
+import type { DeskDB } from '../../../renderer/src/db/schema';
 import { finalizeDocument, saveDraft } from '../../../renderer/src/records/register';
 import type { Member } from '../../../shared/domain/records';
 
@@ -32,19 +34,25 @@ function member(name: string, status: Member['status'], creditCode: string): Mem
   };
 }
 
+/** A programme called in 2022 with its deadline on 30 November (R-P1), named X unless given. */
+function sunshine2022(db: DeskDB, fields: Partial<ProgrammeFields> = {}): Promise<number> {
+  return saveProgramme(db, undefined, {
+    name: 'X',
+    description: '',
+    callYear: 2022,
+    deadline: '2022-11-30',
+    certificatePrefix: 'X',
+    ...fields,
+  });
+}
+
 describe('专项行动 writes (R-P1..R-P3)', () => {
   it('enrols members only, tracks receipts, approves complete ones, numbers certificates, withdraws', async () => {
     const db = freshDb();
     const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
     const b = (await db.members.add(member('乙公司', 'active', '2'))) as number;
     const c = (await db.members.add(member('丙公司', 'expelled', '3'))) as number;
-    const p = await saveProgramme(db, undefined, {
-      name: '网络安全服务阳光行动',
-      description: '',
-      callYear: 2022,
-      deadline: '2022-11-30',
-      certificatePrefix: 'YGXD',
-    });
+    const p = await sunshine2022(db, { name: '网络安全服务阳光行动', certificatePrefix: 'YGXD' });
     // R-P1: past the deadline nobody is invited or registered, and the refusal names the date.
     await expect(enrolMembers(db, p, [a], 'applied', '2022-12-01')).rejects.toThrow(
       '征集已于 2022 年 11 月 30 日截止，不能再邀请或登记申请',
@@ -80,13 +88,7 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
       (await db.members.add(member('甲公司', 'active', '1'))) as number,
       (await db.members.add(member('乙公司', 'active', '2'))) as number,
     ];
-    const p = await saveProgramme(db, undefined, {
-      name: '网络安全服务阳光行动',
-      description: '',
-      callYear: 2022,
-      deadline: '2022-11-30',
-      certificatePrefix: 'YGXD',
-    });
+    const p = await sunshine2022(db, { name: '网络安全服务阳光行动', certificatePrefix: 'YGXD' });
     await enrolMembers(db, p, ids, 'applied', '2022-10-01');
     const notice = await saveDraft(db, undefined, {
       title: '征集通知',
@@ -138,13 +140,7 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
   it('R-W1: when the register entry cannot be written, no certificate is issued either (one transaction)', async () => {
     const db = freshDb();
     const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
-    const p = await saveProgramme(db, undefined, {
-      name: 'X',
-      description: '',
-      callYear: 2022,
-      deadline: '2022-11-30',
-      certificatePrefix: 'X',
-    });
+    const p = await sunshine2022(db);
     await enrolMembers(db, p, [a], 'applied', '2022-10-01');
     const e = await db.enrolments.toCollection().first();
     for (const key of ['formWord', 'formPdf', 'declarationPdf', 'paper'] as const)
@@ -161,13 +157,7 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
   it('stores a received file after checking it, and dates the receipt', async () => {
     const db = freshDb();
     const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
-    const p = await saveProgramme(db, undefined, {
-      name: 'X',
-      description: '',
-      callYear: 2022,
-      deadline: '2022-11-30',
-      certificatePrefix: 'X',
-    });
+    const p = await sunshine2022(db);
     await enrolMembers(db, p, [a], 'invited', '2022-10-01');
     const e = await db.enrolments.toCollection().first();
     await expect(
