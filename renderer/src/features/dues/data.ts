@@ -1,5 +1,6 @@
 import type { CharterSettings } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
+import { LEDGER_TABLES, readLedgerRows } from '../../records/ledgerRows';
 import { duesTrackedFrom, type LedgerData } from './ledger';
 import { readBank, readCharterSettings, readTrackedFrom, type BankSetting } from '../../records/settings';
 
@@ -13,28 +14,22 @@ export interface DuesData extends LedgerData {
 }
 
 /** The tables the dues desk reads (its session cache is stale when one of them changes). */
-export const DUES_TABLES = ['members', 'tierChanges', 'duesOverrides', 'payments', 'settings'] as const;
+export const DUES_TABLES = [...LEDGER_TABLES, 'settings'] as const;
 
 export async function loadDuesData(d: DeskDB, asOf: string): Promise<DuesData> {
   return d.transaction(
     'r',
     DUES_TABLES.map((t) => d.table(t)),
     async () => {
-      const [members, tierChanges, overrides, payments, settings, bank, tracked] = await Promise.all([
-        d.members.toArray(),
-        d.tierChanges.toArray(),
-        d.duesOverrides.toArray(),
-        d.payments.toArray(),
+      const [rows, settings, bank, tracked] = await Promise.all([
+        readLedgerRows(d),
         readCharterSettings(d),
         readBank(d),
         readTrackedFrom(d),
       ]);
-      const trackedFrom = duesTrackedFrom(payments, asOf, tracked);
+      const trackedFrom = duesTrackedFrom(rows.payments, asOf, tracked);
       return {
-        members,
-        tierChanges,
-        overrides,
-        payments,
+        ...rows,
         settings,
         bank,
         trackedFrom,

@@ -37,6 +37,7 @@ import { BODY_LABEL, OFFICE_LABEL, type Body } from '../../../../shared/domain/t
 import type { DeskDB } from '../../db/schema';
 import { readCharterSettings, readTrackedFrom } from '../../records/settings';
 import { buildLedger, duesTrackedFrom, ledgerInputOf } from '../dues/ledger';
+import { LEDGER_TABLES, readLedgerRows } from '../../records/ledgerRows';
 import { officeTerms } from '../meetings/logic';
 import { groupBy } from '../../../../shared/data/group';
 
@@ -335,16 +336,8 @@ export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
 
 /** The tables the dashboard reads (its session cache is stale when one of them changes). */
 export const DASHBOARD_TABLES = [
-  'members',
-  'applications',
-  'tierChanges',
-  'duesOverrides',
-  'payments',
-  'participations',
-  'meetings',
-  'attendance',
-  'offices',
-  'settings',
+  ...LEDGER_TABLES,
+  ...(['applications', 'participations', 'meetings', 'attendance', 'offices', 'settings'] as const),
 ] as const;
 
 /** Reads what the dashboard needs in one read transaction and computes it as of `asOf`. */
@@ -353,22 +346,9 @@ export async function computeDashboard(db: DeskDB, asOf: string): Promise<Dashbo
     'r',
     DASHBOARD_TABLES.map((t) => db.table(t)),
     async () => {
-      const [
-        members,
-        applications,
-        tierChanges,
-        overrides,
-        payments,
-        participations,
-        meetings,
-        attendance,
-        offices,
-      ] = await Promise.all([
-        db.members.toArray(),
+      const [rows, applications, participations, meetings, attendance, offices] = await Promise.all([
+        readLedgerRows(db),
         db.applications.toArray(),
-        db.tierChanges.toArray(),
-        db.duesOverrides.toArray(),
-        db.payments.toArray(),
         db.participations.toArray(),
         db.meetings.toArray(),
         db.attendance.toArray(),
@@ -377,11 +357,8 @@ export async function computeDashboard(db: DeskDB, asOf: string): Promise<Dashbo
       const settings = await readCharterSettings(db);
       const tracked = await readTrackedFrom(db);
       return {
-        members,
+        ...rows,
         applications,
-        tierChanges,
-        overrides,
-        payments,
         participations,
         meetings,
         attendance,

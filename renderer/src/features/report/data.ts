@@ -13,6 +13,7 @@
  * read and computed by `loadDuesPart` in a Worker (dues.worker.ts) while the window reads the rest
  * (`loadOtherData`) and draws; `assembleReport` puts them together.
  */
+import { LEDGER_TABLES, readLedgerRows } from '../../records/ledgerRows';
 import type { Table } from 'dexie';
 import type { DeskDB } from '../../db/schema';
 import { readCharterSettings, readTrackedFrom } from '../../records/settings';
@@ -69,19 +70,10 @@ function union<T extends { id?: number }>(...lists: T[][]): T[] {
 export async function loadDuesData(db: DeskDB): Promise<DuesData> {
   return db.transaction(
     'r',
-    [db.members, db.tierChanges, db.duesOverrides, db.payments, db.settings],
+    [...LEDGER_TABLES, 'settings'].map((t) => db.table(t)),
     async () => {
-      const [members, tierChanges, overrides, payments] = await Promise.all([
-        db.members.toArray(),
-        db.tierChanges.toArray(),
-        db.duesOverrides.toArray(),
-        db.payments.toArray(),
-      ]);
       return {
-        members,
-        tierChanges,
-        overrides,
-        payments,
+        ...(await readLedgerRows(db)),
         settings: await readCharterSettings(db),
         trackedFromSetting: await readTrackedFrom(db),
       };
