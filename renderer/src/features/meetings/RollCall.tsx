@@ -117,7 +117,37 @@ interface RowProps {
   onMark: (entry: EntitledEntry, status: MarkStatus) => void;
 }
 
-/** One row of the roll call; memoised, so a mark re-renders only its own row. */
+/** The same record as far as a row shows it (the live query reads fresh objects on every change). */
+function sameRecord(a: AttendanceRecord | undefined, b: AttendanceRecord | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.updatedAt === b.updatedAt &&
+    a.status === b.status &&
+    a.attendee === b.attendee &&
+    a.ballotSentOn === b.ballotSentOn &&
+    a.ballotReturnedOn === b.ballotReturnedOn
+  );
+}
+
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.meetingId === b.meetingId &&
+    a.remote === b.remote &&
+    a.entry === b.entry &&
+    a.index === b.index &&
+    a.pos === b.pos &&
+    a.top === b.top &&
+    a.onKey === b.onKey &&
+    a.onMark === b.onMark &&
+    sameRecord(a.record, b.record)
+  );
+}
+
+/**
+ * One row of the roll call; memoised (by what it shows), so a mark re-renders only its own row, and the
+ * live query's next delivery only the rows whose records changed.
+ */
 const RollRow = memo(function RollRow(props: RowProps) {
   const { meetingId, remote, entry, index, pos, record, top, onKey, onMark } = props;
   const status: RollStatus = entry.observer ? 'observer' : (record?.status ?? 'unmarked');
@@ -213,7 +243,7 @@ const RollRow = memo(function RollRow(props: RowProps) {
       )}
     </div>
   );
-});
+}, sameRow);
 
 const ONSITE_COLUMNS = ['序号', '单位名称', '到会代表', '签到', '状态'];
 const REMOTE_COLUMNS = ['序号', '单位名称', '到会代表', '表决票发出日期', '表决票收回日期', '状态'];
