@@ -7,26 +7,44 @@
  *   the same number; when the server cannot be reached, 定稿 and 发放证书 are refused with a Chinese
  *   message and nothing changes (the draft stays a draft).
  *
- * The sync engine tells this module what is configured (`setNumberServer`), so the owners of the numbers
- * do not depend on where the connection is kept.
+ * What is configured is read from the connection 设置 → 多人协作 keeps (sync/connection.ts); tests set
+ * it with `setNumberServer`.
  */
 import { ServerRefused, ServerUnreachable, takeNumbers } from './counter';
 import type { ServerConnection } from './types';
+import type * as Connection from './connection';
 
 export type NumberServerState =
   | { configured: false }
   /** `connection` null: configured, but not usable in this page now (断开 in progress, no password yet). */
   | { configured: true; connection: ServerConnection | null };
 
-let provider: () => NumberServerState = () => ({ configured: false });
+/**
+ * sync/connection.ts, loaded on first use (it reaches the platform, which needs a window: not in the Node
+ * unit tests, where no server is ever configured).
+ */
+let connectionModule: typeof Connection | undefined;
+async function loadConnection(): Promise<void> {
+  if (!connectionModule && typeof window !== 'undefined') connectionModule = await import('./connection');
+}
 
-/** The sync engine's answer to "is a server configured, and how do I reach it". */
+/** What 设置 → 多人协作 has configured: connected (with its password), or not configured. */
+function configured(): NumberServerState {
+  const m = connectionModule;
+  const stored = m?.readStoredConnection();
+  return m && stored?.enabled ? { configured: true, connection: m.getConnection() } : { configured: false };
+}
+
+let provider: (() => NumberServerState) | undefined;
+
+/** Replaces where the state comes from (tests; by default sync/connection.ts). */
 export function setNumberServer(p: () => NumberServerState): void {
   provider = p;
 }
 
+/** Synchronous (inside a transaction): as loaded by the last serverNumbers, which runs before any issuing. */
 export function numberServerState(): NumberServerState {
-  return provider();
+  return (provider ?? configured)();
 }
 
 /** Numbers could not be taken from the server: the message says what was not done, in Chinese. */
@@ -44,7 +62,8 @@ export async function serverNumbers(
   what: string,
   kept: string,
 ): Promise<number | undefined> {
-  const state = provider();
+  if (!provider) await loadConnection();
+  const state = numberServerState();
   if (!state.configured) return undefined;
   const refuse = (why: string) =>
     new NumbersNeedServer(

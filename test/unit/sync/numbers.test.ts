@@ -3,7 +3,7 @@
  * consecutive across workstations; offline, refused in Chinese and the draft stays a draft. Against a real
  * pouchdb-server on 127.0.0.1; two Dexie databases stand for two workstations.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import { startServer, type TestServer } from './server';
 import { setNumberServer } from '../../../renderer/src/sync/numbers';
@@ -34,6 +34,7 @@ afterAll(async () => {
 });
 
 afterEach(() => setNumberServer(() => ({ configured: false })));
+beforeEach(() => setNumberServer(() => ({ configured: false })));
 
 const draft = (db: DeskDB, title: string, date = '2026-11-21') =>
   saveDraft(db, undefined, {
