@@ -31,7 +31,7 @@ import {
   subscribeConnection,
   type SyncConnection,
 } from './connection';
-import { OUTBOX_TABLE, markRemote, setOutboxRecording, type OutboxEntry } from './outbox';
+import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type OutboxEntry } from './outbox';
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
 
@@ -84,7 +84,7 @@ class Replication {
   readonly local: Pouch;
   readonly remote: Pouch;
   readonly name: string;
-  private sync: ReturnType<Pouch['sync']> | null = null;
+  private sync: { cancel(): void } | null = null;
   private feed: ReturnType<Pouch['changes']> | null = null;
   private outboxSub: { unsubscribe(): void } | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -133,6 +133,11 @@ class Replication {
         if (n > 0) this.schedule('drain');
       },
     });
+    setOutboxListener(() => {
+      if (this.stopped) return;
+      void this.refreshPending();
+      this.schedule('drain');
+    });
     this.feed = this.local.changes({ since: 'now', live: true });
     this.feed.on('change', () => this.schedule('apply'));
     await this.run(() => this.drain());
@@ -168,48 +173,68 @@ class Replication {
       });
       return;
     }
-    const mine = () => this.sync === sync && !this.stopped;
-    const sync = this.local.sync(this.remote, {
+    // Two one-way replications rather than PouchDB's sync(): sync() drops the error of a 'paused'
+    // event, and the status must tell 离线 from 已同步.
+    const opts = {
       live: true,
       retry: true,
       batch_size: 200,
-      back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
-    });
-    this.sync = sync;
-    sync.on('active', () => {
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 30_000)),
+    };
+    const push = this.local.replicate.to(this.remote, opts);
+    const pull = this.local.replicate.from(this.remote, opts);
+    const run = { push, pull, cancel: () => (push.cancel(), pull.cancel()) };
+    this.sync = run;
+    const mine = () => this.sync === run && !this.stopped;
+    const state: Record<'push' | 'pull', 'active' | 'paused' | 'offline'> = {
+      push: 'active',
+      pull: 'active',
+    };
+    const update = () => {
       if (!mine()) return;
-      setOnline(true);
-      setStatus({ phase: 'syncing', error: undefined });
-    });
-    sync.on('change', (info) => {
-      if (info.direction === 'push' && info.change) {
-        for (const d of info.change.docs) this.unpushed.delete(d._id);
-        this.saveUnpushed();
-        void this.refreshPending();
-      }
-    });
-    sync.on('paused', (err) => {
-      if (!mine()) return;
-      if (err || !navigator.onLine) {
+      if (state.push === 'offline' || state.pull === 'offline' || !navigator.onLine) {
         setOnline(false);
-        setStatus({ phase: 'offline', error: syncErrorText(err ?? new TypeError('offline')) });
-      } else {
-        setOnline(true);
+        setStatus({ phase: 'offline' });
+        return;
+      }
+      setOnline(true);
+      if (state.push === 'paused' && state.pull === 'paused') {
         if (this.unpushed.size) {
           this.unpushed.clear();
           this.saveUnpushed();
         }
-        void this.refreshPending().then(() => setStatus({ phase: 'synced', error: undefined }));
-      }
-    });
-    sync.on('denied', (err) => setStatus({ error: syncErrorText(err) }));
-    sync.on('error', (err) => {
-      if (!mine()) return;
-      // Unrecoverable for this run (wrong password, database gone): say so, try again later.
-      setOnline(false);
-      setStatus({ phase: 'denied', error: syncErrorText(err) });
-      this.sync = null;
-      this.retryLater();
+        void this.refreshPending().then(() => mine() && setStatus({ phase: 'synced', error: undefined }));
+      } else setStatus({ phase: 'syncing', error: undefined });
+    };
+    for (const [dir, rep] of [
+      ['push', push],
+      ['pull', pull],
+    ] as const) {
+      rep.on('active', () => {
+        state[dir] = 'active';
+        update();
+      });
+      rep.on('paused', (err) => {
+        state[dir] = err ? 'offline' : 'paused';
+        if (err && mine()) setStatus({ error: syncErrorText(err) });
+        update();
+      });
+      rep.on('denied', (err) => mine() && setStatus({ error: syncErrorText(err) }));
+      rep.on('error', (err) => {
+        if (!mine()) return;
+        // Unrecoverable for this run (wrong password, database gone): say so, try again later.
+        run.cancel();
+        this.sync = null;
+        setOnline(false);
+        setStatus({ phase: 'denied', error: syncErrorText(err) });
+        this.retryLater();
+      });
+    }
+    push.on('change', (info) => {
+      const docs = (info as { docs?: PouchDoc[] }).docs ?? info.change?.docs ?? [];
+      for (const d of docs) this.unpushed.delete(d._id);
+      this.saveUnpushed();
+      void this.refreshPending();
     });
   }
 
@@ -228,6 +253,7 @@ class Replication {
     this.sync?.cancel();
     this.feed?.cancel();
     this.outboxSub?.unsubscribe();
+    setOutboxListener(() => undefined);
     await this.queue;
     setOnline(false);
   }

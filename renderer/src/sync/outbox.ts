@@ -28,6 +28,21 @@ export function markRemote(idbtrans: object): void {
 }
 
 let recording: () => boolean = () => false;
+let onRecorded: () => void = () => undefined;
+
+/**
+ * Called after a transaction that recorded keys has committed (the engine drains then). The outbox
+ * is written below Dexie's own change tracking, so live queries do not see it: this is how the engine learns.
+ */
+export function setOutboxListener(listener: () => void): void {
+  onRecorded = listener;
+}
+
+function afterCommit(trans: unknown): void {
+  const t = trans as Partial<Pick<IDBTransaction, 'addEventListener'>> | null;
+  if (t && typeof t.addEventListener === 'function') t.addEventListener('complete', () => onRecorded());
+  else setTimeout(() => onRecorded(), 50);
+}
 let suspended = 0;
 
 /** Whether to record at all (the engine: a server is configured). */
@@ -80,7 +95,10 @@ export function outboxMiddleware(): Middleware<DBCore> {
           const values = keys
             .filter((k) => isReplicatedRow(t.name, k))
             .map((key) => ({ table: t.name, key: key as number | string }));
-          if (values.length) await outbox().mutate({ type: 'add', trans: req.trans, values });
+          if (values.length) {
+            await outbox().mutate({ type: 'add', trans: req.trans, values });
+            afterCommit(req.trans);
+          }
           return res;
         },
       });
