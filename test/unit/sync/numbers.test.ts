@@ -3,9 +3,9 @@
  * consecutive across workstations; offline, refused in Chinese and the draft stays a draft. Against a real
  * pouchdb-server on 127.0.0.1; two Dexie databases stand for two workstations.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
-import { startServer, type TestServer } from './server';
+import { startServer, useServer } from './server';
 import { setNumberServer } from '../../../renderer/src/sync/numbers';
 import {
   finalizeDocument,
@@ -18,20 +18,9 @@ import {
   withReserved,
 } from '../../../renderer/src/records/certificates';
 import { issueCertificates } from '../../../renderer/src/features/programmes/data';
-import type { ServerConnection } from '../../../renderer/src/sync/types';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 
-let server: TestServer;
-let conn: ServerConnection;
-
-beforeAll(async () => {
-  server = await startServer();
-  conn = { url: server.url, db: await server.database(), user: server.user, password: server.password };
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const live = useServer();
 
 afterEach(() => setNumberServer(() => ({ configured: false })));
 beforeEach(() => setNumberServer(() => ({ configured: false })));
@@ -49,7 +38,7 @@ const draft = (db: DeskDB, title: string, date = '2026-11-21') =>
 
 describe('numbers from the server when one is configured (issue 19)', () => {
   it('20 定稿 alternating between two workstations as fast as possible: 20 distinct consecutive numbers', async () => {
-    setNumberServer(() => ({ configured: true, connection: conn }));
+    setNumberServer(() => ({ configured: true, connection: live.conn }));
     const a = freshDb();
     const b = freshDb();
     const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => draft(i % 2 ? b : a, `通知${i}`)));
@@ -65,7 +54,7 @@ describe('numbers from the server when one is configured (issue 19)', () => {
   }, 120_000);
 
   it('a member certificate and its 证书批次 take their numbers from the server', async () => {
-    setNumberServer(() => ({ configured: true, connection: conn }));
+    setNumberServer(() => ({ configured: true, connection: live.conn }));
     const db = freshDb();
     const reserved = await reserveMemberCertificate(db, '2026-11-21');
     expect(reserved).toMatchObject({ certificateSeq: 1, docSeq: 21 });
@@ -101,7 +90,7 @@ describe('numbers from the server when one is configured (issue 19)', () => {
   }, 60_000);
 
   it('a programme’s certificates: consecutive numbers of its prefix from the server, and the batch’s number', async () => {
-    setNumberServer(() => ({ configured: true, connection: conn }));
+    setNumberServer(() => ({ configured: true, connection: live.conn }));
     const db = freshDb();
     const programmeId = (await db.programmes.add({
       name: '阳光行动',

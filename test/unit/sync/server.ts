@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import type { ServerConnection } from '../../../renderer/src/sync/types';
 
 export interface TestServer {
   url: string;
@@ -87,4 +89,21 @@ export async function startServer(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One server for a test file, started before its tests and stopped after them; `conn` is a connection to
+ * an empty database on it (as a workstation's configured server).
+ */
+export function useServer(): { readonly conn: ServerConnection } {
+  const live = {} as { conn: ServerConnection; server?: TestServer };
+  beforeAll(async () => {
+    live.server = await startServer();
+    const { url, user, password } = live.server;
+    live.conn = { url, db: await live.server.database(), user, password };
+  }, 60_000);
+  afterAll(async () => {
+    await live.server?.stop();
+  });
+  return live;
 }

@@ -2,35 +2,24 @@
  * Registering the workstation number on a real pouchdb-server (issue 19): a taken number moves this
  * workstation's records to a free one; its own registration found again is left as it is.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
-import { startServer, type TestServer } from './server';
+import { useServer } from './server';
 import { registerWorkstation } from '../../../renderer/src/sync/workstation';
 import { setWorkstationNumber, workstationIdentity } from '../../../renderer/src/db/ids';
 import { LOCAL_KEYS, writeLocal } from '../../../renderer/src/db/local';
 import { ID_RANGE, makeId } from '../../../shared/data/ids';
 import { generateDemo } from '../../../shared/demo/generate';
-import type { ServerConnection } from '../../../renderer/src/sync/types';
 
-let server: TestServer;
-let conn: ServerConnection;
-
-beforeAll(async () => {
-  server = await startServer();
-  conn = { url: server.url, db: await server.database(), user: server.user, password: server.password };
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
+const live = useServer();
 
 describe('workstation numbers registered on the server (issue 19)', () => {
   it('first registers; a second workstation with the same number moves to another and re-keys its records', async () => {
     // Workstation A takes number 5.
     setWorkstationNumber(5);
     const a = workstationIdentity();
-    expect(await registerWorkstation(freshDb(), conn)).toEqual({ n: 5 });
-    expect(await registerWorkstation(freshDb(), conn)).toEqual({ n: 5 }); // found again: unchanged
+    expect(await registerWorkstation(freshDb(), live.conn)).toEqual({ n: 5 });
+    expect(await registerWorkstation(freshDb(), live.conn)).toEqual({ n: 5 }); // found again: unchanged
 
     // Workstation B (another installation: another token) also drew 5 and has records numbered in it.
     writeLocal(LOCAL_KEYS.workstation, { n: 5, token: 'b'.repeat(32) });
@@ -47,7 +36,7 @@ describe('workstation numbers registered on the server (issue 19)', () => {
       recordedAt: '2026-02-01T00:00:00.000Z',
     });
     expect(memberId).toBe(makeId(5, 1));
-    const r = await registerWorkstation(db, conn);
+    const r = await registerWorkstation(db, live.conn);
     expect(r.n).not.toBe(5);
     expect(r.moved).toEqual({ from: 5, to: r.n, rows: 2 });
     expect(workstationIdentity()).toEqual({ n: r.n, token: 'b'.repeat(32) });
@@ -58,11 +47,11 @@ describe('workstation numbers registered on the server (issue 19)', () => {
     expect(entry.summary).toBe(`本工作站编号 5 已被其他工作站登记，改用 ${r.n}：本机记录重新编号 2 条`);
     expect(Math.floor(entry.id! / ID_RANGE)).toBe(r.n);
     // B's number is now registered to B.
-    expect(await registerWorkstation(db, conn)).toEqual({ n: r.n });
+    expect(await registerWorkstation(db, live.conn)).toEqual({ n: r.n });
     db.close();
 
     // A is still 5.
     writeLocal(LOCAL_KEYS.workstation, a);
-    expect(await registerWorkstation(freshDb(), conn)).toEqual({ n: 5 });
+    expect(await registerWorkstation(freshDb(), live.conn)).toEqual({ n: 5 });
   }, 60_000);
 });
