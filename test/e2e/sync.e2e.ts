@@ -9,7 +9,17 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { countRows, fill, it, newProfile, openSection, readRows, select } from './support';
+import {
+  chooseFile,
+  countRows,
+  download,
+  fill,
+  it,
+  newProfile,
+  openSection,
+  readRows,
+  select,
+} from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
 
 const USER = 'clerk';
@@ -266,6 +276,37 @@ describe('多人协作 through CouchDB (issue 19)', () => {
       })
     ).json()) as { rows: unknown[] };
     expect(onServer.rows.length).toBe(3);
+
+    // A backup restored on A while connected: A is asked, disconnects first, and nothing old comes back
+    // on B or the server; at the next 连接 the server's version wins on A too.
+    await openSection(a.page, '设置');
+    const backupPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'desk-sync-backup-')), 'a-backup.zip');
+    await download(a.page, a.page.getByRole('button', { name: '备份到文件', exact: true }), {
+      saveAs: backupPath,
+      timeout: 60_000,
+    });
+    await setMark(b.page, '乙方新标志');
+    await waitFor('A 收到新标志', async () => (await documentsMark(a.page)) === '乙方新标志');
+    await openSection(a.page, '设置');
+    await chooseFile(a.page, a.page.getByRole('button', { name: '从备份恢复' }), backupPath);
+    const preview = a.page.getByRole('region', { name: '备份内容预览' });
+    await preview.waitFor();
+    await preview.getByRole('button', { name: '确认恢复' }).click();
+    const guard = a.page.getByRole('dialog').filter({ hasText: '本工作站已连接服务器' });
+    await guard.waitFor();
+    await download(a.page, () => guard.getByRole('button', { name: '断开后恢复' }).click(), {
+      timeout: 60_000,
+    });
+    await a.page.getByText(/已从“a-backup\.zip”恢复/).waitFor({ timeout: 60_000 });
+    expect(await documentsMark(a.page)).toBe(loser); // the backup's older value, on A only
+    expect(await statusText(a.page)).toBe(''); // disconnected: no status shown
+    await b.page.waitForTimeout(3000);
+    expect(await documentsMark(b.page)).toBe('乙方新标志');
+    await connect(a.page, '工作站甲');
+    await waitFor('A 以服务器为准', async () => (await documentsMark(a.page)) === '乙方新标志');
+    await a.page.waitForTimeout(2000);
+    expect(await documentsMark(b.page)).toBe('乙方新标志');
+    expect(JSON.stringify(await memberNames(b.page))).toBe(JSON.stringify(all));
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 600_000);

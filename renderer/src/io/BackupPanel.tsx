@@ -7,6 +7,7 @@ import { compareCounts, TABLE_LABEL, type CountRow } from '../../../shared/data/
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { autoBackupName } from '../../../shared/data/retention';
 import { SCHEMA_VERSION } from '../db/schema';
+import { guardRestore } from '../sync/restoreGuard';
 import { MAX_BACKUP_BYTES, restoreBackup, tableCounts, type HeldBackup, type ReadBackup } from './backup';
 import { autoBackupApi, localStamp } from './autoBackup';
 import { closeBackup, createBackupOffThread, readBackupOffThread } from './backupOffThread';
@@ -117,6 +118,8 @@ export function RestoreFromBackup(props: {
 
   const confirm = async () => {
     if (!preview) return;
+    // 多人协作 (issue 19): on a connected workstation the clerk first chooses 断开后恢复.
+    if (!(await guardRestore(modal))) return;
     setBusy(true);
     setError(null);
     try {

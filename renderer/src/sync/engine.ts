@@ -319,6 +319,8 @@ class Replication {
 
   /** Dexie → Pouch: the outbox's keys, as the rows are now. */
   private async drain(): Promise<void> {
+    // Before the first connection's seed, the outbox is not drained: the seed decides (server first).
+    if (readLocal(seededKey(this.name)) !== true) return;
     for (;;) {
       const entries = await outbox().orderBy('seq').limit(BATCH).toArray();
       if (entries.length === 0) return;
