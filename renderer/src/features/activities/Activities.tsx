@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Flex, Form, Input, Select, Table } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Activity } from '../../../../shared/domain/records';
@@ -73,28 +74,14 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
             : { date: today(), kind: '会议', memberIds: [] }
         }
       >
-        <Form.Item
-          name="name"
-          label="活动名称"
-          rules={[{ required: true, whitespace: true, message: '请填写活动名称' }]}
-        >
+        <Form.Item name="name" label="活动名称" rules={mustFill('活动名称')}>
           <Input />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item
-            name="date"
-            label="日期"
-            rules={[{ required: true, message: '请选择日期' }]}
-            style={{ flex: 1 }}
-          >
+          <Form.Item name="date" label="日期" rules={mustChoose('日期')} style={{ flex: 1 }}>
             <DateInput />
           </Form.Item>
-          <Form.Item
-            name="kind"
-            label="类型"
-            rules={[{ required: true, message: '请选择类型' }]}
-            style={{ flex: 1 }}
-          >
+          <Form.Item name="kind" label="类型" rules={mustChoose('类型')} style={{ flex: 1 }}>
             <Select
               options={[...new Set([...ACTIVITY_KINDS, ...(activity ? [activity.kind] : [])])].map((k) => ({
                 value: k,

@@ -14,6 +14,7 @@ import {
   Steps,
   Typography,
 } from 'antd';
+import { mustFill } from '../../ui/rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Application } from '../../../../shared/domain/records';
@@ -144,11 +145,7 @@ function ReviewStep({ app, gate }: { app: Application; gate: StepGate }) {
           run(() => saveReview(db, app.id as number, v.opinion.trim(), v.on), '已记录审查意见')
         }
       >
-        <Form.Item
-          label="审查意见"
-          name="opinion"
-          rules={[{ required: true, whitespace: true, message: '请填写审查意见' }]}
-        >
+        <Form.Item label="审查意见" name="opinion" rules={mustFill('审查意见')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} disabled={!gate.enabled} />
         </Form.Item>
         <Form.Item label="审查日期" name="on" rules={dateRule('请选择审查日期')} style={{ maxWidth: 240 }}>
@@ -255,11 +252,7 @@ function CouncilStep({ app, gate }: { app: Application; gate: StepGate }) {
             />
           </Form.Item>
         )}
-        <Form.Item
-          label="决议文号"
-          name="resolutionRef"
-          rules={[{ required: true, whitespace: true, message: '请填写常务理事会决议文号或名称' }]}
-        >
+        <Form.Item label="决议文号" name="resolutionRef" rules={mustFill('常务理事会决议文号或名称')}>
           <Input disabled={!gate.enabled} placeholder="例：2026 年第一次常务理事会决议" />
         </Form.Item>
         {decision === 'approved' && <DuesPreview app={app} on={on} />}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClipboardEvent } from 'react';
 import { App, Alert, Button, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
@@ -342,11 +343,7 @@ export function NoticeEditor() {
                 />
               </Form.Item>
             )}
-            <Form.Item
-              label="标题"
-              name="title"
-              rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
-            >
+            <Form.Item label="标题" name="title" rules={mustFill('标题')}>
               <Input />
             </Form.Item>
             <Flex gap={12}>
@@ -362,18 +359,14 @@ export function NoticeEditor() {
                 <Select options={DOC_TYPES.map((t) => ({ value: t, label: t }))} />
               </Form.Item>
             </Flex>
-            <Form.Item
-              label="主送"
-              name="addressee"
-              rules={[{ required: true, whitespace: true, message: '请填写主送单位' }]}
-            >
+            <Form.Item label="主送" name="addressee" rules={mustFill('主送单位')}>
               <Input placeholder="各会员单位" />
             </Form.Item>
             <Form.Item
               label="正文"
               name="body"
               extra="每段一行；一、为一级标题，（一）为二级标题，1. 为三级标题。从 Word 粘贴时保留段落。"
-              rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+              rules={mustFill('正文')}
             >
               <Input.TextArea rows={16} onPaste={onPaste} />
             </Form.Item>
@@ -402,12 +395,7 @@ export function NoticeEditor() {
               <Form.Item label="落款" name="issuer" style={{ flex: 1 }}>
                 <Input />
               </Form.Item>
-              <Form.Item
-                label="成文日期"
-                name="date"
-                style={{ width: 180 }}
-                rules={[{ required: true, message: '请选择成文日期' }]}
-              >
+              <Form.Item label="成文日期" name="date" style={{ width: 180 }} rules={mustChoose('成文日期')}>
                 <DateInput aria-label="成文日期" />
               </Form.Item>
             </Flex>

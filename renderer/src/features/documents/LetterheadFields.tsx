@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { Flex, Form, Input, Switch } from 'antd';
+import { mustFill } from '../../ui/rules';
 import type { FormInstance } from 'antd';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { DateInput } from '../../ui/DateInput';
@@ -80,7 +81,7 @@ export function LetterheadFields(props: {
             name={['letterhead', 'mark']}
             style={{ flex: 1 }}
             extra="红色小标宋居中，其下为发文字号和红色分隔线（GB/T 9704-2012 第 7.2 条）。"
-            rules={[{ required: true, whitespace: true, message: '请填写发文机关标志' }]}
+            rules={mustFill('发文机关标志')}
           >
             <Input placeholder="中国网络安全产业联盟秘书处" />
           </Form.Item>

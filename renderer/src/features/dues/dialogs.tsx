@@ -17,6 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DateInput } from '../../ui/DateInput';
@@ -125,7 +126,7 @@ export function PaymentModal(props: {
         {props.row ? (
           <Typography.Paragraph strong>{props.row.name}</Typography.Paragraph>
         ) : (
-          <Form.Item label="会员单位" name="memberId" rules={[{ required: true, message: '请选择会员单位' }]}>
+          <Form.Item label="会员单位" name="memberId" rules={mustChoose('会员单位')}>
             <Select
               showSearch={{
                 filterOption: (input, option) =>
@@ -162,7 +163,7 @@ export function PaymentModal(props: {
         <Form.Item label="金额" name="amount" required rules={[integerYuanRule(1)]} extra="单位：元（整数）">
           <InputNumber controls={false} style={{ width: '100%' }} min={0} precision={0} />
         </Form.Item>
-        <Form.Item label="缴费方式" name="method" rules={[{ required: true, message: '请选择缴费方式' }]}>
+        <Form.Item label="缴费方式" name="method" rules={mustChoose('缴费方式')}>
           <Select options={PAYMENT_METHODS.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
         <Form.Item label="收据号" name="receiptNo" rules={[{ max: 50, message: '收据号不超过 50 个字符' }]}>
@@ -340,11 +341,7 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
           </Typography.Paragraph>
         )}
         <Form form={reasonForm} name="dues-void" layout="vertical">
-          <Form.Item
-            label="作废原因"
-            name="reason"
-            rules={[{ required: true, whitespace: true, message: '请填写作废原因' }]}
-          >
+          <Form.Item label="作废原因" name="reason" rules={mustFill('作废原因')}>
             <Input.TextArea rows={2} placeholder="例：重复登记" />
           </Form.Item>
         </Form>
@@ -373,18 +370,10 @@ export function BankForm(props: { initial?: BankSetting; onSaved?: () => void })
   };
   return (
     <Form form={form} name="dues-bank" layout="inline" initialValues={props.initial} aria-label="收款账户">
-      <Form.Item
-        label="户名"
-        name="accountName"
-        rules={[{ required: true, whitespace: true, message: '请填写户名' }]}
-      >
+      <Form.Item label="户名" name="accountName" rules={mustFill('户名')}>
         <Input style={{ width: 220 }} />
       </Form.Item>
-      <Form.Item
-        label="开户行"
-        name="bank"
-        rules={[{ required: true, whitespace: true, message: '请填写开户行' }]}
-      >
+      <Form.Item label="开户行" name="bank" rules={mustFill('开户行')}>
         <Input style={{ width: 220 }} />
       </Form.Item>
       <Form.Item

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Form, Input, Radio, Select, type FormInstance } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { BODY_LABEL, MEETING_FORM_LABEL, type Body, type MeetingForm } from '../../../../shared/domain/types';
 import { BODIES } from '../../../../shared/domain/types';
 import { DateInput } from '../../ui/DateInput';
@@ -70,27 +71,18 @@ export function MeetingFields(props: { bodyLocked?: string | null }) {
   const locked = props.bodyLocked ?? null;
   return (
     <>
-      <Form.Item
-        name="body"
-        label="会议类型"
-        rules={[{ required: true, message: '请选择会议类型' }]}
-        extra={locked ?? undefined}
-      >
+      <Form.Item name="body" label="会议类型" rules={mustChoose('会议类型')} extra={locked ?? undefined}>
         <Select options={BODY_OPTIONS} disabled={locked !== null} />
       </Form.Item>
-      <Form.Item name="form" label="会议形式" rules={[{ required: true, message: '请选择会议形式' }]}>
+      <Form.Item name="form" label="会议形式" rules={mustChoose('会议形式')}>
         <Radio.Group
           options={(['onsite', 'remote'] as const).map((f) => ({ value: f, label: MEETING_FORM_LABEL[f] }))}
         />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label="会议名称"
-        rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
-      >
+      <Form.Item name="name" label="会议名称" rules={mustFill('会议名称')}>
         <Input />
       </Form.Item>
-      <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择会议日期' }]}>
+      <Form.Item name="date" label="日期" rules={mustChoose('会议日期')}>
         <DateInput />
       </Form.Item>
       <Form.Item noStyle dependencies={['form']}>
@@ -117,11 +109,7 @@ export function MeetingFields(props: { bodyLocked?: string | null }) {
           ) : null
         }
       </Form.Item>
-      <Form.Item
-        name="place"
-        label="地点"
-        rules={[{ required: true, whitespace: true, message: '请填写会议地点' }]}
-      >
+      <Form.Item name="place" label="地点" rules={mustFill('会议地点')}>
         <Input />
       </Form.Item>
       <Form.Item name="chair" label="主持人">

@@ -14,6 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
 import { VOTE_LABEL, type VoteChoice } from '../../../../shared/domain/types';
@@ -142,7 +143,7 @@ function GuidingDialog(props: { motion: Motion; open: boolean; onClose: () => vo
         layout="vertical"
         initialValues={props.motion.guidingDecision ?? { decision: 'approved', on: today() }}
       >
-        <Form.Item name="decision" label="指导单位意见" rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item name="decision" label="指导单位意见" rules={mustChoose('')}>
           <Radio.Group
             options={[
               { value: 'approved', label: '批准' },
@@ -288,11 +289,7 @@ export function MotionsOf(props: {
           style={{ marginTop: 10 }}
           aria-label="新议案"
         >
-          <Form.Item
-            name="title"
-            label="标题"
-            rules={[{ required: true, whitespace: true, message: '请填写议案标题' }]}
-          >
+          <Form.Item name="title" label="标题" rules={mustFill('议案标题')}>
             <Input />
           </Form.Item>
           <Form.Item name="text" label="内容">

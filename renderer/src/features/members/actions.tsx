@@ -1,4 +1,5 @@
 import { Alert, Descriptions, Form, Input, Radio, Select, Typography } from 'antd';
+import { mustChoose } from '../../ui/rules';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member } from '../../../../shared/domain/records';
 import type { Tier } from '../../../../shared/domain/types';
@@ -173,7 +174,7 @@ export function MemberActions({
         {(form) => (
           <>
             <Typography.Paragraph>当前级别：{TIER_LABEL[member.tier]}</Typography.Paragraph>
-            <Form.Item label="新级别" name="tier" rules={[{ required: true, message: '请选择新级别' }]}>
+            <Form.Item label="新级别" name="tier" rules={mustChoose('新级别')}>
               <Select options={TIER_OPTIONS.filter((o) => o.value !== member.tier)} />
             </Form.Item>
             <Form.Item label="调整原因" name="reason" rules={required('请填写调整原因（如理事会选举决议）')}>

@@ -1,4 +1,5 @@
 import { App, Button, Flex, Form, Input, List, Typography } from 'antd';
+import { mustFill } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import type { Office } from '../../../../shared/domain/records';
 import { OFFICE_LABEL } from '../../../../shared/domain/types';
@@ -105,7 +106,7 @@ export function EndOfficeDialog(props: {
         <Form.Item
           name="reason"
           label="原因"
-          rules={[{ required: true, whitespace: true, message: '请填写结束原因（可点选常用原因）' }]}
+          rules={mustFill('结束原因（可点选常用原因）')}
           extra={
             <Flex gap={8} wrap align="center" role="group" aria-label="常用原因" style={{ marginTop: 6 }}>
               <span>常用原因：</span>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, List, Select, Table, Tag, Typography } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Member, Office } from '../../../../shared/domain/records';
@@ -104,7 +105,7 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
           }
         }}
       >
-        <Form.Item name="role" label="职务" rules={[{ required: true, message: '请选择职务' }]}>
+        <Form.Item name="role" label="职务" rules={mustChoose('职务')}>
           <Select options={OFFICE_ROLES.map((r) => ({ value: r, label: OFFICE_LABEL[r] }))} />
         </Form.Item>
         <Form.Item
@@ -121,11 +122,7 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
             optionFilterProp="label"
           />
         </Form.Item>
-        <Form.Item
-          name="holderName"
-          label="代表姓名"
-          rules={[{ required: true, whitespace: true, message: '请填写任职人姓名' }]}
-        >
+        <Form.Item name="holderName" label="代表姓名" rules={mustFill('任职人姓名')}>
           <Input />
         </Form.Item>
         <Flex gap={12}>

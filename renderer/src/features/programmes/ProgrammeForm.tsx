@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Select } from 'antd';
+import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Programme } from '../../../../shared/domain/records';
@@ -80,11 +81,7 @@ export function ProgrammeFormModal(props: {
       }}
     >
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} preserve={false}>
-        <Form.Item
-          label="名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请填写名称' }]}
-        >
+        <Form.Item label="名称" name="name" rules={mustFill('名称')}>
           <Input />
         </Form.Item>
         <Form.Item label="简介" name="description">
@@ -109,7 +106,7 @@ export function ProgrammeFormModal(props: {
         >
           <InputNumber controls={false} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item label="截止日期" name="deadline" rules={[{ required: true, message: '请选择截止日期' }]}>
+        <Form.Item label="截止日期" name="deadline" rules={mustChoose('截止日期')}>
           <DateInput aria-label="截止日期" />
         </Form.Item>
         {warning && (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { mustFill } from '../../ui/rules';
 import { db } from '../../db';
 import { FONT_SCHEMES } from '../../../../shared/documents';
 import {
@@ -118,7 +119,7 @@ export function DocumentSettingsSection() {
         <Form.Item
           label="发文机关标志"
           name="letterheadMark"
-          rules={[{ required: true, whitespace: true, message: '请填写发文机关标志' }]}
+          rules={mustFill('发文机关标志')}
           extra="发文机关全称或规范化简称，也可加“文件”二字，如：中国网络安全产业联盟文件。"
         >
           <Input style={{ maxWidth: 520 }} />
