@@ -9,7 +9,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CHANNELS } from '../../../shared/contract';
-import { registerIpc, type IpcDeps } from '../../../electron/ipc';
+import { registerIpc } from '../../../electron/ipc';
+import { fakeDeps } from './fakeDeps';
 import { DocumentFiles, type SaveDialogRequest } from '../../../electron/files';
 
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
@@ -33,29 +34,7 @@ function setup(choose: (req: SaveDialogRequest) => string | null = (r) => r.defa
     },
   });
   const handlers = new Map<string, (event: unknown, arg?: unknown) => Promise<unknown>>();
-  const deps: IpcDeps = {
-    saveFile: (req) => files.save(req),
-    openFile: vi.fn(async () => null),
-    openPath: (p) => files.open(p),
-    appInfo: vi.fn(() => ({ version: '0.1.0', runtime: 'electron' as const })),
-    writeAutoBackup: vi.fn(async (kind: string, bytes: Uint8Array) => ({
-      name: kind,
-      size: bytes.byteLength,
-    })),
-    listAutoBackups: vi.fn(async () => []),
-    readAutoBackup: vi.fn(async () => new Uint8Array([1])),
-    listFonts: vi.fn(async () => ({
-      families: ['仿宋_GB2312'],
-      faceNames: [],
-      source: 'font-files' as const,
-      skipped: 0,
-      truncated: false,
-    })),
-    storeSyncPassword: vi.fn(async (password: string | null) => ({
-      kept: password === null ? ('none' as const) : ('safeStorage' as const),
-    })),
-    loadSyncPassword: vi.fn(async () => null),
-  };
+  const deps = fakeDeps({ saveFile: (req) => files.save(req), openPath: (p) => files.open(p) });
   registerIpc({ handle: (ch: string, fn: never) => handlers.set(ch, fn) } as never, deps);
   const call = (ch: string, arg?: unknown) =>
     handlers.get(ch)!({ senderFrame: { url: 'app://desk/index.html' } }, arg);

@@ -6,29 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { annualReport } from '../../../shared/report/figures';
 import { generateDemo } from '../../../shared/demo/generate';
-import { DEFAULT_CHARTER_SETTINGS } from '../../../shared/charter';
-import { annualReport, type ReportData } from '../../../shared/report/figures';
+import { demoReportData } from './demoData';
 import { periodText, reportSections, reportTitle } from '../../../shared/report/tables';
 import { buildAnnualReport } from '../../../shared/documents/annualReport';
 import { expectedDemoReport } from './expected';
 import { expectedDemoCounts } from '../home/expected';
 
 const ASOF = '2026-11-21';
-
-export function demoReportData(asOf: string, members = 300): ReportData {
-  const ds = generateDemo({ asOf, members });
-  return {
-    ...ds,
-    overrides: [],
-    ballots: [],
-    programmes: [],
-    enrolments: [],
-    certificates: [],
-    documents: [],
-    settings: { ...DEFAULT_CHARTER_SETTINGS },
-  };
-}
 
 describe('年度报告 on the demo dataset', () => {
   const ds = generateDemo({ asOf: ASOF });

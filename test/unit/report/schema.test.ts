@@ -3,8 +3,7 @@
  * (../shared/ooxml-schemas, microsoft/wml-2010.xsd), as every other builder's do (test/unit/documents).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHARTER_SETTINGS } from '../../../shared/charter';
-import { generateDemo } from '../../../shared/demo/generate';
+import { demoReportData } from './demoData';
 import { buildAnnualReport } from '../../../shared/documents/annualReport';
 import { annualReport } from '../../../shared/report/figures';
 import { periodText, reportSections, reportTitle } from '../../../shared/report/tables';
@@ -16,21 +15,7 @@ describe('年度报告 Word file', () => {
   it.skipIf(!haveSchemas)(
     `validates against wml-2010.xsd${SKIP}`,
     async () => {
-      const ds = generateDemo({ asOf: '2026-11-21', members: 120 });
-      const r = annualReport(
-        {
-          ...ds,
-          overrides: [],
-          ballots: [],
-          programmes: [],
-          enrolments: [],
-          certificates: [],
-          documents: [],
-          settings: { ...DEFAULT_CHARTER_SETTINGS },
-        },
-        2026,
-        '2026-11-21',
-      );
+      const r = annualReport(demoReportData('2026-11-21', 120), 2026, '2026-11-21');
       const bytes = await buildAnnualReport(
         { title: reportTitle(2026), period: periodText(r), asOf: r.end, sections: reportSections(r) },
         { date: '2026-11-21' },
