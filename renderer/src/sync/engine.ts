@@ -34,6 +34,7 @@ import {
 import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type OutboxEntry } from './outbox';
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
+import { registerWorkstation } from './workstation';
 
 const BATCH = 500;
 
@@ -89,6 +90,8 @@ class Replication {
   private outboxSub: { unsubscribe(): void } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** This workstation's number is registered on this server (checked once per connection). */
+  private registered = false;
   private again = { drain: false, apply: false };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
@@ -166,6 +169,12 @@ class Replication {
 
   private startLive(): void {
     if (this.stopped) return;
+    // Nothing of this workstation's reaches the server before its number is registered there (issue 19:
+    // ids that cannot collide; a number another workstation holds moves this one's records first).
+    if (!this.registered) {
+      void this.register().then((ok) => (ok ? this.startLive() : this.retryLater()));
+      return;
+    }
     if (readLocal(seededKey(this.name)) !== true) {
       void this.run(() => this.seed()).then(() => {
         if (readLocal(seededKey(this.name)) === true) this.startLive();
@@ -265,6 +274,19 @@ class Replication {
   private async refreshPending(outboxCount?: number): Promise<void> {
     const n = outboxCount ?? (await outbox().count());
     setStatus({ pending: n + this.unpushed.size });
+  }
+
+  /** Registers this workstation's number on the server; false (and 离线) when the server cannot say. */
+  private async register(): Promise<boolean> {
+    if (this.registered) return true;
+    try {
+      await registerWorkstation(db, this.connection);
+      this.registered = true;
+    } catch (e) {
+      setOnline(false);
+      setStatus({ phase: 'offline', error: syncErrorText(e) });
+    }
+    return this.registered;
   }
 
   /** The first connection: the server's documents first (they win), then what it has never had. */
