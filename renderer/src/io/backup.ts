@@ -38,6 +38,7 @@ import {
   type ZipEntry,
 } from '../../../shared/data/zip';
 import { checkTableRows } from '../../../shared/domain/schemas';
+import { LOCAL_TABLES } from '../../../shared/sync/scope';
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { sniffKind, kindLabel } from '../../../shared/data/sniff';
 import { openDeskDb, SCHEMA_VERSION, TABLE_NAMES, type DeskDB } from '../db/schema';
@@ -114,7 +115,7 @@ export async function createBackup(
   // exportDB reads every table in its own read transaction: content and counts are of one instant.
   const blob = await exportDB(db, {
     // The sync outbox is this workstation's bookkeeping (issue 19), not a record: never in a backup.
-    skipTables: ['syncOutbox'],
+    skipTables: [...LOCAL_TABLES],
     progressCallback: (p) => {
       const pct = p.totalRows ? Math.round((p.completedRows / p.totalRows) * 80) : 0;
       opts.onProgress?.(pct, '正在导出数据…');
