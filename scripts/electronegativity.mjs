@@ -43,7 +43,16 @@ function parseCsvLine(line) {
 const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean).map(parseCsvLine);
 rmSync(out, { force: true });
 const problems = [];
-for (const [check, severity, , file, location] of rows) {
+for (const row of rows) {
+  const [check, severity, , file, location] = row;
+  // electronegativity 1.10 sometimes writes a row cut at its start (seen for CSP_GLOBAL_CHECK, LOW): such a
+  // row names no severity, so it cannot be judged — say so, and fail if it mentions HIGH or MEDIUM anyway.
+  if (location === undefined) {
+    const raw = row.join(',');
+    if (/HIGH|MEDIUM/.test(raw)) problems.push(`无法解析的报告行（含高危或中危字样）：${raw}`);
+    else console.log(`无法解析的报告行（未含高危或中危）：${raw}`);
+    continue;
+  }
   const line = Number(location.split(':')[0]);
   const label = `${severity} ${check} ${file}:${location}`;
   if (severity === 'HIGH') problems.push(`${label}（高危，必须修复）`);
