@@ -17,8 +17,14 @@ interface Finding {
 }
 
 async function check(page: Page, where: string, found: Finding[]): Promise<void> {
-  // Once antd's enter animations are over (a fading element is not what the clerk reads).
+  // Once antd's enter animations are over (a fading element is not what the clerk reads), and once a
+  // toast of the step before has gone (its fade-out, mid-way, reads as grey text on white).
   await untilStill(page, 400);
+  await page
+    .locator('.ant-message-notice')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => undefined);
   const violations = (await axeViolations(page)).map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`,
   );

@@ -27,10 +27,16 @@ export function select(scope: Scope, label: string) {
         .first()
         .waitFor({ state: 'hidden', timeout: 2000 })
         .catch(() => undefined);
+      // This select's own list: the dropdown holding the listbox its combobox controls (another select's
+      // list, still open or closing, is not the one to pick from).
+      const listId = await box.getAttribute('aria-controls');
+      const ownList = listId
+        ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) })
+        : openList(page);
       // A multiple select's list stays open after a pick: clicking it again would close it.
-      if (!(await openList(page).first().isVisible())) await box.click();
+      if (!(await ownList.first().isVisible())) await box.click();
       if (opts.search !== undefined) await box.fill(opts.search);
-      const options = openList(page).locator('.ant-select-item-option');
+      const options = ownList.locator('.ant-select-item-option');
       const containing = options.filter({ hasText: option });
       const exact = options.filter({ hasText: new RegExp(`^${escapeRe(option)}$`) });
       await containing.first().waitFor();
