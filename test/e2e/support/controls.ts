@@ -27,9 +27,11 @@ export function select(scope: Scope, label: string) {
         .first()
         .waitFor({ state: 'hidden', timeout: 2000 })
         .catch(() => undefined);
-      // This select's own list: the dropdown holding the listbox its combobox controls (another select's
-      // list, still open or closing, is not the one to pick from).
-      const listId = await box.getAttribute('aria-controls');
+      // This select's own list: the dropdown holding the listbox `${id}_list` of its combobox (another
+      // select's list, still open or closing, is not the one to pick from). The combobox names it in
+      // aria-controls only while open, so the id is built from the input's own id, which it always has.
+      const inputId = await box.getAttribute('id');
+      const listId = inputId ? `${inputId}_list` : null;
       const ownList = listId
         ? page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${listId}"]`) })
         : openList(page);
@@ -40,7 +42,20 @@ export function select(scope: Scope, label: string) {
       const containing = options.filter({ hasText: option });
       const exact = options.filter({ hasText: new RegExp(`^${escapeRe(option)}$`) });
       await containing.first().waitFor();
-      await ((await exact.count()) ? exact : containing).first().click();
+      const target = ((await exact.count()) ? exact : containing).first();
+      const selected = () =>
+        target.evaluate((el) => el.classList.contains('ant-select-item-option-selected'));
+      const multiple = await isMultiple(box);
+      const before = multiple ? await selected() : false;
+      await target.click();
+      if (!multiple) return;
+      // A multiple select toggles the option: wait for it to flip (its list re-renders as the search
+      // clears), so the next step starts from the new selection; say so if the click did not take.
+      for (let i = 0; i < 40; i++) {
+        if (!(await target.count()) || (await selected()) !== before) return;
+        await page.waitForTimeout(50);
+      }
+      throw new Error(`下拉选项“${option}”点击后未${before ? '取消' : ''}选中`);
     },
     /** A multiple select stays open after a pick: Escape closes its list, which would cover what is below. */
     async close(): Promise<void> {
@@ -49,6 +64,9 @@ export function select(scope: Scope, label: string) {
     },
   };
 }
+
+/** Whether the combobox is the search input of a multiple (tags) select. */
+const isMultiple = (box: Locator) => box.evaluate((el) => !!el.closest('.ant-select-multiple'));
 
 /** A date picker's input: typed in full and confirmed with Enter, as the clerk does. */
 export async function setDate(input: Locator, iso: string): Promise<void> {
