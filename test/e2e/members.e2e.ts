@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import {
   countRows,
   dialog,
+  download,
   fill,
   it,
   loadDemoData,
@@ -11,6 +12,7 @@ import {
   stillShot,
   today,
 } from './support';
+import * as XLSX from '@e965/xlsx';
 import { creditCodeCheckChar, reportDueBy, withdrawalEffectiveOn } from '../../shared/charter';
 
 const FIRST17 = '91440300MA5G1B2C3';
@@ -87,6 +89,15 @@ describe('会员 desk (issue 5)', () => {
     await shot(page, 'members-roster');
     await select(page, '状态').pick('正式会员');
     await page.getByText(/共 \d+ 家（全部 300 家）/).waitFor();
+    // 导出当前名册 exports the rows shown (the list hands them to the button, read at the click).
+    const shown = Number(
+      /共 (\d+) 家/.exec(await page.getByText(/共 \d+ 家（全部 300 家）/).innerText())![1],
+    );
+    const file = await download(page, page.getByRole('button', { name: '导出当前名册（Excel）' }));
+    const sheet = XLSX.read(file.bytes, { type: 'buffer' }).Sheets['会员名册']!;
+    const exported = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }).slice(1);
+    expect(exported.length).toBe(shown);
+    expect(exported.every((r) => r[4] === '正式会员')).toBe(true);
     // Sort by 入会日期 (click the header).
     const header = page.getByRole('columnheader', { name: '入会日期' });
     await header.getByRole('button').click();

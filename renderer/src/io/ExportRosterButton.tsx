@@ -7,8 +7,14 @@ import { db } from '../db';
 import { rosterWorkbook } from './export';
 import { errorText } from '../ui/errorText';
 
-/** 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. */
-export function ExportRosterButton(props: { members?: readonly Member[]; label?: string }) {
+/**
+ * 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. `members` may be
+ * a function read at the click (the roster hands its current rows so, without re-rendering on each keystroke).
+ */
+export function ExportRosterButton(props: {
+  members?: readonly Member[] | (() => readonly Member[]);
+  label?: string;
+}) {
   const { message } = App.useApp();
   const save = useExportFile();
   const [busy, setBusy] = useState(false);
@@ -18,7 +24,8 @@ export function ExportRosterButton(props: { members?: readonly Member[]; label?:
       onClick={async () => {
         setBusy(true);
         try {
-          const members = props.members ?? (await db.members.orderBy('id').toArray());
+          const given = typeof props.members === 'function' ? props.members() : props.members;
+          const members = given ?? (await db.members.orderBy('id').toArray());
           if (members.length === 0) {
             message.info('没有可导出的会员');
             return;

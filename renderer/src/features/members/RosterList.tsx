@@ -98,6 +98,57 @@ const Row = memo(function Row(props: { m: Member; index: number; top: number; hr
   );
 });
 
+/**
+ * The header row with its sort buttons: memoised, so a keystroke (new rows, same sort) does not render its
+ * fourteen sort icons again (antd's icons compute their colours on every render).
+ */
+const Header = memo(function Header(props: {
+  sort: RosterSort | null;
+  onSort: (sort: RosterSort | null) => void;
+}) {
+  const { sort, onSort } = props;
+  const { token } = theme.useToken();
+  return (
+    <div role="rowgroup">
+      <div
+        role="row"
+        aria-rowindex={1}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: GRID,
+          background: token.colorFillAlter,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          fontWeight: token.fontWeightStrong,
+        }}
+      >
+        {COLUMNS.map((c) => {
+          const order = sort?.key === c.key ? sort.order : null;
+          return (
+            <div
+              role="columnheader"
+              key={c.key}
+              aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : 'none'}
+            >
+              <button
+                type="button"
+                className="roster-sort"
+                title={`按${c.title}排序`}
+                onClick={() => onSort(nextSort(sort, c.key))}
+              >
+                <span>{c.title}</span>
+                <span aria-hidden className="roster-sort-icons">
+                  <CaretUpFilled style={{ color: order === 'ascend' ? token.colorPrimary : undefined }} />
+                  <CaretDownFilled style={{ color: order === 'descend' ? token.colorPrimary : undefined }} />
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+});
+
 /** A left click on a member's name opens the file in the app (a modified click is left to the browser). */
 function isPlainClick(e: MouseEvent): boolean {
   return e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
@@ -152,45 +203,7 @@ export const RosterList = memo(function RosterList(props: {
       }}
     >
       <div style={{ minWidth: MIN_WIDTH }}>
-        <div role="rowgroup">
-          <div
-            role="row"
-            aria-rowindex={1}
-            style={{
-              display: 'grid',
-              gridTemplateColumns: GRID,
-              background: token.colorFillAlter,
-              borderBottom: `1px solid ${token.colorBorderSecondary}`,
-              fontWeight: token.fontWeightStrong,
-            }}
-          >
-            {COLUMNS.map((c) => {
-              const order = sort?.key === c.key ? sort.order : null;
-              return (
-                <div
-                  role="columnheader"
-                  key={c.key}
-                  aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : 'none'}
-                >
-                  <button
-                    type="button"
-                    className="roster-sort"
-                    title={`按${c.title}排序`}
-                    onClick={() => onSort(nextSort(sort, c.key))}
-                  >
-                    <span>{c.title}</span>
-                    <span aria-hidden className="roster-sort-icons">
-                      <CaretUpFilled style={{ color: order === 'ascend' ? token.colorPrimary : undefined }} />
-                      <CaretDownFilled
-                        style={{ color: order === 'descend' ? token.colorPrimary : undefined }}
-                      />
-                    </span>
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <Header sort={sort} onSort={onSort} />
         <div
           ref={scroller}
           onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop > 0)}
