@@ -12,6 +12,7 @@ import path from 'node:path';
 import {
   chooseFile,
   countRows,
+  dialog,
   download,
   fill,
   it,
@@ -19,6 +20,7 @@ import {
   openSection,
   readRows,
   select,
+  shot,
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
 
@@ -152,6 +154,43 @@ async function addMember(page: Page, name: string, body17: string): Promise<void
   await page.getByRole('heading', { level: 1, name: `会员档案：${name}` }).waitFor();
 }
 
+async function openMember(page: Page, name: string): Promise<void> {
+  await openSection(page, '会员');
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `会员档案：${name}` }).waitFor();
+}
+
+/** 会费 → 登记缴费 for one member, its whole outstanding amount (prefilled), with a receipt number. */
+async function recordPayment(page: Page, member: string, receiptNo: string): Promise<void> {
+  await openSection(page, '会费');
+  await page.getByRole('heading', { level: 1, name: '会费', exact: true }).waitFor();
+  await page.getByRole('button', { name: '登记缴费', exact: true }).first().click();
+  const d = dialog(page, /登记缴费/);
+  await d.waitFor();
+  await d.select('会员单位').pick(member, { search: member.slice(0, 4) });
+  if (!(await d.field('金额').inputValue())) await d.field('金额').fill('1000');
+  await d.field('收据号').fill(receiptNo);
+  await d.ok();
+  await d.closed();
+}
+
+/** 会员档案 → 变更联系人: a new 会员代表 (the member record and a change record). */
+async function changeRepresentative(page: Page, member: string, name: string, mobile: string): Promise<void> {
+  await openMember(page, member);
+  await page.getByRole('toolbar', { name: '会员操作' }).getByRole('button', { name: '变更联系人' }).click();
+  const d = dialog(page, /变更会员代表或联系人/);
+  await d.waitFor();
+  await d.field('姓名', { exact: true }).fill(name);
+  await d.field('手机', { exact: true }).fill(mobile);
+  await d.ok();
+  await d.closed();
+}
+
+async function representativeOf(page: Page, member: string): Promise<string | undefined> {
+  const rows = await readRows<{ name: string; representative: { name: string } }>(page, 'members');
+  return rows.find((m) => m.name === member)?.representative.name;
+}
+
 async function setMark(page: Page, mark: string): Promise<void> {
   await openSection(page, '设置');
   const section = page.getByRole('region', { name: '公文设置' });
@@ -188,7 +227,7 @@ afterAll(async () => {
 });
 
 describe('多人协作 through CouchDB (issue 19)', () => {
-  it('two workstations: offline writes meet, a conflict is resolved in the UI with the loser in the audit trail, a killed server resumes', async ({
+  it('two workstations: A offline adds a member while B records a payment, both see both; both edit one member → one conflict, flagged, resolved in the UI with the loser in the audit trail; a killed server resumes', async ({
     launch,
   }) => {
     const a = await launch(newProfile());
@@ -197,58 +236,101 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     await connect(a.page, '工作站甲');
     await connect(b.page, '工作站乙');
 
-    // A offline adds a member while B changes a shared setting; both come online and both see both.
+    // B's member, on both (the payment below is for it).
+    const shared = '上海乙方数据服务有限公司';
+    await addMember(b.page, shared, '91310115MA1K2L3M4');
+    await waitFor('A 收到 B 的会员', async () => (await memberNames(a.page)).includes(shared));
+
+    // A offline adds a member while B records a payment; both come online and both see both.
     await a.context.setOffline(true);
     await addMember(a.page, '北京甲方安全科技有限公司', '91110108MA01A2B3C');
     await waitFor('A 离线（N 项待上传）', async () =>
       /^离线（[1-9]\d* 项待上传）$/.test(await statusText(a.page)),
     );
-    await setMark(b.page, '中国网络安全产业联盟秘书处');
+    await recordPayment(b.page, shared, 'SYNC-0001');
     await a.context.setOffline(false);
     await waitFor('B 收到 A 的会员', async () =>
       (await memberNames(b.page)).includes('北京甲方安全科技有限公司'),
     );
-    await waitFor(
-      'A 收到 B 的设置',
-      async () => (await documentsMark(a.page)) === '中国网络安全产业联盟秘书处',
+    await waitFor('A 收到 B 的缴费', async () =>
+      (await readRows<{ receiptNo?: string }>(a.page, 'payments')).some((p) => p.receiptNo === 'SYNC-0001'),
     );
     await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
-    // The open roster on B updates live.
+    // The open roster on B updates live; A's dues ledger shows B's payment.
     await openSection(b.page, '会员');
     await b.page.getByRole('link', { name: '北京甲方安全科技有限公司' }).waitFor();
+    await openSection(a.page, '会费');
+    await a.page.getByLabel('搜索').fill(shared);
+    const paidRow = a.page.locator('tr.ant-table-row', { hasText: shared });
+    await paidRow.getByRole('button', { name: '明细' }).click();
+    await dialog(a.page, `缴费明细：${shared}`).getByText('SYNC-0001').waitFor();
+    await a.page.locator('.ant-drawer-close').click();
 
-    // Both edit the same record offline → one conflict, on both.
+    // A and B edit the same member offline → one conflict, on both, the record flagged where it shows.
     await a.context.setOffline(true);
     await b.context.setOffline(true);
-    await setMark(a.page, '甲方标志');
-    await setMark(b.page, '乙方标志');
+    await changeRepresentative(a.page, shared, '钱甲', '13800138001');
+    await changeRepresentative(b.page, shared, '孙乙', '13800138002');
     await a.context.setOffline(false);
     await b.context.setOffline(false);
     await waitFor('A 有冲突 1 项', async () => (await statusText(a.page)) === '有冲突 1 项');
     await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
-    const winner = await documentsMark(a.page);
-    expect(['甲方标志', '乙方标志']).toContain(winner);
-    expect(await documentsMark(b.page)).toBe(winner); // the same deterministic winner on both
-    const loser = winner === '甲方标志' ? '乙方标志' : '甲方标志';
+    const winner = await representativeOf(a.page, shared);
+    expect(['钱甲', '孙乙']).toContain(winner);
+    expect(await representativeOf(b.page, shared)).toBe(winner); // the same deterministic winner on both
+    const loser = winner === '钱甲' ? '孙乙' : '钱甲';
+    // Both representatives' change records are kept (separate records, no conflict).
+    await waitFor(
+      '两条变更记录',
+      async () =>
+        (await readRows<{ person: { name: string } }>(a.page, 'contactChanges'))
+          .map((c) => c.person.name)
+          .filter((n) => n === '钱甲' || n === '孙乙').length === 2,
+    );
+    await openMember(a.page, shared);
+    const mark = a.page.getByRole('alert', { name: '同步冲突' });
+    await mark.waitFor();
+    expect(await mark.innerText()).toContain('该会员单位有同步冲突');
+    await shot(a.page, 'sync-1-member-conflict-mark');
 
     await openSection(a.page, '设置');
     const conflicts = a.page.getByRole('region', { name: '同步冲突' });
     await conflicts.getByRole('button', { name: '处理冲突' }).click();
-    const dlg = a.page.getByRole('dialog', { name: /处理冲突/ });
+    const dlg = a.page.getByRole('dialog', { name: `处理冲突：会员单位「${shared}」` });
     await dlg.waitFor();
     expect(await dlg.innerText()).toContain(loser);
-    await dlg.getByRole('radio', { name: '另一版本' }).first().check();
+    await shot(a.page, 'sync-2-member-conflict-dialog');
+    // Every differing field from the other version: the loser's representative becomes the record's.
+    const others = dlg.getByRole('radio', { name: '另一版本' });
+    for (let i = 0; i < (await others.count()); i++) await others.nth(i).check();
     await dlg.getByRole('button', { name: '按所选字段解决' }).click();
     await dlg.waitFor({ state: 'hidden' });
-    await waitFor('A 采用另一版本', async () => (await documentsMark(a.page)) === loser);
-    await waitFor('B 采用另一版本', async () => (await documentsMark(b.page)) === loser);
+    await waitFor('A 采用另一版本', async () => (await representativeOf(a.page, shared)) === loser);
+    await waitFor('B 采用另一版本', async () => (await representativeOf(b.page, shared)) === loser);
     await waitFor('A 冲突已解决', async () => (await statusText(a.page)) === '已同步');
     await waitFor('B 冲突已解决', async () => (await statusText(b.page)) === '已同步');
-    // The losing revision is in the audit trail — on B too (the audit trail replicates).
-    await waitFor('B 的操作记录有冲突处理', async () =>
-      (await readRows<{ summary: string; workstation?: string }>(b.page, 'audit')).some(
-        (e) => e.summary.startsWith('解决同步冲突') && e.workstation === '工作站甲',
-      ),
+    // The mark is gone; the member's own 操作记录 shows the resolution with the losing version (on B too:
+    // the audit trail replicates, naming the workstation that resolved it).
+    for (const page of [a.page, b.page]) {
+      await openMember(page, shared);
+      await page
+        .getByText(/^解决同步冲突：会员单位「上海乙方数据服务有限公司」/)
+        .first()
+        .waitFor();
+      expect(await page.getByRole('alert', { name: '同步冲突' }).count()).toBe(0);
+    }
+    await shot(b.page, 'sync-3-member-audit-on-b');
+    // The entry keeps what was not kept: the winner's representative (the other version's was taken).
+    const resolution = (
+      await readRows<{
+        summary: string;
+        workstation?: string;
+        changes?: { field: string; before?: unknown; after?: unknown }[];
+      }>(b.page, 'audit')
+    ).find((e) => e.summary.startsWith('解决同步冲突'));
+    expect(resolution?.workstation).toBe('工作站甲');
+    expect(resolution?.changes).toContainEqual(
+      expect.objectContaining({ field: 'representative.name', before: winner, after: loser }),
     );
 
     // The server killed mid-sync and restarted: replication resumes, nothing lost or doubled.
@@ -257,7 +339,12 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     await addMember(b.page, '天津丙方网络有限公司', '91120116MA05G6H7J');
     await waitFor('B 离线', async () => (await statusText(b.page)).startsWith('离线'));
     await startServer();
-    const all = ['北京乙方信息技术有限公司', '北京甲方安全科技有限公司', '天津丙方网络有限公司'].sort();
+    const all = [
+      '北京乙方信息技术有限公司',
+      '北京甲方安全科技有限公司',
+      '天津丙方网络有限公司',
+      shared,
+    ].sort();
     await waitFor(
       'A 有三家',
       async () => JSON.stringify(await memberNames(a.page)) === JSON.stringify(all),
@@ -268,17 +355,19 @@ describe('多人协作 through CouchDB (issue 19)', () => {
       async () => JSON.stringify(await memberNames(b.page)) === JSON.stringify(all),
       90_000,
     );
-    expect(await countRows(a.page, 'members')).toBe(3);
-    expect(await countRows(b.page, 'members')).toBe(3);
+    expect(await countRows(a.page, 'members')).toBe(4);
+    expect(await countRows(b.page, 'members')).toBe(4);
     const onServer = (await (
       await fetch(`${base()}/${DB}/_all_docs?startkey="members:"&endkey="members:\\ufff0"`, {
         headers: { Authorization: authHeader },
       })
     ).json()) as { rows: unknown[] };
-    expect(onServer.rows.length).toBe(3);
+    expect(onServer.rows.length).toBe(4);
 
     // A backup restored on A while connected: A is asked, disconnects first, and nothing old comes back
     // on B or the server; at the next 连接 the server's version wins on A too.
+    await setMark(a.page, '甲方旧标志');
+    await waitFor('B 收到甲方旧标志', async () => (await documentsMark(b.page)) === '甲方旧标志');
     await openSection(a.page, '设置');
     const backupPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'desk-sync-backup-')), 'a-backup.zip');
     await download(a.page, a.page.getByRole('button', { name: '备份到文件', exact: true }), {
@@ -298,7 +387,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
       timeout: 60_000,
     });
     await a.page.getByText(/已从“a-backup\.zip”恢复/).waitFor({ timeout: 60_000 });
-    expect(await documentsMark(a.page)).toBe(loser); // the backup's older value, on A only
+    expect(await documentsMark(a.page)).toBe('甲方旧标志'); // the backup's older value, on A only
     expect(await statusText(a.page)).toBe(''); // disconnected: no status shown
     await b.page.waitForTimeout(3000);
     expect(await documentsMark(b.page)).toBe('乙方新标志');

@@ -2,8 +2,8 @@
  * Conflicts (issue 19): two workstations changed the same record. PouchDB keeps both revisions; the
  * winner (CouchDB's deterministic rule: the longer revision history, then the larger revision id) is what
  * Dexie shows. The clerk sees both versions field by field and picks per field or keeps the winner; the
- * merged record is written on the winning revision, the losing revision goes into the audit trail (nothing
- * silently lost) and only then is removed from the replica (and, replicated, from the server).
+ * merged record is written on the winning revision, the values not kept (of either version) go into the
+ * audit trail (nothing silently lost) and only then is removed from the replica (and, replicated, from the server).
  */
 import { useEffect, useState } from 'react';
 import { db } from '../db';
@@ -104,6 +104,9 @@ export async function resolveConflict(c: ConflictView, pickOther: readonly strin
   const rep = currentReplication();
   if (!rep) throw new Error('未连接服务器，无法处理冲突');
   const merged = mergePicked(c.winner, c.other, pickOther);
+  // What is not kept, field by field: the other version's value where the winner's is kept, the winner's
+  // where the other's is taken. The entry's changes (不采用的值 → 采用的值) are the losing values in full.
+  const discarded = mergePicked(c.other, c.winner, pickOther);
   const entityId = typeof c.key === 'number' ? c.key : undefined;
   const memberId = c.table === 'members' && typeof c.key === 'number' ? c.key : undefined;
   await db.transaction('rw', db.audit, () =>
@@ -114,8 +117,8 @@ export async function resolveConflict(c: ConflictView, pickOther: readonly strin
       action: 'update',
       summary: `解决同步冲突：${recordName(c)}，${
         pickOther.length ? `采用另一版本的 ${pickOther.join('、')}` : '保留当前版本'
-      }；另一版本（修订 ${c.otherRev}）记入此条`,
-      before: c.other,
+      }；未采用的值记入此条（另一版本：修订 ${c.otherRev}，当前版本：修订 ${c.winnerRev}）`,
+      before: discarded,
       after: merged,
     }),
   );
