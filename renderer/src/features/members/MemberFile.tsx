@@ -23,6 +23,7 @@ import { AuditTrail } from '../../ui/AuditTrail';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { MemberActions } from './actions';
+import { ConflictMark } from '../../sync/ConflictMark';
 import { StatusTag } from './Roster';
 
 const ROLE_LABEL = { representative: '会员代表', contact: '联系人' } as const;
@@ -153,6 +154,7 @@ export function MemberFile() {
       }
     >
       <Flex vertical gap={16}>
+        <ConflictMark table="members" id={id} what="该会员单位" />
         <Flex gap={8} wrap role="toolbar" aria-label="会员操作">
           <MemberActions member={m} autoReasons={autoReasons} />
         </Flex>
