@@ -171,7 +171,10 @@ async function recordPayment(page: Page, member: string, receiptNo: string): Pro
   if (!(await d.field('金额').inputValue())) await d.field('金额').fill('1000');
   await d.field('收据号').fill(receiptNo);
   await d.ok();
-  await d.closed();
+  await d.closed().catch(async (e: unknown) => {
+    await shot(page, 'sync-payment-not-saved');
+    throw e;
+  });
 }
 
 /** 会员档案 → 变更联系人: a new 会员代表 (the member record and a change record). */

@@ -8,7 +8,11 @@
  *   revision; a row that is gone becomes a deletion.
  * - Pouch → Dexie: the local database's changes feed, applied in ONE Dexie transaction per batch, marked
  *   remote (not recorded in the outbox); the open screens update through their live queries. A document
- *   with a pending local change is left for the drain (the local change goes on top).
+ *   with a pending local change is left for the drain.
+ * - A server change and an unsent local edit of the same record: the local edit was made on the revision
+ *   Dexie showed (its base), not on the server's newer one, so the drain writes it as a branch of that
+ *   base (`new_edits: false`) — both versions are kept and the record is a conflict, as when two
+ *   workstations edit offline; the local edit never silently overwrites the server's change.
  * - Conflicts: the winner PouchDB picks (CouchDB's deterministic rule) is what Dexie shows; the record's
  *   id is kept in the conflict list (sync/conflicts.ts) until the clerk resolves it.
  * - First connection of this workstation to a database: the server's documents come first and win; only
@@ -65,6 +69,25 @@ const appliedKey = (name: string) => `local.sync.applied:${name}`;
 const seededKey = (name: string) => `local.sync.seeded:${name}`;
 const conflictsKey = (name: string) => `local.sync.conflicts:${name}`;
 const unpushedKey = (name: string) => `local.sync.unpushed:${name}`;
+/** Documents whose server change was held back for a pending local edit → the revision Dexie showed. */
+const heldKey = (name: string) => `local.sync.held:${name}`;
+/** Revisions the drain wrote that the apply has not seen yet (this workstation's own, not the server's). */
+const drainedKey = (name: string) => `local.sync.drained:${name}`;
+
+function readMap(key: string): Map<string, string> {
+  const v = readLocal(key);
+  const out = new Map<string, string>();
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out.set(k, x);
+  return out;
+}
+
+const revGeneration = (rev: string) => Number(rev.slice(0, rev.indexOf('-')));
+
+function randomRevHash(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 function readSet(key: string): Set<string> {
   const v = readLocal(key);
@@ -97,6 +120,10 @@ class Replication {
   private retryDelay = 1000;
   readonly conflicts: Set<string>;
   private unpushed: Set<string>;
+  /** The revision each document's row in Dexie is (applied from Pouch, or drained into it). */
+  private readonly reflected = new Map<string, string>();
+  private readonly held: Map<string, string>;
+  private readonly drained: Map<string, string>;
 
   constructor(readonly connection: SyncConnection) {
     this.local = openLocalPouch(connection);
@@ -104,6 +131,72 @@ class Replication {
     this.name = localPouchName(connection);
     this.conflicts = readSet(conflictsKey(this.name));
     this.unpushed = readSet(unpushedKey(this.name));
+    this.held = readMap(heldKey(this.name));
+    this.drained = readMap(drainedKey(this.name));
+  }
+
+  private saveHeld(): void {
+    writeLocal(heldKey(this.name), Object.fromEntries(this.held));
+    writeLocal(drainedKey(this.name), Object.fromEntries(this.drained));
+  }
+
+  /** The revision before `rev` in its document's history (the base when nothing better is known). */
+  private async parentRev(id: string, rev: string): Promise<string | undefined> {
+    const doc = await this.local.get(id, { rev, revs: true });
+    const r = doc._revisions;
+    return r && r.ids.length > 1 ? `${r.start - 1}-${r.ids[1]!}` : undefined;
+  }
+
+  /**
+   * Of the drain's documents, those whose current revision in Pouch is not the one Dexie's row was
+   * edited on, with that base revision: a server change arrived under a pending local edit.
+   */
+  private async basesOf(ids: string[], winners: (string | undefined)[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unknown: string[] = [];
+    ids.forEach((id, i) => {
+      const w = winners[i];
+      if (!w) return;
+      const held = this.held.get(id);
+      if (held !== undefined) {
+        if (held !== w) out.set(id, held);
+        return;
+      }
+      if (this.drained.get(id) === w) return;
+      const seen = this.reflected.get(id);
+      if (seen === undefined) unknown.push(id);
+      else if (seen !== w) out.set(id, seen);
+    });
+    if (unknown.length) {
+      // Not seen in this session (after a restart): changed in Pouch since the last applied batch?
+      const since = (readLocal(appliedKey(this.name)) as number | string | undefined) ?? 0;
+      const res = await this.local.changes({ since, doc_ids: unknown });
+      for (const c of res.results) {
+        const w = winners[ids.indexOf(c.id)];
+        if (!w || c.changes[0]?.rev !== w) continue;
+        const base = await this.parentRev(c.id, w);
+        if (base) out.set(c.id, base);
+      }
+    }
+    return out;
+  }
+
+  /** Writes `doc` (the local edit) as a new branch of revision `base`: both versions are kept. */
+  private async writeBranch(doc: PouchDoc, base: string): Promise<string> {
+    const ancestry = (await this.local.get(doc._id, { rev: base, revs: true }))._revisions ?? {
+      start: revGeneration(base),
+      ids: [base.slice(base.indexOf('-') + 1)],
+    };
+    const hash = randomRevHash();
+    const start = ancestry.start + 1;
+    const branch: PouchDoc = {
+      ...doc,
+      _rev: `${start}-${hash}`,
+      _revisions: { start, ids: [hash, ...ancestry.ids] },
+    };
+    const [res] = await this.local.bulkDocs([branch], { new_edits: false });
+    if (res && res.error) throw new Error(`写入同步副本失败：${res.reason ?? String(res.error)}`);
+    return branch._rev!;
   }
 
   /** Tasks run one at a time: drain, apply, seed never interleave. */
@@ -351,28 +444,59 @@ class Replication {
       for (const e of entries) unique.set(docIdOf(e.table, e.key), e);
       const ids = [...unique.keys()];
       const existing = await this.local.allDocs({ keys: ids, include_docs: true });
+      const winners = existing.rows.map((r) => (r && !r.error && !r.value.deleted ? r.value.rev : undefined));
+      const bases = await this.basesOf(ids, winners);
       const docs: PouchDoc[] = [];
+      const branches: { doc: PouchDoc; base: string }[] = [];
       for (let i = 0; i < ids.length; i++) {
-        const e = unique.get(ids[i]!)!;
+        const id = ids[i]!;
+        const e = unique.get(id)!;
         const have = existing.rows[i];
-        const rev = have && !have.error && !have.value.deleted ? have.value.rev : undefined;
+        const rev = winners[i];
         const row = (await db.table(e.table).get(e.key)) as Record<string, unknown> | undefined;
+        const base = bases.get(id);
         if (row === undefined) {
-          if (rev) docs.push({ _id: ids[i]!, _rev: rev, _deleted: true });
+          // A deletion made on an older revision than the server's change: kept as a deleted branch (a
+          // change the apply sees — the server's edit, the live leaf, comes back into Dexie).
+          if (rev && base) branches.push({ doc: { _id: id, _deleted: true }, base });
+          else if (rev) docs.push({ _id: id, _rev: rev, _deleted: true });
           continue;
         }
         const doc = encodeRow(e.table, e.key, row) as unknown as PouchDoc;
-        if (rev && have?.doc && sameRow(decodeDoc(have.doc), decodeDoc(doc as never))) continue;
-        if (rev) doc._rev = rev;
-        docs.push(doc);
+        if (rev && have?.doc && sameRow(decodeDoc(have.doc), decodeDoc(doc as never))) {
+          // Dexie already shows this revision's content: nothing to write, nothing in conflict.
+          this.reflected.set(id, rev);
+          this.held.delete(id);
+          continue;
+        }
+        if (rev && base) branches.push({ doc, base });
+        else {
+          if (rev) doc._rev = rev;
+          docs.push(doc);
+        }
       }
       if (docs.length) {
         const results = await this.local.bulkDocs(docs);
         const failed = results.filter((r) => r.error);
         if (failed.length)
           throw new Error(`写入同步副本失败：${failed[0]!.reason ?? String(failed[0]!.error)}`);
+        for (const r of results) {
+          if (!r.rev) continue;
+          this.reflected.set(r.id, r.rev);
+          this.drained.set(r.id, r.rev);
+        }
         for (const d of docs) this.unpushed.add(d._id);
+      }
+      for (const { doc, base } of branches) {
+        const rev = await this.writeBranch(doc, base);
+        this.reflected.set(doc._id, rev);
+        this.drained.set(doc._id, rev);
+        this.held.delete(doc._id);
+        this.unpushed.add(doc._id);
+      }
+      if (docs.length || branches.length) {
         this.saveUnpushed();
+        this.saveHeld();
       }
       await outbox().where('seq').belowOrEqual(lastSeq).delete();
     }
@@ -398,12 +522,20 @@ class Replication {
       );
     const tables = [...new Set(rows.map((r) => r.ref.table))];
     let conflictsChanged = false;
+    /** Server revisions held back for a pending local edit (their base is found after the transaction). */
+    const skipped: { id: string; rev: string }[] = [];
+    const applied: { id: string; rev: string }[] = [];
     if (tables.length) {
       await db.transaction('rw', [...tables, OUTBOX_TABLE], async (tx) => {
         markRemote(tx.idbtrans);
         const pending = new Set((await outbox().toArray()).map((e) => docIdOf(e.table, e.key)));
         for (const { c, ref } of rows) {
-          if (pending.has(c.id)) continue;
+          const rev = c.doc?._rev ?? c.changes[0]?.rev;
+          if (pending.has(c.id)) {
+            if (rev && !c.deleted && !c.doc?._deleted) skipped.push({ id: c.id, rev });
+            continue;
+          }
+          if (rev) applied.push({ id: c.id, rev });
           const table = db.table(ref.table);
           if (c.deleted || c.doc?._deleted) {
             if ((await table.get(ref.key)) !== undefined) await table.delete(ref.key);
@@ -422,6 +554,22 @@ class Replication {
         }
       });
     }
+    let heldChanged = false;
+    for (const { id, rev } of applied) {
+      this.reflected.set(id, rev);
+      if (this.held.delete(id)) heldChanged = true;
+      if (this.drained.get(id) === rev && this.drained.delete(id)) heldChanged = true;
+    }
+    for (const { id, rev } of skipped) {
+      // This workstation's own revision (drained before the newer local edit): nothing held back.
+      if (this.drained.get(id) === rev || this.reflected.get(id) === rev || this.held.has(id)) continue;
+      const base = this.reflected.get(id) ?? (await this.parentRev(id, rev));
+      if (base) {
+        this.held.set(id, base);
+        heldChanged = true;
+      }
+    }
+    if (heldChanged) this.saveHeld();
     writeLocal(appliedKey(this.name), res.last_seq);
     if (conflictsChanged) this.saveConflicts();
     return res.results.length === BATCH;
@@ -433,6 +581,16 @@ class Replication {
     events.emit('conflicts');
   }
 
+  /** Drains the outbox into the replica now, in the queue (tests). */
+  drainNow(): Promise<void> {
+    return this.run(() => this.drain());
+  }
+
+  /** Applies the replica's changes to Dexie now, in the queue (tests). */
+  applyNow(): Promise<void> {
+    return this.run(() => this.apply());
+  }
+
   /** Waits until everything queued so far has run (tests, restore). */
   async settle(): Promise<void> {
     await this.queue;
@@ -442,7 +600,8 @@ class Replication {
   async destroyReplica(): Promise<void> {
     await this.stop();
     await this.local.destroy();
-    for (const k of [appliedKey, seededKey, conflictsKey, unpushedKey]) writeLocal(k(this.name), undefined);
+    for (const k of [appliedKey, seededKey, conflictsKey, unpushedKey, heldKey, drainedKey])
+      writeLocal(k(this.name), undefined);
   }
 }
 
@@ -490,7 +649,7 @@ export function currentReplication(): Replication | null {
   return current;
 }
 
-export type { Replication };
+export { Replication };
 
 /** The local replica's documents for the conflict dialog. */
 export async function conflictIds(): Promise<string[]> {

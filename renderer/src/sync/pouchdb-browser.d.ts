@@ -17,6 +17,8 @@ declare module 'pouchdb-browser' {
       _deleted?: boolean;
       _conflicts?: string[];
       _attachments?: Record<string, Attachment>;
+      /** With `revs: true` (read) or `new_edits: false` (write): the revision's ancestry, newest first. */
+      _revisions?: { start: number; ids: string[] };
       [field: string]: unknown;
     }
     interface Response {
@@ -46,6 +48,7 @@ declare module 'pouchdb-browser' {
       attachments?: boolean;
       binary?: boolean;
       style?: 'all_docs' | 'main_only';
+      doc_ids?: string[];
     }
     interface AllDocsRow {
       id: string;
@@ -100,11 +103,12 @@ declare module 'pouchdb-browser' {
       info(): Promise<Info>;
       get(
         id: string,
-        opts?: { rev?: string; conflicts?: boolean; attachments?: boolean; binary?: boolean },
+        opts?: { rev?: string; revs?: boolean; conflicts?: boolean; attachments?: boolean; binary?: boolean },
       ): Promise<Doc>;
       put(doc: Doc): Promise<Response>;
       remove(id: string, rev: string): Promise<Response>;
-      bulkDocs(docs: Doc[]): Promise<Response[]>;
+      /** `new_edits: false`: the documents' `_rev`s are stored as given (a branch of the revision tree). */
+      bulkDocs(docs: Doc[], opts?: { new_edits?: boolean }): Promise<Response[]>;
       allDocs(opts?: AllDocsOptions): Promise<AllDocsResult>;
       changes(opts: ChangesOptions): Promise<ChangesResult>;
       changes(opts: { since: 'now' | number | string; live: true }): LiveChanges;
