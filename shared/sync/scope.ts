@@ -38,8 +38,12 @@ export const REPLICATED_TABLES = [
 ] as const;
 export type ReplicatedTable = (typeof REPLICATED_TABLES)[number];
 
-/** Tables of the schema that never replicate: the sync machinery's own bookkeeping. */
-export const LOCAL_TABLES: readonly string[] = ['syncOutbox'];
+/**
+ * Tables of the schema that never replicate (and are never in a backup): the sync machinery's own
+ * bookkeeping, and this workstation's kept derived values with the stamps they are checked against
+ * (issue 17: renderer/src/db/revisions.ts, features/home/derived.ts).
+ */
+export const LOCAL_TABLES: readonly string[] = ['syncOutbox', 'revisions', 'changeLog', 'derived'];
 
 const REPLICATED: ReadonlySet<string> = new Set<string>(REPLICATED_TABLES);
 

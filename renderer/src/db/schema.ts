@@ -34,6 +34,7 @@ import { legacyIdsTo, moveRange } from '../../../shared/data/ids';
 import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
 import { idMiddleware, workstationNumber } from './ids';
 import { outboxMiddleware, type OutboxEntry } from '../sync/outbox';
+import { revisionsMiddleware, type ChangeEntry, type DerivedEntry, type Revision } from './revisions';
 import { appendAudit } from './audit';
 
 export const DB_NAME = 'secretariat-desk';
@@ -92,7 +93,21 @@ export const SCHEMA_V4 = {
   syncOutbox: '++seq',
 } as const;
 
-export const SCHEMA_VERSION = 4;
+/**
+ * Version 5 (issue 17): kept derived values. `revisions` (a stamp per table, renewed by every write in the
+ * writing transaction) and `changeLog` (which members each write touched) are kept by the middleware of
+ * db/revisions.ts; `derived` holds values computed from the records (首页's and 会费's per-member summaries,
+ * 首页's meetings part), each with the stamps it was computed at (features/home/derived.ts). All three are
+ * local-only (shared/sync/scope.ts LOCAL_TABLES): never replicated, never in a backup. They start empty —
+ * nothing is stamped yet, so every derived value is computed the first time. No data changes.
+ */
+export const SCHEMA_V5 = {
+  revisions: 'table',
+  changeLog: '++seq',
+  derived: 'key',
+} as const;
+
+export const SCHEMA_VERSION = 5;
 export type TableName = keyof typeof SCHEMA_V1;
 export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
 
@@ -121,6 +136,9 @@ export type DeskDB = Dexie & {
   audit: EntityTable<AuditEntry, 'id'>;
   imports: EntityTable<ImportBatch, 'id'>;
   syncOutbox: EntityTable<OutboxEntry, 'seq'>;
+  revisions: EntityTable<Revision, 'table'>;
+  changeLog: EntityTable<ChangeEntry, 'seq'>;
+  derived: EntityTable<DerivedEntry, 'key'>;
 };
 
 /**
@@ -135,6 +153,7 @@ export function declareVersions(db: Dexie, upTo: number = SCHEMA_VERSION): void 
       .stores(SCHEMA_V3)
       .upgrade((tx) => rekeyTables((name) => tx.table(name), legacyIdsTo(workstationNumber())));
   if (upTo >= 4) db.version(4).stores(SCHEMA_V4);
+  if (upTo >= 5) db.version(5).stores(SCHEMA_V5);
   // Later versions go here, with .upgrade(async (tx) => { ... }) when rows must change.
 }
 
@@ -203,5 +222,8 @@ export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION
   // From version 4 every write of a replicated table is recorded for the sync engine in its own
   // transaction (issue 19, renderer/src/sync/outbox.ts).
   if (upTo >= 4) db.use(outboxMiddleware());
+  // From version 5 every write of a record table renews its table's stamp and logs the members it touched,
+  // in the same transaction (issue 17, db/revisions.ts): what kept derived values are checked against.
+  if (upTo >= 5) db.use(revisionsMiddleware());
   return db;
 }

@@ -47,6 +47,11 @@ export const OWNERS: Record<string, string> = {
   imports: 'renderer/src/io/importRoster.ts',
   // The sync outbox (issue 19): recorded by the middleware in sync/outbox.ts, drained by the engine.
   syncOutbox: 'renderer/src/sync/engine.ts',
+  // Kept derived values (issue 17): stamps and the change log by the middleware in db/revisions.ts, the
+  // values by their one owner.
+  revisions: 'renderer/src/db/revisions.ts',
+  changeLog: 'renderer/src/db/revisions.ts',
+  derived: 'renderer/src/features/home/derived.ts',
 };
 
 /** Whole-database writers: restore, the demo loader and the schema's upgrade functions. */

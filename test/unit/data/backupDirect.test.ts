@@ -7,6 +7,7 @@ import './env';
 import { describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { importInto } from 'dexie-export-import';
+import { KEPT_TABLES } from '../../../renderer/src/db/revisions';
 import type * as DexieExportImport from 'dexie-export-import';
 import { demoDb, snapshot } from './helpers';
 import { freshDb } from '../db/harness';
@@ -50,6 +51,8 @@ async function norm(v: unknown): Promise<unknown> {
 async function deepSnapshot(db: DeskDB, dropRestore = true): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const t of db.tables) {
+    // Kept derived values and their stamps (issue 17): local-only, renewed by every write by design.
+    if (KEPT_TABLES.includes(t.name)) continue;
     let rows = (await t.toArray()) as Record<string, unknown>[];
     if (dropRestore && t.name === 'audit') rows = rows.filter((r) => r.action !== 'restore');
     out[t.name] = await norm(rows);

@@ -2,11 +2,16 @@ import './env';
 import { freshDb } from '../db/harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';
+import { KEPT_TABLES } from '../../../renderer/src/db/revisions';
 
-/** Every table's rows (Blobs read as text), for before/after comparisons. */
+/**
+ * Every table's rows (Blobs read as text), for before/after comparisons — but the kept derived values and
+ * their stamps (issue 17, db/revisions.ts): local-only, never in a backup, renewed by every write by design.
+ */
 export async function snapshot(db: DeskDB): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of db.tables) {
+    if (KEPT_TABLES.includes(t.name)) continue;
     const rows = await t.toArray();
     out[t.name] = await Promise.all(
       rows.map(async (r: Record<string, unknown>) => {

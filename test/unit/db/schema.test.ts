@@ -12,7 +12,9 @@ describe('Dexie schema (issue 2)', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...TABLE_NAMES, 'syncOutbox'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      [...TABLE_NAMES, 'syncOutbox', 'revisions', 'changeLog', 'derived'].sort(),
+    );
     for (const t of [
       'members',
       'contactChanges',

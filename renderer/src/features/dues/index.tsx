@@ -28,6 +28,7 @@ import { today } from '../../ui/today';
 import { TIER_LABEL } from '../../../../shared/domain/types';
 import { DuesChart } from './Chart';
 import { DUES_TABLES, loadDuesData } from './data';
+import { keptDuesYear } from '../home/derived';
 import { db } from '../../db';
 import { sessionCache, useSessionCache } from '../home/sessionCache';
 import {
@@ -92,11 +93,27 @@ const duesData = sessionCache({
   keep: 1,
 });
 
+/**
+ * The first view — the ledger of the as-of year — from the member summaries kept in the database
+ * (features/home/derived.ts: kept across sessions, brought up to date for the members written since; the
+ * same summaries 首页 uses). Other years read the whole tables (`duesData`) when the clerk picks one.
+ */
+const duesYear = sessionCache({
+  dbName: db.name,
+  tables: [...DUES_TABLES, 'participations', 'attendance', 'meetings'],
+  compute: (asOf: string) => keptDuesYear(db, asOf),
+  keep: 1,
+});
+
 export function DuesDesk() {
   const asOf = today();
-  const data = useSessionCache(duesData, asOf);
+  const thisYear = Number(asOf.slice(0, 4));
+  const view = useSessionCache(duesYear, asOf);
   const exportFile = useExportFile();
-  const [year, setYear] = useState(Number(asOf.slice(0, 4)));
+  const [year, setYear] = useState(thisYear);
+  const full = useSessionCache(duesData, year === thisYear ? null : asOf);
+  // What the desk shows: the kept view of the as-of year, or the whole tables for another year.
+  const data = view && (year === thisYear || full) ? view : undefined;
   const [query, setQuery] = useState('');
   const [params] = useSearchParams();
   const initialStatus = params.get('status');
@@ -108,8 +125,15 @@ export function DuesDesk() {
   const [editBank, setEditBank] = useState(false);
 
   const ledger = useMemo(
-    () => (data ? buildLedger(data, year, asOf, data.settings) : { rows: [], problems: [] }),
-    [data, year, asOf],
+    () =>
+      !data
+        ? { rows: [], problems: [] }
+        : year === data.year
+          ? data.ledger
+          : full
+            ? buildLedger(full, year, asOf, full.settings)
+            : { rows: [], problems: [] },
+    [data, full, year, asOf],
   );
   // Members on the roll without an approval date (e.g. imported without 入会日期): no dues can be computed.
   const undated = useMemo(
@@ -124,8 +148,9 @@ export function DuesDesk() {
   const totals = useMemo(() => totalsOf(ledger.rows), [ledger.rows]);
   const arrears = useMemo(() => arrearsOf(ledger.rows), [ledger.rows]);
   const series = useMemo(
-    () => chartSeries(ledger.rows, data?.payments ?? [], year),
-    [ledger.rows, data, year],
+    () =>
+      chartSeries(ledger.rows, (data && year === data.year ? data.yearPayments : full?.payments) ?? [], year),
+    [ledger.rows, data, full, year],
   );
   const byId = useMemo(() => new Map(ledger.rows.map((r) => [r.memberId, r])), [ledger.rows]);
   const selectedRows = selected.map((id) => byId.get(id)).filter((r): r is LedgerRow => r !== undefined);

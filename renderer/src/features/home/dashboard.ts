@@ -14,7 +14,7 @@ import {
   startOfYear,
   termsEndingWithin,
   yearOf,
-  type AutoWithdrawalMember,
+  type AutoWithdrawalCandidate,
   type CharterSettings,
   type ComplianceStatus,
   type HeldMeeting,
@@ -36,7 +36,7 @@ import type {
 import { BODY_LABEL, OFFICE_LABEL, type Body } from '../../../../shared/domain/types';
 import type { DeskDB } from '../../db/schema';
 import { readCharterSettings, readTrackedFrom } from '../../records/settings';
-import { buildLedger, duesTrackedFrom, ledgerInputOf } from '../dues/ledger';
+import { buildLedger, duesTrackedFrom, ledgerInputOf, type LedgerRow } from '../dues/ledger';
 import { LEDGER_TABLES, readLedgerRows } from '../../records/ledgerRows';
 import { officeTerms } from '../meetings/logic';
 import { groupBy } from '../../../../shared/data/group';
@@ -129,89 +129,165 @@ export function officeTermsOf(
   return offices.map((o, i) => ({ office: o, term: terms[i]! }));
 }
 
-export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
-  const names = new Map(d.members.map((m) => [m.id ?? -1, m.name]));
-  const nameOf = (id: number) => names.get(id) ?? `会员 ${id}`;
+/**
+ * What the to-do list needs of one member as of a date (issue 17: kept per member, recomputed only for the
+ * members a write touched — features/home/derived.ts). Every figure is the engine's: the year's ledger row
+ * (`buildLedger`, R-D1 … R-D7) and the automatic-withdrawal check (`autoWithdrawalCandidates`, R-M7), both
+ * over this member's rows only — the same calls `dashboardFrom` makes for every member at once.
+ */
+export interface MemberSummary {
+  id: number;
+  name: string;
+  status: Member['status'];
+  approvedOn?: string;
+  /** A withdrawal notice not yet reported to the standing council (R-M6): its report deadline. */
+  reportDueBy?: string;
+  /** This member's row of the ledger of the as-of year, or why the engine refused its records. */
+  row?: LedgerRow;
+  problem?: string;
+  /** R-M7 before the tracked-from filter (which depends on every payment: applied when composing). */
+  candidate?: AutoWithdrawalCandidate;
+  /** autoWithdrawalCandidates refused this member's records (the whole to-do list fails, as before). */
+  error?: string;
+  /** This member's payments assigned to the as-of year (the dues chart's input, `chartSeries`). */
+  yearPayments: Payment[];
+}
 
-  // Applications waiting at each step (R-M3).
-  const open = d.applications.filter(
-    (a): a is Application & { id: number; step: Exclude<ApplicationStep, 'done'> } =>
-      a.id !== undefined && a.step !== 'done' && !a.outcome,
-  );
-  const applications: Dashboard['applications'] = {
-    count: open.length,
-    byStep: OPEN_STEPS.map((step) => ({
-      step,
-      label: STEP_LABEL[step],
-      count: open.filter((a) => a.step === step).length,
-    })),
-    items: open
-      .map((a) => ({ id: a.id, name: a.unit.name, step: a.step, label: STEP_LABEL[a.step] }))
-      .sort((a, b) => OPEN_STEPS.indexOf(a.step) - OPEN_STEPS.indexOf(b.step) || a.id - b.id),
-  };
+/** One member's rows (its tier history, overrides, payments, and the dates it took part in anything). */
+export interface MemberRows {
+  tierChanges?: readonly TierChange[] | undefined;
+  overrides?: readonly DuesOverride[] | undefined;
+  payments?: readonly Payment[] | undefined;
+  /** Dates of its participations and of the meetings it attended (present). */
+  took?: readonly string[] | undefined;
+}
 
-  // Withdrawal notices not yet reported to the standing council (R-M6).
-  const wItems = d.members
-    .filter(
-      (m) => m.id !== undefined && m.status === 'withdrawing' && m.withdrawal && !m.withdrawal.reportedOn,
-    )
-    .map((m) => ({
-      memberId: m.id!,
-      name: m.name,
-      reportDueBy: m.withdrawal!.reportDueBy,
-      daysLeft: daysBetween(asOf, m.withdrawal!.reportDueBy),
-    }))
-    .sort((a, b) => a.daysLeft - b.daysLeft);
-
-  // This year's dues past due and not fully paid (R-D2, R-D3, R-D7).
+export function memberSummary(
+  m: Member & { id: number },
+  rows: MemberRows,
+  asOf: string,
+  settings: CharterSettings,
+): MemberSummary {
   const year = yearOf(asOf);
-  const ledger = buildLedger(d, year, asOf, d.settings.duesSchedule);
-  const overdueRows = ledger.rows
-    .filter((r) => r.overdue && r.outstanding > 0)
-    .sort((a, b) => b.outstanding - a.outstanding || a.memberId - b.memberId);
+  const s: MemberSummary = {
+    id: m.id,
+    name: m.name,
+    status: m.status,
+    yearPayments: (rows.payments ?? []).filter((p) => p.year === year),
+  };
+  if (m.approvedOn) s.approvedOn = m.approvedOn;
+  if (m.status === 'withdrawing' && m.withdrawal && !m.withdrawal.reportedOn)
+    s.reportDueBy = m.withdrawal.reportDueBy;
+  const ledger = buildLedger(
+    {
+      members: [m],
+      tierChanges: rows.tierChanges ?? [],
+      overrides: rows.overrides ?? [],
+      payments: rows.payments ?? [],
+    },
+    year,
+    asOf,
+    settings.duesSchedule,
+  );
+  if (ledger.rows[0]) s.row = ledger.rows[0];
+  if (ledger.problems[0]) s.problem = ledger.problems[0].message;
+  if (m.approvedOn) {
+    try {
+      const [c] = autoWithdrawalCandidates(
+        [
+          {
+            ...ledgerInputOf(
+              m as Member & { approvedOn: string },
+              rows.tierChanges,
+              rows.overrides,
+              rows.payments,
+            ),
+            memberId: m.id,
+            status: m.status,
+            participations: rows.took ?? [],
+          },
+        ],
+        asOf,
+        settings.duesSchedule,
+      );
+      if (c) s.candidate = c;
+    } catch (e) {
+      s.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return s;
+}
 
-  // Automatic-withdrawal candidates (R-M7): dues overdue, or 12 months without any activity or meeting.
-  const tiers = groupBy(d.tierChanges, (t) => t.memberId);
-  const overrides = groupBy(d.overrides, (o) => o.memberId);
-  const payments = groupBy(d.payments, (p) => p.memberId);
+/** The dates each member took part in an activity or attended a meeting (present): R-M7's input. */
+export function tookDates(
+  participations: readonly Pick<Participation, 'memberId' | 'date'>[],
+  attendance: readonly Pick<AttendanceRecord, 'memberId' | 'meetingId' | 'status'>[],
+  meetingDate: ReadonlyMap<number, string>,
+): Map<number, string[]> {
   const took = new Map<number, string[]>();
   const addDate = (id: number, date: string) => {
     const list = took.get(id);
     if (list) list.push(date);
     else took.set(id, [date]);
   };
-  for (const p of d.participations) addDate(p.memberId, p.date);
-  const meetingDate = new Map(d.meetings.map((m) => [m.id ?? -1, m.date]));
-  for (const a of d.attendance) {
+  for (const p of participations) addDate(p.memberId, p.date);
+  for (const a of attendance) {
     if (a.status !== 'present') continue;
     const date = meetingDate.get(a.meetingId);
     if (date) addDate(a.memberId, date);
   }
-  const awInput: AutoWithdrawalMember[] = [];
-  for (const m of d.members) {
-    if (m.id === undefined || !m.approvedOn) continue;
-    awInput.push({
-      ...ledgerInputOf(
-        m as Member & { approvedOn: string },
-        tiers.get(m.id),
-        overrides.get(m.id),
-        payments.get(m.id),
-      ),
-      memberId: m.id,
-      status: m.status,
-      participations: took.get(m.id) ?? [],
-    });
-  }
-  // Dues years before the ledger's first tracked year were settled before the desk was used: their
-  // "overdue" reasons are dropped (TODO(charter): a tracked-from year in the engine).
-  const trackedFrom = duesTrackedFrom(d.payments, asOf, d.trackedFromSetting);
-  const candidates = autoWithdrawalCandidates(awInput, asOf, d.settings.duesSchedule)
-    .map((c) => ({
-      ...c,
-      reasons: c.reasons.filter((r) => r.kind !== 'dues-overdue' || r.year >= trackedFrom),
-    }))
-    .filter((c) => c.reasons.length > 0);
+  return took;
+}
 
+/** Every member's summary (in the order given), from whole tables. */
+export function summariesOf(
+  d: Pick<
+    DashboardData,
+    'members' | 'tierChanges' | 'overrides' | 'payments' | 'participations' | 'attendance' | 'meetings'
+  >,
+  asOf: string,
+  settings: CharterSettings,
+): MemberSummary[] {
+  const tiers = groupBy(d.tierChanges, (t) => t.memberId);
+  const overrides = groupBy(d.overrides, (o) => o.memberId);
+  const payments = groupBy(d.payments, (p) => p.memberId);
+  const took = tookDates(
+    d.participations,
+    d.attendance,
+    new Map(d.meetings.map((m) => [m.id ?? -1, m.date])),
+  );
+  const out: MemberSummary[] = [];
+  for (const m of d.members) {
+    if (m.id === undefined) continue;
+    out.push(
+      memberSummary(
+        m as Member & { id: number },
+        {
+          tierChanges: tiers.get(m.id),
+          overrides: overrides.get(m.id),
+          payments: payments.get(m.id),
+          took: took.get(m.id),
+        },
+        asOf,
+        settings,
+      ),
+    );
+  }
+  return out;
+}
+
+/** The meetings' and offices' part of the to-do list (R-O2 … R-O9); holders by id (names when composing). */
+export interface MeetingsPart {
+  standing: { holderId: number; dates: [string, string]; message: string }[];
+  behind: Dashboard['meetingsBehind']['items'];
+  termsEnding: Dashboard['termsEnding']['items'];
+}
+
+export function meetingsPartOf(
+  d: Pick<DashboardData, 'meetings' | 'attendance' | 'offices' | 'settings'>,
+  asOf: string,
+): MeetingsPart {
+  const year = yearOf(asOf);
   // Standing directors absent from two consecutive standing-council meetings (R-O6).
   const terms = officeTermsOf(d.offices, d.settings);
   const attendanceByMeeting = groupBy(d.attendance, (a) => a.meetingId);
@@ -270,6 +346,94 @@ export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
     d.settings,
   );
   const officeOf = new Map(terms.map((t) => [t.term, t.office]));
+  return {
+    standing: flags.map((f) => ({ holderId: f.holderId, dates: f.dates, message: f.message })),
+    behind: behind.map((p) => ({
+      body: p.body,
+      label: `${BODY_LABEL[p.body]} · ${p.label}`,
+      status: p.status,
+      statusLabel: COMPLIANCE_STATUS_LABEL[p.status],
+      end: p.end,
+      message: p.message,
+    })),
+    termsEnding: ending.map((e) => {
+      const o = officeOf.get(e.term);
+      const item: Dashboard['termsEnding']['items'][number] = {
+        officeId: o?.id ?? 0,
+        holderName: o?.holderName ?? '',
+        role: OFFICE_LABEL[e.term.role],
+        endsOn: e.endsOn,
+        daysLeft: e.daysLeft,
+      };
+      if (o?.memberId !== undefined) item.memberId = o.memberId;
+      return item;
+    }),
+  };
+}
+
+/**
+ * The to-do list from its parts: the open applications, every member's summary (in member order), the
+ * meetings' part, and the first tracked dues year (`duesTrackedFrom`).
+ */
+export function dashboardFromParts(p: {
+  asOf: string;
+  applications: readonly Application[];
+  summaries: readonly MemberSummary[];
+  meetings: MeetingsPart;
+  trackedFrom: number;
+}): Dashboard {
+  const { asOf } = p;
+  const names = new Map(p.summaries.map((m) => [m.id, m.name]));
+  const nameOf = (id: number) => names.get(id) ?? `会员 ${id}`;
+
+  // Applications waiting at each step (R-M3).
+  const open = p.applications.filter(
+    (a): a is Application & { id: number; step: Exclude<ApplicationStep, 'done'> } =>
+      a.id !== undefined && a.step !== 'done' && !a.outcome,
+  );
+  const applications: Dashboard['applications'] = {
+    count: open.length,
+    byStep: OPEN_STEPS.map((step) => ({
+      step,
+      label: STEP_LABEL[step],
+      count: open.filter((a) => a.step === step).length,
+    })),
+    items: open
+      .map((a) => ({ id: a.id, name: a.unit.name, step: a.step, label: STEP_LABEL[a.step] }))
+      .sort((a, b) => OPEN_STEPS.indexOf(a.step) - OPEN_STEPS.indexOf(b.step) || a.id - b.id),
+  };
+
+  // Withdrawal notices not yet reported to the standing council (R-M6).
+  const wItems = p.summaries
+    .filter((m) => m.reportDueBy !== undefined)
+    .map((m) => ({
+      memberId: m.id,
+      name: m.name,
+      reportDueBy: m.reportDueBy!,
+      daysLeft: daysBetween(asOf, m.reportDueBy!),
+    }))
+    .sort((a, b) => a.daysLeft - b.daysLeft);
+
+  // This year's dues past due and not fully paid (R-D2, R-D3, R-D7).
+  const year = yearOf(asOf);
+  const overdueRows = p.summaries
+    .map((m) => m.row)
+    .filter((r): r is LedgerRow => r !== undefined && r.overdue && r.outstanding > 0)
+    .sort((a, b) => b.outstanding - a.outstanding || a.memberId - b.memberId);
+
+  // Automatic-withdrawal candidates (R-M7): dues overdue, or 12 months without any activity or meeting.
+  // Dues years before the ledger's first tracked year were settled before the desk was used: their
+  // "overdue" reasons are dropped (TODO(charter): a tracked-from year in the engine).
+  const failed = p.summaries.find((m) => m.error !== undefined);
+  if (failed) throw new RangeError(failed.error);
+  const candidates = p.summaries
+    .map((m) => m.candidate)
+    .filter((c): c is AutoWithdrawalCandidate => c !== undefined)
+    .map((c) => ({
+      ...c,
+      reasons: c.reasons.filter((r) => r.kind !== 'dues-overdue' || r.year >= p.trackedFrom),
+    }))
+    .filter((c) => c.reasons.length > 0);
 
   return {
     asOf,
@@ -297,41 +461,28 @@ export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
       })),
     },
     standingAbsences: {
-      count: flags.length,
-      items: flags.map((f) => ({
+      count: p.meetings.standing.length,
+      items: p.meetings.standing.map((f) => ({
         memberId: f.holderId,
         name: nameOf(f.holderId),
         dates: f.dates,
         message: f.message,
       })),
     },
-    meetingsBehind: {
-      count: behind.length,
-      items: behind.map((p) => ({
-        body: p.body,
-        label: `${BODY_LABEL[p.body]} · ${p.label}`,
-        status: p.status,
-        statusLabel: COMPLIANCE_STATUS_LABEL[p.status],
-        end: p.end,
-        message: p.message,
-      })),
-    },
-    termsEnding: {
-      count: ending.length,
-      items: ending.map((e) => {
-        const o = officeOf.get(e.term);
-        const item: Dashboard['termsEnding']['items'][number] = {
-          officeId: o?.id ?? 0,
-          holderName: o?.holderName ?? '',
-          role: OFFICE_LABEL[e.term.role],
-          endsOn: e.endsOn,
-          daysLeft: e.daysLeft,
-        };
-        if (o?.memberId !== undefined) item.memberId = o.memberId;
-        return item;
-      }),
-    },
+    meetingsBehind: { count: p.meetings.behind.length, items: p.meetings.behind },
+    termsEnding: { count: p.meetings.termsEnding.length, items: p.meetings.termsEnding },
   };
+}
+
+/** The to-do list from whole tables (what the kept parts must always equal). */
+export function dashboardFrom(d: DashboardData, asOf: string): Dashboard {
+  return dashboardFromParts({
+    asOf,
+    applications: d.applications,
+    summaries: summariesOf(d, asOf, d.settings),
+    meetings: meetingsPartOf(d, asOf),
+    trackedFrom: duesTrackedFrom(d.payments, asOf, d.trackedFromSetting),
+  });
 }
 
 /** The tables the dashboard reads (its session cache is stale when one of them changes). */

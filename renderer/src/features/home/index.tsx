@@ -6,7 +6,8 @@ import { CharterRef } from '../../ui/CharterRef';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { yuan } from '../dues/ledger';
-import { computeDashboard, DASHBOARD_TABLES, type Dashboard } from './dashboard';
+import { DASHBOARD_TABLES, type Dashboard } from './dashboard';
+import { keptDashboard } from './derived';
 import { sessionCache, useSessionCache } from './sessionCache';
 import { errorText } from '../../ui/errorText';
 
@@ -243,12 +244,14 @@ function DashboardView({ d }: { d: Dashboard }) {
 /**
  * The to-do list as of a date, kept for the session until a table it reads changes: opening 首页 again
  * shows it at once instead of reading every table and computing every member's ledger again (issue 17).
+ * A new session takes the kept parts stored in the database (features/home/derived.ts: used as they are
+ * when nothing they depend on changed, else brought up to date for the members written since).
  */
 const dashboards = sessionCache({
   dbName: db.name,
   tables: DASHBOARD_TABLES,
   compute: (asOf: string) =>
-    computeDashboard(db, asOf).then(
+    keptDashboard(db, asOf).then(
       (d) => ({ d, error: null as string | null }),
       (e: unknown) => ({ d: null, error: errorText(e) }),
     ),

@@ -89,14 +89,15 @@ export function sessionCache<K, V>(opts: {
  * The cache's value for `key` in a component: the fresh value at once when there is one, else
  * `undefined` until it is computed; computed again after each change to its tables (one computation for
  * a burst of changes: the next one starts when the running one is done). A failed computation is thrown
- * while rendering (as by useLiveQuery).
+ * while rendering (as by useLiveQuery). A `null` key asks for nothing (undefined).
  */
-export function useSessionCache<K, V>(cache: SessionCache<K, V>, key: K): V | undefined {
-  const [state, setState] = useState<{ key: K; value: V | undefined; error?: unknown }>(() => ({
+export function useSessionCache<K, V>(cache: SessionCache<K, V>, key: K | null): V | undefined {
+  const [state, setState] = useState<{ key: K | null; value: V | undefined; error?: unknown }>(() => ({
     key,
-    value: cache.peek(key),
+    value: key === null ? undefined : cache.peek(key),
   }));
   useEffect(() => {
+    if (key === null) return;
     let alive = true;
     let running = false;
     let again = false;
@@ -132,5 +133,6 @@ export function useSessionCache<K, V>(cache: SessionCache<K, V>, key: K): V | un
     };
   }, [cache, key]);
   if (state.key === key && state.error !== undefined) throw state.error;
+  if (key === null) return undefined;
   return state.key === key ? state.value : cache.peek(key);
 }
