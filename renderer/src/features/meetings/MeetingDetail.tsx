@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { App, Button, Descriptions, Flex, Result, Spin, Tabs } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { Page } from '../../ui/Page';
 import { useExportFile } from '../../ui/exportFile';
 import { quorumOf } from './logic';
 import { Minutes } from './Minutes';
-import { useMeetingAttendance } from './hooks';
+import { AttendanceFeed, AttendanceStore, useAttendance, useAttendanceLoaded } from './hooks';
 import {
   buildBallotsDocx,
   buildMinutesDocx,
@@ -26,6 +26,7 @@ import { errorText } from '../../ui/errorText';
 import { fileNamePart } from '../../../../shared/data/fileName';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import type { ExportOptions } from '../settings/exportOptions';
+import type { Meeting } from '../../../../shared/domain/records';
 
 const PAPERS: {
   button: string;
@@ -42,16 +43,17 @@ export function MeetingDetail() {
   const { id } = useParams();
   const meetingId = Number(id);
   const meeting = useLiveQuery(async () => (await db.meetings.get(meetingId)) ?? null, [meetingId]);
-  // The live attendance; the roll call's marks not yet stored are an overlay that only the quorum bar and
-  // the roll call subscribe to (hooks.ts), so a mark does not re-render this page.
-  const { live: attendance, liveByMember, overlay, mark } = useMeetingAttendance(meetingId);
+  // The live attendance is read by AttendanceFeed (a leaf below) into a store that only the quorum bar, the
+  // roll call and the minutes tab subscribe to, with the roll call's marks not yet stored (hooks.ts): a
+  // mark, and the live delivery after it, do not re-render this page.
+  const [store] = useState(() => new AttendanceStore());
+  const attendanceLoaded = useAttendanceLoaded(store);
   // The meeting's notice in the 发文 register (R-W1), unless it was voided.
   const notice = useLiveQuery(async () => {
     const docId = meeting?.noticeDocId;
     const d = docId !== undefined ? await db.documents.get(docId) : undefined;
     return d && d.status !== 'void' ? d : null;
   }, [meeting?.noticeDocId]);
-  const quorum = useMemo(() => (meeting ? quorumOf(meeting, attendance ?? []) : null), [meeting, attendance]);
   const exportFile = useExportFile();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
@@ -59,8 +61,15 @@ export function MeetingDetail() {
   const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
 
-  if (meeting === undefined) return <Spin />;
-  if (meeting === null || !quorum)
+  const feed = <AttendanceFeed key={meetingId} meetingId={meetingId} store={store} />;
+  if (meeting === undefined)
+    return (
+      <>
+        {feed}
+        <Spin />
+      </>
+    );
+  if (meeting === null)
     return (
       <Page title="会议">
         <Result status="404" title="未找到该会议" extra={<Link to="/meetings">返回会议列表</Link>} />
@@ -85,7 +94,7 @@ export function MeetingDetail() {
   return (
     <Page
       title={meeting.name}
-      ready={attendance !== undefined && notice !== undefined}
+      ready={attendanceLoaded && notice !== undefined}
       extra={
         <>
           <Button onClick={() => navigate('/meetings')}>返回会议列表</Button>
@@ -140,6 +149,7 @@ export function MeetingDetail() {
         </>
       }
     >
+      {feed}
       <Flex vertical gap={12}>
         <Descriptions
           size="small"
@@ -154,12 +164,7 @@ export function MeetingDetail() {
           ]}
         />
         <div style={{ position: 'sticky', top: 0, zIndex: 5 }}>
-          <LiveQuorumBar
-            meeting={meeting}
-            live={attendance ?? []}
-            overlay={overlay}
-            remote={meeting.form === 'remote'}
-          />
+          <LiveQuorumBar meeting={meeting} store={store} remote={meeting.form === 'remote'} />
         </div>
         <Tabs
           activeKey={tab}
@@ -168,14 +173,12 @@ export function MeetingDetail() {
             {
               key: 'rollcall',
               label: meeting.form === 'remote' ? '表决票收发' : '签到',
-              children: (
-                <RollCall meeting={meeting} liveByMember={liveByMember} overlay={overlay} mark={mark} />
-              ),
+              children: <RollCall meeting={meeting} store={store} />,
             },
             {
               key: 'minutes',
               label: '会议纪要',
-              children: <Minutes meeting={meeting} quorum={quorum} />,
+              children: <MinutesTab meeting={meeting} store={store} />,
             },
           ]}
         />
@@ -184,3 +187,11 @@ export function MeetingDetail() {
     </Page>
   );
 }
+
+/** 会议纪要 with the quorum of the stored attendance (the minutes state who attended). */
+const MinutesTab = memo(function MinutesTab(props: { meeting: Meeting; store: AttendanceStore }) {
+  const { meeting } = props;
+  const live = useAttendance(props.store)?.live;
+  const quorum = useMemo(() => quorumOf(meeting, live ?? []), [meeting, live]);
+  return <Minutes meeting={meeting} quorum={quorum} />;
+});

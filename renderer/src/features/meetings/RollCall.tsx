@@ -1,107 +1,136 @@
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { App, Button, Flex, Input, Radio, Tag, Typography, theme } from 'antd';
+import { App, Button, Flex, Input, Typography, theme } from 'antd';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AttendanceRecord, EntitledEntry, Meeting } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
 import { today } from '../../ui/today';
 import { saveAttendance } from './data';
-import { quorumOf, rollKey, ROLL_STATUS_LABEL, type QuorumView, type RollStatus } from './logic';
 import {
+  quorumOf,
+  quorumOfCounts,
+  rollCountsOf,
+  rollCountsStep,
+  rollKey,
+  ROLL_STATUS_LABEL,
+  type QuorumView,
+  type RollStatus,
+} from './logic';
+import {
+  MarkOverlay,
   markedAttendance,
   markedRecordOf,
+  useAttendance,
   useMarks,
-  type Mark,
-  type MarkOverlay,
+  type AttendanceStore,
   type MarkStatus,
 } from './hooks';
 import { errorText } from '../../ui/errorText';
 import './rollcall.css';
 
-/** The live quorum indicator (R-O2, R-O4, R-O6), observers excluded. */
-export function QuorumBar(props: { quorum: QuorumView; remote: boolean }) {
+/**
+ * The live quorum indicator (R-O2, R-O4, R-O6), observers excluded. Plain elements styled in rollcall.css:
+ * it re-renders on every roll-call keystroke.
+ */
+export function QuorumBar(props: { quorum: Omit<QuorumView, 'presentIds'>; remote: boolean }) {
   const q = props.quorum;
   return (
-    <Flex
+    <div
       role="status"
       aria-live="polite"
       aria-label="法定人数"
-      gap={16}
-      align="center"
-      wrap
-      style={{
-        padding: '8px 12px',
-        borderRadius: 6,
-        background: q.quorate ? '#f6ffed' : '#fff2f0',
-        border: `1px solid ${q.quorate ? '#b7eb8f' : '#ffccc7'}`,
-      }}
+      className={`quorum-bar ${q.quorate ? 'quorum-met' : 'quorum-unmet'}`}
     >
-      <Typography.Text strong style={{ fontSize: 16 }}>
-        {q.text}
-      </Typography.Text>
-      <Typography.Text>{q.threshold}</Typography.Text>
-      <Tag color={q.quorate ? 'green' : 'red'} style={{ fontSize: 14, padding: '2px 8px' }}>
-        {q.label}
-      </Tag>
-      <Typography.Text type="secondary">
+      <strong className="quorum-text">{q.text}</strong>
+      <span>{q.threshold}</span>
+      <span className="quorum-label">{q.label}</span>
+      <span className="quorum-detail">
         {props.remote
           ? `（出席 = 收回表决票；未收回 ${q.entitled - q.present}）`
           : `缺席 ${q.absent} · 请假 ${q.leave} · 未登记 ${q.unmarked}`}
-      </Typography.Text>
-    </Flex>
+      </span>
+    </div>
   );
 }
 
+const NO_RECORDS: readonly AttendanceRecord[] = [];
+const NO_RECORD_MAP: ReadonlyMap<number, AttendanceRecord> = new Map();
+const NO_MARKS = new MarkOverlay();
+
 /**
  * The quorum bar of the meeting page, counting the roll call's marks as they are made (hooks.ts: the
- * overlay), before the live query delivers them.
+ * overlay), before the live query delivers them. Onsite, the counts are taken once per live delivery
+ * (rollCountsOf) and each mark not yet delivered steps them (rollCountsStep): a keystroke costs O(1),
+ * not a pass over the 10,000 entitled; the quorum itself is the engine's (quorumNeeded, isQuorate).
  */
-export function LiveQuorumBar(props: {
-  meeting: Meeting;
-  live: readonly AttendanceRecord[];
-  overlay: MarkOverlay;
-  remote: boolean;
-}) {
-  const { meeting, live } = props;
-  const marks = useMarks(props.overlay);
-  const quorum = useMemo(() => quorumOf(meeting, markedAttendance(live, marks)), [meeting, live, marks]);
+export function LiveQuorumBar(props: { meeting: Meeting; store: AttendanceStore; remote: boolean }) {
+  const { meeting } = props;
+  const a = useAttendance(props.store);
+  const live = a?.live ?? NO_RECORDS;
+  const byMember = a?.liveByMember ?? NO_RECORD_MAP;
+  const marks = useMarks(a?.overlay ?? NO_MARKS);
+  const base = useMemo(() => rollCountsOf(meeting, live), [meeting, live]);
+  const quorum = useMemo(() => {
+    if (!base) return quorumOf(meeting, markedAttendance(live, marks));
+    let c = base;
+    for (const [id, p] of marks)
+      c = rollCountsStep(c, meeting, id, byMember.get(id)?.status, p.record.status);
+    return quorumOfCounts(meeting, c);
+  }, [meeting, base, live, byMember, marks]);
   return <QuorumBar quorum={quorum} remote={props.remote} />;
 }
 
 const ROW_HEIGHT = 44;
 const OVERSCAN = 8;
 
+/**
+ * 到会代表: a plain input (rendered with every row the list brings into view). What is typed is kept
+ * while the record it was typed over is unchanged, and saved on blur or Enter.
+ */
 function AttendeeInput(props: {
   meetingId: number;
   entry: EntitledEntry;
   record: AttendanceRecord | undefined;
 }) {
   const { entry, record } = props;
-  const [value, setValue] = useState<string | null>(null);
-  const shown = value ?? record?.attendee ?? '';
+  const stored = record?.attendee ?? '';
+  const [draft, setDraft] = useState<{ text: string; over: string | undefined } | null>(null);
+  const typed = draft && draft.over === record?.updatedAt ? draft.text : null;
   const save = async () => {
-    if (value === null || value === (record?.attendee ?? '')) return;
-    await saveAttendance(db, props.meetingId, entry.memberId, { attendee: value.trim() });
-    setValue(null);
+    if (typed === null) return;
+    if (typed !== stored)
+      await saveAttendance(db, props.meetingId, entry.memberId, { attendee: typed.trim() });
+    setDraft(null);
   };
   return (
-    <Input
-      size="small"
+    <input
+      className="rollcall-input"
       aria-label={`到会代表：${entry.name}`}
       placeholder={entry.representative}
-      value={shown}
-      onChange={(e) => setValue(e.target.value)}
+      value={typed ?? stored}
+      onChange={(e) => setDraft({ text: e.target.value, over: record?.updatedAt })}
       onBlur={() => void save()}
-      onPressEnter={() => void save()}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void save();
+      }}
     />
   );
 }
 
-const ROLL_OPTIONS = [
+const ROLL_OPTIONS: readonly { value: MarkStatus; label: string }[] = [
   { value: 'present', label: '出席' },
   { value: 'absent', label: '缺席' },
   { value: 'leave', label: '请假' },
 ];
+
+/** The status cell's look (rollcall.css), as antd's green / orange / default tags. */
+const STATUS_CLASS: Record<RollStatus, string> = {
+  present: 'rollcall-tag rollcall-tag-green',
+  absent: 'rollcall-tag rollcall-tag-orange',
+  leave: 'rollcall-tag rollcall-tag-orange',
+  observer: 'rollcall-tag',
+  unmarked: 'rollcall-tag',
+};
 
 interface RowProps {
   meetingId: number;
@@ -164,10 +193,10 @@ const RollRow = memo(function RollRow(props: RowProps) {
       <div role="cell">{index + 1}</div>
       <div role="cell" className="rollcall-name">
         {entry.name}
-        {entry.observer ? <Tag style={{ marginLeft: 6 }}>列席，无表决权</Tag> : null}
+        {entry.observer ? <span className="rollcall-tag rollcall-tag-after">列席，无表决权</span> : null}
       </div>
       <div role="cell">
-        <AttendeeInput key={record?.updatedAt ?? 'new'} meetingId={meetingId} entry={entry} record={record} />
+        <AttendeeInput meetingId={meetingId} entry={entry} record={record} />
       </div>
       {remote ? (
         <>
@@ -212,11 +241,11 @@ const RollRow = memo(function RollRow(props: RowProps) {
           </div>
           <div role="cell">
             {entry.observer ? (
-              <Tag>列席</Tag>
+              <span className="rollcall-tag">列席</span>
             ) : record?.ballotReturnedOn ? (
-              <Tag color="green">已收回</Tag>
+              <span className="rollcall-tag rollcall-tag-green">已收回</span>
             ) : (
-              <Tag>未收回</Tag>
+              <span className="rollcall-tag">未收回</span>
             )}
           </div>
         </>
@@ -224,20 +253,26 @@ const RollRow = memo(function RollRow(props: RowProps) {
         <>
           <div role="cell">
             {entry.observer ? (
-              <Tag>列席</Tag>
+              <span className="rollcall-tag">列席</span>
             ) : (
-              <Radio.Group
-                aria-label={`签到：${entry.name}`}
-                value={status === 'unmarked' ? undefined : status}
-                onChange={(e) => onMark(entry, e.target.value as MarkStatus)}
-                options={ROLL_OPTIONS}
-              />
+              <div role="radiogroup" aria-label={`签到：${entry.name}`} className="rollcall-radios">
+                {ROLL_OPTIONS.map((o) => (
+                  <label key={o.value}>
+                    <input
+                      type="radio"
+                      name={`roll-${meetingId}-${entry.memberId}`}
+                      value={o.value}
+                      checked={status === o.value}
+                      onChange={() => onMark(entry, o.value)}
+                    />
+                    {o.label}
+                  </label>
+                ))}
+              </div>
             )}
           </div>
           <div role="cell">
-            <Tag color={status === 'present' ? 'green' : status === 'unmarked' ? undefined : 'orange'}>
-              {ROLL_STATUS_LABEL[status]}
-            </Tag>
+            <span className={STATUS_CLASS[status]}>{ROLL_STATUS_LABEL[status]}</span>
           </div>
         </>
       )}
@@ -255,15 +290,15 @@ const REMOTE_COLUMNS = ['序号', '单位名称', '到会代表', '表决票发�
  * focus and the quorum bar, in one frame; the mark is shown at once and written behind it
  * (hooks.ts: useMeetingAttendance).
  */
-export function RollCall(props: {
-  meeting: Meeting;
-  liveByMember: ReadonlyMap<number, AttendanceRecord>;
-  overlay: MarkOverlay;
-  mark: Mark;
-}) {
-  const { meeting, liveByMember, mark } = props;
-  const marks = useMarks(props.overlay);
+export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
+  const { meeting } = props;
+  const a = useAttendance(props.store);
+  const liveByMember = a?.liveByMember ?? NO_RECORD_MAP;
+  const mark = a?.mark;
+  const marks = useMarks(a?.overlay ?? NO_MARKS);
   const recordOf = useMemo(() => markedRecordOf(liveByMember, marks), [liveByMember, marks]);
+  const latestRecordOf = useRef(recordOf);
+  latestRecordOf.current = recordOf;
   const { message } = App.useApp();
   const { token } = theme.useToken();
   const [filter, setFilter] = useState('');
@@ -293,6 +328,7 @@ export function RollCall(props: {
 
   const onMark = useCallback(
     (entry: EntitledEntry, status: MarkStatus) => {
+      if (!mark) return;
       mark(entry, status).catch((e: unknown) => message.error(`签到保存失败：${errorText(e)}`));
     },
     [mark, message],
@@ -301,15 +337,25 @@ export function RollCall(props: {
   const focusRow = useCallback(
     (pos: number) => {
       if (pos < 0 || pos >= count) return;
-      const find = () => scroller.current?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`);
-      const el = find();
-      if (el) {
-        el.focus();
+      const box = scroller.current;
+      const el = box?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`);
+      if (box && el) {
+        // The row is rendered: focus it without the browser's scroll-into-view, and scroll the list by
+        // the row's known offset only when it is outside the view (no layout read of the row).
+        el.focus({ preventScroll: true });
+        const top = pos * ROW_HEIGHT;
+        if (top < box.scrollTop) box.scrollTop = top;
+        else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight)
+          box.scrollTop = top + ROW_HEIGHT - box.clientHeight;
         return;
       }
       // Not rendered (far from the rows in view): scroll there, then focus once it is.
       virtualizer.scrollToIndex(pos, { align: 'center' });
-      requestAnimationFrame(() => find()?.focus());
+      requestAnimationFrame(() =>
+        scroller.current
+          ?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`)
+          ?.focus({ preventScroll: true }),
+      );
     },
     [count, virtualizer],
   );
@@ -337,34 +383,19 @@ export function RollCall(props: {
   );
 
   const remote = meeting.form === 'remote';
-  const sendAll = async () => {
+  const sendAll = useCallback(async () => {
     const date = today();
-    for (const e of entitled.filter((x) => !x.observer && !recordOf(x.memberId)?.ballotSentOn)) {
+    const recordOfNow = latestRecordOf.current;
+    for (const e of entitled.filter((x) => !x.observer && !recordOfNow(x.memberId)?.ballotSentOn)) {
       await saveAttendance(db, meeting.id!, e.memberId, { ballotSentOn: date });
     }
     message.success(`已记录表决票发出日期：${date}`);
-  };
+  }, [entitled, meeting.id, message]);
   const columns = remote ? REMOTE_COLUMNS : ONSITE_COLUMNS;
 
   return (
-    <Flex vertical gap={8}>
-      <Flex gap={8} align="center" wrap>
-        <Input
-          allowClear
-          aria-label="查找单位"
-          placeholder="查找单位（名称或代表）"
-          style={{ width: 260 }}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        {remote ? (
-          <Button onClick={() => void sendAll()}>表决票全部发出（今日）</Button>
-        ) : (
-          <Typography.Text type="secondary">
-            选中一行后按 1 / Y 出席、2 / N 缺席、3 / L 请假，自动跳到下一行；↑ ↓ 换行。
-          </Typography.Text>
-        )}
-      </Flex>
+    <div className="rollcall-wrap">
+      <RollToolbar filter={filter} setFilter={setFilter} remote={remote} sendAll={sendAll} />
       <div
         role="table"
         aria-label="签到表"
@@ -425,6 +456,35 @@ export function RollCall(props: {
           )}
         </div>
       </div>
-    </Flex>
+    </div>
   );
 }
+
+/** 查找单位 and the hint (or 表决票全部发出): memoised, so a mark does not re-render them. */
+const RollToolbar = memo(function RollToolbar(props: {
+  filter: string;
+  setFilter: (f: string) => void;
+  remote: boolean;
+  sendAll: () => Promise<void>;
+}) {
+  const { setFilter, sendAll } = props;
+  return (
+    <Flex gap={8} align="center" wrap>
+      <Input
+        allowClear
+        aria-label="查找单位"
+        placeholder="查找单位（名称或代表）"
+        style={{ width: 260 }}
+        value={props.filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      {props.remote ? (
+        <Button onClick={() => void sendAll()}>表决票全部发出（今日）</Button>
+      ) : (
+        <Typography.Text type="secondary">
+          选中一行后按 1 / Y 出席、2 / N 缺席、3 / L 请假，自动跳到下一行；↑ ↓ 换行。
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+});

@@ -1,11 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AttendanceRecord, EntitledEntry } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
 import { journalKey } from '../../ui/journal';
 import { markAttendance, saveDiscussion } from './data';
-import { shouldSnapshot } from './logic';
+import { markedAttendance, shouldSnapshot } from './logic';
 
 export type SaveState = 'saved' | 'saving' | 'error';
 
@@ -118,16 +126,8 @@ export function useMarks(overlay: MarkOverlay): ReadonlyMap<number, PendingMark>
   return useSyncExternalStore(overlay.subscribe, overlay.snapshot);
 }
 
-/** The attendance with the marks laid over it (what the quorum counts). */
-export function markedAttendance(
-  live: readonly AttendanceRecord[],
-  marks: ReadonlyMap<number, PendingMark>,
-): readonly AttendanceRecord[] {
-  if (marks.size === 0) return live;
-  const out = live.filter((a) => !marks.has(a.memberId));
-  for (const p of marks.values()) out.push(p.record);
-  return out;
-}
+/** The attendance with the marks laid over it (what the quorum counts): logic.ts. */
+export { markedAttendance };
 
 /** A member's record as the roll call shows it: its mark not yet delivered, or what is stored. */
 export function markedRecordOf(
@@ -181,4 +181,48 @@ export function useMeetingAttendance(meetingId: number) {
     [meetingId, overlay],
   );
   return { live, liveByMember, overlay, mark };
+}
+
+/** What useMeetingAttendance delivers, as the meeting page's parts read it. */
+export type MeetingAttendance = ReturnType<typeof useMeetingAttendance>;
+
+/**
+ * A meeting's attendance (useMeetingAttendance) outside the meeting page's state: AttendanceFeed, a leaf
+ * of the page, runs the live query and publishes here; the quorum bar, the roll call and the minutes tab
+ * subscribe (useAttendance). So a live delivery after each mark re-renders those parts, not the page with
+ * its buttons, details and tabs (the page reads only whether the attendance is loaded).
+ */
+export class AttendanceStore {
+  private value: MeetingAttendance | null = null;
+  private readonly listeners = new Set<() => void>();
+  readonly subscribe = (f: () => void) => {
+    this.listeners.add(f);
+    return () => void this.listeners.delete(f);
+  };
+  readonly snapshot = () => this.value;
+  readonly loaded = () => this.value?.live !== undefined;
+  publish(v: MeetingAttendance) {
+    if (v === this.value) return;
+    this.value = v;
+    for (const f of this.listeners) f();
+  }
+}
+
+/** Runs a meeting's attendance live query and publishes it to `store`; renders nothing. */
+export function AttendanceFeed(props: { meetingId: number; store: AttendanceStore }) {
+  const a = useMeetingAttendance(props.meetingId);
+  const { live, liveByMember, overlay, mark } = a;
+  const value = useMemo(() => ({ live, liveByMember, overlay, mark }), [live, liveByMember, overlay, mark]);
+  useLayoutEffect(() => props.store.publish(value), [props.store, value]);
+  return null;
+}
+
+/** The attendance published to `store` (null before the feed's first delivery), re-rendering on change. */
+export function useAttendance(store: AttendanceStore): MeetingAttendance | null {
+  return useSyncExternalStore(store.subscribe, store.snapshot);
+}
+
+/** Whether the attendance in `store` has been read (re-renders only when that changes). */
+export function useAttendanceLoaded(store: AttendanceStore): boolean {
+  return useSyncExternalStore(store.subscribe, store.loaded);
 }
