@@ -1,5 +1,5 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { ConfigProvider, Flex, Layout, Menu, App as AntApp, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -9,12 +9,41 @@ import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SingleTabGuard } from './singleTab';
 import { NAV, navKeyFor } from './nav';
-import { SyncIndicator } from '../sync/SyncIndicator';
-import { HomeDesk } from '../features/home';
+import { Page } from '../ui/Page';
 import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
 
-// Every desk but 首页 loads on first use, with the export libraries it carries (docx, SheetJS, pinyin data):
-// the first screen's script holds only the shell, the dashboard and what they need.
+// Every desk loads on first use, with the export libraries it carries (docx, SheetJS, pinyin data), and so
+// do the sync status (PouchDB and the replication engine) and 首页's dashboard (Dexie, zod, the charter
+// engine): the first screen's script holds only the shell and 首页's frame, which paint before the data
+// (issue 17); the dashboard's figures follow.
+
+/**
+ * A component whose script loads on demand: `preload()` fetches it (the shell calls it once the frame has
+ * painted); once it is here it renders at once, not through a Suspense boundary (React holds content back
+ * up to 300 ms after a boundary showed its fallback), and before that it suspends like any lazy desk.
+ */
+function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const preload = () =>
+    (loading ??= load()
+      .then((c) => (loaded = c))
+      .catch((e: unknown) => {
+        loading = null;
+        throw e;
+      }));
+  const Lazy = lazy(() => preload().then((c) => ({ default: c })));
+  function Deferred(props: P) {
+    const C = loaded ?? Lazy;
+    return <C {...props} />;
+  }
+  return { preload, Component: Deferred };
+}
+
+const home = deferred(() => import('../features/home').then((m) => m.HomeDesk));
+const sync = deferred(() => import('../sync/SyncIndicator').then((m) => m.SyncIndicator));
+const HomeDesk = home.Component;
+const SyncIndicator = sync.Component;
 const MembersDesk = lazy(() => import('../features/members').then((m) => ({ default: m.MembersDesk })));
 const ApplicationsDesk = lazy(() =>
   import('../features/applications').then((m) => ({ default: m.ApplicationsDesk })),
@@ -38,11 +67,39 @@ function DeskLoading() {
   );
 }
 
+/** 首页 while its dashboard's script loads: its heading, and the same busy card the dashboard shows first. */
+function HomeLoading() {
+  return (
+    <Page title="首页" ready={false}>
+      <Spin />
+    </Page>
+  );
+}
+
+/** 首页's frame before the tab holds the window: its dashboard's script loads meanwhile. */
+function HomeFrame() {
+  useEffect(() => void home.preload().catch(() => undefined), []);
+  return <HomeLoading />;
+}
+
 dayjs.locale('zh-cn');
 
-function Shell() {
+/**
+ * The window: the sidebar and the desk of the location. `owner` is false while the tab is asking for the
+ * window lock and opening the database (app/singleTab.tsx): then only the frame paints — the sidebar, and
+ * 首页's heading and tabs or a desk's loading sign — with no desk and no sync engine started.
+ */
+function Shell({ owner }: { owner: boolean }) {
   const location = useLocation();
   const navigate = useNavigate();
+  // The sync status's script (PouchDB, the engine) is fetched once the frame has painted; it starts when
+  // this tab holds the window.
+  useEffect(() => void sync.preload().catch(() => undefined), []);
+  const homeRoute = (
+    <HomeTabs>
+      <Suspense fallback={<HomeLoading />}>{owner ? <HomeDesk /> : <HomeFrame />}</Suspense>
+    </HomeTabs>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -58,37 +115,41 @@ function Shell() {
             style={{ borderInlineEnd: 'none' }}
           />
         </nav>
-        <SyncIndicator />
+        {owner && (
+          <Suspense fallback={null}>
+            <SyncIndicator />
+          </Suspense>
+        )}
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, background: '#f5f5f5', minWidth: 0 }}>
         <ErrorBoundary key={navKeyFor(location.pathname)}>
           <Suspense fallback={<DeskLoading />}>
-            <Routes>
-              <Route
-                path="/"
-                element={
-                  <HomeTabs>
-                    <HomeDesk />
-                  </HomeTabs>
-                }
-              />
-              <Route
-                path="/report/*"
-                element={
-                  <HomeTabs>
-                    <LazyReportDesk />
-                  </HomeTabs>
-                }
-              />
-              <Route path="/members/*" element={<MembersDesk />} />
-              <Route path="/applications/*" element={<ApplicationsDesk />} />
-              <Route path="/dues/*" element={<DuesDesk />} />
-              <Route path="/meetings/*" element={<MeetingsDesk />} />
-              <Route path="/programmes/*" element={<ProgrammesDesk />} />
-              <Route path="/documents/*" element={<DocumentsDesk />} />
-              <Route path="/settings/*" element={<SettingsDesk />} />
-              <Route path="*" element={<Typography.Text>未找到该页面。</Typography.Text>} />
-            </Routes>
+            {owner ? (
+              <Routes>
+                <Route path="/" element={homeRoute} />
+                <Route
+                  path="/report/*"
+                  element={
+                    <HomeTabs>
+                      <LazyReportDesk />
+                    </HomeTabs>
+                  }
+                />
+                <Route path="/members/*" element={<MembersDesk />} />
+                <Route path="/applications/*" element={<ApplicationsDesk />} />
+                <Route path="/dues/*" element={<DuesDesk />} />
+                <Route path="/meetings/*" element={<MeetingsDesk />} />
+                <Route path="/programmes/*" element={<ProgrammesDesk />} />
+                <Route path="/documents/*" element={<DocumentsDesk />} />
+                <Route path="/settings/*" element={<SettingsDesk />} />
+                <Route path="*" element={<Typography.Text>未找到该页面。</Typography.Text>} />
+              </Routes>
+            ) : (
+              <Routes>
+                <Route path="/" element={homeRoute} />
+                <Route path="*" element={<DeskLoading />} />
+              </Routes>
+            )}
           </Suspense>
         </ErrorBoundary>
       </Layout.Content>
@@ -147,13 +208,13 @@ export function App() {
         buttons (导出会议纪要) and the register's search box (issue 16). antd places them top-centre only.
       */}
       <AntApp message={{ top: 'calc(100vh - 96px)' }}>
-        <SingleTabGuard>
-          <ErrorBoundary>
-            <HashRouter>
-              <Shell />
-            </HashRouter>
-          </ErrorBoundary>
-        </SingleTabGuard>
+        <ErrorBoundary>
+          <HashRouter>
+            <SingleTabGuard waiting={<Shell owner={false} />}>
+              <Shell owner />
+            </SingleTabGuard>
+          </HashRouter>
+        </ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );

@@ -7,8 +7,17 @@
  */
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
-import { db } from '../db';
 import { replayJournal } from '../ui/journal';
+import { startUp } from './startup';
+import type { DeskDB } from '../db';
+
+/** The database handle, once its module has loaded (it is not part of the first screen's script). */
+let db: DeskDB | null = null;
+const openDb = async () => {
+  await startUp();
+  db ??= (await import('../db')).db;
+  if (!db.isOpen()) await db.open();
+};
 
 export const LOCK_NAME = 'secretariat-desk-window';
 
@@ -35,7 +44,7 @@ async function hold(options: LockOptions): Promise<void> {
   try {
     await navigator.locks.request(LOCK_NAME, options, async () => {
       granted = true;
-      if (!db.isOpen()) await db.open();
+      await openDb().catch((e: unknown) => console.error('无法打开数据库', e));
       // What a page that went away (or the tab this one takes over from) left unsaved.
       await replayJournal().catch((e: unknown) => console.error('未能写入上次未保存的内容', e));
       setMode('owner');
@@ -46,7 +55,7 @@ async function hold(options: LockOptions): Promise<void> {
     const name = (e as { name?: string } | null)?.name;
     if (granted) {
       // Stolen by another tab: stop writing before the desk unmounts (its last flushes then fail).
-      db.close();
+      db?.close();
       setMode('lost');
     } else {
       setMode('blocked');
@@ -58,9 +67,12 @@ async function hold(options: LockOptions): Promise<void> {
 function start() {
   if (started) return;
   started = true;
+  // Called as the first screen commits (its subscription): the start-up work loads after the frame paints.
+  void startUp();
   if (!hasLocks()) {
     // No Web Locks (very old engines, jsdom): nothing to coordinate with.
-    void replayJournal()
+    void openDb()
+      .then(replayJournal)
       .catch((e: unknown) => console.error('未能写入上次未保存的内容', e))
       .finally(() => setMode('owner'));
     return;
@@ -84,11 +96,14 @@ export function useTabMode(): TabMode {
   return useSyncExternalStore(subscribe, () => mode);
 }
 
-/** Renders the desk only in the tab holding the lock. */
-export function SingleTabGuard(props: { children: ReactNode }) {
+/**
+ * Renders the desk only in the tab holding the lock; `waiting` (the shell's frame, no desk and no sync) while
+ * the lock is asked for and the database opens, so the window paints before its data (issue 17).
+ */
+export function SingleTabGuard(props: { children: ReactNode; waiting?: ReactNode }) {
   const m = useTabMode();
   if (m === 'owner') return props.children;
-  if (m === 'checking') return null;
+  if (m === 'checking') return props.waiting ?? null;
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
       <Result

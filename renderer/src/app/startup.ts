@@ -1,0 +1,30 @@
+/**
+ * What runs once at start-up before any desk shows (issue 17: none of it is needed to paint the shell, so
+ * its modules — Dexie and the schema, zod and the charter engine's settings, the backups — load beside the
+ * first paint, not before it). SingleTabGuard (app/singleTab.tsx) waits for startUp() before it lets a desk
+ * mount, as main.tsx once waited for it before the first render:
+ * - the browser is asked to keep the data (persistent storage);
+ * - the clerk's holiday schedules for later years are registered with the engine (dates of every desk);
+ * - desktop only: today's automatic backup, and one on quit (issue 8).
+ */
+let started: Promise<void> | null = null;
+
+export function startUp(): Promise<void> {
+  started ??= (async () => {
+    const [
+      { db, requestPersistentStorage },
+      { registerClerkHolidaySchedules },
+      { startAutoBackups },
+      platform,
+    ] = await Promise.all([
+      import('../db'),
+      import('../records/settings'),
+      import('../io/autoBackup'),
+      import('../platform'),
+    ]);
+    void requestPersistentStorage();
+    await registerClerkHolidaySchedules().catch((e: unknown) => console.error('无法读取节假日安排', e));
+    startAutoBackups(db, platform.registerPendingWrite);
+  })();
+  return started;
+}
