@@ -1,0 +1,83 @@
+/**
+ * The backup's content written in one pass (renderer/src/io/exportContent.ts, issue 17) is byte for byte
+ * what dexie-export-import's exportDB writes — on the demo database (a Blob in `files` included) and on
+ * rows holding every value typeson marks ($types): arrays (nested, empty), undefined properties, NaN and
+ * ±Infinity, Dates, a Blob, one object referenced twice, keys needing escapes — and a row holding a value
+ * it does not write (a Map, an array with a hole) makes it give way to exportDB, the backup still restoring.
+ */
+import './env';
+import { describe, expect, it } from 'vitest';
+import { exportDB } from 'dexie-export-import';
+import { demoDb, snapshot } from './helpers';
+import { exportContent, base64 } from '../../../renderer/src/io/exportContent';
+import { createBackup, readBackup, restoreBackup } from '../../../renderer/src/io/backup';
+import { LOCAL_TABLES } from '../../../shared/sync/scope';
+
+const skip = [...LOCAL_TABLES];
+const exportDbText = async (db: Parameters<typeof exportDB>[0]) =>
+  (await exportDB(db, { skipTables: skip })).text();
+
+describe('backup content in one pass (issue 17)', () => {
+  it('is exportDB’s text on the demo database, counts included', async () => {
+    const db = await demoDb(40);
+    const ours = await exportContent(db, skip);
+    expect(ours).not.toBeNull();
+    const text = new TextDecoder().decode(ours!.content);
+    expect(text).toBe(await exportDbText(db));
+    const header = JSON.parse(text) as { data: { tables: { name: string; rowCount: number }[] } };
+    for (const t of header.data.tables) expect(ours!.counts[t.name]).toBe(t.rowCount);
+    expect(ours!.counts.members).toBe(40);
+  });
+
+  it('is exportDB’s text for rows with every value typeson marks', async () => {
+    const db = await demoDb(3);
+    const shared = { z: 1, list: ['a'] };
+    await db.settings.bulkPut([
+      {
+        key: 'typed',
+        value: {
+          list: [1, 2, { q: [3, undefined] }],
+          empty: [],
+          u: undefined,
+          n: NaN,
+          inf: Infinity,
+          neg: -Infinity,
+          d: new Date(Date.UTC(2026, 10, 21)),
+          bad: new Date(NaN),
+          s: shared,
+          again: shared,
+          blob: new Blob(['备份'], { type: 'text/plain' }),
+          'k.y~': undefined,
+          nil: null,
+          t: true,
+        },
+      } as never,
+      { key: 'plain', value: 'x' },
+    ]);
+    const ours = await exportContent(db, skip);
+    expect(new TextDecoder().decode(ours!.content)).toBe(await exportDbText(db));
+  });
+
+  it('gives way to exportDB for a value it does not write; the backup restores the same', async () => {
+    // eslint-disable-next-line no-sparse-arrays -- an array with a hole is what is tested
+    for (const value of [new Map([[1, 2]]), [1, , 3]]) {
+      const db = await demoDb(3);
+      await db.settings.put({ key: 'odd', value } as never);
+      expect(await exportContent(db, skip)).toBeNull();
+      const before = await snapshot(db);
+      const b = await createBackup(db, { appVersion: 'test' });
+      await db.members.clear();
+      await restoreBackup(db, await readBackup(b.bytes, b.fileName), b.fileName);
+      const after = await snapshot(db);
+      expect(after.members).toEqual(before.members);
+      expect(after.settings!.find((s) => (s as { key: string }).key === 'odd')).toEqual(
+        before.settings!.find((s) => (s as { key: string }).key === 'odd'),
+      );
+    }
+  });
+
+  it('base64 as the standard alphabet with padding', () => {
+    for (const s of ['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar', '备份内容'])
+      expect(base64(new TextEncoder().encode(s))).toBe(Buffer.from(s).toString('base64'));
+  });
+});
