@@ -5,7 +5,6 @@
 import { DataError } from '../../../shared/data/errors';
 import {
   rowToFields,
-  validateRows,
   type ExistingKeys,
   type RememberedMapping,
   type RosterRow,
@@ -84,10 +83,11 @@ export async function commitImport(
   if (rows.some((r) => r.problems.length)) throw new DataError('还有未处理的问题行：请修改或跳过后再导入。');
   const now = new Date().toISOString();
   return db.transaction('rw', [db.members, db.imports, db.audit], async () => {
-    const again = validateRows(rows, await existingKeys(db));
-    const bad = again.find((r) => r.problems.length);
-    if (bad)
-      throw new DataError(`第 ${bad.line} 行：${bad.problems[0]!.message}（数据库已变化，请重新导入）`);
+    // What can have changed since the preview checked these rows is the database alone (a row's own
+    // fields and the file's duplicates are as checked): each row against the members stored now — one
+    // lookup per row, not the whole validation again.
+    const conflict = conflictWithDb(rows, await existingKeys(db));
+    if (conflict) throw new DataError(`${conflict}（数据库已变化，请重新导入）`);
     const batch: ImportBatch = { at: now, fileName, count: rows.length };
     const batchId = (await db.imports.add(batch)) as number;
     const total = rows.length;
@@ -116,6 +116,21 @@ export async function commitImport(
     });
     return { batchId, count: rows.length };
   });
+}
+
+/**
+ * The first row whose credit code or name a stored member already has, as validateRows words it
+ * (`第 N 行：…`), or null.
+ */
+export function conflictWithDb(rows: readonly RosterRow[], existing: ExistingKeys): string | null {
+  for (const r of rows) {
+    const { creditCode, name } = r.values;
+    const byCode = creditCode ? existing.creditCodes.get(creditCode) : undefined;
+    if (byCode !== undefined) return `第 ${r.line} 行：该信用代码已属于现有会员“${byCode}”`;
+    const byName = name ? existing.names.get(name) : undefined;
+    if (byName !== undefined) return `第 ${r.line} 行：已有同名会员单位（信用代码 ${byName}）`;
+  }
+  return null;
 }
 
 /** The imported units' names for the batch's audit entry: all of them up to 50, then the first 50 and a count. */
