@@ -5,7 +5,7 @@
 // issue gives one). Exits 1 when a target is missed. Not part of npm test: CI does not run it.
 //
 //   npm run bench                 everything
-//   npm run bench -- --only search,roster   some of: notice, certificates, roster, report,
+//   npm run bench -- --only search,roster   some of: notice, certificates, roster,
 //                                           and the ids of the parts in scripts/bench/*.mjs
 //   BENCH_RUNS=15 npm run bench   more runs per figure (default 9)
 import { spawnSync } from 'node:child_process';
@@ -103,7 +103,7 @@ const partFiles = existsSync(partDir)
   : [];
 const parts = [];
 for (const f of partFiles) parts.push(await import(pathToFileURL(path.join(partDir, f)).href));
-const browserParts = [...['roster', 'report'], ...parts.flatMap((p) => p.ids)].filter(want);
+const browserParts = [...['roster'], ...parts.flatMap((p) => p.ids)].filter(want);
 if (browserParts.length) {
   const { chromium } = await import('playwright-core');
   const withData = await serveDir(appDir, 0);
@@ -210,52 +210,6 @@ if (browserParts.length) {
         unit: '×',
         limit: 2,
         details: { fullMs: r2(f), emptyPageMs: r2(e), runs: t.full.length },
-      }),
-    );
-  }
-
-  if (want('report')) {
-    // 年度报告 (issue 18): navigation to 首页 → 年度报告 until its key figures and first chart are drawn
-    // (app start, the lazy chunks, reading every table the report needs, the figures, the first paint).
-    console.log('Chromium：打开年度报告…');
-    const times = [];
-    const parts = { read: [], figures: [] };
-    for (let i = 0; i < RUNS + 1; i++) {
-      await page.goto('about:blank');
-      await page.goto(`${A}#/report`);
-      const handle = await page.waitForFunction(
-        () =>
-          !!document.querySelector('[data-testid="stat-members"]') &&
-          !!document.querySelector('[data-testid="chart-members"][data-ready="true"]') &&
-          performance.now(),
-        undefined,
-        { polling: 'raf', timeout: 60_000 },
-      );
-      const t = await handle.jsonValue();
-      // The page's own measures (renderer/src/features/report/index.tsx): reading the tables, the figures.
-      const m = await page.evaluate(() =>
-        Object.fromEntries(performance.getEntriesByType('measure').map((e) => [e.name, e.duration])),
-      );
-      if (i >= 1) {
-        times.push(t);
-        parts.read.push(m['report:read'] ?? NaN);
-        parts.figures.push(m['report:figures'] ?? NaN);
-      }
-    }
-    results.push(
-      result({
-        id: 'report-open',
-        what: `打开年度报告（${MEMBERS} 家，本年度）到主要数字与首张图表绘出`,
-        value: median(times),
-        unit: 'ms',
-        limit: 2000,
-        details: {
-          medianMs: r2(median(times)),
-          maxMs: r2(Math.max(...times)),
-          readMs: r2(median(parts.read)),
-          figuresMs: r2(median(parts.figures)),
-          runs: times.length,
-        },
       }),
     );
   }

@@ -800,7 +800,7 @@ export interface DuesPart {
   problems: string[];
 }
 
-/** The 会费 part of `annualReport` on its own (the window computes it off its thread: features/report). */
+/** The 会费 part of `annualReport` on its own (`assembleReport` puts it together with the rest). */
 export function duesPart(d: DuesData, year: number, asOf: IsoDate): DuesPart {
   const { start, end } = reportPeriod(year, asOf);
   const problems: string[] = [];

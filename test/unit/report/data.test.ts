@@ -1,9 +1,8 @@
 /**
  * 年度报告's read (renderer/src/features/report/data.ts): participations and attendance are read through
  * their indexes, only what the year needs (R-M7's window, the year's activities and meetings, the whole
- * history of members that may be inactive), and the 会费 part is read and computed on its own (the view runs
- * it in a Worker) and put together by `assembleReport`. The figures must be exactly those from the whole
- * tables by `annualReport`, on the
+ * history of members that may be inactive), each row once, and `computeReport` (what the view's Worker
+ * runs) computes `annualReport` of them. The figures must be exactly those from the whole tables, on the
  * demo dataset (fake IndexedDB) for several years and as-of dates, with edge records added: a participation
  * recorded on another day than its activity, a member whose only participation is years old, one attended
  * only a meeting outside the window.
@@ -13,8 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import { loadDemo } from '../../../renderer/src/db/demo';
 import type { DeskDB } from '../../../renderer/src/db/schema';
-import { loadDuesPart, loadOtherData } from '../../../renderer/src/features/report/data';
-import { annualReport, assembleReport, type ReportData } from '../../../shared/report/figures';
+import { computeReport, loadReportData } from '../../../renderer/src/features/report/data';
+import { annualReport, type ReportData } from '../../../shared/report/figures';
 import { readCharterSettings, readTrackedFrom } from '../../../renderer/src/records/settings';
 
 const AS_OF = '2026-11-21';
@@ -82,10 +81,10 @@ describe('年度报告 read through the indexes: the same figures as from the wh
     [2024, '2024-02-29'],
   ] as const) {
     it(`${year} as of ${asOf}`, async () => {
-      const read = await loadOtherData(db, year, asOf);
+      const read = await loadReportData(db, year, asOf);
       expect(read.participations.length).toBeLessThan(full.participations.length);
       expect(read.attendance.length).toBeLessThan(full.attendance.length);
-      const r = assembleReport(read, year, asOf, await loadDuesPart(db, year, asOf));
+      const r = annualReport(read, year, asOf);
       // Everything, the refused records included (the edge members' removed attendance makes some recorded
       // tallies exceed the members present: reported as problems, the same either way).
       expect(r).toEqual(annualReport(full, year, asOf));
@@ -93,12 +92,7 @@ describe('年度报告 read through the indexes: the same figures as from the wh
   }
 
   it('flags the edge members of 2025 as in the whole tables (R-M7, last participation found)', async () => {
-    const r = assembleReport(
-      await loadOtherData(db, 2025, '2025-12-31'),
-      2025,
-      '2025-12-31',
-      await loadDuesPart(db, 2025, '2025-12-31'),
-    );
+    const { report: r } = await computeReport(db, 2025, '2025-12-31');
     expect(r.membership.activity.inactive.length).toBeGreaterThan(0);
     expect(r.membership.activity.inactive.some((x) => x.lastParticipationOn === '2024-03-02')).toBe(true);
   }, 60_000);

@@ -1,15 +1,28 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Spin, Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
+import { today } from '../../ui/today';
+import { dropStartedReport, startReport } from './reportOffThread';
 
-/** The 年度报告 view, loaded on first use (it carries ECharts and the Word builder). */
-export const LazyReportDesk = lazy(() => import('./index'));
+/**
+ * The 年度报告 view, loaded on first use (it carries the report's tables and charts). While its script
+ * loads, the report of this year as of today (the view's first figures) is already being read and computed
+ * in its Worker, and ECharts is fetched (both are needed for the first paint).
+ */
+export const LazyReportDesk = lazy(() => {
+  const now = today();
+  startReport(Number(now.slice(0, 4)), now);
+  void import('../../ui/echarts');
+  return import('./index');
+});
 
 /** 首页's two tabs: 待办事项 (the dashboard, '/') and 年度报告 ('/report'); the sidebar keeps its eight entries. */
 export function HomeTabs(props: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const active = location.pathname.startsWith('/report') ? '/report' : '/';
+  // Leaving 年度报告 before its view took the report started for it: drop it (a later opening reads again).
+  useEffect(() => (active === '/report' ? dropStartedReport : undefined), [active]);
   return (
     <>
       <Tabs

@@ -3,7 +3,7 @@
  * assembly (charter art. 15, 27, 28), for a chosen year and as-of date; charts, tables, and the Word and Excel
  * exports. The figures are the pure `annualReport` (shared/report), computed from the records as stored.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -25,13 +25,7 @@ import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
 import { errorText } from '../../ui/errorText';
 import { today } from '../../ui/today';
-import { db } from '../../db';
-import {
-  assembleReport,
-  defaultAsOf,
-  reportPeriod,
-  type AnnualReport,
-} from '../../../../shared/report/figures';
+import { defaultAsOf, reportPeriod, type AnnualReport } from '../../../../shared/report/figures';
 import {
   cellText,
   periodText,
@@ -39,9 +33,9 @@ import {
   type ReportSection,
   type ReportTable,
 } from '../../../../shared/report/tables';
-import { loadOtherData } from './data';
-import { duesPartOffThread } from './duesOffThread';
+import { reportOffThread } from './reportOffThread';
 import { EChart } from '../../ui/EChart';
+import { documentOptionsFromSettings } from '../settings/documentSettings';
 import {
   attendanceLabel,
   attendanceOption,
@@ -50,17 +44,13 @@ import {
   membersLabel,
   membersOption,
 } from './charts';
-import { reportFileName, reportWorkbook } from './excel';
-import { reportDocx } from './word';
-import { documentOptionsFromSettings } from '../settings/documentSettings';
 
 // The report always draws a chart: fetch ECharts while the tables are being read (it is not in the first
 // screen's script; this chunk itself is loaded on first use of 年度报告).
 void import('../../ui/echarts');
 
-function yearsOf(approved: readonly (string | undefined)[], thisYear: number): number[] {
-  let first = thisYear;
-  for (const a of approved) if (a) first = Math.min(first, Number(a.slice(0, 4)));
+function yearsOf(firstYear: number | null, thisYear: number): number[] {
+  const first = Math.min(firstYear ?? thisYear, thisYear);
   const out: number[] = [];
   for (let y = thisYear; y >= first; y--) out.push(y);
   return out;
@@ -102,8 +92,13 @@ function Chart(props: {
   );
 }
 
+const NO_TABLES: readonly ReportTable[] = [];
+
 function SectionView(props: { s: ReportSection; r: AnnualReport; n: number }) {
   const { s, r } = props;
+  // The section's tables follow its summary and chart in a render of their own (the first paint carries the
+  // key figures and the chart; antd's tables of up to 15 rows each come a moment later).
+  const tables = useDeferredValue(s.tables, NO_TABLES);
   const charts = useMemo(() => {
     if (s.id === 'membership')
       return (
@@ -146,7 +141,7 @@ function SectionView(props: { s: ReportSection; r: AnnualReport; n: number }) {
           </Typography.Paragraph>
         ))}
         {charts}
-        {s.tables.map((t) => (
+        {tables.map((t) => (
           <TableView key={t.id} t={t} />
         ))}
       </Card>
@@ -170,32 +165,22 @@ interface Loaded {
   asOf: string;
   r: AnnualReport | null;
   sections: ReportSection[];
-  /** Approval dates of every member record (the year list). */
-  approved: (string | undefined)[];
+  /** The earliest approval year (the year list), null when unknown. */
+  firstYear: number | null;
   error: string | null;
 }
 
 /**
- * Reads and computes the report of `year` as of `asOf`: the 会费 part in a Worker while this thread reads
- * the other records; the figures are then put together here (`assembleReport`, the same as `annualReport`).
+ * Reads and computes the report of `year` as of `asOf` in a Worker (`reportOffThread`: the figures of
+ * `annualReport`, the rows never cross to this thread); the sections' text is then made here.
  */
 async function loadReport(year: number, asOf: string): Promise<Loaded> {
-  const t0 = performance.now();
-  const dues = duesPartOffThread(year, asOf);
-  const other = await loadOtherData(db, year, asOf);
-  const duesDone = await dues;
-  // For `npm run bench` (report part): reading (with the 会费 part, computed off this thread), then the rest.
+  const { report: r, firstYear } = await reportOffThread(year, asOf);
+  // For `npm run bench` (scripts/bench/report.mjs; report:start and report:read are reportOffThread's).
   const t1 = performance.now();
-  performance.measure('report:read', { start: t0, end: t1 });
-  const approved = other.members.map((m) => m.approvedOn);
-  try {
-    const r = assembleReport(other, year, asOf, duesDone);
-    const sections = reportSections(r);
-    performance.measure('report:figures', { start: t1, end: performance.now() });
-    return { year, asOf, r, sections, approved, error: null };
-  } catch (e) {
-    return { year, asOf, r: null, sections: [], approved, error: `无法生成年度报告：${errorText(e)}` };
-  }
+  const sections = reportSections(r);
+  performance.measure('report:figures', { start: t1, end: performance.now() });
+  return { year, asOf, r, sections, firstYear, error: null };
 }
 
 export function ReportDesk() {
@@ -206,43 +191,44 @@ export function ReportDesk() {
   const { message } = App.useApp();
   const save = useExportFile();
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
-  // The charts' library loads while the records are read (not after, when the first chart mounts).
-  useEffect(() => {
-    void import('../../ui/echarts');
-  }, []);
   // The report of the chosen year and date, read when the view opens and again when either changes (a
   // snapshot: the view itself changes no record). Only a result for the chosen year and date is shown.
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
     let cancelled = false;
-    const failed = (error: string): Loaded => ({ year, asOf, r: null, sections: [], approved: [], error });
+    const failed = (error: string): Loaded => ({ year, asOf, r: null, sections: [], firstYear: null, error });
     let work: Promise<Loaded>;
     try {
       reportPeriod(year, asOf);
-      work = loadReport(year, asOf).catch((e: unknown) => failed(`无法读取数据：${errorText(e)}`));
+      work = loadReport(year, asOf).catch((e: unknown) => failed(`无法生成年度报告：${errorText(e)}`));
     } catch (e) {
       work = Promise.resolve(failed(`无法生成年度报告：${errorText(e)}`));
     }
     void work.then((l) => {
       if (!cancelled)
-        setLoaded((prev) => (l.approved.length === 0 && prev ? { ...l, approved: prev.approved } : l));
+        setLoaded((prev) => (l.firstYear === null && prev ? { ...l, firstYear: prev.firstYear } : l));
     });
     return () => {
       cancelled = true;
     };
   }, [year, asOf]);
   const computed = loaded && loaded.year === year && loaded.asOf === asOf ? loaded : undefined;
-  const approved = loaded?.approved;
-  const years = useMemo(() => yearsOf(approved ?? [], thisYear), [approved, thisYear]);
+  const firstYear = loaded?.firstYear ?? null;
+  const years = useMemo(() => yearsOf(firstYear, thisYear), [firstYear, thisYear]);
   const r = computed?.r ?? null;
 
   const exportAs = async (kind: 'docx' | 'xlsx') => {
     if (!r || !computed) return;
     setBusy(kind);
     try {
+      // The Word and Excel builders load on the first export, not with the view (SheetJS and the Word
+      // builder are most of a megabyte of script the key figures do not need).
+      const { reportFileName, reportWorkbook } = await import('./excel');
       const bytes =
         kind === 'docx'
-          ? await reportDocx(r, computed.sections, await documentOptionsFromSettings())
+          ? await (
+              await import('./word')
+            ).reportDocx(r, computed.sections, await documentOptionsFromSettings())
           : reportWorkbook(r, computed.sections);
       await save(reportFileName(r, kind), bytes, kind);
     } catch (e) {
