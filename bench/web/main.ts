@@ -7,6 +7,7 @@ import { db } from '../../renderer/src/db';
 import { loadDemo } from '../../renderer/src/db/demo';
 import { io } from './io';
 import { interaction } from './interaction';
+import { desks } from './desks';
 
 const ASOF = '2026-11-21';
 
@@ -21,6 +22,7 @@ const api = {
 
   ...io,
   ...interaction,
+  ...desks,
 };
 
 declare global {

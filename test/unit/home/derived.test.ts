@@ -88,11 +88,11 @@ function payment(memberId: number): Payment {
 describe('kept derived values (issue 17)', () => {
   it('computed once, then kept — also for a new handle on the same database (a new session)', async () => {
     expect(await expectHomeEqual()).toEqual(['computed', 'computed']);
-    expect(await expectHomeEqual()).toEqual(['kept', 'kept']);
+    expect(await expectHomeEqual()).toEqual(['kept']);
     expect(await expectDuesEqual()).toBe('kept');
     const other = openDeskDb(db.name);
     await other.open();
-    expect((await kept(other)).how).toEqual(['kept', 'kept']);
+    expect((await kept(other)).how).toEqual(['kept']);
     other.close();
   });
 
@@ -155,7 +155,7 @@ describe('kept derived values (issue 17)', () => {
     for (const [what, write, how] of writes) {
       await write();
       expect([what, await expectHomeEqual()]).toEqual([what, how]);
-      expect([what, await expectHomeEqual()]).toEqual([what, ['kept', 'kept']]);
+      expect([what, await expectHomeEqual()]).toEqual([what, ['kept']]);
     }
     // An aborted transaction changes nothing: the kept values stay.
     await expect(
@@ -165,11 +165,12 @@ describe('kept derived values (issue 17)', () => {
         throw new Error('中止');
       }),
     ).rejects.toThrow('中止');
-    expect(await expectHomeEqual()).toEqual(['kept', 'kept']);
+    expect(await expectHomeEqual()).toEqual(['kept']);
     // A write to a table it does not read keeps it too.
     await db.documents.clear();
-    expect((await kept()).how).toEqual(['kept', 'kept']);
-  });
+    expect((await kept()).how).toEqual(['kept']);
+    // A long sequence (each value stored a little after it is given), not a timed test.
+  }, 60_000);
 
   it('after a series of desk writes (payment, void, override, tier change, withdrawal) equals a full computation', async () => {
     await expectHomeEqual();

@@ -270,7 +270,8 @@ export function DuesDesk() {
       {!data ? (
         <Spin />
       ) : (
-        <Flex vertical gap={20}>
+        // data-kept: how the as-of year's summaries were obtained (kept / incremental / computed), for the bench.
+        <Flex vertical gap={20} data-kept={data.how}>
           <Form layout="inline" role="search" aria-label="筛选">
             <Form.Item label="年度" htmlFor="dues-year">
               <Select

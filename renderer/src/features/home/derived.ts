@@ -13,6 +13,8 @@
  * - `meetingsPart`: 首页's meetings and offices part, kept while meetings, attendance and offices are unchanged.
  * - The open applications and the first tracked dues year are read fresh each time (a small table; one
  *   indexed row).
+ * - `dashboard`: the composed to-do list itself, kept while no table it reads has changed (the stamps of
+ *   DASHBOARD_TABLES): a new session with nothing changed reads one small row.
  *
  * The values are read and the stamps checked in one read transaction, so a value is never stored with
  * stamps newer than what it was computed from. Storing happens after the value is shown (not awaited).
@@ -33,6 +35,7 @@ import { changesAfter, lastChange, pruneChanges, readStamps, sameStamps } from '
 import { readBank, readCharterSettings, readTrackedFrom, type BankSetting } from '../../records/settings';
 import { duesTrackedFrom, type LedgerResult, type LedgerRow } from '../dues/ledger';
 import {
+  DASHBOARD_TABLES,
   dashboardFromParts,
   meetingsPartOf,
   memberSummary,
@@ -92,10 +95,22 @@ type MeetingsEntry = {
 export type KeptHow = 'kept' | 'incremental' | 'computed';
 
 const writes = new Set<Promise<void>>();
-function store(p: Promise<void>): void {
-  const w = p.catch(() => undefined).finally(() => writes.delete(w));
+/**
+ * Stores a computed value after the desk has shown it: `write` runs a little later (its structured clone of
+ * 10,000 summaries is main-thread work that would otherwise come before the first paint). A failed store is
+ * harmless (the value is computed again next time).
+ */
+function store(write: () => Promise<unknown>): void {
+  const w: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, STORE_DELAY_MS))
+    .then(write)
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .finally(() => writes.delete(w));
   writes.add(w);
 }
+const STORE_DELAY_MS = 300;
 /** Resolves when every value computed so far has been stored (tests). */
 export async function keptWritesDone(): Promise<void> {
   while (writes.size) await Promise.all([...writes]);
@@ -203,7 +218,7 @@ export async function keptSummaries(
       seq: result.seq,
       summaries: result.summaries,
     };
-    store(storeSummaries(db, entry, result.seq));
+    store(() => storeSummaries(db, entry, result.seq));
   }
   return { summaries: result.summaries, how: result.how };
 }
@@ -303,7 +318,7 @@ export async function keptMeetingsPart(
       stamps: r.stamps,
       value: r.value,
     };
-    store(db.derived.put(entry).then(() => undefined));
+    store(() => db.derived.put(entry));
   }
   return { value: r.value, how: r.how };
 }
@@ -323,8 +338,29 @@ export async function trackedFromOf(db: DeskDB, asOf: string): Promise<{ year: n
   return { year: duesTrackedFrom(first ? [first] : [], asOf, setting), setting };
 }
 
-/** 首页's to-do list as of `asOf`, from its kept parts (each brought up to date first). */
+type DashboardEntry = {
+  key: typeof DASHBOARD_KEY;
+  format: number;
+  asOf: string;
+  stamps: Record<string, string | undefined>;
+  value: Dashboard;
+};
+const DASHBOARD_KEY = 'dashboard';
+
+/**
+ * 首页's to-do list as of `asOf`: the kept list itself while no table it reads has changed (its stamps, read
+ * BEFORE its parts, so a list is never stored with stamps newer than its data); else from its kept parts,
+ * each brought up to date first. `how`: the list's ('kept') or its parts' (summaries, meetings part).
+ */
 export async function keptDashboard(db: DeskDB, asOf: string): Promise<Dashboard & { how: KeptHow[] }> {
+  const [entry, stamps] = await db.transaction('r', [db.derived, db.revisions], () =>
+    Promise.all([
+      db.derived.get(DASHBOARD_KEY) as Promise<DashboardEntry | undefined>,
+      readStamps(db, DASHBOARD_TABLES),
+    ]),
+  );
+  if (entry && entry.format === DERIVED_FORMAT && entry.asOf === asOf && sameStamps(entry.stamps, stamps))
+    return { ...entry.value, how: ['kept'] };
   const settings = await readCharterSettings(db);
   const [applications, s, m, tracked] = await Promise.all([
     db.applications.toArray(),
@@ -339,6 +375,8 @@ export async function keptDashboard(db: DeskDB, asOf: string): Promise<Dashboard
     meetings: m.value,
     trackedFrom: tracked.year,
   });
+  const kept: DashboardEntry = { key: DASHBOARD_KEY, format: DERIVED_FORMAT, asOf, stamps, value: d };
+  store(() => db.derived.put(kept));
   return { ...d, how: [s.how, m.how] };
 }
 

@@ -271,7 +271,10 @@ export function HomeDesk() {
       ) : result.error || !result.d ? (
         <Alert type="error" showIcon title={`无法计算待办事项：${result.error ?? ''}`} />
       ) : (
-        <DashboardView d={result.d} />
+        // data-kept: how the kept parts were obtained (kept / incremental / computed), for the bench's record.
+        <div data-kept={result.d.how.join(',')}>
+          <DashboardView d={result.d} />
+        </div>
       )}
     </Page>
   );
