@@ -51,6 +51,11 @@ import {
  * code computing it decides, changes — a kept value of another format is computed again.
  */
 export const DERIVED_FORMAT = 1;
+/**
+ * What a kept value is checked against besides its stamps: the format and the app's version (a new release
+ * may decide a rule differently — its engine's values are computed again, never taken from an older one).
+ */
+const FORMAT = `${DERIVED_FORMAT}:${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'}`;
 
 /** Above this many touched members, every summary is recomputed from whole tables (one read is faster). */
 const INCREMENTAL_LIMIT = 500;
@@ -72,7 +77,7 @@ const MEETINGS_TABLES = ['meetings', 'attendance', 'offices'] as const;
 
 type SummariesEntry = {
   key: typeof SUMMARIES_KEY;
-  format: number;
+  format: string;
   asOf: string;
   settings: string;
   /** The meetings table's stamp (a meeting's date counts for its attendance; any change recomputes all). */
@@ -84,7 +89,7 @@ type SummariesEntry = {
 
 type MeetingsEntry = {
   key: typeof MEETINGS_KEY;
-  format: number;
+  format: string;
   asOf: string;
   settings: string;
   stamps: Record<string, string | undefined>;
@@ -138,7 +143,7 @@ export async function keptSummaries(
       ]);
       const valid =
         entry &&
-        entry.format === DERIVED_FORMAT &&
+        entry.format === FORMAT &&
         entry.asOf === asOf &&
         entry.settings === settingsKey &&
         entry.meetings === stamps.meetings &&
@@ -211,7 +216,7 @@ export async function keptSummaries(
   if (result.how !== 'kept') {
     const entry: SummariesEntry = {
       key: SUMMARIES_KEY,
-      format: DERIVED_FORMAT,
+      format: FORMAT,
       asOf,
       settings: settingsKey,
       meetings: result.meetings,
@@ -291,7 +296,7 @@ export async function keptMeetingsPart(
       ]);
       if (
         entry &&
-        entry.format === DERIVED_FORMAT &&
+        entry.format === FORMAT &&
         entry.asOf === asOf &&
         entry.settings === settingsKey &&
         sameStamps(entry.stamps, stamps)
@@ -312,7 +317,7 @@ export async function keptMeetingsPart(
   if (r.how === 'computed') {
     const entry: MeetingsEntry = {
       key: MEETINGS_KEY,
-      format: DERIVED_FORMAT,
+      format: FORMAT,
       asOf,
       settings: settingsKey,
       stamps: r.stamps,
@@ -340,7 +345,7 @@ export async function trackedFromOf(db: DeskDB, asOf: string): Promise<{ year: n
 
 type DashboardEntry = {
   key: typeof DASHBOARD_KEY;
-  format: number;
+  format: string;
   asOf: string;
   stamps: Record<string, string | undefined>;
   value: Dashboard;
@@ -359,7 +364,7 @@ export async function keptDashboard(db: DeskDB, asOf: string): Promise<Dashboard
       readStamps(db, DASHBOARD_TABLES),
     ]),
   );
-  if (entry && entry.format === DERIVED_FORMAT && entry.asOf === asOf && sameStamps(entry.stamps, stamps))
+  if (entry && entry.format === FORMAT && entry.asOf === asOf && sameStamps(entry.stamps, stamps))
     return { ...entry.value, how: ['kept'] };
   const settings = await readCharterSettings(db);
   const [applications, s, m, tracked] = await Promise.all([
@@ -375,7 +380,7 @@ export async function keptDashboard(db: DeskDB, asOf: string): Promise<Dashboard
     meetings: m.value,
     trackedFrom: tracked.year,
   });
-  const kept: DashboardEntry = { key: DASHBOARD_KEY, format: DERIVED_FORMAT, asOf, stamps, value: d };
+  const kept: DashboardEntry = { key: DASHBOARD_KEY, format: FORMAT, asOf, stamps, value: d };
   store(() => db.derived.put(kept));
   return { ...d, how: [s.how, m.how] };
 }
