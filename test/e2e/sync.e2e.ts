@@ -5,7 +5,7 @@
 import { describe, expect, afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -194,6 +194,66 @@ async function representativeOf(page: Page, member: string): Promise<string | un
   return rows.find((m) => m.name === member)?.representative.name;
 }
 
+const IMPORTED = ['同步导入甲网络安全有限公司', '同步导入乙数据科技有限公司'] as const;
+
+/** 设置 → 导入会员名册: a CSV of the two IMPORTED members. */
+async function importTwo(page: Page): Promise<void> {
+  const code = (body: string) => body + creditCodeCheckChar(body);
+  const csv = [
+    '单位名称,统一社会信用代码,会员级别,会员代表,代表手机,联系人,联系人手机',
+    `${IMPORTED[0]},${code('91110108MA0000011')},会员单位,张三,13800000001,李四,13900000001`,
+    `${IMPORTED[1]},${code('91310115MA0000012')},会员单位,王五,13800000002,赵六,13900000002`,
+  ].join('\r\n');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-sync-import-'));
+  const csvPath = path.join(dir, '同步名册.csv');
+  writeFileSync(csvPath, '\ufeff' + csv);
+  await openSection(page, '设置');
+  await chooseFile(page, page.getByRole('button', { name: '导入会员名册' }), csvPath);
+  const importing = dialog(page, /导入会员名册/);
+  await importing.getByRole('button', { name: '导入 2 行' }).click();
+  await page.getByText('已导入 2 家会员单位', { exact: false }).waitFor();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** 设置 → 从备份恢复 on a connected workstation, answering the guard with `choice`. */
+async function restoreOnA(
+  page: Page,
+  backupPath: string,
+  choice: '断开后恢复' | '替换服务器数据',
+): Promise<void> {
+  await openSection(page, '设置');
+  await chooseFile(page, page.getByRole('button', { name: '从备份恢复' }), backupPath);
+  const preview = page.getByRole('region', { name: '备份内容预览' });
+  await preview.waitFor();
+  await preview.getByRole('button', { name: '确认恢复' }).click();
+  const guard = page.getByRole('dialog').filter({ hasText: '本工作站已连接服务器' });
+  await guard.waitFor();
+  if (choice === '断开后恢复') {
+    await download(page, () => guard.getByRole('button', { name: '断开后恢复' }).click(), {
+      timeout: 60_000,
+    });
+  } else {
+    await guard.getByRole('button', { name: '用备份替换服务器数据…' }).click();
+    const sure = page.getByRole('dialog').filter({ hasText: '用备份替换服务器上的数据？' });
+    await sure.waitFor();
+    expect(await sure.innerText()).toContain('备份之后新增的记录将从服务器和所有工作站删除');
+    await shot(page, 'sync-5-replace-confirmation');
+    await download(page, () => sure.getByRole('button', { name: '替换服务器数据' }).click(), {
+      timeout: 60_000,
+    });
+  }
+  await page.getByText(/已从“a-backup\.zip”恢复/).waitFor({ timeout: 60_000 });
+}
+
+async function serverMemberCount(): Promise<number> {
+  const res = (await (
+    await fetch(`${base()}/${DB}/_all_docs?startkey="members:"&endkey="members:\\ufff0"`, {
+      headers: { Authorization: authHeader },
+    })
+  ).json()) as { rows: unknown[] };
+  return res.rows.length;
+}
+
 async function setMark(page: Page, mark: string): Promise<void> {
   await openSection(page, '设置');
   const section = page.getByRole('region', { name: '公文设置' });
@@ -367,38 +427,85 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     ).json()) as { rows: unknown[] };
     expect(onServer.rows.length).toBe(4);
 
-    // A backup restored on A while connected: A is asked, disconnects first, and nothing old comes back
-    // on B or the server; at the next 连接 the server's version wins on A too.
+    // A backup restored on A while connected does not bring deleted records back on B: A imports two
+    // members and backs up; B undoes the import (the members are deleted everywhere) and changes a setting;
+    // A restores the backup — asked, it disconnects first: the backup shows on A only, and at the next
+    // 连接 the server's state wins on A too, deletions included.
     await setMark(a.page, '甲方旧标志');
+    await importTwo(a.page);
+    await waitFor('B 收到导入的会员', async () => (await memberNames(b.page)).includes(IMPORTED[0]));
     await waitFor('B 收到甲方旧标志', async () => (await documentsMark(b.page)) === '甲方旧标志');
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
     await openSection(a.page, '设置');
-    const backupPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'desk-sync-backup-')), 'a-backup.zip');
+    const backupDir = mkdtempSync(path.join(os.tmpdir(), 'desk-sync-backup-'));
+    const backupPath = path.join(backupDir, 'a-backup.zip');
     await download(a.page, a.page.getByRole('button', { name: '备份到文件', exact: true }), {
       saveAs: backupPath,
       timeout: 60_000,
     });
+    await openSection(b.page, '设置');
+    await b.page
+      .getByRole('table', { name: '导入批次' })
+      .getByRole('button', { name: '撤销本次导入' })
+      .click();
+    await dialog(b.page, /撤销导入批次/).ok('撤销本次导入');
     await setMark(b.page, '乙方新标志');
+    await waitFor('A 收到撤销导入', async () => !(await memberNames(a.page)).includes(IMPORTED[0]));
     await waitFor('A 收到新标志', async () => (await documentsMark(a.page)) === '乙方新标志');
-    await openSection(a.page, '设置');
-    await chooseFile(a.page, a.page.getByRole('button', { name: '从备份恢复' }), backupPath);
-    const preview = a.page.getByRole('region', { name: '备份内容预览' });
-    await preview.waitFor();
-    await preview.getByRole('button', { name: '确认恢复' }).click();
-    const guard = a.page.getByRole('dialog').filter({ hasText: '本工作站已连接服务器' });
-    await guard.waitFor();
-    await download(a.page, () => guard.getByRole('button', { name: '断开后恢复' }).click(), {
-      timeout: 60_000,
-    });
-    await a.page.getByText(/已从“a-backup\.zip”恢复/).waitFor({ timeout: 60_000 });
+    await restoreOnA(a.page, backupPath, '断开后恢复');
     expect(await documentsMark(a.page)).toBe('甲方旧标志'); // the backup's older value, on A only
+    expect(await memberNames(a.page)).toEqual([...all, ...IMPORTED].sort()); // the deleted ones, on A only
     expect(await statusText(a.page)).toBe(''); // disconnected: no status shown
     await b.page.waitForTimeout(3000);
     expect(await documentsMark(b.page)).toBe('乙方新标志');
+    expect(await memberNames(b.page)).toEqual(all);
     await connect(a.page, '工作站甲');
     await waitFor('A 以服务器为准', async () => (await documentsMark(a.page)) === '乙方新标志');
+    await waitFor(
+      'A 上已删除的会员不回来',
+      async () => JSON.stringify(await memberNames(a.page)) === JSON.stringify(all),
+    );
     await a.page.waitForTimeout(2000);
     expect(await documentsMark(b.page)).toBe('乙方新标志');
-    expect(JSON.stringify(await memberNames(b.page))).toBe(JSON.stringify(all));
+    expect(await memberNames(b.page)).toEqual(all);
+    expect(await serverMemberCount()).toBe(all.length);
+
+    // The other choice, explicit and audited: 用备份替换服务器数据. B adds a member after the backup; A
+    // restores the backup replacing the server's data (a second confirmation says what happens): every
+    // workstation then has the backup's records — B's new member deleted, the two imported back, the old
+    // setting — and B's audit trail has the entry naming the choice.
+    await addMember(b.page, '广州丁方软件有限公司', '91440101MA5C6D7E8');
+    await waitFor('A 收到丁方', async () => (await memberNames(a.page)).includes('广州丁方软件有限公司'));
+    await restoreOnA(a.page, backupPath, '替换服务器数据');
+    expect(await a.page.getByText(/已从“a-backup\.zip”恢复/).innerText()).toContain(
+      '服务器数据已替换为备份中的数据',
+    );
+    const backupState = [...all, ...IMPORTED].sort();
+    await waitFor(
+      'A 以备份为准',
+      async () => JSON.stringify(await memberNames(a.page)) === JSON.stringify(backupState),
+    );
+    await waitFor(
+      'B 以备份为准',
+      async () => JSON.stringify(await memberNames(b.page)) === JSON.stringify(backupState),
+      90_000,
+    );
+    await waitFor('B 的标志回到备份', async () => (await documentsMark(b.page)) === '甲方旧标志');
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
+    expect(await serverMemberCount()).toBe(backupState.length);
+    await waitFor('B 的操作记录有替换', async () =>
+      (await readRows<{ summary: string; workstation?: string }>(b.page, 'audit')).some(
+        (e) =>
+          e.summary.startsWith('用备份替换服务器数据：以“a-backup.zip”为准') && e.workstation === '工作站甲',
+      ),
+    );
+    await openSection(b.page, '设置');
+    await b.page
+      .getByText(/^用备份替换服务器数据：以“a-backup\.zip”为准/)
+      .first()
+      .waitFor();
+    await shot(b.page, 'sync-4-replaced-audit-on-b');
+    rmSync(backupDir, { recursive: true, force: true });
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 600_000);

@@ -118,8 +118,10 @@ export function RestoreFromBackup(props: {
 
   const confirm = async () => {
     if (!preview) return;
-    // 多人协作 (issue 19): on a connected workstation the clerk first chooses 断开后恢复.
-    if (!(await guardRestore(modal))) return;
+    // 多人协作 (issue 19): on a connected workstation the clerk first chooses 断开后恢复 or, explicitly,
+    // 用备份替换服务器数据 (sync/restoreGuard.tsx).
+    const plan = await guardRestore(modal, preview.fileName);
+    if (!plan) return;
     setBusy(true);
     setError(null);
     try {
@@ -146,11 +148,15 @@ export function RestoreFromBackup(props: {
       await restoreBackup(db, preview.backup, preview.fileName, (p, label) =>
         setProgress({ percent: p, label }),
       );
-      setDone(`已从“${preview.fileName}”恢复：${preview.backup.manifest.counts.members ?? 0} 家会员单位。`);
+      const synced = await plan.after(preview.fileName);
+      setDone(
+        `已从“${preview.fileName}”恢复：${preview.backup.manifest.counts.members ?? 0} 家会员单位。${synced ?? ''}`,
+      );
       message.success('恢复完成');
       setPreview(null);
       props.onDone?.();
     } catch (e) {
+      await plan.failed();
       setError(`恢复失败，数据库未作任何更改：${errorText(e)}`);
     } finally {
       setBusy(false);

@@ -644,6 +644,35 @@ export function startSyncEngine(): void {
   });
 }
 
+let suspended: Replication | null = null;
+
+/**
+ * Stops the running replication while a restore replaces the local data (用备份替换服务器数据): nothing
+ * is applied from the server or drained to it meanwhile. The connection stays configured.
+ */
+export async function suspendSync(): Promise<void> {
+  await following;
+  const rep = current;
+  current = null;
+  if (!rep) return;
+  await rep.stop();
+  suspended = rep;
+  setStatus({ phase: 'syncing', error: undefined });
+}
+
+/**
+ * Starts the replication again after suspendSync. `forgetReplica`: this workstation's replica is
+ * rebuilt from the server (whose documents then win, as at a first connection).
+ */
+export async function resumeSync(opts: { forgetReplica: boolean; restart?: boolean }): Promise<void> {
+  const rep = suspended;
+  suspended = null;
+  if (rep && opts.forgetReplica) await rep.destroyReplica();
+  if (opts.restart === false) return;
+  following = following.then(follow).catch((e: unknown) => setStatus({ error: syncErrorText(e) }));
+  await following;
+}
+
 /** The running replication (conflicts, restore guard), or null. */
 export function currentReplication(): Replication | null {
   return current;
