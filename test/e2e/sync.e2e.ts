@@ -287,6 +287,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopServer();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('多人协作 through CouchDB (issue 19)', () => {
