@@ -8,6 +8,7 @@ import { HashRouter, Route, Routes, useLocation, useNavigate } from 'react-route
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SingleTabGuard } from './singleTab';
+import { afterNextPaint } from './startup';
 import { NAV, navKeyFor } from './nav';
 import { Page } from '../ui/Page';
 import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
@@ -18,7 +19,7 @@ import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
 // (issue 17); the dashboard's figures follow.
 
 /**
- * A component whose script loads on demand: `preload()` fetches it (the shell calls it once the frame has
+ * A component whose script loads on demand: `preload()` fetches it (首页's frame calls it once it has
  * painted); once it is here it renders at once, not through a Suspense boundary (React holds content back
  * up to 300 ms after a boundary showed its fallback), and before that it suspends like any lazy desk.
  */
@@ -41,9 +42,9 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>) {
 }
 
 const home = deferred(() => import('../features/home').then((m) => m.HomeDesk));
-const sync = deferred(() => import('../sync/SyncIndicator').then((m) => m.SyncIndicator));
 const HomeDesk = home.Component;
-const SyncIndicator = sync.Component;
+// The sync status (PouchDB, the engine) loads when this tab holds the window.
+const SyncIndicator = lazy(() => import('../sync/SyncIndicator').then((m) => ({ default: m.SyncIndicator })));
 const MembersDesk = lazy(() => import('../features/members').then((m) => ({ default: m.MembersDesk })));
 const ApplicationsDesk = lazy(() =>
   import('../features/applications').then((m) => ({ default: m.ApplicationsDesk })),
@@ -78,7 +79,7 @@ function HomeLoading() {
 
 /** 首页's frame before the tab holds the window: its dashboard's script loads meanwhile. */
 function HomeFrame() {
-  useEffect(() => void home.preload().catch(() => undefined), []);
+  useEffect(() => afterNextPaint(() => void home.preload().catch(() => undefined)), []);
   return <HomeLoading />;
 }
 
@@ -92,9 +93,6 @@ dayjs.locale('zh-cn');
 function Shell({ owner }: { owner: boolean }) {
   const location = useLocation();
   const navigate = useNavigate();
-  // The sync status's script (PouchDB, the engine) is fetched once the frame has painted; it starts when
-  // this tab holds the window.
-  useEffect(() => void sync.preload().catch(() => undefined), []);
   const homeRoute = (
     <HomeTabs>
       <Suspense fallback={<HomeLoading />}>{owner ? <HomeDesk /> : <HomeFrame />}</Suspense>

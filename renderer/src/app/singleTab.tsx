@@ -8,7 +8,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Button, Result } from 'antd';
 import { replayJournal } from '../ui/journal';
-import { startUp } from './startup';
+import { afterNextPaint, startUp } from './startup';
 import type { DeskDB } from '../db';
 
 /** The database handle, once its module has loaded (it is not part of the first screen's script). */
@@ -67,8 +67,8 @@ async function hold(options: LockOptions): Promise<void> {
 function start() {
   if (started) return;
   started = true;
-  // Called as the first screen commits (its subscription): the start-up work loads after the frame paints.
-  void startUp();
+  // Called as the first screen commits (its subscription): the start-up work loads once the frame has painted.
+  afterNextPaint(() => void startUp());
   if (!hasLocks()) {
     // No Web Locks (very old engines, jsdom): nothing to coordinate with.
     void openDb()

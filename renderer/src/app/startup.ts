@@ -9,6 +9,12 @@
  */
 let started: Promise<void> | null = null;
 
+/** Runs `fn` once the browser has painted the next frame (the first screen paints before what follows). */
+export function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 export function startUp(): Promise<void> {
   started ??= (async () => {
     const [
