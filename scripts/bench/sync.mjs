@@ -1,0 +1,232 @@
+/* global fetch, document, indexedDB, localStorage -- functions passed to page.evaluate run in the page */
+// 多人协作 (issue 19): the first sync of the 10,000-member demo database to an empty CouchDB-compatible
+// server (pouchdb-server on 127.0.0.1, on disk, started here), and the time one change made on one
+// workstation takes to reach the other (target: under 2 s on loopback). Workstation A is the app's origin
+// holding the demo database; workstation B is the empty origin (its own IndexedDB and localStorage), in a
+// second page of the same browser. Both are driven through 设置 → 多人协作 as a clerk would; at the end
+// both disconnect and B's database and replicas are deleted (the empty origin is the other parts' reference).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { root } from '../lib.mjs';
+
+export const ids = ['sync'];
+
+const USER = 'clerk';
+const PASSWORD = 'bench-secret-1';
+const DB = 'ccia-bench';
+const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-couch-bench-'));
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'),
+      '--dir',
+      dir,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--no-stdout-logs',
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const end = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error('pouchdb-server 未能启动');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const admin = await fetch(`${url}/_config/admins/${USER}`, {
+    method: 'PUT',
+    body: JSON.stringify(PASSWORD),
+  });
+  if (!admin.ok) throw new Error(`pouchdb-server 管理员：${admin.status}`);
+  const created = await fetch(`${url}/${DB}`, { method: 'PUT', headers: { Authorization: AUTH } });
+  if (created.status !== 201) throw new Error(`pouchdb-server 建库：${created.status}`);
+  return {
+    url,
+    async docCount() {
+      const r = await (await fetch(`${url}/${DB}`, { headers: { Authorization: AUTH } })).json();
+      return r.doc_count;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const statusOf = async (page) => {
+  const s = page.getByRole('status', { name: '同步', exact: true });
+  return (await s.count()) ? (await s.innerText()).trim() : '';
+};
+
+async function waitStatus(page, want, ms) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = await statusOf(page);
+    if (s === want) return;
+    if (Date.now() > end) throw new Error(`等待“${want}”超时（当前：${s || '无'}）`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** 设置 → 多人协作 → 连接; resolves at 已同步 with the milliseconds from the click. */
+async function connect(page, base, server, workstation) {
+  await page.goto(`${base}#/settings`);
+  const section = page.getByRole('region', { name: '多人协作' });
+  await section.waitFor();
+  for (const [label, value] of Object.entries({
+    服务器地址: server.url,
+    数据库: DB,
+    用户名: USER,
+    密码: PASSWORD,
+    本工作站名称: workstation,
+  }))
+    await section.getByLabel(label, { exact: true }).fill(value);
+  await section.getByRole('button', { name: '测试连接' }).click();
+  await section.getByRole('alert').filter({ hasText: '连接成功' }).waitFor();
+  const t0 = Date.now();
+  await section.getByRole('button', { name: '连接', exact: true }).click();
+  await waitStatus(page, '已同步', 30 * 60_000);
+  return Date.now() - t0;
+}
+
+/** 设置 → 公文设置: saves a new 发文机关标志; resolves with the time of the click. */
+async function saveMark(page, mark) {
+  const section = page.getByRole('region', { name: '公文设置' });
+  await section.getByLabel('发文机关标志', { exact: true }).fill(mark);
+  const t = Date.now();
+  await section.getByRole('button', { name: '保存公文设置' }).click();
+  return t;
+}
+
+/** In B's page: waits until B's own IndexedDB has the mark; resolves with the time it was seen. */
+function seenAt(page, mark) {
+  return page.evaluate(
+    (want) =>
+      new Promise((resolve, reject) => {
+        const end = Date.now() + 60_000;
+        const poll = () => {
+          const open = indexedDB.open('secretariat-desk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const idb = open.result;
+            const req = idb.transaction('settings').objectStore('settings').get('documents');
+            req.onsuccess = () => {
+              idb.close();
+              if (req.result?.value?.letterheadMark === want) resolve(Date.now());
+              else if (Date.now() > end) reject(new Error('60 秒内未收到修改'));
+              else setTimeout(poll, 10);
+            };
+            req.onerror = () => reject(req.error);
+          };
+        };
+        poll();
+      }),
+    mark,
+  );
+}
+
+async function disconnect(page, base) {
+  await page.goto(`${base}#/settings`);
+  const section = page.getByRole('region', { name: '多人协作' });
+  await section.waitFor();
+  const off = section.getByRole('button', { name: '断开', exact: true });
+  if (await off.count()) await off.click();
+  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label="同步"]'));
+}
+
+export async function run(ctx, want) {
+  if (!want('sync')) return;
+  const { page, context, withData, empty, RUNS, MEMBERS, result, results, stats } = ctx;
+  console.log(`Chromium：多人协作（${MEMBERS} 家会员的演示数据库首次同步到空服务器，修改到达另一工作站）…`);
+  const server = await startServer();
+  const pageB = await context.newPage();
+  pageB.setDefaultTimeout(180_000);
+  try {
+    const firstSyncMs = await connect(page, withData, server, '基准工作站甲');
+    const docs = await server.docCount();
+    console.log(`   首次同步 ${stats.round(firstSyncMs / 1000)} s，服务器 ${docs} 个文档`);
+    const firstPullMs = await connect(pageB, empty, server, '基准工作站乙');
+    console.log(`   工作站乙首次同步（下载）${stats.round(firstPullMs / 1000)} s`);
+
+    await page.goto(`${withData}#/settings`);
+    await page.getByRole('region', { name: '公文设置' }).waitFor();
+    const lags = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const mark = `基准标志${i}-${Date.now()}`;
+      const seen = seenAt(pageB, mark);
+      const t = await saveMark(page, mark);
+      const lag = (await seen) - t;
+      if (i > 0) lags.push(lag); // the first is a warm-up
+      await waitStatus(page, '已同步', 60_000);
+      await waitStatus(pageB, '已同步', 60_000);
+    }
+    results.push(
+      result({
+        id: 'sync-first',
+        what: `首次同步：${MEMBERS} 家会员的演示数据库（${docs} 个文档）从点击“连接”到“已同步”，空的 pouchdb-server（127.0.0.1，磁盘）；议题未给目标，上限 10 分钟只是合理性检查`,
+        value: firstSyncMs,
+        unit: 'ms',
+        limit: 600_000,
+        details: { firstSyncMs, docs, secondWorkstationFirstPullMs: firstPullMs },
+      }),
+      result({
+        id: 'sync-change',
+        what: '一处修改（公文设置，工作站甲点击保存）到达另一工作站的 IndexedDB（回环地址）',
+        value: stats.median(lags),
+        unit: 'ms',
+        limit: 2000,
+        details: { lagsMs: lags, maxMs: Math.max(...lags), runs: lags.length },
+      }),
+    );
+  } finally {
+    await disconnect(page, withData).catch(() => undefined);
+    await disconnect(pageB, empty).catch(() => undefined);
+    // B is the empty origin other parts compare against: leave it empty again.
+    await pageB
+      .evaluate(async () => {
+        localStorage.clear();
+        const dbs = (await indexedDB.databases?.()) ?? [];
+        await Promise.all(
+          dbs.map(
+            (d) =>
+              new Promise((resolve) => {
+                const req = indexedDB.deleteDatabase(d.name);
+                req.onsuccess = req.onerror = req.onblocked = () => resolve(undefined);
+              }),
+          ),
+        );
+      })
+      .catch(() => undefined);
+    await pageB.close();
+    await server.stop();
+  }
+}
