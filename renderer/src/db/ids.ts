@@ -7,9 +7,13 @@
  * - New ids: a DBCore middleware gives every record added or put without an id in a record table the
  *   next id of this workstation's range — IndexedDB's own key generator is never used for them (a
  *   replicated record with a larger id would move it into another workstation's range). The counter is
- *   not stored: it is one more than the largest id of the range in the table, read in the writing
- *   transaction the first time, and raised by every write of an id in the range (a restore, a re-key,
- *   a replicated record of this workstation), so it never hands out an id that is already there.
+ *   one more than the largest id of the range in the table, read in the writing transaction the first
+ *   time, and raised by every write of an id in the range (a restore, a re-key, a replicated record of
+ *   this workstation), so it never hands out an id that is already there. It is also never below the
+ *   floor this workstation keeps locally (LOCAL_KEYS.idFloor, raised by every id handed out): after an
+ *   older backup is restored and the app restarts, the ids of the records made since the backup — gone
+ *   here, maybe still on the office's server or another workstation — are not handed out again (a new
+ *   record would silently replace the server's under the same id).
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { isWorkstationNumber, makeId, MAX_WORKSTATION, rangeOf, counterOf } from '../../../shared/data/ids';
@@ -97,6 +101,17 @@ export function idMiddleware(number: () => number = workstationNumber): Middlewa
     create(down) {
       /** `${n}:${table}` → the next counter. */
       const next = new Map<string, number>();
+      const floorKey = (key: string) => `${down.schema.name}:${key}`;
+      const floors = (): Record<string, number> => {
+        const v = readLocal(LOCAL_KEYS.idFloor);
+        return v && typeof v === 'object' ? (v as Record<string, number>) : {};
+      };
+      const keepFloor = (key: string) => {
+        const all = floors();
+        const counter = next.get(key)!;
+        if ((all[floorKey(key)] ?? 0) < counter)
+          writeLocal(LOCAL_KEYS.idFloor, { ...all, [floorKey(key)]: counter });
+      };
       const raise = (key: string, counter: number) => {
         if ((next.get(key) ?? 0) <= counter) next.set(key, counter + 1);
       };
@@ -127,6 +142,8 @@ export function idMiddleware(number: () => number = workstationNumber): Middlewa
             });
             const top = last.result[0];
             raise(key, typeof top === 'number' ? counterOf(top) : 0);
+            const floor = floors()[floorKey(key)];
+            if (typeof floor === 'number' && Number.isSafeInteger(floor) && floor > 0) raise(key, floor - 1);
           }
           const values = (req.values as { id?: unknown }[]).map((v) => {
             if (!v || v.id != null) return v;
@@ -134,6 +151,8 @@ export function idMiddleware(number: () => number = workstationNumber): Middlewa
             next.set(key, counter + 1);
             return { ...v, id: makeId(n, counter) };
           });
+          // Kept before the write: an aborted write only leaves a gap in the numbers.
+          keepFloor(key);
           return { ...req, values };
         };
         return {

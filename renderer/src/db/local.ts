@@ -85,4 +85,9 @@ export const LOCAL_KEYS = {
   workstationName: 'local.workstationName',
   /** The clerk working at this workstation (the audit trail). */
   clerkName: 'local.clerkName',
+  /**
+   * `{ "<database>:<n>:<table>": next counter }`: the ids this workstation has handed out (db/ids.ts), so
+   * that restoring an older backup and restarting does not hand out again the ids of records made since.
+   */
+  idFloor: 'local.idFloor',
 } as const;

@@ -71,4 +71,25 @@ describe('new ids come from this workstation’s range (issue 19)', () => {
     );
     db.close();
   });
+
+  it('after an older backup is restored and the app restarts, the ids made since are not handed out again', async () => {
+    setWorkstationNumber(21);
+    const first = freshDb();
+    await first.activities.add(activity('备份前'));
+    const backup = await first.activities.toArray();
+    // Made after the backup (and maybe replicated to the office's server already).
+    const since = await first.activities.bulkAdd([activity('之后一'), activity('之后二')], { allKeys: true });
+    expect(since).toEqual([makeId(21, 2), makeId(21, 3)]);
+    // The restore: the table is replaced by the backup's rows; then the app restarts.
+    await first.transaction('rw', first.activities, async () => {
+      await first.activities.clear();
+      await first.activities.bulkAdd(backup);
+    });
+    const name = first.name;
+    first.close();
+    const { openDeskDb } = await import('../../../renderer/src/db/schema');
+    const db = openDeskDb(name);
+    expect(await db.activities.add(activity('恢复后新增'))).toBe(makeId(21, 4));
+    db.close();
+  });
 });
