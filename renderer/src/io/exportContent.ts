@@ -216,6 +216,9 @@ export async function exportContent(
   };
   // Read with the plain API: fresh copies that nobody else holds (Dexie's cache may hand the same objects
   // to live queries), so they can be encoded in place. One transaction over every table (as exportDB).
+  // A handle just made (the backup Worker's) is not open yet: Dexie opens on the first query, the plain
+  // API needs it open.
+  if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction(
     db.tables.map((t) => t.name),
     'readonly',

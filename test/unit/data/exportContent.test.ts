@@ -29,6 +29,18 @@ describe('backup content in one pass (issue 17)', () => {
     expect(ours!.counts.members).toBe(40);
   });
 
+  it('reads through a handle not opened yet, as the backup Worker makes one (it failed: no backend database)', async () => {
+    const db = await demoDb(10);
+    const name = db.name;
+    db.close();
+    const { openDeskDb } = await import('../../../renderer/src/db/schema');
+    const fresh = openDeskDb(name);
+    expect(fresh.isOpen()).toBe(false);
+    const b = await createBackup(fresh, { appVersion: 'test' });
+    expect(b.manifest.counts.members).toBe(10);
+    fresh.close();
+  });
+
   it('is exportDB’s text for rows with every value typeson marks', async () => {
     const db = await demoDb(3);
     const shared = { z: 1, list: ['a'] };
