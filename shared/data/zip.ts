@@ -143,11 +143,16 @@ export function inflateEntry(
   if (total !== e.declaredSize) throw corrupt();
   if (!keep) return new Uint8Array(0);
   if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
+  return concatBytes(chunks);
+}
+
+/** The pieces one after the other, in one array. */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.byteLength;
   }
   return out;
 }

@@ -36,6 +36,7 @@ import {
   ZipCorruptError,
   ZipTooLargeError,
   type ZipEntry,
+  concatBytes,
 } from '../../../shared/data/zip';
 import { checkTableRows } from '../../../shared/domain/schemas';
 import { LOCAL_TABLES } from '../../../shared/sync/scope';
@@ -161,22 +162,12 @@ export async function createBackup(
     m.push(manifestBytes, true);
     zip.end();
     if (zipError) throw zipError;
-    bytes = joinBytes(zipped);
+    bytes = concatBytes(zipped);
   } else {
     bytes = zipSync({ [MANIFEST_FILE]: manifestBytes, [DATABASE_FILE]: content }, { level: ZIP_LEVEL });
   }
   opts.onProgress?.(100, '完成');
   return { bytes, manifest, fileName: backupFileName(now) };
-}
-
-function joinBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 /** The export by dexie-export-import's exportDB (rows exportContent does not write). */

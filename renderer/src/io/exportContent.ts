@@ -12,6 +12,7 @@
  */
 import type Dexie from 'dexie';
 import type { Table } from 'dexie';
+import { concatBytes } from '../../../shared/data/zip';
 
 /** Why `encapsulateRow` gave up: a value it does not write as typeson would. */
 const UNSUPPORTED = Symbol('unsupported');
@@ -181,16 +182,6 @@ const req = <T>(r: IDBRequest<T>) =>
     r.onerror = () => reject(r.error ?? new Error('读取失败'));
   });
 
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
 /**
  * database.json of `db` without the tables in `skip`, as exportDB writes it; null when a row holds a
  * value encapsulateRow does not write (the caller then uses exportDB, and drops what `sink` was given).
@@ -274,5 +265,5 @@ export async function exportContent(
   await fillBlobs(blobs);
   for (const { i, rows } of held) emit(tableText(i, rows));
   emit(header.slice(end));
-  return { content: concat(pieces), counts };
+  return { content: concatBytes(pieces), counts };
 }

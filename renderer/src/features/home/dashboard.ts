@@ -248,16 +248,32 @@ export function summariesOf(
   asOf: string,
   settings: CharterSettings,
 ): MemberSummary[] {
-  const tiers = groupBy(d.tierChanges, (t) => t.memberId);
-  const overrides = groupBy(d.overrides, (o) => o.memberId);
-  const payments = groupBy(d.payments, (p) => p.memberId);
-  const took = tookDates(
-    d.participations,
-    d.attendance,
+  return summariesFromRows(
+    d.members,
+    d,
     new Map(d.meetings.map((m) => [m.id ?? -1, m.date])),
+    asOf,
+    settings,
   );
+}
+
+/**
+ * The summaries of `members` from the rows given (the whole tables, or only those members' rows on the
+ * kept path, features/home/derived.ts); `meetingDate` dates the attendance.
+ */
+export function summariesFromRows(
+  members: readonly Member[],
+  rows: Pick<DashboardData, 'tierChanges' | 'overrides' | 'payments' | 'participations' | 'attendance'>,
+  meetingDate: ReadonlyMap<number, string>,
+  asOf: string,
+  settings: CharterSettings,
+): MemberSummary[] {
+  const tiers = groupBy(rows.tierChanges, (t) => t.memberId);
+  const overrides = groupBy(rows.overrides, (o) => o.memberId);
+  const payments = groupBy(rows.payments, (p) => p.memberId);
+  const took = tookDates(rows.participations, rows.attendance, meetingDate);
   const out: MemberSummary[] = [];
-  for (const m of d.members) {
+  for (const m of members) {
     if (m.id === undefined) continue;
     out.push(
       memberSummary(

@@ -29,7 +29,6 @@ import type {
   Payment,
   TierChange,
 } from '../../../../shared/domain/records';
-import { groupBy } from '../../../../shared/data/group';
 import type { DeskDB } from '../../db/schema';
 import { changesAfter, lastChange, pruneChanges, readStamps, sameStamps } from '../../db/revisions';
 import { readBank, readCharterSettings, readTrackedFrom, type BankSetting } from '../../records/settings';
@@ -38,9 +37,8 @@ import {
   DASHBOARD_TABLES,
   dashboardFromParts,
   meetingsPartOf,
-  memberSummary,
+  summariesFromRows,
   summariesOf,
-  tookDates,
   type Dashboard,
   type MeetingsPart,
   type MemberSummary,
@@ -119,10 +117,6 @@ const STORE_DELAY_MS = 300;
 /** Resolves when every value computed so far has been stored (tests). */
 export async function keptWritesDone(): Promise<void> {
   while (writes.size) await Promise.all([...writes]);
-}
-
-function byMember<T extends { memberId: number }>(rows: readonly T[]): Map<number, T[]> {
-  return groupBy(rows, (r) => r.memberId);
 }
 
 /** Every member's summary as of `asOf`: kept, brought up to date for the members written since, or computed. */
@@ -242,25 +236,7 @@ function freshSummaries(
   asOf: string,
   settings: CharterSettings,
 ): MemberSummary[] {
-  const tiers = byMember(rows.tiers);
-  const overrides = byMember(rows.overrides);
-  const payments = byMember(rows.payments);
-  const took = tookDates(rows.participations, rows.attendance, rows.meetingDate);
-  return members
-    .filter((m): m is Member & { id: number } => m.id !== undefined)
-    .map((m) =>
-      memberSummary(
-        m,
-        {
-          tierChanges: tiers.get(m.id),
-          overrides: overrides.get(m.id),
-          payments: payments.get(m.id),
-          took: took.get(m.id),
-        },
-        asOf,
-        settings,
-      ),
-    );
+  return summariesFromRows(members, { ...rows, tierChanges: rows.tiers }, rows.meetingDate, asOf, settings);
 }
 
 /**
