@@ -88,7 +88,7 @@ async function waitFor(what: string, fn: () => Promise<boolean>, ms = 60_000): P
   const end = Date.now() + ms;
   while (!(await fn())) {
     if (Date.now() > end) {
-      const shown = await Promise.all(pages.map((p) => statusText(p).catch(() => '?')));
+      const shown = await Promise.all(pages.map((p) => statusDetail(p).catch(() => '?')));
       throw new Error(`timed out waiting for: ${what} (status: ${shown.join(' | ')})`);
     }
     await new Promise((r) => setTimeout(r, 300));
@@ -100,6 +100,12 @@ const sidebarStatus = (page: Page) => page.getByRole('status', { name: '同步',
 async function statusText(page: Page): Promise<string> {
   const s = sidebarStatus(page);
   return (await s.count()) ? s.innerText() : '';
+}
+
+/** The sidebar's status, and 设置's (with the engine's error) when that section is open: for a timeout's message. */
+async function statusDetail(page: Page): Promise<string> {
+  const detail = page.getByRole('status', { name: '同步状态', exact: true });
+  return `${await statusText(page)}${(await detail.count()) ? ` — ${await detail.innerText()}` : ''}`;
 }
 
 async function connect(page: Page, workstation: string): Promise<void> {

@@ -614,6 +614,10 @@ let current: Replication | null = null;
 let started = false;
 
 async function follow(): Promise<void> {
+  // Suspended for a restore: nothing starts until resumeSync (a note of the connection — any local
+  // setting written, the stopped run's setOnline(false) — would start a replication on the very replica
+  // resumeSync then destroys, and the workstation would stay 同步中).
+  if (suspended) return;
   const connection = getConnection();
   const same = current && connection && JSON.stringify(current.connection) === JSON.stringify(connection);
   if (same) return;
@@ -644,7 +648,8 @@ export function startSyncEngine(): void {
   });
 }
 
-let suspended: Replication | null = null;
+/** The replication stopped by suspendSync (or true while none was running), until resumeSync. */
+let suspended: Replication | true | null = null;
 
 /**
  * Stops the running replication while a restore replaces the local data (用备份替换服务器数据): nothing
@@ -654,9 +659,9 @@ export async function suspendSync(): Promise<void> {
   await following;
   const rep = current;
   current = null;
+  suspended = rep ?? true;
   if (!rep) return;
   await rep.stop();
-  suspended = rep;
   setStatus({ phase: 'syncing', error: undefined });
 }
 
@@ -667,7 +672,7 @@ export async function suspendSync(): Promise<void> {
 export async function resumeSync(opts: { forgetReplica: boolean; restart?: boolean }): Promise<void> {
   const rep = suspended;
   suspended = null;
-  if (rep && opts.forgetReplica) await rep.destroyReplica();
+  if (rep && rep !== true && opts.forgetReplica) await rep.destroyReplica();
   if (opts.restart === false) return;
   following = following.then(follow).catch((e: unknown) => setStatus({ error: syncErrorText(e) }));
   await following;
