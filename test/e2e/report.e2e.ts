@@ -53,9 +53,13 @@ describe('年度报告 (issue 18)', () => {
 
     await openSection(page, '会议');
     await page.getByRole('tab', { name: '合规', exact: true }).click();
+    // The 合规 panel's own table: the meeting list's rows (会员大会 too) stay until the tab has switched.
+    const compliance = page.getByRole('tabpanel', { name: '合规', exact: true });
     let desksHeld = 0;
     for (const body of ['会员大会', '理事会', '常务理事会']) {
-      const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: body, exact: true }) });
+      const row = compliance
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: body, exact: true }) });
       await row.waitFor();
       // 本年召开 is the fourth column.
       desksHeld += Number(await row.getByRole('cell').nth(3).innerText());

@@ -48,7 +48,26 @@ export function select(scope: Scope, label: string) {
       const multiple = await isMultiple(box);
       const before = multiple ? await selected() : false;
       await target.click();
-      if (!multiple) return;
+      if (!multiple) {
+        // A single select shows what it holds: wait for the pick to show there (a list re-rendering under
+        // load, as its search filters, can swallow a click); click once more if it did not take.
+        const shows = () =>
+          box.evaluate(
+            (el, text) =>
+              !!el
+                .closest('.ant-select')
+                ?.querySelector('.ant-select-content-value')
+                ?.textContent?.includes(text),
+            option,
+          );
+        for (let i = 0; i < 40 && !(await shows()); i++) await page.waitForTimeout(50);
+        if (!(await shows())) {
+          if (!(await ownList.first().isVisible())) await box.click();
+          if (opts.search !== undefined) await box.fill(opts.search);
+          await target.click();
+        }
+        return;
+      }
       // A multiple select toggles the option: wait for it to flip (its list re-renders as the search
       // clears), so the next step starts from the new selection; say so if the click did not take.
       for (let i = 0; i < 40; i++) {
