@@ -42,31 +42,38 @@ export function select(scope: Scope, label: string) {
       const containing = options.filter({ hasText: option });
       const exact = options.filter({ hasText: new RegExp(`^${escapeRe(option)}$`) });
       await containing.first().waitFor();
-      const target = ((await exact.count()) ? exact : containing).first();
+      // The list is virtual and may first render a window around the selected option (CI: 理事长 was
+      // picked for 理事 while 理事 was not yet rendered): give the exact option a moment to appear.
+      const hasExact = await exact
+        .first()
+        .waitFor({ timeout: 1500 })
+        .then(() => true)
+        .catch(() => false);
+      const target = (hasExact ? exact : containing).first();
       const selected = () =>
         target.evaluate((el) => el.classList.contains('ant-select-item-option-selected'));
       const multiple = await isMultiple(box);
+      const label = ((await target.textContent()) ?? '').trim();
       const before = multiple ? await selected() : false;
       await target.click();
       if (!multiple) {
-        // A single select shows what it holds: wait for the pick to show there (a list re-rendering under
-        // load, as its search filters, can swallow a click); click once more if it did not take.
+        // A single select shows what it holds: wait until it shows exactly the option clicked (a list
+        // re-rendering as it opens or filters can swallow a click — CI: 新增任职's second 职务 pick kept
+        // 常务理事); click again, at most twice, then say so.
         const shows = () =>
-          box.evaluate(
-            (el, text) =>
-              !!el
-                .closest('.ant-select')
-                ?.querySelector('.ant-select-content-value')
-                ?.textContent?.includes(text),
-            option,
-          );
-        for (let i = 0; i < 40 && !(await shows()); i++) await page.waitForTimeout(50);
-        if (!(await shows())) {
+          box.evaluate((el, text) => {
+            // antd 6: <div class="ant-select-content" title="理事">理事<input role="combobox"></div>
+            const content = el.closest('.ant-select')?.querySelector('.ant-select-content');
+            return content?.getAttribute('title') === text || content?.textContent?.trim() === text;
+          }, label);
+        for (let attempt = 0; ; attempt++) {
+          for (let i = 0; i < 40 && !(await shows()); i++) await page.waitForTimeout(50);
+          if (await shows()) return;
+          if (attempt === 2) throw new Error(`下拉选项“${label}”点击后未选中`);
           if (!(await ownList.first().isVisible())) await box.click();
           if (opts.search !== undefined) await box.fill(opts.search);
           await target.click();
         }
-        return;
       }
       // A multiple select toggles the option: wait for it to flip (its list re-renders as the search
       // clears), so the next step starts from the new selection; say so if the click did not take.
