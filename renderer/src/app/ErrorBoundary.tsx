@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Notice } from '../ui/Notice';
 
 interface State {
   error: Error | null;
@@ -20,7 +21,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render(): ReactNode {
     if (!this.state.error) return this.props.children;
     return (
-      <Result
+      <Notice
         status="error"
         title="页面出现错误"
         subTitle={`已保存的数据不受影响。错误信息：${this.state.error.message || String(this.state.error)}`}

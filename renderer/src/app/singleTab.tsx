@@ -6,7 +6,8 @@
  * the same message.
  */
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
+import { Notice } from '../ui/Notice';
 import { replayJournal } from '../ui/journal';
 import { afterNextPaint, startUp } from './startup';
 import type { DeskDB } from '../db';
@@ -106,7 +107,7 @@ export function SingleTabGuard(props: { children: ReactNode; waiting?: ReactNode
   if (m === 'checking') return props.waiting ?? null;
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-      <Result
+      <Notice
         status="warning"
         title={
           m === 'blocked' ? '工作台已在另一个窗口或标签页中打开' : '工作台已在另一个窗口或标签页中继续使用'

@@ -2,7 +2,10 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Spin, Tabs } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { today } from '../../ui/today';
-import { dropStartedReport, startReport } from './reportOffThread';
+
+// The report's starter reads the database (Dexie and the schema): it loads with the view, not with 首页's
+// first screen, which this file is part of (issue 17, cold start).
+const starter = () => import('./reportOffThread');
 
 /**
  * The 年度报告 view, loaded on first use (it carries the report's tables and charts). While its script
@@ -11,10 +14,13 @@ import { dropStartedReport, startReport } from './reportOffThread';
  */
 export const LazyReportDesk = lazy(() => {
   const now = today();
-  startReport(Number(now.slice(0, 4)), now);
+  const started = starter().then((m) => m.startReport(Number(now.slice(0, 4)), now));
   void import('../../ui/echarts');
-  return import('./index');
+  // The view takes the started run (reportOffThread): it renders only once the run has started.
+  return Promise.all([import('./index'), started]).then(([view]) => view);
 });
+
+const dropStartedReport = () => void starter().then((m) => m.dropStartedReport());
 
 /** 首页's two tabs: 待办事项 (the dashboard, '/') and 年度报告 ('/report'); the sidebar keeps its eight entries. */
 export function HomeTabs(props: { children: ReactNode }) {
