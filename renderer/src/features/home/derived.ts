@@ -304,6 +304,48 @@ export async function keptMeetingsPart(
   return { value: r.value, how: r.how };
 }
 
+type StampedEntry<T> = {
+  key: string;
+  format: string;
+  params: string;
+  stamps: Record<string, string | undefined>;
+  value: T;
+};
+
+/**
+ * A value computed from whole tables, kept in `derived` under `key` while those tables' stamps, the format
+ * and `params` are unchanged; `compute` reads what it needs inside the same read transaction. For a desk
+ * whose first view reads large tables to show a few figures (the 会议 list: the quorum of each meeting from
+ * every attendance record, issue 17). A live query over it re-runs on every write of those tables (their
+ * stamps are read each time).
+ */
+export async function keptByStamps<T>(
+  db: DeskDB,
+  key: string,
+  tables: readonly string[],
+  params: string,
+  compute: () => Promise<T>,
+): Promise<{ value: T; how: KeptHow }> {
+  const r = await db.transaction(
+    'r',
+    [db.derived, db.revisions, ...tables.map((t) => db.table(t))],
+    async () => {
+      const [entry, stamps] = await Promise.all([
+        db.derived.get(key) as Promise<StampedEntry<T> | undefined>,
+        readStamps(db, tables),
+      ]);
+      if (entry && entry.format === FORMAT && entry.params === params && sameStamps(entry.stamps, stamps))
+        return { value: entry.value, how: 'kept' as const, stamps };
+      return { value: await compute(), how: 'computed' as const, stamps };
+    },
+  );
+  if (r.how === 'computed') {
+    const entry: StampedEntry<T> = { key, format: FORMAT, params, stamps: r.stamps, value: r.value };
+    store(() => db.derived.put(entry));
+  }
+  return { value: r.value, how: r.how };
+}
+
 /**
  * The first tracked dues year (`duesTrackedFrom`) without reading every payment: the clerk's setting, else
  * the year of the earliest non-voided payment (the payments' year index, read up to the first one).

@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Flex, Form, Table, Tag } from 'antd';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router';
-import type { Meeting } from '../../../../shared/domain/records';
 import { BODY_LABEL, MEETING_FORM_LABEL } from '../../../../shared/domain/types';
 import { db } from '../../db';
 import { today } from '../../ui/today';
 import { createMeeting } from './data';
-import { quorumOf } from './logic';
+import { keptMeetingList } from './listRows';
 import {
   defaultMeetingName,
   MeetingFields,
@@ -59,20 +58,11 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
 
 export function MeetingList() {
   const [open, setOpen] = useState(false);
-  const meetings = useLiveQuery(() => db.meetings.toArray(), []);
-  const attendance = useLiveQuery(() => db.attendance.toArray(), []);
-  const rows = useMemo(() => {
-    const byMeeting = new Map<number, typeof attendance>();
-    for (const a of attendance ?? []) {
-      const list = byMeeting.get(a.meetingId) ?? [];
-      list.push(a);
-      byMeeting.set(a.meetingId, list);
-    }
-    return [...(meetings ?? [])]
-      .sort((a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0))
-      .map((m) => ({ meeting: m, quorum: quorumOf(m, byMeeting.get(m.id!) ?? []) }));
-  }, [meetings, attendance]);
-  const ready = meetings !== undefined && attendance !== undefined;
+  // Kept while meetings and attendance are unchanged: at 10,000 members the quorum of each meeting is
+  // counted from ~30,000 attendance records and entitled lists of ~10,000 units (issue 17).
+  const list = useLiveQuery(() => keptMeetingList(db), []);
+  const rows = list?.value ?? [];
+  const ready = list !== undefined;
   return (
     <Flex vertical gap={12} aria-busy={!ready} data-desk-ready={String(ready)}>
       <Flex justify="space-between">
@@ -83,17 +73,15 @@ export function MeetingList() {
       </Flex>
       <Table
         size="small"
-        rowKey={(r) => r.meeting.id!}
-        loading={meetings === undefined}
+        rowKey={(r) => r.meeting.id}
+        loading={!ready}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: '日期', render: (_, r) => r.meeting.date, width: 110 },
           {
             title: '会议名称',
-            render: (_, r: { meeting: Meeting }) => (
-              <Link to={`/meetings/m/${r.meeting.id}`}>{r.meeting.name}</Link>
-            ),
+            render: (_, r) => <Link to={`/meetings/m/${r.meeting.id}`}>{r.meeting.name}</Link>,
           },
           { title: '会议类型', render: (_, r) => BODY_LABEL[r.meeting.body], width: 110 },
           { title: '形式', render: (_, r) => MEETING_FORM_LABEL[r.meeting.form], width: 70 },
