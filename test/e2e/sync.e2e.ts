@@ -369,6 +369,9 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     const dlg = a.page.getByRole('dialog', { name: `处理冲突：会员单位「${shared}」` });
     await dlg.waitFor();
     expect(await dlg.innerText()).toContain(loser);
+    // Fields by their Chinese names; the ones the app keeps itself (修改时间, 检索文字) are no choice.
+    await dlg.locator('[aria-label="会员代表 采用"]').waitFor();
+    expect(await dlg.innerText()).not.toMatch(/representative|updatedAt|searchText|修改时间|检索文字/);
     await shot(a.page, 'sync-2-member-conflict-dialog');
     // Every differing field from the other version: the loser's representative becomes the record's.
     const others = dlg.getByRole('radio', { name: '另一版本' });
@@ -399,6 +402,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
       }>(b.page, 'audit')
     ).find((e) => e.summary.startsWith('解决同步冲突'));
     expect(resolution?.workstation).toBe('工作站甲');
+    expect(resolution?.summary).toContain('采用另一版本的 会员代表');
     expect(resolution?.changes).toContainEqual(
       expect.objectContaining({ field: 'representative.name', before: winner, after: loser }),
     );

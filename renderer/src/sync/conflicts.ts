@@ -10,6 +10,7 @@ import { db } from '../db';
 import { writeAudit } from '../db/audit';
 import { decodeDoc, differingFields, mergePicked, type FieldDifference } from '../../../shared/sync/codec';
 import { parseDocId } from '../../../shared/sync/scope';
+import { fieldLabel } from '../../../shared/data/auditView';
 import { currentReplication, subscribeConflicts } from './engine';
 import type { PouchDoc } from './pouch';
 
@@ -22,6 +23,28 @@ export interface ConflictView {
   winner: Record<string, unknown>;
   other: Record<string, unknown>;
   differences: FieldDifference[];
+  /** The differences the clerk chooses between: without the fields the app keeps itself (below). */
+  choices: FieldDifference[];
+}
+
+/**
+ * Fields the app keeps itself, not offered as a choice: the member's search text follows the name it was
+ * made from; the time of the last change is the resolution's own (it is a new change of the record).
+ */
+const FOLLOWS: Readonly<Record<string, string>> = { searchText: 'name' };
+const STAMPED = 'updatedAt';
+const KEPT_BY_APP = new Set([...Object.keys(FOLLOWS), STAMPED]);
+
+/** A field of the record as the dialog and the audit trail name it (会员代表, not representative). */
+export function conflictFieldLabel(table: string, field: string): string {
+  return fieldLabel(field, table);
+}
+
+/** The fields taken from the other version: the clerk's picks, and what follows them. */
+function picksWithFollowers(pickOther: readonly string[]): string[] {
+  const picks = new Set(pickOther.filter((f) => !KEPT_BY_APP.has(f)));
+  for (const [field, source] of Object.entries(FOLLOWS)) if (picks.has(source)) picks.add(field);
+  return [...picks];
 }
 
 const TABLE_LABELS: Record<string, string> = {
@@ -74,6 +97,7 @@ export async function loadConflicts(): Promise<ConflictView[]> {
       winner: w,
       other: o,
       differences: differingFields(w, o),
+      choices: differingFields(w, o).filter((d) => !KEPT_BY_APP.has(d.field)),
     });
   }
   return out;
@@ -103,10 +127,13 @@ export function useConflicts(): ConflictView[] {
 export async function resolveConflict(c: ConflictView, pickOther: readonly string[]): Promise<void> {
   const rep = currentReplication();
   if (!rep) throw new Error('未连接服务器，无法处理冲突');
-  const merged = mergePicked(c.winner, c.other, pickOther);
+  const picks = picksWithFollowers(pickOther);
+  const merged = mergePicked(c.winner, c.other, picks);
   // What is not kept, field by field: the other version's value where the winner's is kept, the winner's
   // where the other's is taken. The entry's changes (不采用的值 → 采用的值) are the losing values in full.
-  const discarded = mergePicked(c.other, c.winner, pickOther);
+  const discarded = mergePicked(c.other, c.winner, picks);
+  if (picks.length && typeof merged[STAMPED] === 'string') merged[STAMPED] = new Date().toISOString();
+  const named = picks.filter((f) => !KEPT_BY_APP.has(f)).map((f) => conflictFieldLabel(c.table, f));
   const entityId = typeof c.key === 'number' ? c.key : undefined;
   const memberId = c.table === 'members' && typeof c.key === 'number' ? c.key : undefined;
   await db.transaction('rw', db.audit, () =>
@@ -116,14 +143,14 @@ export async function resolveConflict(c: ConflictView, pickOther: readonly strin
       ...(memberId !== undefined ? { memberId } : {}),
       action: 'update',
       summary: `解决同步冲突：${recordName(c)}，${
-        pickOther.length ? `采用另一版本的 ${pickOther.join('、')}` : '保留当前版本'
+        named.length ? `采用另一版本的 ${named.join('、')}` : '保留当前版本'
       }；未采用的值记入此条（另一版本：修订 ${c.otherRev}，当前版本：修订 ${c.winnerRev}）`,
       before: discarded,
       after: merged,
     }),
   );
   const winnerDoc = await rep.local.get(c.docId, { attachments: true, binary: true });
-  if (pickOther.length) {
+  if (picks.length) {
     const { encodeRow } = await import('../../../shared/sync/codec');
     const doc = encodeRow(c.table, c.key, merged) as unknown as PouchDoc;
     doc._rev = winnerDoc._rev;

@@ -5,7 +5,13 @@ import { saveLocalSettings, useLocalSettings } from '../../records/settings';
 import { checkConnection, clearConnection, saveConnection, useConnection } from '../../sync/connection';
 import { useSyncStatus } from '../../sync/useSyncStatus';
 import { testConnection } from '../../sync/testConnection';
-import { recordName, resolveConflict, useConflicts, type ConflictView } from '../../sync/conflicts';
+import {
+  conflictFieldLabel,
+  recordName,
+  resolveConflict,
+  useConflicts,
+  type ConflictView,
+} from '../../sync/conflicts';
 import { displayValue } from '../../../../shared/sync/codec';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
@@ -61,16 +67,17 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
         size="small"
         pagination={false}
         rowKey="field"
-        dataSource={conflict.differences}
+        dataSource={conflict.choices}
+        locale={{ emptyText: '两个版本只在自动记录的字段（修改时间、检索文字）上不同：保留当前版本即可' }}
         columns={[
-          { title: '字段', dataIndex: 'field' },
+          { title: '字段', render: (_, r) => conflictFieldLabel(conflict.table, r.field) },
           { title: '本机版本', render: (_, r) => displayValue(r.winner) },
           { title: '另一版本', render: (_, r) => displayValue(r.other) },
           {
             title: '采用',
             render: (_, r) => (
               <Radio.Group
-                aria-label={`${r.field} 采用`}
+                aria-label={`${conflictFieldLabel(conflict.table, r.field)} 采用`}
                 value={pick[r.field] ?? 'winner'}
                 onChange={(e) => setPick((p) => ({ ...p, [r.field]: e.target.value as 'winner' | 'other' }))}
                 options={[
@@ -225,7 +232,7 @@ export function SyncSection() {
             {conflicts.map((c) => (
               <Flex key={c.docId} gap={8} align="center">
                 <span>
-                  {recordName(c)}：{c.differences.length} 个字段不同
+                  {recordName(c)}：{c.choices.length} 个字段不同
                 </span>
                 <Button size="small" onClick={() => setOpen(c)}>
                   处理冲突
