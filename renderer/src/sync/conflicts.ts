@@ -88,6 +88,7 @@ export async function loadConflicts(): Promise<ConflictView[]> {
     const other = await rep.local.get(docId, { rev: otherRev, attachments: true, binary: true });
     const w = decodeDoc(doc as never) ?? {};
     const o = decodeDoc(other as never) ?? {};
+    const differences = differingFields(w, o);
     out.push({
       docId,
       table: ref.table,
@@ -96,8 +97,8 @@ export async function loadConflicts(): Promise<ConflictView[]> {
       otherRev,
       winner: w,
       other: o,
-      differences: differingFields(w, o),
-      choices: differingFields(w, o).filter((d) => !KEPT_BY_APP.has(d.field)),
+      differences,
+      choices: differences.filter((d) => !KEPT_BY_APP.has(d.field)),
     });
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import type { AttendanceRecord, Meeting } from '../../../../shared/domain/records';
 import type { DeskDB } from '../../db';
+import { groupBy } from '../../../../shared/data/group';
 import { keptByStamps } from '../home/derived';
 import { quorumOf } from './logic';
 
@@ -17,12 +18,7 @@ export function meetingListRows(
   meetings: readonly Meeting[],
   attendance: readonly AttendanceRecord[],
 ): MeetingListRow[] {
-  const byMeeting = new Map<number, AttendanceRecord[]>();
-  for (const a of attendance) {
-    const list = byMeeting.get(a.meetingId) ?? [];
-    list.push(a);
-    byMeeting.set(a.meetingId, list);
-  }
+  const byMeeting = groupBy(attendance, (a) => a.meetingId);
   return [...meetings]
     .sort((a, b) => b.date.localeCompare(a.date) || (b.id ?? 0) - (a.id ?? 0))
     .map((m) => {

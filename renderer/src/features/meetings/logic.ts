@@ -438,12 +438,7 @@ export function standingAttendance(
   meetings: readonly Meeting[],
   attendance: readonly AttendanceRecord[],
 ): StandingMeetingAttendance[] {
-  const byMeeting = new Map<number, AttendanceRecord[]>();
-  for (const a of attendance) {
-    const list = byMeeting.get(a.meetingId) ?? [];
-    list.push(a);
-    byMeeting.set(a.meetingId, list);
-  }
+  const byMeeting = groupBy(attendance, (a) => a.meetingId);
   return meetings
     .filter((m) => m.body === 'standing' && m.id !== undefined)
     .map((m) => {
