@@ -6,24 +6,17 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from './harness';
+import { demoDatabase, dropDb, payment } from './harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
-import { loadDemo } from '../../../renderer/src/db/demo';
 import { changesAfter, lastChange, readStamps } from '../../../renderer/src/db/revisions';
 import { markRemote } from '../../../renderer/src/sync/outbox';
-import type { Payment } from '../../../shared/domain/records';
 
 const AS_OF = '2026-11-21';
 let db: DeskDB;
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await loadDemo(db, { members: 20, asOf: AS_OF });
+  db = await demoDatabase(20, AS_OF);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 const TABLES = [
   'members',
@@ -38,18 +31,6 @@ const TABLES = [
 async function changedSince(before: Record<string, string | undefined>): Promise<string[]> {
   const now = await readStamps(db, TABLES);
   return TABLES.filter((t) => now[t] !== before[t]);
-}
-
-function payment(memberId: number, amount = 100): Payment {
-  return {
-    memberId,
-    year: 2026,
-    paidOn: '2026-03-01',
-    amount,
-    method: '银行转账',
-    receiptNo: '',
-    recordedAt: '2026-03-01T00:00:00.000Z',
-  } as Payment;
 }
 
 describe('table revisions (issue 17)', () => {

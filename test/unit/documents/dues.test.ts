@@ -5,11 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDuesNotice, buildDuesNoticesBatch, duesNoticeInput } from '../../../shared/documents';
 import { DUES, OPTIONS } from './fixtures';
-import { paragraphTexts, part, unzip } from './ooxml';
-
-async function documentXml(bytes: Uint8Array): Promise<string> {
-  return part(await unzip(bytes), 'word/document.xml');
-}
+import { documentXml, paragraphTexts } from './ooxml';
 
 describe('dues notice', () => {
   it('prints unit, tier, year, amount in figures and capitals, due date, bank details and contact', async () => {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { expect } from 'vitest';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 import type { XMLFileInfo } from 'xmllint-wasm';
 
@@ -65,6 +66,11 @@ export async function part(zip: JSZip, name: string): Promise<string> {
   return f.async('string');
 }
 
+/** word/document.xml of a .docx. */
+export async function documentXml(bytes: Uint8Array): Promise<string> {
+  return part(await unzip(bytes), 'word/document.xml');
+}
+
 /** The WordprocessingML parts worth validating: document, styles, settings, numbering, headers and footers. */
 export async function wmlParts(bytes: Uint8Array, label: string): Promise<{ name: string; xml: string }[]> {
   const zip = await unzip(bytes);
@@ -76,7 +82,8 @@ export async function wmlParts(bytes: Uint8Array, label: string): Promise<{ name
   return Promise.all(names.map(async (n) => ({ name: `${label}-${n}`, xml: await part(zip, n) })));
 }
 
-function decodeEntities(s: string): string {
+/** The text an XML text node stands for: its entities (named and numeric) decoded. */
+export function decodeEntities(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -117,4 +124,10 @@ export function styleXml(stylesXml: string, id: string): string {
   const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(stylesXml);
   if (!m) throw new Error(`style ${id} missing`);
   return m[0];
+}
+
+/** Asserts that each of `positions` (the indexes of parts looked up in a document) was found, and in this order. */
+export function expectInOrder(positions: number[]): void {
+  expect(positions.every((i) => i >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
 }

@@ -8,9 +8,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDatabase, dropDb, payment } from '../db/harness';
 import { openDeskDb, type DeskDB } from '../../../renderer/src/db/schema';
-import { loadDemo } from '../../../renderer/src/db/demo';
 import { computeDashboard } from '../../../renderer/src/features/home/dashboard';
 import {
   keptDashboard,
@@ -22,21 +21,17 @@ import { loadDuesData } from '../../../renderer/src/features/dues/data';
 import { buildLedger, chartSeries } from '../../../renderer/src/features/dues/ledger';
 import { recordPayment, setOverride, voidPayment } from '../../../renderer/src/features/dues/writes';
 import { changeTier, registerWithdrawal } from '../../../renderer/src/records/members';
-import type { Payment } from '../../../shared/domain/records';
 
 const AS_OF = '2026-11-21';
 const YEAR = 2026;
 
 let db: DeskDB;
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await loadDemo(db, { members: 60, asOf: AS_OF });
+  db = await demoDatabase(60, AS_OF);
 });
 afterEach(async () => {
   await keptWritesDone();
-  db.close();
-  await db.delete();
+  await dropDb(db);
 });
 
 /** The kept to-do list (after storing what it computed) and how its two parts were obtained. */
@@ -71,18 +66,6 @@ async function expectHomeEqual(): Promise<KeptHow[]> {
   const k = await kept();
   expect(k.value).toEqual(await computeDashboard(db, AS_OF));
   return k.how;
-}
-
-function payment(memberId: number): Payment {
-  return {
-    memberId,
-    year: YEAR,
-    paidOn: '2026-03-01',
-    amount: 100,
-    method: '银行转账',
-    receiptNo: '',
-    recordedAt: '2026-03-01T00:00:00.000Z',
-  } as Payment;
 }
 
 describe('kept derived values (issue 17)', () => {

@@ -5,9 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDatabase, dropDb } from '../db/harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
-import { loadDemo } from '../../../renderer/src/db/demo';
 import { computeDashboard, DASHBOARD_TABLES } from '../../../renderer/src/features/home/dashboard';
 import { sessionCache } from '../../../renderer/src/features/home/sessionCache';
 
@@ -17,14 +16,9 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 
 let db: DeskDB;
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await loadDemo(db, { members: 40, asOf: AS_OF });
+  db = await demoDatabase(40, AS_OF);
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 function dashboardCache() {
   let computed = 0;

@@ -6,9 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../db/harness';
+import { demoDatabase, dropDb } from '../db/harness';
 import { openDeskDb, type DeskDB } from '../../../renderer/src/db/schema';
-import { loadDemo } from '../../../renderer/src/db/demo';
 import { keptWritesDone } from '../../../renderer/src/features/home/derived';
 import { keptMeetingList, meetingListRows } from '../../../renderer/src/features/meetings/listRows';
 import { createMeeting, saveAttendance } from '../../../renderer/src/features/meetings/data';
@@ -16,16 +15,12 @@ import { quorumOf } from '../../../renderer/src/features/meetings/logic';
 
 const AS_OF = '2026-11-21';
 let db: DeskDB;
-
 beforeEach(async () => {
-  db = freshDb();
-  await db.open();
-  await loadDemo(db, { members: 60, asOf: AS_OF });
+  db = await demoDatabase(60, AS_OF);
 });
 afterEach(async () => {
   await keptWritesDone();
-  db.close();
-  await db.delete();
+  await dropDb(db);
 });
 
 async function kept(d: DeskDB = db) {
