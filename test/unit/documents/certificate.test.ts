@@ -91,6 +91,18 @@ describe('certificate unit names', () => {
     expect(n40.text.split('\n')).toHaveLength(2);
     expect(n40.text).not.toMatch(/研究\n中心|研究中\n心|有限\n公司|（北京\n/);
     expect(n40.pt).toBeGreaterThanOrEqual(20);
+    // The sizes exactly: 35 and 40 characters, broken at the name's own seams.
+    const exact35 = '北京中关村示例网络空间安全技术研究中心（北京）有限责任公司第十一分公司';
+    const exact40 = '中国电子信息产业集团示例网络安全技术研究中心（北京）有限责任公司华北区第一分公司';
+    expect([exact35.length, exact40.length]).toEqual([35, 40]);
+    expect(certificateNameLines(exact35)).toEqual({
+      text: '北京中关村示例网络空间安全技术研究中心\n（北京）有限责任公司第十一分公司',
+      pt: 30,
+    });
+    expect(certificateNameLines(exact40).text).toBe(
+      '中国电子信息产业集团示例网络安全技术研究中心\n（北京）有限责任公司华北区第一分公司',
+    );
+    expect(certificateNameLines(exact40).pt).toBeGreaterThanOrEqual(20);
     expect(certificateNameLines('北京示例网络安全技术股份有限公司')).toEqual({
       text: '北京示例网络安全技术股份有限公司',
       pt: 30,

@@ -251,6 +251,45 @@ describe('计票表', () => {
     expect(sign).toBe('计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日');
   });
 
+  it('keeps the 计票人/监票人/日期 line with the last two rows of the table before it (never alone on a page)', async () => {
+    const row = (i: number) => ({ title: `关于审议第${i}项工作报告的议案`, entitled: 9, present: 7 });
+    const rowsOf = (xml: string) => xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    // Every paragraph of a row kept with the next (Word keeps the row with the next one).
+    const kept = (r: string) => {
+      const ps = r.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+      return ps.length > 0 && ps.every((p) => p.includes('<w:keepNext/>'));
+    };
+    const signIsKept = (xml: string) => {
+      const at = xml.indexOf('计票人（签字）');
+      const before = xml.slice(xml.lastIndexOf('</w:tbl>', at), at);
+      // The blank line between the table and the signature line is kept with it, the line itself is the end.
+      expect(before).toContain('<w:keepNext/>');
+    };
+    const plain = await documentXml(
+      await buildTallySheet({ meeting: STANDING_MEETING, motions: [1, 2, 3, 4, 5, 6].map(row) }),
+    );
+    const rows = rowsOf(plain);
+    expect(rows).toHaveLength(7);
+    expect(rows.map(kept)).toEqual([false, false, false, false, false, true, true]);
+    signIsKept(plain);
+    // With votes by name, the last table is the last named one: its last two rows are kept, the motions' not.
+    const named = await documentXml(
+      await buildTallySheet({
+        meeting: STANDING_MEETING,
+        motions: [
+          { ...row(1), named: [{ unit: '甲公司', choice: '同意' }] },
+          { ...row(2), named: ['甲', '乙', '丙', '丁'].map((u) => ({ unit: `${u}公司`, choice: '同意' })) },
+        ],
+      }),
+    );
+    const tables = named.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(3);
+    expect(rowsOf(tables[0]!).some(kept)).toBe(false);
+    expect(rowsOf(tables[1]!).some(kept)).toBe(false);
+    expect(rowsOf(tables[2]!).map(kept)).toEqual([false, false, false, true, true]);
+    signIsKept(named);
+  });
+
   it('states attendance and quorum when given (R-O4: a remote meeting counts returned ballots) and tabulates votes by name', async () => {
     const doc = await documentXml(
       await buildTallySheet({
