@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Flex, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Typography } from 'antd';
 import { db } from '../db';
 import { desk, deskErrorText } from '../platform';
 import { parseAutoBackupName, DAILY_TO_KEEP, MONTHLY_TO_KEEP } from '../../../shared/data/retention';
 import { autoBackupApi, runDailyAutoBackup, type AutoBackupInfo } from './autoBackup';
+import { DeskTable } from '../ui/DeskTable';
 
 function size(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -48,13 +49,11 @@ export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes
         每天第一次打开工作台时自动备份到数据文件夹，保留最近 {DAILY_TO_KEEP} 天的每日备份和最近{' '}
         {MONTHLY_TO_KEEP} 个月的每月备份。恢复前的备份也保存在这里。
       </Typography.Paragraph>
-      <Table<AutoBackupInfo>
-        size="small"
+      <DeskTable<AutoBackupInfo>
+        label="自动备份列表"
         rowKey="name"
-        aria-label="自动备份列表"
-        loading={list === null}
-        dataSource={list ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        rows={list ?? undefined}
+        perPage={10}
         columns={[
           {
             title: '时间',

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { App, Button } from 'antd';
 import type { Member } from '../../../shared/domain/records';
 import { useExportFile } from '../ui/exportFile';
 import { today } from '../ui/today';
 import { db } from '../db';
 import { rosterWorkbook } from './export';
-import { errorText } from '../ui/errorText';
+import { useRun } from '../ui/useRun';
 
 /**
  * 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. `members` may be
@@ -17,26 +16,25 @@ export function ExportRosterButton(props: {
 }) {
   const { message } = App.useApp();
   const save = useExportFile();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useRun();
   return (
     <Button
       loading={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          const given = typeof props.members === 'function' ? props.members() : props.members;
-          const members = given ?? (await db.members.orderBy('id').toArray());
-          if (members.length === 0) {
-            message.info('没有可导出的会员');
-            return;
-          }
-          await save(`会员名册-${today()}.xlsx`, rosterWorkbook(members), 'xlsx');
-        } catch (e) {
-          message.error(`导出失败：${errorText(e)}`);
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onClick={() =>
+        void run(
+          async () => {
+            const given = typeof props.members === 'function' ? props.members() : props.members;
+            const members = given ?? (await db.members.orderBy('id').toArray());
+            if (members.length === 0) {
+              message.info('没有可导出的会员');
+              return;
+            }
+            await save(`会员名册-${today()}.xlsx`, rosterWorkbook(members), 'xlsx');
+          },
+          undefined,
+          '导出失败',
+        )
+      }
     >
       {props.label ?? '导出会员名册'}
     </Button>

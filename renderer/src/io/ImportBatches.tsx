@@ -1,24 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { App, Button, Table, Tag } from 'antd';
+import { App, Button, Tag } from 'antd';
 import type { ImportBatch } from '../../../shared/domain/records';
 import { formatAuditTime } from '../../../shared/data/auditView';
 import { db } from '../db';
 import { undoImport } from './importRoster';
 import { errorText } from '../ui/errorText';
+import { DeskTable } from '../ui/DeskTable';
 
 /** The import batches, newest first, each with 撤销本次导入 (explicit, confirmed, audited). */
 export function ImportBatches() {
   const { message, modal } = App.useApp();
   const batches = useLiveQuery(() => db.imports.orderBy('at').reverse().toArray(), []);
   return (
-    <Table<ImportBatch>
-      size="small"
+    <DeskTable<ImportBatch>
+      label="导入批次"
       rowKey="id"
-      aria-label="导入批次"
-      loading={batches === undefined}
-      dataSource={batches ?? []}
-      pagination={{ pageSize: 5, hideOnSinglePage: true }}
-      locale={{ emptyText: '还没有导入过名册' }}
+      rows={batches}
+      perPage={5}
+      empty="还没有导入过名册"
       columns={[
         { title: '批次', dataIndex: 'id', render: (id: number) => `#${id}` },
         { title: '导入时间', dataIndex: 'at', render: (at: string) => formatAuditTime(at) },

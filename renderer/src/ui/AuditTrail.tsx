@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { App, Button, Flex, Input, Select, Table, Typography } from 'antd';
+import { App, Button, Flex, Input, Table, Typography } from 'antd';
 import type { AuditEntry } from '../../../shared/domain/records';
 import {
   ACTION_LABEL,
@@ -13,6 +13,8 @@ import {
   type AuditNames,
 } from '../../../shared/data/auditView';
 import { DateInput } from './DateInput';
+import { FilterSelect } from './FilterSelect';
+import { Stacked } from './Stacked';
 import { useExportFile } from './exportFile';
 import { today } from './today';
 import { db } from '../db';
@@ -98,40 +100,31 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
   return (
     <Flex vertical gap={8}>
       <Flex wrap gap={12} align="end">
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <span>操作</span>
-          <Select
+        <Stacked label="操作">
+          <FilterSelect
             aria-label="操作"
-            allowClear
-            placeholder="全部"
-            style={{ width: 130 }}
+            width={130}
             value={filter.action}
             onChange={(v) => set({ action: v })}
             options={Object.entries(ACTION_LABEL).map(([value, label]) => ({ value, label }))}
           />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <span>对象</span>
-          <Select
+        </Stacked>
+        <Stacked label="对象">
+          <FilterSelect
             aria-label="对象"
-            allowClear
-            placeholder="全部"
-            style={{ width: 150 }}
+            width={150}
             value={filter.entity}
             onChange={(v) => set({ entity: v })}
             options={entities.map((value) => ({ value, label: entityLabel(value) }))}
           />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2, width: 150 }}>
-          <span>起始日期</span>
+        </Stacked>
+        <Stacked label="起始日期" width={150}>
           <DateInput aria-label="起始日期" value={filter.from} onChange={(v) => set({ from: v })} />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2, width: 150 }}>
-          <span>截止日期</span>
+        </Stacked>
+        <Stacked label="截止日期" width={150}>
           <DateInput aria-label="截止日期" value={filter.to} onChange={(v) => set({ to: v })} />
-        </label>
-        <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-          <span>搜索</span>
+        </Stacked>
+        <Stacked label="搜索">
           <Input
             aria-label="搜索操作记录"
             allowClear
@@ -140,7 +133,7 @@ export function AuditTrail(props: { memberId?: number; importBatchId?: number | 
             value={filter.text}
             onChange={(e) => set({ text: e.target.value })}
           />
-        </label>
+        </Stacked>
         <Button
           onClick={async () => {
             try {

@@ -3,16 +3,22 @@ import { App } from 'antd';
 import { errorText } from './errorText';
 
 /**
- * Runs a write and tells the clerk how it went: `run(fn, done, failed)` shows `done` when it succeeded (or,
- * without `done`, the text `fn` resolves to, if any) and the Chinese error text when it failed, after the
- * prefix `failed` (e.g. 保存失败：…); `busy` is true meanwhile (for a button's or dialog's loading state).
+ * Runs a piece of work that may fail and tells the clerk how it went, for several buttons at once: `run(key,
+ * fn, done, failed)` shows `done` when it succeeded (or, without `done`, the text `fn` resolves to, if any)
+ * and the Chinese error text when it failed, after the prefix `failed` (e.g. 导出失败：…); `running` is the
+ * key of the work under way (each button's loading state: `running === 'xlsx'`), null when none.
  * Resolves to whether it succeeded; a failed write leaves the form open with what the clerk typed.
  */
-export function useRun() {
+export function useRunKeyed<K extends string>() {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<unknown>, done?: string, failed?: string): Promise<boolean> => {
-    setBusy(true);
+  const [running, setRunning] = useState<K | null>(null);
+  const run = async (
+    key: K,
+    fn: () => Promise<unknown>,
+    done?: string,
+    failed?: string,
+  ): Promise<boolean> => {
+    setRunning(key);
     try {
       const result = await fn();
       const text = done ?? (typeof result === 'string' ? result : undefined);
@@ -22,8 +28,17 @@ export function useRun() {
       message.error(failed ? `${failed}：${errorText(e)}` : errorText(e));
       return false;
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   };
-  return { busy, run };
+  return { running, run };
+}
+
+/** useRunKeyed for one piece of work: `run(fn, done, failed)`, `busy` while it runs (a dialog's 保存). */
+export function useRun() {
+  const { running, run } = useRunKeyed<'run'>();
+  return {
+    busy: running !== null,
+    run: (fn: () => Promise<unknown>, done?: string, failed?: string) => run('run', fn, done, failed),
+  };
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Form, Input, Select, Table } from 'antd';
+import { App, Button, Flex, Form, Input, Select } from 'antd';
 import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -10,6 +10,7 @@ import { today } from '../../ui/today';
 import { addActivity, updateActivity } from './data';
 import { filterMember, memberOptions } from '../offices/Offices';
 import { useRun } from '../../ui/useRun';
+import { DeskTable } from '../../ui/DeskTable';
 
 export const ACTIVITY_KINDS = ['会议', '培训', '研讨', '调研', '论坛', '其他'];
 
@@ -148,12 +149,11 @@ export function Activities() {
           登记活动
         </Button>
       </Flex>
-      <Table<Activity>
-        size="small"
+      <DeskTable<Activity>
+        label="活动列表"
         rowKey="id"
-        loading={activities === undefined}
-        dataSource={activities ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        rows={activities}
+        perPage={20}
         columns={[
           { title: '日期', dataIndex: 'date', width: 110 },
           { title: '活动名称', dataIndex: 'name' },

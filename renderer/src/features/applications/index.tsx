@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Table, Tag } from 'antd';
+import { Alert, App, Button, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import type { Application } from '../../../../shared/domain/records';
@@ -10,6 +10,7 @@ import { MemberForm } from '../members';
 import { ApplicationPage } from './ApplicationPage';
 import { createApplication, RejoinBanned } from './data';
 import { applicationStatusLabel } from './logic';
+import { DeskTable } from '../../ui/DeskTable';
 
 function statusColor(a: Application): string {
   if (a.step === 'done') return a.outcome === 'approved' ? 'green' : 'red';
@@ -29,13 +30,12 @@ function ApplicationList() {
         </Button>
       }
     >
-      <Table<Application>
-        size="small"
+      <DeskTable<Application>
+        label="入会申请列表"
         rowKey="id"
-        loading={apps === undefined}
-        dataSource={apps ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: '尚无入会申请' }}
+        rows={apps}
+        perPage={20}
+        empty="尚无入会申请"
         columns={[
           {
             title: '单位名称',

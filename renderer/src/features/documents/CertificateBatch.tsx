@@ -3,8 +3,7 @@
  * read-only here. It lists what was issued with each certificate's current state, and exports the
  * certificates as issued (same bytes every time; the SHA-256 goes into the register).
  */
-import { useState } from 'react';
-import { App, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import type { Certificate, OutgoingDocument } from '../../../../shared/domain/records';
@@ -15,7 +14,8 @@ import { recordExport } from '../../records/register';
 import { certificateBatchDocx } from './word';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { exportFileName, sha256Hex } from './logic';
-import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
+import { DeskTable } from '../../ui/DeskTable';
 
 type Item = NonNullable<OutgoingDocument['certificateBatch']>['items'][number];
 
@@ -33,25 +33,24 @@ function certificateState(c: Certificate | undefined) {
 
 export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const exportFile = useExportFile();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useRun();
   const items = doc.certificateBatch?.items ?? [];
   // The certificates' current state, in the batch's order.
   const certs = useLiveQuery(() => db.certificates.bulkGet(items.map((i) => i.certificateId)), [doc.id]);
 
   const onExport = async () => {
     if (!doc.id) return;
-    setBusy(true);
-    try {
-      const bytes = await certificateBatchDocx(doc, await documentOptionsFromSettings());
-      const sha = await sha256Hex(bytes);
-      if (await exportFile(exportFileName(doc), bytes, 'docx')) await recordExport(db, doc.id, sha);
-    } catch (e) {
-      message.error(`导出失败：${errorText(e)}`);
-    } finally {
-      setBusy(false);
-    }
+    const id = doc.id;
+    await run(
+      async () => {
+        const bytes = await certificateBatchDocx(doc, await documentOptionsFromSettings());
+        const sha = await sha256Hex(bytes);
+        if (await exportFile(exportFileName(doc), bytes, 'docx')) await recordExport(db, id, sha);
+      },
+      undefined,
+      '导出失败',
+    );
   };
 
   return (
@@ -86,12 +85,10 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
             {doc.sha256 ? <Typography.Text code>{doc.sha256}</Typography.Text> : '尚未导出'}
           </Descriptions.Item>
         </Descriptions>
-        <Table<Item>
-          aria-label="本批证书"
-          size="small"
+        <DeskTable<Item>
+          label="本批证书"
           rowKey="certificateId"
-          pagination={false}
-          dataSource={items}
+          rows={items}
           columns={[
             { title: '序号', width: 70, render: (_, __, i) => i + 1 },
             { title: '证书编号', dataIndex: 'certificateNo', width: 200 },

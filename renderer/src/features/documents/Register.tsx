@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { db } from '../../db';
 import { useVoidDialog } from './Editor';
 import { DOC_STATUS_LABEL, DOC_TYPES, shortHash } from './logic';
+import { DeskTable } from '../../ui/DeskTable';
 
 const STATUS_COLOR: Record<OutgoingDocument['status'], string> = {
   draft: 'blue',
@@ -151,15 +152,13 @@ export function Register() {
           发文字号按年度顺序在定稿时分配，作废的字号保留、不再使用。类型：{DOC_TYPES.join(' / ')}
         </Typography.Text>
       </Flex>
-      <Table<OutgoingDocument>
-        aria-label="发文登记簿"
+      <DeskTable<OutgoingDocument>
+        label="发文登记簿"
         rowKey="id"
-        size="small"
         columns={columns}
-        dataSource={rows}
-        loading={docs === undefined}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: '尚无发文。点击“新建通知”开始。' }}
+        rows={docs === undefined ? undefined : rows}
+        perPage={50}
+        empty="尚无发文。点击“新建通知”开始。"
       />
     </Page>
   );

@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react';
-import { App, Button, Descriptions, Flex, Result, Spin, Tabs } from 'antd';
+import { Button, Descriptions, Flex, Result, Spin, Tabs } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import { flushPendingWrites } from '../../platform';
@@ -22,7 +22,7 @@ import { draftMeetingNotice, loadMeetingRecord } from './data';
 import { LiveQuorumBar, RollCall } from './RollCall';
 import { EditMeetingForm } from './EditMeeting';
 import { meetingWorkbook } from '../../io/export';
-import { errorText } from '../../ui/errorText';
+import { useRunKeyed } from '../../ui/useRun';
 import { fileNamePart } from '../../../../shared/data/fileName';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import type { ExportOptions } from '../settings/exportOptions';
@@ -55,8 +55,7 @@ export function MeetingDetail() {
     return d && d.status !== 'void' ? d : null;
   }, [meeting?.noticeDocId]);
   const exportFile = useExportFile();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { running: busy, run } = useRunKeyed<string>();
   const [tab, setTab] = useState('rollcall');
   const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
@@ -76,20 +75,19 @@ export function MeetingDetail() {
       </Page>
     );
 
-  const exportPaper = async (p: (typeof PAPERS)[number]) => {
-    setBusy(p.button);
-    try {
-      // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
-      await flushPendingWrites();
-      const record = await loadMeetingRecord(db, meetingId);
-      const bytes = await p.build(record, await documentOptionsFromSettings());
-      await exportFile(`${fileNamePart(meeting.name)}${p.suffix}.docx`, bytes);
-    } catch (e) {
-      message.error(`导出失败：${errorText(e)}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const exportPaper = (p: (typeof PAPERS)[number]) =>
+    run(
+      p.button,
+      async () => {
+        // Flush typing first so the papers carry every word (the autosave is ≤ 400 ms behind).
+        await flushPendingWrites();
+        const record = await loadMeetingRecord(db, meetingId);
+        const bytes = await p.build(record, await documentOptionsFromSettings());
+        await exportFile(`${fileNamePart(meeting.name)}${p.suffix}.docx`, bytes);
+      },
+      undefined,
+      '导出失败',
+    );
 
   return (
     <Page
@@ -106,20 +104,20 @@ export function MeetingDetail() {
                 navigate(`/documents/${notice.id}`);
                 return;
               }
-              setBusy('notice');
-              try {
-                await flushPendingWrites();
-                const docId = await draftMeetingNotice(
-                  db,
-                  meetingId,
-                  meetingNoticeDraft(await loadMeetingRecord(db, meetingId)),
-                );
-                navigate(`/documents/${docId}`);
-              } catch (e) {
-                message.error(`起草失败：${errorText(e)}`);
-              } finally {
-                setBusy(null);
-              }
+              await run(
+                'notice',
+                async () => {
+                  await flushPendingWrites();
+                  const docId = await draftMeetingNotice(
+                    db,
+                    meetingId,
+                    meetingNoticeDraft(await loadMeetingRecord(db, meetingId)),
+                  );
+                  navigate(`/documents/${docId}`);
+                },
+                undefined,
+                '起草失败',
+              );
             }}
           >
             {notice ? `会议通知 ${notice.docNumber ?? '（草稿）'}` : '起草会议通知'}
@@ -131,18 +129,18 @@ export function MeetingDetail() {
           ))}
           <Button
             loading={busy === 'xlsx'}
-            onClick={async () => {
-              setBusy('xlsx');
-              try {
-                await flushPendingWrites();
-                const book = await meetingWorkbook(db, meetingId);
-                await exportFile(book.name, book.bytes, 'xlsx');
-              } catch (e) {
-                message.error(`导出失败：${errorText(e)}`);
-              } finally {
-                setBusy(null);
-              }
-            }}
+            onClick={() =>
+              void run(
+                'xlsx',
+                async () => {
+                  await flushPendingWrites();
+                  const book = await meetingWorkbook(db, meetingId);
+                  await exportFile(book.name, book.bytes, 'xlsx');
+                },
+                undefined,
+                '导出失败',
+              )
+            }
           >
             导出出席与表决（Excel）
           </Button>

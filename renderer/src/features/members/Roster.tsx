@@ -1,10 +1,11 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNavigate } from 'react-router';
 import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { Page } from '../../ui/Page';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { ImportRosterButton } from '../../io/ImportRosterButton';
 import { ExportRosterButton } from '../../io/ExportRosterButton';
 import { db } from '../../db';
@@ -66,36 +67,24 @@ const Filters = memo(function Filters(props: {
   return (
     <>
       <Form.Item label="会员级别" htmlFor="roster-tier">
-        <Select
-          id="roster-tier"
-          allowClear
-          placeholder="全部"
-          value={tier}
-          onChange={(v) => setTier(v)}
-          options={TIER_OPTIONS}
-          style={{ width: 140 }}
-        />
+        <FilterSelect id="roster-tier" value={tier} onChange={setTier} options={TIER_OPTIONS} width={140} />
       </Form.Item>
       <Form.Item label="状态" htmlFor="roster-status">
-        <Select
+        <FilterSelect
           id="roster-status"
-          allowClear
-          placeholder="全部"
           value={status}
-          onChange={(v) => setStatus(v)}
+          onChange={setStatus}
           options={STATUS_OPTIONS}
-          style={{ width: 120 }}
+          width={120}
         />
       </Form.Item>
       <Form.Item label="入会年份" htmlFor="roster-year">
-        <Select
+        <FilterSelect
           id="roster-year"
-          allowClear
-          placeholder="全部"
           value={year}
-          onChange={(v) => setYear(v)}
+          onChange={setYear}
           options={years.map((y) => ({ value: y, label: `${y} 年` }))}
-          style={{ width: 120 }}
+          width={120}
         />
       </Form.Item>
     </>

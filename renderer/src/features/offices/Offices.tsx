@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, List, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
 import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -24,6 +24,7 @@ import { motionRefs, officeTerms, standingAttendance } from '../meetings/logic';
 import { defaultTermEnd, electionCheck } from './logic';
 import { tierForRole } from '../../../../shared/charter';
 import { errorText } from '../../ui/errorText';
+import { DeskTable } from '../../ui/DeskTable';
 
 /** Member select with search (name, pinyin, initials, credit code, people: member.searchText). */
 export function memberOptions(members: readonly Member[]) {
@@ -310,12 +311,11 @@ export function Offices() {
           新增任职
         </Button>
       </Flex>
-      <Table<Office>
-        size="small"
+      <DeskTable<Office>
+        label="任职列表"
         rowKey="id"
-        dataSource={rows}
-        loading={offices === undefined}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        rows={offices === undefined ? undefined : rows}
+        perPage={20}
         columns={[
           { title: '职务', width: 90, render: (_, o) => OFFICE_LABEL[o.role] },
           { title: '任职单位', render: (_, o) => (o.memberId ? (names.get(o.memberId) ?? o.memberId) : '—') },

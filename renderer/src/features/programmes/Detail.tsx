@@ -16,7 +16,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -69,6 +68,7 @@ import {
 } from './word';
 import { errorText } from '../../ui/errorText';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
+import { DeskTable } from '../../ui/DeskTable';
 
 const STATUS_COLOR: Record<Enrolment['status'], string> = {
   invited: 'default',
@@ -653,14 +653,13 @@ export function ProgrammeDetail() {
           <Button onClick={() => void exportCertificates(true)}>导出证书（每家一个文件）</Button>
         </Flex>
 
-        <Table<Enrolment>
-          aria-label="成员单位"
+        <DeskTable<Enrolment>
+          label="成员单位"
           rowKey="id"
-          size="small"
           columns={columns}
-          dataSource={rows}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description="尚未邀请或登记成员单位" /> }}
+          rows={rows}
+          perPage={50}
+          empty={<Empty description="尚未邀请或登记成员单位" />}
           scroll={{ x: 1100 }}
         />
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import type { Programme } from '../../../../shared/domain/records';
@@ -8,6 +8,7 @@ import { db } from '../../db';
 import { ProgrammeDetail } from './Detail';
 import { ProgrammeFormModal } from './ProgrammeForm';
 import { deadlineLabel } from './logic';
+import { DeskTable } from '../../ui/DeskTable';
 
 function ProgrammeList() {
   const navigate = useNavigate();
@@ -33,14 +34,11 @@ function ProgrammeList() {
           if (id !== undefined) navigate(`/programmes/${id}`);
         }}
       />
-      <Table<Programme>
-        aria-label="专项行动列表"
+      <DeskTable<Programme>
+        label="专项行动列表"
         rowKey="id"
-        size="small"
-        loading={programmes === undefined}
-        dataSource={[...(programmes ?? [])].sort((a, b) => b.callYear - a.callYear)}
-        pagination={false}
-        locale={{ emptyText: '尚无专项行动。点击“新建专项行动”。' }}
+        rows={programmes && [...programmes].sort((a, b) => b.callYear - a.callYear)}
+        empty="尚无专项行动。点击“新建专项行动”。"
         columns={[
           { key: 'name', title: '名称', render: (_, p) => <Link to={`/programmes/${p.id}`}>{p.name}</Link> },
           { key: 'year', title: '征集年度', dataIndex: 'callYear', width: 100 },

@@ -6,7 +6,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -24,6 +23,7 @@ import { Page } from '../../ui/Page';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
 import { errorText } from '../../ui/errorText';
+import { useRunKeyed } from '../../ui/useRun';
 import { today } from '../../ui/today';
 import { defaultAsOf, reportPeriod, type AnnualReport } from '../../../../shared/report/figures';
 import {
@@ -188,9 +188,8 @@ export function ReportDesk() {
   const thisYear = Number(now.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [asOf, setAsOf] = useState(defaultAsOf(thisYear, now));
-  const { message } = App.useApp();
   const save = useExportFile();
-  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
+  const { running: busy, run } = useRunKeyed<'docx' | 'xlsx'>();
   // The report of the chosen year and date, read when the view opens and again when either changes (a
   // snapshot: the view itself changes no record). Only a result for the chosen year and date is shown.
   const [loaded, setLoaded] = useState<Loaded>();
@@ -219,23 +218,23 @@ export function ReportDesk() {
 
   const exportAs = async (kind: 'docx' | 'xlsx') => {
     if (!r || !computed) return;
-    setBusy(kind);
-    try {
-      // The Word and Excel builders load on the first export, not with the view (SheetJS and the Word
-      // builder are most of a megabyte of script the key figures do not need).
-      const { reportFileName, reportWorkbook } = await import('./excel');
-      const bytes =
-        kind === 'docx'
-          ? await (
-              await import('./word')
-            ).reportDocx(r, computed.sections, await documentOptionsFromSettings())
-          : reportWorkbook(r, computed.sections);
-      await save(reportFileName(r, kind), bytes, kind);
-    } catch (e) {
-      message.error(`导出失败：${errorText(e)}`);
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      kind,
+      async () => {
+        // The Word and Excel builders load on the first export, not with the view (SheetJS and the Word
+        // builder are most of a megabyte of script the key figures do not need).
+        const { reportFileName, reportWorkbook } = await import('./excel');
+        const bytes =
+          kind === 'docx'
+            ? await (
+                await import('./word')
+              ).reportDocx(r, computed.sections, await documentOptionsFromSettings())
+            : reportWorkbook(r, computed.sections);
+        await save(reportFileName(r, kind), bytes, kind);
+      },
+      undefined,
+      '导出失败',
+    );
   };
 
   return (

@@ -2,7 +2,7 @@ import { CharterSettingsSection, HolidaySettingsSection } from './CharterSetting
 import { DocumentSettingsSection } from './DocumentSettingsSection';
 import { WorkstationSection } from './WorkstationSection';
 import { SyncSection } from './SyncSection';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Descriptions, Flex, Progress, Typography } from 'antd';
 import { Page } from '../../ui/Page';
 import { db } from '../../db';
@@ -19,11 +19,15 @@ import { ImportBatches } from '../../io/ImportBatches';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { errorText } from '../../ui/errorText';
 
-function SectionTitle(props: { children: string }) {
+/** One part of 设置: a region named by its heading. */
+function Section(props: { title: string; children: ReactNode }) {
   return (
-    <Typography.Title level={2} style={{ fontSize: 16 }}>
+    <section aria-label={props.title}>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        {props.title}
+      </Typography.Title>
       {props.children}
-    </Typography.Title>
+    </section>
   );
 }
 
@@ -58,83 +62,70 @@ function DemoLoader() {
   );
 }
 
+function About(props: { info: AppInfo | null }) {
+  const { info } = props;
+  return (
+    <Descriptions column={1} size="small" bordered>
+      <Descriptions.Item label="版本">{info?.version ?? '…'}</Descriptions.Item>
+      <Descriptions.Item label="运行方式">
+        {info ? (info.runtime === 'electron' ? '桌面应用（Electron）' : '浏览器') : '…'}
+      </Descriptions.Item>
+      <Descriptions.Item label="数据库版本">{SCHEMA_VERSION}</Descriptions.Item>
+      {info?.paths && <Descriptions.Item label="数据文件夹">{info.paths.userData}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
+function RosterFiles() {
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        从 Excel（.xlsx）或 CSV
+        文件导入会员名册：先核对每一行，有问题的行可修改或跳过，确认后一次性导入；导入后可整批撤销。
+      </Typography.Paragraph>
+      <Flex gap={8}>
+        <ImportRosterButton />
+        <ExportRosterButton />
+      </Flex>
+      <ImportBatches />
+    </Flex>
+  );
+}
+
 export function SettingsDesk() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [pendingRestore, setPendingRestore] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   useEffect(() => {
     void desk.appInfo().then(setInfo);
   }, []);
+  // The page's parts, top to bottom: [heading, content].
+  const sections: [string, ReactNode][] = [
+    ['关于', <About info={info} />],
+    ['本工作站', <WorkstationSection />],
+    ['多人协作', <SyncSection />],
+    ['演示数据', <DemoLoader />],
+    [
+      '备份与恢复',
+      <Flex vertical gap={20}>
+        <BackupToFile />
+        <RestoreFromBackup pending={pendingRestore} />
+      </Flex>,
+    ],
+    ['自动备份', <AutoBackupPanel onRestore={setPendingRestore} />],
+    ['会员名册导入导出', <RosterFiles />],
+    ['章程参数', <CharterSettingsSection />],
+    ['公文设置', <DocumentSettingsSection />],
+    ['节假日安排', <HolidaySettingsSection />],
+    ['操作记录', <AuditTrail />],
+  ];
   return (
     <Page title="设置">
       <Flex vertical gap={24}>
-        <section aria-label="关于">
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            关于
-          </Typography.Title>
-          <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label="版本">{info?.version ?? '…'}</Descriptions.Item>
-            <Descriptions.Item label="运行方式">
-              {info ? (info.runtime === 'electron' ? '桌面应用（Electron）' : '浏览器') : '…'}
-            </Descriptions.Item>
-            <Descriptions.Item label="数据库版本">{SCHEMA_VERSION}</Descriptions.Item>
-            {info?.paths && <Descriptions.Item label="数据文件夹">{info.paths.userData}</Descriptions.Item>}
-          </Descriptions>
-        </section>
-        <section aria-label="本工作站">
-          <SectionTitle>本工作站</SectionTitle>
-          <WorkstationSection />
-        </section>
-        <section aria-label="多人协作">
-          <SectionTitle>多人协作</SectionTitle>
-          <SyncSection />
-        </section>
-        <section aria-label="演示数据">
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            演示数据
-          </Typography.Title>
-          <DemoLoader />
-        </section>
-        <section aria-label="备份与恢复">
-          <SectionTitle>备份与恢复</SectionTitle>
-          <Flex vertical gap={20}>
-            <BackupToFile />
-            <RestoreFromBackup pending={pendingRestore} />
-          </Flex>
-        </section>
-        <section aria-label="自动备份">
-          <SectionTitle>自动备份</SectionTitle>
-          <AutoBackupPanel onRestore={setPendingRestore} />
-        </section>
-        <section aria-label="会员名册导入导出">
-          <SectionTitle>会员名册导入导出</SectionTitle>
-          <Flex vertical gap={8}>
-            <Typography.Paragraph style={{ margin: 0 }}>
-              从 Excel（.xlsx）或 CSV
-              文件导入会员名册：先核对每一行，有问题的行可修改或跳过，确认后一次性导入；导入后可整批撤销。
-            </Typography.Paragraph>
-            <Flex gap={8}>
-              <ImportRosterButton />
-              <ExportRosterButton />
-            </Flex>
-            <ImportBatches />
-          </Flex>
-        </section>
-        <section aria-label="章程参数">
-          <SectionTitle>章程参数</SectionTitle>
-          <CharterSettingsSection />
-        </section>
-        <section aria-label="公文设置">
-          <SectionTitle>公文设置</SectionTitle>
-          <DocumentSettingsSection />
-        </section>
-        <section aria-label="节假日安排">
-          <SectionTitle>节假日安排</SectionTitle>
-          <HolidaySettingsSection />
-        </section>
-        <section aria-label="操作记录">
-          <SectionTitle>操作记录</SectionTitle>
-          <AuditTrail />
-        </section>
+        {sections.map(([title, body]) => (
+          <Section key={title} title={title}>
+            {body}
+          </Section>
+        ))}
       </Flex>
     </Page>
   );
