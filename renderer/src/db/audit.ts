@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntry } from '../../../shared/domain/records';
 import { fieldChanges } from '../../../shared/domain/audit';
+import type { EntityTable, InsertType } from 'dexie';
 import type { DeskDB } from './schema';
 import { LOCAL_KEYS, readLocal } from './local';
 
@@ -54,4 +55,20 @@ export async function writeAudit(db: DeskDB, input: AuditInput): Promise<void> {
     if (changes.length) entry.changes = changes;
   }
   await db.audit.add(entry);
+}
+
+/**
+ * Adds a row and the audit entry that records it, in the caller's transaction (which must include the table
+ * and db.audit): the entry names the table and the new row's id, with `action` 'create' unless said.
+ * Resolves to the new row's id. (The owner scan, test/unit/architecture/owners, sees the table passed.)
+ */
+export async function addAudited<T extends { id?: number }>(
+  db: DeskDB,
+  table: EntityTable<T, 'id'>,
+  row: InsertType<T, 'id'>,
+  entry: Omit<AuditInput, 'entity' | 'entityId' | 'action'> & { action?: AuditAction },
+): Promise<number> {
+  const id = (await table.add(row)) as number;
+  await writeAudit(db, { entity: table.name, entityId: id, action: 'create', ...entry });
+  return id;
 }

@@ -20,7 +20,7 @@ import {
   yearOf,
 } from '../../../shared/charter';
 import type { DeskDB } from '../db/schema';
-import { writeAudit } from '../db/audit';
+import { addAudited, writeAudit } from '../db/audit';
 import { certificateSequence } from '../sync/counter';
 import { numberServerState, NumbersNeedServer, serverNumbers } from '../sync/numbers';
 import { DocumentWriteError, recordUnusedNumbers, reserveDocNumbers } from './register';
@@ -187,12 +187,8 @@ export async function issueProgrammeCertificates(
         status: 'valid',
         createdAt: new Date().toISOString(),
       };
-      const id = (await db.certificates.add(c)) as number;
-      await writeAudit(db, {
-        entity: 'certificates',
-        entityId: id,
+      const id = await addAudited(db, db.certificates, c, {
         memberId: u.memberId,
-        action: 'create',
         summary: `颁发${programme.name}成员单位证书 ${certificateNo}：${u.unitName}`,
         after: { certificateNo, issuedOn: on },
       });

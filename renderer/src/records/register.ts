@@ -12,7 +12,7 @@ import {
 } from '../../../shared/documents';
 import type { DocType, OutgoingDocument } from '../../../shared/domain/records';
 import { findPlaceholders, placeholderRefusal } from '../../../shared/documents/placeholders';
-import { writeAudit } from '../db/audit';
+import { addAudited, writeAudit } from '../db/audit';
 import type { DeskDB } from '../db/schema';
 import { documentSequence } from '../sync/counter';
 import { NumbersNeedServer, serverNumbers } from '../sync/numbers';
@@ -60,15 +60,7 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
         createdAt: now,
         updatedAt: now,
       };
-      const newId = (await db.documents.add(row)) as number;
-      await writeAudit(db, {
-        entity: 'documents',
-        entityId: newId,
-        action: 'create',
-        summary: `新建发文草稿：${fields.title}`,
-        after: fields,
-      });
-      return newId;
+      return addAudited(db, db.documents, row, { summary: `新建发文草稿：${fields.title}`, after: fields });
     }
     const before = await db.documents.get(id);
     if (!before) throw new DocumentWriteError('找不到该发文');
@@ -251,10 +243,7 @@ export async function registerCertificateBatch(
     createdAt: now,
     updatedAt: now,
   };
-  const id = (await db.documents.add(row)) as number;
-  await writeAudit(db, {
-    entity: 'documents',
-    entityId: id,
+  const id = await addAudited(db, db.documents, row, {
     action: 'docnumber',
     summary: `登记证书批次并分配发文字号 ${docNumber}：${text.title}`,
     after: { docNumber, title: text.title, certificateBatch },

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../../shared/charter';
 import type { DuesOverride, Payment } from '../../../../shared/domain/records';
-import { writeAudit } from '../../db/audit';
+import { addAudited, writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 
 export const PAYMENT_METHODS = ['银行转账', '现金', '其他'] as const;
@@ -60,16 +60,12 @@ export async function recordPayment(
       recordedAt: now,
     };
     if (v.note) payment.note = v.note;
-    const id = (await db.payments.add(payment)) as number;
-    await writeAudit(db, {
-      entity: 'payments',
-      entityId: id,
+    return addAudited(db, db.payments, payment, {
       memberId: v.memberId,
       action: 'payment',
       summary: `登记缴费：${member.name} ${v.year} 年会费 ${v.amount} 元（${v.method}）`,
       after: payment,
     });
-    return id;
   });
 }
 

@@ -19,7 +19,7 @@ import {
   type CharterSettings,
 } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
-import { writeAudit } from '../../db/audit';
+import { addAudited, writeAudit } from '../../db/audit';
 import { saveDraft, type DraftFields } from '../../records/register';
 import type { MeetingRecord } from './word';
 import { buildEntitled, VERSION_CAP } from './logic';
@@ -337,15 +337,7 @@ export async function addAgendaItem(db: DeskDB, meetingId: number, title: string
     const items = await db.agendaItems.where('meetingId').equals(meetingId).toArray();
     const order = items.reduce((m, i) => Math.max(m, i.order), 0) + 1;
     const item: AgendaItem = { meetingId, order, title, discussion: '', updatedAt: nowIso() };
-    const id = (await db.agendaItems.add(item)) as number;
-    await writeAudit(db, {
-      entity: 'agendaItems',
-      entityId: id,
-      action: 'create',
-      summary: `新增议程：${title}`,
-      after: item,
-    });
-    return id;
+    return addAudited(db, db.agendaItems, item, { summary: `新增议程：${title}`, after: item });
   });
 }
 
@@ -455,15 +447,7 @@ export async function addMotion(
   return db.transaction('rw', [db.motions, db.audit], async () => {
     const at = nowIso();
     const motion: Motion = { ...m, createdAt: at, updatedAt: at };
-    const id = (await db.motions.add(motion)) as number;
-    await writeAudit(db, {
-      entity: 'motions',
-      entityId: id,
-      action: 'create',
-      summary: `新增议案：${m.title}`,
-      after: motion,
-    });
-    return id;
+    return addAudited(db, db.motions, motion, { summary: `新增议案：${m.title}`, after: motion });
   });
 }
 

@@ -8,7 +8,7 @@ import type { IsoDate, OfficeRole, Tier } from '../../../../shared/domain/types'
 import { OFFICE_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { compareDates, parseIsoDate, tierChangeFor, tierDropFor } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
-import { writeAudit } from '../../db/audit';
+import { addAudited, writeAudit } from '../../db/audit';
 import { recordTierChange } from '../../records/members';
 
 const nowIso = () => new Date().toISOString();
@@ -33,12 +33,8 @@ export async function addOffice(db: DeskDB, input: NewOffice): Promise<{ id: num
     const office: Office = { ...input, createdAt: at };
     if (office.memberId === undefined) delete office.memberId;
     if (office.motionId === undefined) delete office.motionId;
-    const id = (await db.offices.add(office)) as number;
-    await writeAudit(db, {
-      entity: 'offices',
-      entityId: id,
+    const id = await addAudited(db, db.offices, office, {
       memberId: input.memberId,
-      action: 'create',
       summary: `任职：${OFFICE_LABEL[input.role]} ${input.holderName}（${input.startOn} 至 ${input.endOn}）`,
       after: office,
     });

@@ -18,7 +18,7 @@ import {
   returnProgrammeCertificate,
   withReserved,
 } from '../../records/certificates';
-import { writeAudit } from '../../db/audit';
+import { addAudited, writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../../records/register';
 import { sha256Hex } from '../documents/logic';
@@ -37,15 +37,12 @@ export async function saveProgramme(
   if (fields.certificatePrefix.trim() === '') throw new ProgrammeWriteError('请填写证书编号前缀');
   return db.transaction('rw', [db.programmes, db.audit], async () => {
     if (id === undefined) {
-      const newId = (await db.programmes.add({ ...fields, createdAt: new Date().toISOString() })) as number;
-      await writeAudit(db, {
-        entity: 'programmes',
-        entityId: newId,
-        action: 'create',
-        summary: `新建专项行动：${fields.name}`,
-        after: fields,
-      });
-      return newId;
+      return addAudited(
+        db,
+        db.programmes,
+        { ...fields, createdAt: new Date().toISOString() },
+        { summary: `新建专项行动：${fields.name}`, after: fields },
+      );
     }
     const before = await db.programmes.get(id);
     if (!before) throw new ProgrammeWriteError('找不到该专项行动');
@@ -122,12 +119,8 @@ export async function enrolMembers(
           createdAt: now,
           updatedAt: now,
         };
-        const id = (await db.enrolments.add(row)) as number;
-        await writeAudit(db, {
-          entity: 'enrolments',
-          entityId: id,
+        await addAudited(db, db.enrolments, row, {
           memberId,
-          action: 'create',
           summary: `${status === 'invited' ? '邀请' : '登记申请'}：${m.name}（${programme.name}）`,
           after: { programmeId, memberId, status },
         });
