@@ -42,8 +42,9 @@ export async function demoDatabase(members: number, asOf: string): Promise<DeskD
   return db;
 }
 
-/** Closes a test's database and deletes it. */
-export async function dropDb(db: DeskDB): Promise<void> {
+/** Closes a test's database and deletes it, once `settled` (e.g. the kept values' writes) has resolved. */
+export async function dropDb(db: DeskDB, settled?: () => Promise<unknown>): Promise<void> {
+  await settled?.();
   db.close();
   await db.delete();
 }

@@ -144,16 +144,19 @@ describe('saveFile: the main process owns filters and final extensions', () => {
   });
 });
 
+/** Saves a 通知.docx of two bytes through saveFile; gives where it went. */
+function savedNotice(call: ReturnType<typeof setup>['call']): Promise<{ path: string }> {
+  return call(CHANNELS.saveFile, {
+    suggestedName: '通知',
+    bytes: new Uint8Array([80, 75]),
+    kind: 'docx',
+  }) as Promise<{ path: string }>;
+}
+
 describe('openPath: only documents saved this session, unchanged since', () => {
   it('opens a document it saved', async () => {
     const { call, opened } = setup();
-    const r = (await call(CHANNELS.saveFile, {
-      suggestedName: '通知',
-      bytes: new Uint8Array([80, 75]),
-      kind: 'docx',
-    })) as {
-      path: string;
-    };
+    const r = await savedNotice(call);
     expect(await call(CHANNELS.openPath, { path: r.path })).toEqual({ ok: true });
     expect(opened).toEqual([r.path]);
   });
@@ -172,13 +175,7 @@ describe('openPath: only documents saved this session, unchanged since', () => {
 
   it('refuses a saved document replaced or changed since (hash)', async () => {
     const { call, opened } = setup();
-    const r = (await call(CHANNELS.saveFile, {
-      suggestedName: '通知',
-      bytes: new Uint8Array([80, 75]),
-      kind: 'docx',
-    })) as {
-      path: string;
-    };
+    const r = await savedNotice(call);
     writeFileSync(r.path, MZ);
     const res = (await call(CHANNELS.openPath, { path: r.path })) as { ok: boolean; error: string };
     expect(res.ok).toBe(false);

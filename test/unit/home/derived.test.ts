@@ -29,10 +29,7 @@ let db: DeskDB;
 beforeEach(async () => {
   db = await demoDatabase(60, AS_OF);
 });
-afterEach(async () => {
-  await keptWritesDone();
-  await dropDb(db);
-});
+afterEach(() => dropDb(db, keptWritesDone));
 
 /** The kept to-do list (after storing what it computed) and how its two parts were obtained. */
 async function kept(d: DeskDB = db): Promise<{ how: KeptHow[]; value: unknown }> {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { demoDb, meetingFields } from './demoDb';
+import { createStandingMeeting, demoDb, meetingFields, motionUnder } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
@@ -58,17 +58,7 @@ async function docText(bytes: Uint8Array): Promise<string> {
 
 describe('meeting records (R-O6)', () => {
   it('creates a standing-council meeting with its entitled list fixed and the secretary-general 列席', async () => {
-    const id = await createMeeting(
-      db,
-      meetingFields({
-        body: 'standing',
-        name: '常务理事会',
-        date: ASOF,
-        place: '北京',
-        chair: '甲',
-        recorder: '乙',
-      }),
-    );
+    const id = await createStandingMeeting(db, ASOF);
     const m = (await db.meetings.get(id))!;
     expect(m.entitled.filter((e) => !e.observer)).toHaveLength(9);
     const rows = await db.attendance.where('meetingId').equals(id).toArray();
@@ -110,17 +100,11 @@ describe('minutes autosave versions', () => {
 
 describe('votes (audited as vote) and the papers', () => {
   it('standing council 4-1-1: pending, approved, and the minutes say so', async () => {
-    const id = await createMeeting(
-      db,
-      meetingFields({
-        body: 'standing',
-        name: '2025年第二次常务理事会',
-        date: ASOF,
-        place: '北京',
-        chair: '王主持',
-        recorder: '周梦妍',
-      }),
-    );
+    const id = await createStandingMeeting(db, ASOF, {
+      name: '2025年第二次常务理事会',
+      chair: '王主持',
+      recorder: '周梦妍',
+    });
     for (const m of [1, 2, 3, 4, 5]) await markAttendance(db, id, m, 'present', '');
     let r = await record(id);
     expect(quorumOf(r.meeting, r.attendance).quorate).toBe(false);
@@ -171,14 +155,7 @@ describe('votes (audited as vote) and the papers', () => {
         ballotReturnedOn: '2025-06-10',
         status: 'present',
       });
-    const item = await addAgendaItem(db, id, '工作计划');
-    const mo = await addMotion(db, {
-      meetingId: id,
-      agendaItemId: item,
-      title: '工作计划议案',
-      text: '',
-      tallyMode: 'names',
-    });
+    const mo = await motionUnder(db, id, '工作计划', '工作计划议案');
     for (const [i, v] of voters.slice(0, needed).entries())
       await castBallot(db, mo, v, i === 0 ? 'against' : 'for');
     // A ballot from someone who did not return theirs does not count: it cannot be recorded (R-O4).

@@ -5,13 +5,11 @@
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { demoDb } from './demoDb';
+import { demoDb, motionUnder } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import { standingAbsenceFlags } from '../../../shared/charter';
 import {
-  addAgendaItem,
-  addMotion,
   createMeeting,
   markAttendance,
   meetingRecords,
@@ -225,14 +223,7 @@ describe('编辑会议信息: updateMeeting (R-O2, R-O4, R-O6: the entitled list
 
   it('a named ballot also locks the body; bad input is rejected in Chinese', async () => {
     const id = await createMeeting(db, meetingInput('council', ASOF));
-    const item = await addAgendaItem(db, id, '议程');
-    const mo = await addMotion(db, {
-      meetingId: id,
-      agendaItemId: item,
-      title: '议案',
-      text: '',
-      tallyMode: 'names',
-    });
+    const mo = await motionUnder(db, id, '议程', '议案');
     // A ballot on record (kept even when its unit is no longer present) locks the type too.
     await db.ballots.add({ motionId: mo, memberId: 1, choice: 'for', recordedAt: '2025-01-01T00:00:00Z' });
     expect(await meetingRecords(db, id)).toEqual({ attendance: 0, votes: 1 });

@@ -18,10 +18,7 @@ let db: DeskDB;
 beforeEach(async () => {
   db = await demoDatabase(60, AS_OF);
 });
-afterEach(async () => {
-  await keptWritesDone();
-  await dropDb(db);
-});
+afterEach(() => dropDb(db, keptWritesDone));
 
 async function kept(d: DeskDB = db) {
   const r = await keptMeetingList(d);

@@ -164,29 +164,14 @@ describe('motion tally and outcome (R-O2, R-O4, R-O6)', () => {
 
   it('standing council 4-1-1 of 6 present: 通过（待指导单位批准）, then the approval label', () => {
     const m = meeting('standing', 'onsite', 9, true);
-    const t = tallyOf(m, motion({ counts: { for: 4, against: 1, abstain: 1 } }), present6, []);
+    const counts = { for: 4, against: 1, abstain: 1 };
+    const t = tallyOf(m, motion({ counts }), present6, []);
     expect(t.decision?.label).toBe('通过（待指导单位批准）');
     expect(t.notVoted).toBe(0);
-    const a = tallyOf(
-      m,
-      motion({
-        counts: { for: 4, against: 1, abstain: 1 },
-        guidingDecision: { decision: 'approved', on: ASOF },
-      }),
-      present6,
-      [],
-    );
-    expect(a.decision?.label).toBe('通过（指导单位已批准）');
-    const r = tallyOf(
-      m,
-      motion({
-        counts: { for: 4, against: 1, abstain: 1 },
-        guidingDecision: { decision: 'rejected', on: ASOF },
-      }),
-      present6,
-      [],
-    );
-    expect(r.decision?.label).toBe('指导单位未批准');
+    const decided = (decision: 'approved' | 'rejected') =>
+      tallyOf(m, motion({ counts, guidingDecision: { decision, on: ASOF } }), present6, []);
+    expect(decided('approved').decision?.label).toBe('通过（指导单位已批准）');
+    expect(decided('rejected').decision?.label).toBe('指导单位未批准');
   });
 
   it('3-2-1 of 6 is not adopted (2/3 needed); remainder shows as 未表决', () => {

@@ -7,14 +7,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { demoDb, meetingFields } from './demoDb';
+import { createStandingMeeting, demoDb, motionUnder } from './demoDb';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { generateDemo } from '../../../shared/demo/generate';
 import {
-  addAgendaItem,
-  addMotion,
   castBallot,
-  createMeeting,
   loadMeetingRecord,
   markAttendance,
   recordGuidingDecision,
@@ -34,30 +31,13 @@ beforeEach(async () => {
 
 /** Seven of nine standing directors present, a named vote of 5 for and 2 against; then the 7th leaves. */
 async function meetingWithLeaver() {
-  const meetingId = await createMeeting(
-    db,
-    meetingFields({
-      body: 'standing',
-      name: '常务理事会',
-      date: ASOF,
-      place: '北京',
-      chair: '甲',
-      recorder: '乙',
-    }),
-  );
+  const meetingId = await createStandingMeeting(db, ASOF);
   const meeting = (await db.meetings.get(meetingId))!;
   const voters = meeting.entitled.filter((e) => !e.observer);
   expect(voters).toHaveLength(9);
   const present = voters.slice(0, 7);
   for (const v of present) await markAttendance(db, meetingId, v.memberId, 'present', v.representative);
-  const itemId = await addAgendaItem(db, meetingId, '审议入会申请');
-  const motionId = await addMotion(db, {
-    meetingId,
-    agendaItemId: itemId,
-    title: '关于接纳新会员的议案',
-    text: '',
-    tallyMode: 'names',
-  });
+  const motionId = await motionUnder(db, meetingId, '审议入会申请', '关于接纳新会员的议案');
   const choices = ['for', 'for', 'for', 'for', 'against', 'against', 'for'] as const;
   for (let i = 0; i < 7; i++) await castBallot(db, motionId, present[i]!.memberId, choices[i]!);
   await recordGuidingDecision(db, motionId, { decision: 'approved', on: ASOF });
