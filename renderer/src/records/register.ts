@@ -10,26 +10,27 @@ import {
   type BatchCertificate,
   type CertificateBatchInput,
 } from '../../../shared/documents';
-import type { DocType, OutgoingDocument } from '../../../shared/domain/records';
+import type { OutgoingDocument } from '../../../shared/domain/records';
 import { findPlaceholders, placeholderRefusal } from '../../../shared/documents/placeholders';
 import { addAudited, writeAudit } from '../db/audit';
 import type { DeskDB } from '../db/schema';
 import { documentSequence } from '../sync/counter';
 import { NumbersNeedServer, serverNumbers } from '../sync/numbers';
 
-export interface DraftFields {
-  title: string;
-  type: DocType;
-  date: string;
-  addressee: string;
-  body: string;
-  attachments: string[];
-  issuer: string;
-  template?: string;
-  /** 版头 / 版记 of this document (absent: none). */
-  letterhead?: { mark: string };
-  colophon?: { cc?: string; printDate?: string };
-}
+/** What the editor writes of a draft: the document's own text and its 版头 / 版记 (absent: none). */
+export type DraftFields = Pick<
+  OutgoingDocument,
+  | 'title'
+  | 'type'
+  | 'date'
+  | 'addressee'
+  | 'body'
+  | 'attachments'
+  | 'issuer'
+  | 'template'
+  | 'letterhead'
+  | 'colophon'
+>;
 
 export class DocumentWriteError extends Error {}
 

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Tag } from 'antd';
+import { Alert, App, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, Route, Routes, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Application } from '../../../../shared/domain/records';
 import { Page } from '../../ui/Page';
+import { DeskRoutes, NewButton } from '../../ui/DeskRoutes';
 import { today } from '../../ui/today';
 import { db } from '../../db';
 import { MemberForm } from '../members';
@@ -18,18 +19,9 @@ function statusColor(a: Application): string {
 }
 
 function ApplicationList() {
-  const navigate = useNavigate();
   const apps = useLiveQuery(() => db.applications.orderBy('createdAt').reverse().toArray(), []);
   return (
-    <Page
-      title="入会申请"
-      ready={apps !== undefined}
-      extra={
-        <Button type="primary" onClick={() => navigate('new')}>
-          新建申请
-        </Button>
-      }
-    >
+    <Page title="入会申请" ready={apps !== undefined} extra={<NewButton to="new">新建申请</NewButton>}>
       <DeskTable<Application>
         label="入会申请列表"
         rowKey="id"
@@ -89,10 +81,6 @@ function NewApplication() {
 
 export function ApplicationsDesk() {
   return (
-    <Routes>
-      <Route index element={<ApplicationList />} />
-      <Route path="new" element={<NewApplication />} />
-      <Route path=":id" element={<ApplicationPage />} />
-    </Routes>
+    <DeskRoutes list={<ApplicationList />} pages={{ new: <NewApplication />, ':id': <ApplicationPage /> }} />
   );
 }

@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { Button, Flex, Input, Select, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { Page } from '../../ui/Page';
+import { NewButton } from '../../ui/DeskRoutes';
 import { db } from '../../db';
 import { useVoidDialog } from './Editor';
 import { DOC_STATUS_LABEL, DOC_TYPES, shortHash } from './logic';
@@ -27,7 +28,6 @@ function registerOrder(a: OutgoingDocument, b: OutgoingDocument): number {
 
 /** 发文登记簿 (R-W1): every document, numbers never reused, voided ones kept and marked. */
 export function Register() {
-  const navigate = useNavigate();
   const docs = useLiveQuery(() => db.documents.toArray(), []);
   const [query, setQuery] = useState('');
   const [year, setYear] = useState<number | undefined>();
@@ -120,15 +120,7 @@ export function Register() {
     },
   ];
   return (
-    <Page
-      title="发文"
-      ready={docs !== undefined}
-      extra={
-        <Button type="primary" onClick={() => navigate('/documents/new')}>
-          新建通知
-        </Button>
-      }
-    >
+    <Page title="发文" ready={docs !== undefined} extra={<NewButton to="/documents/new">新建通知</NewButton>}>
       {voidDialog.dialog}
       <Flex gap={12} style={{ marginBottom: 12 }} wrap>
         <Input.Search

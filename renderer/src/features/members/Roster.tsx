@@ -1,10 +1,11 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useNavigate } from 'react-router';
+
 import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { Page } from '../../ui/Page';
+import { NewButton } from '../../ui/DeskRoutes';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { ImportRosterButton } from '../../io/ImportRosterButton';
 import { ExportRosterButton } from '../../io/ExportRosterButton';
@@ -92,14 +93,11 @@ const Filters = memo(function Filters(props: {
 });
 
 const Actions = memo(function Actions(props: { rows: () => readonly Member[] }) {
-  const navigate = useNavigate();
   return (
     <>
       <ImportRosterButton />
       <ExportRosterButton members={props.rows} label="导出当前名册（Excel）" />
-      <Button type="primary" onClick={() => navigate('new')}>
-        新增会员
-      </Button>
+      <NewButton to="new">新增会员</NewButton>
     </>
   );
 });

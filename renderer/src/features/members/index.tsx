@@ -1,6 +1,7 @@
 import { App } from 'antd';
-import { Route, Routes, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Page } from '../../ui/Page';
+import { DeskRoutes } from '../../ui/DeskRoutes';
 import { db } from '../../db';
 import { MemberFile } from './MemberFile';
 import { MemberForm } from './MemberForm';
@@ -37,11 +38,5 @@ function NewMember() {
 }
 
 export function MembersDesk() {
-  return (
-    <Routes>
-      <Route index element={<Roster />} />
-      <Route path="new" element={<NewMember />} />
-      <Route path=":id" element={<MemberFile />} />
-    </Routes>
-  );
+  return <DeskRoutes list={<Roster />} pages={{ new: <NewMember />, ':id': <MemberFile /> }} />;
 }

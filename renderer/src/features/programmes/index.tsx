@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, Route, Routes, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Programme } from '../../../../shared/domain/records';
 import { Page } from '../../ui/Page';
+import { DeskRoutes } from '../../ui/DeskRoutes';
 import { db } from '../../db';
 import { ProgrammeDetail } from './Detail';
 import { ProgrammeFormModal } from './ProgrammeForm';
@@ -52,10 +53,5 @@ function ProgrammeList() {
 
 /** 专项行动 desk (R-P1..R-P3). */
 export function ProgrammesDesk() {
-  return (
-    <Routes>
-      <Route index element={<ProgrammeList />} />
-      <Route path=":id" element={<ProgrammeDetail />} />
-    </Routes>
-  );
+  return <DeskRoutes list={<ProgrammeList />} pages={{ ':id': <ProgrammeDetail /> }} />;
 }

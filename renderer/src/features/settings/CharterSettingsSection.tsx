@@ -17,23 +17,16 @@ import {
   useCharterSettings,
 } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
+import { useRun } from '../../ui/useRun';
 
 const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
 
 /** 章程参数: the readings marked **Reading** in the rules (R-D1, R-O9, R-W1, R-O6), editable by the clerk. */
 export function CharterSettingsSection() {
-  const { message } = App.useApp();
   const settings = useCharterSettings();
   const [form] = Form.useForm<CharterSettings>();
-  const save = async (values: CharterSettings) => {
-    try {
-      await saveCharterSettings(db, values);
-    } catch (e) {
-      message.error(errorText(e));
-      return;
-    }
-    message.success('章程参数已保存');
-  };
+  const { run } = useRun();
+  const save = (values: CharterSettings) => run(() => saveCharterSettings(db, values), '章程参数已保存');
   return (
     <Form
       form={form}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
 import { mustFill } from '../../ui/rules';
 import { db } from '../../db';
 import { FONT_SCHEMES } from '../../../../shared/documents';
@@ -9,7 +9,8 @@ import {
   useDocumentSettings,
   type DocumentSettings,
 } from './documentSettings';
-import { errorText } from '../../ui/errorText';
+
+import { useRun } from '../../ui/useRun';
 import { chineseFamilies, OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
 import type { InstalledFonts } from '../../../../shared/channels';
 
@@ -32,7 +33,6 @@ const SCHEME_LABEL = {
 
 /** 公文设置: which official faces this machine has, the font scheme of exports, the default 版头. */
 export function DocumentSettingsSection() {
-  const { message } = App.useApp();
   const settings = useDocumentSettings();
   const [form] = Form.useForm<DocumentSettings>();
   const [detection, setDetection] = useState<FontDetection | undefined>(undefined);
@@ -46,15 +46,8 @@ export function DocumentSettingsSection() {
     };
   }, []);
   const recommended = detection ? recommendedScheme(detection) : undefined;
-  const save = async (values: DocumentSettings) => {
-    try {
-      await saveDocumentSettings(db, values);
-    } catch (e) {
-      message.error(errorText(e));
-      return;
-    }
-    message.success('公文设置已保存');
-  };
+  const { run } = useRun();
+  const save = (values: DocumentSettings) => run(() => saveDocumentSettings(db, values), '公文设置已保存');
   const inEffect = settings.fontScheme === 'auto' ? recommended?.scheme : settings.fontScheme;
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>

@@ -1,27 +1,20 @@
 import { useEffect } from 'react';
-import { App, Button, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Typography } from 'antd';
 import { db } from '../../db';
 import { saveLocalSettings, useLocalSettings, type LocalSettings } from '../../records/settings';
-import { errorText } from '../../ui/errorText';
+
+import { useRun } from '../../ui/useRun';
 
 /**
  * 本工作站 (issue 19): this workstation's name and the clerk's, local-only settings that every audit entry
  * written here carries (and 多人协作 shows to the other workstations through the shared audit trail).
  */
 export function WorkstationSection() {
-  const { message } = App.useApp();
   const current = useLocalSettings();
   const [form] = Form.useForm<LocalSettings>();
   useEffect(() => form.setFieldsValue(current), [form, current]);
-  const save = async (values: LocalSettings) => {
-    try {
-      await saveLocalSettings(db, values);
-    } catch (e) {
-      message.error(errorText(e));
-      return;
-    }
-    message.success('本工作站设置已保存');
-  };
+  const { run } = useRun();
+  const save = (values: LocalSettings) => run(() => saveLocalSettings(db, values), '本工作站设置已保存');
   return (
     <Flex vertical gap={8} style={{ maxWidth: 720 }}>
       <Typography.Paragraph style={{ margin: 0 }}>
