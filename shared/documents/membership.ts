@@ -66,8 +66,8 @@ export const MEMBERSHIP_DECLARATION =
 
 /**
  * label | sub-label | value | sub-label | value | value, 156 mm in all. The first value column holds the
- * 18-character credit code on one line (2,900 twips); the address spans it and the next sub-label column,
- * the postcode takes the last narrow column only.
+ * 18-character credit code on one line (2,900 twips), and a person's e-mail address; the address spans it
+ * and the next sub-label column, the postcode takes the last narrow column only.
  */
 const COLUMNS = [1418, 1304, 2900, 1134, 1134, TEXT_WIDTH - 1418 - 1304 - 2900 - 1134 - 1134];
 /** 小四 characters a line of a value spanning the last four columns (less margins and punctuation). */
@@ -109,7 +109,9 @@ export function membershipApplicationContent(
       cantSplit: true,
     },
     {
-      cells: [label('', 1, 'continue'), label('手机'), val(p.mobile), label('邮箱'), val(p.email, 2)],
+      // The e-mail address in the wide column (2,900 twips: 22 characters of 12 pt Latin at 6 pt each, more of most addresses),
+      // the 11-digit mobile number in the narrower one; the other way round most addresses wrapped.
+      cells: [label('', 1, 'continue'), label('邮箱'), val(p.email), label('手机'), val(p.mobile, 2)],
       height: 567,
       cantSplit: true,
     },

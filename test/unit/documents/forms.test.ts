@@ -247,5 +247,21 @@ describe('long form content', () => {
     expect(cellWidth('北京市海淀区中关村软件园二期西北旺东路10号院东区')).toBeGreaterThan(
       2 * cellWidth('100193'),
     );
+    // A 22-character e-mail address on one line: at most 6 pt a character of 12 pt Latin, plus the margins
+    // (it was in a 2,089-twip cell, where 'zhang@example.com' wrapped before .com).
+    const people = await documentXml(
+      await buildMembershipApplication({
+        representative: { name: '张三', mobile: '13800000001', email: 'zhangsan@seclab.com.cn' },
+      }),
+    );
+    const widthOf = (text: string) => {
+      const cell =
+        (people.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).find((c) => paragraphTexts(c).join('') === text) ??
+        '';
+      return Number(/<w:tcW (?:w:type="dxa" )?w:w="(\d+)"/.exec(cell)?.[1]);
+    };
+    expect('zhangsan@seclab.com.cn').toHaveLength(22);
+    expect(widthOf('zhangsan@seclab.com.cn')).toBeGreaterThanOrEqual(22 * 6 * 20 + 170);
+    expect(widthOf('13800000001')).toBeGreaterThanOrEqual(11 * 6 * 20 + 170);
   });
 });
