@@ -110,10 +110,13 @@ export function documentOptions(
       children: s.children,
     } as ISectionOptions;
   });
+  // Everything that reaches docProps/core.xml is sanitised like body text (U+FFFE, U+FFFF, controls and
+  // bidirectional overrides removed): docx escapes the XML specials but keeps those. The last author is the
+  // author (docx would write “Un-named”, which Word shows in the file's properties).
+  const author = sanitizeLine(options?.author) || '中国网络安全产业联盟秘书处';
   return {
-    // Everything that reaches docProps/core.xml is sanitised like body text (U+FFFE, U+FFFF, controls and
-    // bidirectional overrides removed): docx escapes the XML specials but keeps those.
-    creator: sanitizeLine(options?.author) || '中国网络安全产业联盟秘书处',
+    creator: author,
+    lastModifiedBy: author,
     title: sanitizeLine(title),
     evenAndOddHeaderAndFooters: true,
     sections: sectionOptions,

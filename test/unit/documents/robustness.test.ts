@@ -71,6 +71,8 @@ describe('robustness', () => {
       expect(/[\u202A-\u202E\u2066-\u2069]/.test(xml)).toBe(false);
     }
     expect(core).toContain('<dc:creator>ABCevilx</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>ABCevilx</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
     expect(core).toContain('<dc:title>标题ABCevilx</dc:title>');
     const result = await validateXML({
       xml: [
