@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { daysFromToday, dialog, it, loadDemoData, openSection, setDate, shot, stillShot } from './support';
+import { daysFromToday, dialog, it, openSection, setDate, shot, stillShot } from './support';
 import { untilStill } from './browser';
 import { axeViolations, englishNames } from './axe';
 
@@ -42,10 +42,9 @@ const go = (page: Page, hash: string) =>
 
 describe('accessibility of every screen and dialog (issue 16.9)', () => {
   it('axe finds no serious or critical violation and every name is Chinese, on every desk and dialog', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     const found: Finding[] = [];
     const screen = async (name: string, ready: () => Promise<unknown>) => {
       await ready();

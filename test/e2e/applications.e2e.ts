@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { download, fill, it, openSection, select, shot, today } from './support';
+import { clickToPage, download, fill, it, openDesk, openSection, select, shot, today } from './support';
 import { annualDues, creditCodeCheckChar } from '../../shared/charter';
 
 const FIRST17 = '91330106MA2H7K8L9';
@@ -20,10 +20,8 @@ describe('入会申请 desk (issue 5, R-M3)', () => {
     page,
     errors,
   }) => {
-    await openSection(page, '入会申请');
-    await page.getByRole('heading', { level: 1, name: '入会申请', exact: true }).waitFor();
-    await page.getByRole('button', { name: '新建申请', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新建入会申请' }).waitFor();
+    await openDesk(page, '入会申请');
+    await clickToPage(page, '新建申请', '新建入会申请');
     // Same form and labels as the member form, without 入会日期; tier defaults to 会员单位.
     expect(await page.getByLabel('入会日期').count()).toBe(0);
     await page.locator('.ant-select').filter({ hasText: '会员单位' }).first().waitFor();

@@ -7,7 +7,18 @@ import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { documentXml, download, it, openSection, select, shot, today } from './support';
+import { decodeEntities } from '../unit/documents/ooxml';
+import {
+  clickToPage,
+  documentXml,
+  download,
+  it,
+  openDesk,
+  openSection,
+  select,
+  shot,
+  today,
+} from './support';
 
 const SEED = path.resolve('../shared/seeds/sunshine-action-call-notice.txt');
 const NUMBER_RE = /CCIA 秘\[(\d{4})\](\d{3}) 号/;
@@ -17,20 +28,11 @@ function cnDate(iso: string): string {
   return `${y} 年 ${m} 月 ${d} 日`;
 }
 
-function decode(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 /** Paragraph texts of word/document.xml (tabs as spaces). */
 async function docxParagraphs(bytes: Buffer): Promise<string[]> {
   const xml = await documentXml(bytes);
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    decode(
+    decodeEntities(
       [...m[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
         .map((t) => (t[1] !== undefined ? t[1] : ' '))
         .join(''),
@@ -56,10 +58,8 @@ describe('发文 desk (issue 7)', () => {
   it('seed notice from its template: 定稿 assigns a number, the export matches the seed text (R-W1, R-W2)', async ({
     page,
   }) => {
-    await openSection(page, '发文');
-    await page.getByRole('heading', { level: 1, name: '发文', exact: true }).waitFor();
-    await page.getByRole('button', { name: '新建通知', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+    await openDesk(page, '发文');
+    await clickToPage(page, '新建通知');
     expect(await page.getByRole('textbox', { name: '发文字号', exact: true }).inputValue()).toBe(
       '定稿时分配',
     );
@@ -117,8 +117,7 @@ describe('发文 desk (issue 7)', () => {
   it('作废 keeps the number; the next document gets the next number (R-W1)', async ({ page }) => {
     await openSection(page, '发文');
     const newDoc = async (template: string) => {
-      await page.getByRole('button', { name: '新建通知', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+      await clickToPage(page, '新建通知');
       await select(page, '模板').pick(template);
       // The template's ×× placeholders replaced: 定稿 refuses them (issue 16.3).
       await page.getByLabel('标题', { exact: true }).fill(`关于${template}事项的通知`);
@@ -140,8 +139,7 @@ describe('发文 desk (issue 7)', () => {
     // A voided draft never got a number: it shows —.
     await page.getByRole('button', { name: '返回登记簿', exact: true }).click();
     await newDoc('会费缴纳通知');
-    await page.getByRole('button', { name: '保存草稿', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await clickToPage(page, '保存草稿', '发文草稿');
     await page.getByRole('button', { name: '作废', exact: true }).click();
     await page.getByLabel('作废原因').fill('不再发出');
     await page.getByRole('button', { name: '确认作废', exact: true }).click();
@@ -172,8 +170,7 @@ describe('发文 desk (issue 7)', () => {
       .first()
       .waitFor();
     await openSection(page, '发文');
-    await page.getByRole('button', { name: '新建通知', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+    await clickToPage(page, '新建通知');
     await select(page, '模板').pick('征集通知');
     await page.getByRole('switch', { name: '版头' }).click();
     await page.getByLabel('发文机关标志').fill('中国网络安全产业联盟文件');

@@ -1,18 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
-import {
-  demo,
-  dialog,
-  documentXml,
-  download,
-  fill,
-  it,
-  loadDemoData,
-  openSection,
-  shot,
-  today,
-} from './support';
+import { demo, dialog, documentXml, download, fill, it, openDesk, shot, today } from './support';
 import { expectedDemoCounts } from '../unit/home/expected';
 
 const yuan = (n: number) => n.toLocaleString('en-US');
@@ -23,13 +12,10 @@ async function arrearsTotal(page: Page): Promise<string> {
 
 describe('会费 desk (R-D1 … R-D7) on the demo dataset', () => {
   it('records a payment for a member in arrears, overrides an amount with a reason, exports dues notices', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
-
-    await openSection(page, '会费');
-    await page.getByRole('heading', { level: 1, name: '会费', exact: true }).waitFor();
+    await openDesk(page, '会费');
     await page.getByTestId('arrears-total').waitFor();
     await shot(page, 'dues-1-ledger');
 

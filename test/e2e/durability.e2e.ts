@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dialog, it, killBrowser, openSection } from './support';
+import { addAgendaItem, dialog, it, killBrowser, openSection } from './support';
 
 const MEETING = 'E2E 理事会（耐久性测试）';
 const ITEM = '审议年度工作报告';
@@ -26,11 +26,7 @@ async function meetingWithItem(page: Page) {
   await dlg.ok();
   await page.getByRole('heading', { level: 1, name: MEETING }).waitFor();
   await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
-  await page.getByLabel('新议程').fill(ITEM);
-  await page.getByRole('button', { name: '添加议程', exact: true }).click();
-  const box = page.getByRole('textbox', { name: ITEM, exact: true });
-  await box.waitFor();
-  return box;
+  return addAgendaItem(page, ITEM);
 }
 
 async function openMinutes(page: Page) {

@@ -7,12 +7,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import {
+  addAgendaItem,
   chooseFile,
+  clickToPage,
   countRows,
   daysFromToday,
   dialog,
   it,
-  loadDemoData,
   newProfile,
   openSection,
   readRows,
@@ -28,10 +29,9 @@ const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 describe('the clerk’s experience (issue 16)', () => {
   it('16.2 + 16.1: a new programme starts empty and warns of a past deadline; enrolment is refused after it with the date; the audit trail reads in Chinese with names', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     await openSection(page, '专项行动');
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
     const form = dialog(page, '新建专项行动');
@@ -107,8 +107,7 @@ describe('the clerk’s experience (issue 16)', () => {
     errors,
   }) => {
     await openSection(page, '发文');
-    await page.getByRole('button', { name: '新建通知', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+    await clickToPage(page, '新建通知');
     await select(page, '模板').pick('一般通知');
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     const refusal = dialog(page, '还有模板占位符未替换，不能定稿');
@@ -124,10 +123,9 @@ describe('the clerk’s experience (issue 16)', () => {
   });
 
   it('16.4 + 16.6: 首页 cites the charter by article with its sentence; a toast sits at the foot, clear of the title and buttons', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     await openSection(page, '首页');
     const card = page
       .getByRole('region', { name: '退会通报' })
@@ -213,17 +211,13 @@ describe('the clerk’s experience (issue 16)', () => {
   });
 
   it('16.8: a select-all-and-retype of the minutes keeps the text before it as a version, mid-burst', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     await openSection(page, '会议');
     await page.getByRole('table').getByRole('link').first().click();
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
-    await page.getByLabel('新议程').fill('体验议题');
-    await page.getByRole('button', { name: '添加议程', exact: true }).click();
-    const box = page.getByRole('textbox', { name: '体验议题', exact: true });
-    await box.waitFor();
+    const box = await addAgendaItem(page, '体验议题');
     // Two writes in one burst (no version kept by the burst rule), then select all and retype.
     await box.pressSequentially('会议听取了秘书处的工作报告，', { delay: 10 });
     await page.waitForTimeout(1500);

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { countRows, it, loadDemoData, openSection, shot } from './support';
+import { countRows, it, loadDemoData, openDesk, shot } from './support';
 
 const SECTIONS = ['首页', '会员', '入会申请', '会费', '会议', '专项行动', '发文', '设置'];
 
@@ -10,8 +10,7 @@ describe('foundation (issue 2)', () => {
     expect(await nav.getByRole('menuitem').count()).toBe(SECTIONS.length);
     expect(await nav.getByRole('menuitem').allInnerTexts()).toEqual(SECTIONS);
     for (const [i, name] of SECTIONS.entries()) {
-      await openSection(page, name);
-      await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+      await openDesk(page, name);
       await shot(page, `section-${i}-${name}`);
     }
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demo, it, loadDemoData, openSection, shot, today } from './support';
+import { demo, it, loadDemoData, openDesk, openSection, shot, today } from './support';
 import { expectedDemoCounts } from '../unit/home/expected';
 
 async function countOf(page: Page, title: string): Promise<number> {
@@ -20,8 +20,7 @@ describe('首页 dashboard on the demo dataset', () => {
     await shot(page, 'home-0-empty');
 
     await loadDemoData(page);
-    await openSection(page, '首页');
-    await page.getByRole('heading', { level: 1, name: '首页', exact: true }).waitFor();
+    await openDesk(page, '首页');
 
     const asOf = today();
     const ds = demo(asOf);

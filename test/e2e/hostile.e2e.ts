@@ -5,23 +5,13 @@
  * the window for 67 s before its refusal; a 1.5 MB .xlsx inflating to 1.4 GB crashed the tab.
  */
 import { describe, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import {
-  daysFromToday,
-  dialog,
-  it,
-  loadDemoData,
-  openSection,
-  readRows,
-  select,
-  setDate,
-  shot,
-} from './support';
+import { daysFromToday, dialog, it, openSection, readRows, select, setDate, shot } from './support';
 import { buildSunshineApplicationForm } from '../../shared/documents';
 
 const MB = 1024 * 1024;
@@ -83,6 +73,29 @@ function longestGap(page: Page): Promise<number> {
   });
 }
 
+/**
+ * 设置: chooses `file` with the button `button` while the page ticks and waits (60 s at most) for `refusal`;
+ * gives how long that took from the choice and the longest gap between ticks.
+ */
+async function refusedInSettings(
+  page: Page,
+  button: string,
+  file: string,
+  refusal: Locator,
+): Promise<{ took: number; gap: number }> {
+  await openSection(page, '设置');
+  await startTicking(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const t0 = Date.now();
+  await chooser.setFiles(file);
+  await refusal.waitFor({ timeout: 60_000 });
+  const took = Date.now() - t0;
+  return { took, gap: await longestGap(page) };
+}
+
 describe('hostile files in the window (issue 13)', () => {
   it('a zip-bomb backup is refused in Chinese and the window keeps running during the parse', async ({
     launch,
@@ -111,19 +124,12 @@ describe('hostile files in the window (issue 13)', () => {
     expect(statSync(bombPath).size).toBeLessThan(2 * MB);
 
     const { page, errors } = await launch();
-    await openSection(page, '设置');
-    await startTicking(page);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '从备份恢复' }).click(),
-    ]);
-    const t0 = Date.now();
-    await chooser.setFiles(bombPath);
-    await page
-      .getByText('备份内容与清单不符：解压后超过清单所记的', { exact: false })
-      .waitFor({ timeout: 60_000 });
-    const took = Date.now() - t0;
-    const gap = await longestGap(page);
+    const { took, gap } = await refusedInSettings(
+      page,
+      '从备份恢复',
+      bombPath,
+      page.getByText('备份内容与清单不符：解压后超过清单所记的', { exact: false }),
+    );
     // The page answers while the worker inflates (was frozen for 67 s).
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(gap).toBeLessThan(1000);
@@ -154,17 +160,12 @@ describe('hostile files in the window (issue 13)', () => {
     writeFileSync(bombPath, bomb);
 
     const { page, errors } = await launch();
-    await openSection(page, '设置');
-    await startTicking(page);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: '导入会员名册' }).click(),
-    ]);
-    const t0 = Date.now();
-    await chooser.setFiles(bombPath);
-    await page.getByText('解压后超过 80 MB', { exact: false }).first().waitFor({ timeout: 60_000 });
-    const took = Date.now() - t0;
-    const gap = await longestGap(page);
+    const { took, gap } = await refusedInSettings(
+      page,
+      '导入会员名册',
+      bombPath,
+      page.getByText('解压后超过 80 MB', { exact: false }).first(),
+    );
     console.info(`bomb xlsx: refused after ${took} ms, longest main-thread gap ${Math.round(gap)} ms`);
     expect(gap).toBeLessThan(1000);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
@@ -173,11 +174,10 @@ describe('hostile files in the window (issue 13)', () => {
   });
 
   it('a received Word form is read in a worker: a real one fills the form, 160,000 unclosed rows do not freeze the window', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-hostile-'));
-    await loadDemoData(page);
     const members = await readRows<{ name: string; status: string }>(page, 'members');
     const name = members.find((m) => m.status === 'active')!.name;
     await openSection(page, '专项行动');

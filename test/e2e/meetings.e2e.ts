@@ -8,6 +8,8 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  addAgendaItem,
+  clickToPage,
   demo,
   dialog,
   docxText,
@@ -16,6 +18,7 @@ import {
   it,
   killBrowser,
   loadDemoData,
+  openDesk,
   openSection,
   setDate,
   shot,
@@ -63,8 +66,7 @@ describe('会议 desk (issue 6)', () => {
     const errors = s.errors;
     await loadDemoData(page);
 
-    await openSection(page, '会议');
-    await page.getByRole('heading', { level: 1, name: '会议', exact: true }).waitFor();
+    await openDesk(page, '会议');
     for (const tab of ['会议', '任职', '活动登记', '合规'])
       await page.getByRole('tab', { name: tab, exact: true }).waitFor();
     await page
@@ -112,10 +114,7 @@ describe('会议 desk (issue 6)', () => {
 
     // Minutes: agenda item, live typing with autosave.
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
-    await page.getByLabel('新议程').fill('审议新会员入会申请');
-    await page.getByRole('button', { name: '添加议程', exact: true }).click();
-    const discussion = page.getByRole('textbox', { name: '审议新会员入会申请', exact: true });
-    await discussion.waitFor();
+    const discussion = await addAgendaItem(page, '审议新会员入会申请');
     await discussion.pressSequentially('秘书处介绍了三家申请单位的材料审核情况。', { delay: 15 });
     await page.getByText('已保存', { exact: true }).waitFor();
 
@@ -157,8 +156,7 @@ describe('会议 desk (issue 6)', () => {
 
     // 会议通知 goes through the 发文 register like every outgoing notice (R-W1): a draft linked from the
     // meeting, numbered on 定稿, exported from there; the meeting then shows its number.
-    await page.getByRole('button', { name: '起草会议通知', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await clickToPage(page, '起草会议通知', '发文草稿');
     expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(`关于召开${name}的通知`);
     await page.getByRole('button', { name: '定稿', exact: true }).click();
     await page.getByRole('button', { name: '确认定稿', exact: true }).click();
@@ -174,10 +172,7 @@ describe('会议 desk (issue 6)', () => {
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
 
     // Type, wait past the debounce, then kill Chromium outright (no graceful close).
-    await page.getByLabel('新议程').fill('审议专项行动工作安排');
-    await page.getByRole('button', { name: '添加议程', exact: true }).click();
-    const second = page.getByRole('textbox', { name: '审议专项行动工作安排', exact: true });
-    await second.waitFor();
+    const second = await addAgendaItem(page, '审议专项行动工作安排');
     const typed = '与会常务理事一致同意年内启动阳光行动第二批成员征集';
     await second.pressSequentially(typed, { delay: 20 });
     await page.waitForTimeout(1200);
@@ -215,9 +210,8 @@ describe('会议 desk (issue 6)', () => {
   });
 
   it('remote council meeting (R-O4): present = ballots returned, named ballots decide the motion', async ({
-    page,
+    demoPage: page,
   }) => {
-    await loadDemoData(page);
     await openSection(page, '会议');
     const name = 'E2E 理事会（通讯表决）';
     await newMeeting(page, { body: '理事会', form: '通讯', name, place: '通讯方式' });
@@ -269,8 +263,7 @@ describe('会议 desk (issue 6)', () => {
     );
 
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
-    await page.getByLabel('新议程').fill('审议年度工作计划');
-    await page.getByRole('button', { name: '添加议程', exact: true }).click();
+    await addAgendaItem(page, '审议年度工作计划');
     await page.getByRole('button', { name: '添加议案', exact: true }).click();
     await fill(page, { 标题: '关于年度工作计划的议案' });
     await page.getByRole('button', { name: '保存议案', exact: true }).click();
@@ -291,14 +284,13 @@ describe('会议 desk (issue 6)', () => {
     expect(text).toContain('反对');
   });
 
-  it('offices (R-O5 cap, R-D5 tier), activities and compliance tabs', async ({ page }) => {
+  it('offices (R-O5 cap, R-D5 tier), activities and compliance tabs', async ({ demoPage: page }) => {
     const asOf = today();
     const ds = demo(asOf);
     const directors = new Set(ds.offices.map((o) => o.memberId));
     const candidate = ds.members.find(
       (m) => !directors.has(m.id!) && !m.left && !m.withdrawal && m.approvedOn! < addYears(asOf, -2),
     )!;
-    await loadDemoData(page);
     await openSection(page, '会议');
     await page.getByRole('tab', { name: '任职', exact: true }).click();
     await page.getByText('连续两次未出席常务理事会（章程第二十二条）').waitFor();

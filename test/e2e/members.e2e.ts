@@ -1,11 +1,13 @@
 import { describe, expect } from 'vitest';
 import {
+  clickToPage,
   countRows,
   dialog,
   download,
   fill,
+  fillMemberForm,
   it,
-  loadDemoData,
+  openDesk,
   openSection,
   select,
   shot,
@@ -25,25 +27,14 @@ describe('会员 desk (issue 5)', () => {
     page,
     errors,
   }) => {
-    await openSection(page, '会员');
-    await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
-    await page.getByRole('button', { name: '新增会员', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
+    await openDesk(page, '会员');
+    await clickToPage(page, '新增会员');
 
-    await fill(page, { 单位名称: NAME, 统一社会信用代码: BAD, 注册地: '广东省深圳市' });
-    await select(page, '单位性质').pick('企业');
-    await fill(page, {
-      主营业务: '网络安全产品研发、安全服务',
-      会员代表: '张伟',
-      代表职务: '总经理',
-      代表手机: '1380013800', // 10 digits: refused
-      代表邮箱: 'zw@example.cn',
-      联系人: '李娜',
-      联系人职务: '市场总监',
-      联系人手机: '13900139000',
-      联系人邮箱: 'ln@example.cn',
-      邮寄地址: '广东省深圳市南山区科技园 1 号',
-    });
+    await fillMemberForm(
+      page,
+      { 单位名称: NAME, 统一社会信用代码: BAD, 注册地: '广东省深圳市' },
+      { 代表手机: '1380013800' }, // 10 digits: refused
+    );
 
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('请输入 11 位中国大陆手机号码').waitFor();
@@ -79,11 +70,9 @@ describe('会员 desk (issue 5)', () => {
   });
 
   it('demo data: roster filters, a member file, and a withdrawal notice with its effective date and report deadline (R-M6)', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
-
     await openSection(page, '会员');
     await page.getByText('共 300 家').waitFor();
     await shot(page, 'members-roster');

@@ -12,7 +12,7 @@ import {
   documentXml,
   download,
   it,
-  loadDemoData,
+  openDesk,
   openSection,
   readRows,
   select,
@@ -44,10 +44,9 @@ async function tick(page: Page, name: string, label: string): Promise<void> {
 
 describe('专项行动 desk (issue 7)', () => {
   it('programme, enrolments, receipts, review and certificate export (R-P1, R-P2, R-P3)', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     const members = await readRows<MemberRow>(page, 'members');
     const active = members.filter((m) => m.status === 'active');
     const left = members.find((m) => m.status === 'withdrawn' || m.status === 'expelled');
@@ -55,8 +54,7 @@ describe('专项行动 desk (issue 7)', () => {
     const b = active[4] as MemberRow;
     expect(a && b).toBeTruthy();
 
-    await openSection(page, '专项行动');
-    await page.getByRole('heading', { level: 1, name: '专项行动', exact: true }).waitFor();
+    await openDesk(page, '专项行动');
     await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
     const form = dialog(page, '新建专项行动');
     await form.field('名称', { exact: true }).waitFor();

@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
-import { demo, documentXml, download, it, loadDemoData, openSection, select, shot, today } from './support';
+import { demo, documentXml, download, it, openSection, select, shot, today } from './support';
 import { expectedDemoReport } from '../unit/report/expected';
 
 async function statValue(page: Page, id: string): Promise<number> {
@@ -23,10 +23,9 @@ async function exported(page: Page, button: string, name: string): Promise<Buffe
 
 describe('年度报告 (issue 18)', () => {
   it('opens for the demo year, agrees with the desks, draws its charts, and exports Word and Excel', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
-    await loadDemoData(page);
     const asOf = today();
     const year = Number(asOf.slice(0, 4));
     const x = expectedDemoReport(demo(asOf), year, asOf);

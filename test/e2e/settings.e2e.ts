@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   chooseFile,
+  clickToPage,
   countRows,
   dialog,
   download,
   it,
-  loadDemoData,
   openSection,
   select,
   setDate,
@@ -32,12 +32,10 @@ async function waitFor(fn: () => Promise<boolean>, ms = 20_000): Promise<void> {
 
 describe('设置: data safety (issue 8)', () => {
   it('backs up, imports a CSV roster (skipping a bad row), undoes it, restores the backup, and the audit trail shows it', async ({
-    page,
+    demoPage: page,
     errors,
   }) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-datasafety-'));
-
-    await loadDemoData(page);
     expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-1-page');
 
@@ -200,8 +198,7 @@ describe('设置 › 公文设置: the fonts this machine has (issue 15, browser
     await shot(page, 'settings-7-fonts-windows');
     // An export follows the scheme in effect: the Windows faces, no GB2312 name anywhere.
     await openSection(page, '发文');
-    await page.getByRole('button', { name: '新建通知', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: '新建通知' }).waitFor();
+    await clickToPage(page, '新建通知');
     await select(page, '模板').pick('征集通知');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-fonts-'));
     const file = await download(page, page.getByRole('button', { name: '导出 Word', exact: true }), {

@@ -11,15 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   chooseFile,
+  clickToPage,
   countRows,
   dialog,
   download,
   fill,
+  fillMemberForm,
   it,
   newProfile,
+  openDesk,
   openSection,
   readRows,
-  select,
   shot,
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
@@ -128,33 +130,18 @@ async function connect(page: Page, workstation: string): Promise<void> {
   // The desks load on first use: open them once while the app's server is reachable (setOffline cuts
   // the page off from everything, the app's own files included).
   await openSection(page, '会员');
-  await page.getByRole('button', { name: '新增会员', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
+  await clickToPage(page, '新增会员');
   await openSection(page, '设置');
   await page.getByRole('region', { name: '多人协作' }).waitFor();
 }
 
 async function addMember(page: Page, name: string, body17: string): Promise<void> {
   await openSection(page, '会员');
-  await page.getByRole('button', { name: '新增会员', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
-  await fill(page, {
+  await clickToPage(page, '新增会员');
+  await fillMemberForm(page, {
     单位名称: name,
     统一社会信用代码: body17 + creditCodeCheckChar(body17),
     注册地: '北京市海淀区',
-  });
-  await select(page, '单位性质').pick('企业');
-  await fill(page, {
-    主营业务: '网络安全服务',
-    会员代表: '王强',
-    代表职务: '总经理',
-    代表手机: '13800138000',
-    代表邮箱: 'wq@example.cn',
-    联系人: '赵敏',
-    联系人职务: '经理',
-    联系人手机: '13900139000',
-    联系人邮箱: 'zm@example.cn',
-    邮寄地址: '北京市海淀区中关村 1 号',
   });
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `会员档案：${name}` }).waitFor();
@@ -168,8 +155,7 @@ async function openMember(page: Page, name: string): Promise<void> {
 
 /** 会费 → 登记缴费 for one member, its whole outstanding amount (prefilled), with a receipt number. */
 async function recordPayment(page: Page, member: string, receiptNo: string): Promise<void> {
-  await openSection(page, '会费');
-  await page.getByRole('heading', { level: 1, name: '会费', exact: true }).waitFor();
+  await openDesk(page, '会费');
   await page.getByRole('button', { name: '登记缴费', exact: true }).first().click();
   const d = dialog(page, /登记缴费/);
   await d.waitFor();

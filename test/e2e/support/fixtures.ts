@@ -4,10 +4,11 @@
  *
  *   it('…', async ({ page, errors }) => { … expect(errors).toEqual([]); });
  *   it('…', async ({ launch, profile }) => { let s = await launch(); …; s = await launch(); }); // relaunch
+ *   it('…', async ({ demoPage: page, errors }) => { … }); // the demo dataset loaded first
  */
 import { test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch as launchBrowser, newProfile } from '../browser';
+import { launch as launchBrowser, loadDemoData, newProfile } from '../browser';
 
 export interface Session {
   context: BrowserContext;
@@ -24,6 +25,8 @@ interface Fixtures {
   /** The app in a browser launched on the test's profile. */
   session: Session;
   page: Page;
+  /** `page` once 设置 → 加载演示数据 has loaded the demo dataset. */
+  demoPage: Page;
   errors: string[];
 }
 
@@ -47,6 +50,10 @@ export const it = test.extend<Fixtures>({
   },
   page: async ({ session }, use) => {
     await use(session.page);
+  },
+  demoPage: async ({ page }, use) => {
+    await loadDemoData(page);
+    await use(page);
   },
   errors: async ({ session }, use) => {
     await use(session.errors);
