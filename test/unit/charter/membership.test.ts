@@ -5,6 +5,16 @@ import { expectRangeError } from './helpers';
 
 const ALL_MATERIALS = ['application', 'introduction', 'licence', 'security-report'] as const;
 
+/** An application of `applyOn` with every material and a valid credit code, registered in 北京市, unless `over` says otherwise. */
+const admission = (applyOn: string, over: Partial<Parameters<typeof charter.checkAdmission>[0]> = {}) =>
+  charter.checkAdmission({
+    applyOn,
+    materials: ALL_MATERIALS,
+    creditCode: '91350100M000100Y43',
+    registrationRegion: '北京市',
+    ...over,
+  });
+
 describe('R-M1 a member is an organisation with a representative and a contact', () => {
   it('lists what is missing', () => {
     expect(
@@ -33,18 +43,12 @@ describe('R-M2, R-M3 admission checks', () => {
   });
 
   it('complete, mainland, valid code: ok without warnings', () => {
-    const r = charter.checkAdmission({
-      applyOn: '2024-05-01',
-      materials: ALL_MATERIALS,
-      creditCode: '91350100M000100Y43',
-      registrationRegion: '福建省福州市',
-    });
+    const r = admission('2024-05-01', { registrationRegion: '福建省福州市' });
     expect(r).toEqual({ ok: true, blocking: [], warnings: [], missingMaterials: [], mayApplyFrom: null });
   });
 
   it('R-M3 missing materials block; R-M2 bad code and non-mainland region only warn', () => {
-    const r = charter.checkAdmission({
-      applyOn: '2024-05-01',
+    const r = admission('2024-05-01', {
       materials: ['application'],
       creditCode: '91350100M000100Y44',
       registrationRegion: '香港',
@@ -57,57 +61,29 @@ describe('R-M2, R-M3 admission checks', () => {
   });
 
   it('R-M2 warns when the region is blank or the code was registered outside the mainland', () => {
-    const r = charter.checkAdmission({
-      applyOn: '2024-05-01',
-      materials: ALL_MATERIALS,
-      creditCode: null,
-      registrationRegion: '',
-    });
+    const r = admission('2024-05-01', { creditCode: null, registrationRegion: '' });
     expect(r.ok).toBe(true);
     expect(r.warnings.map((w) => w.message)).toEqual([
       '请填写统一社会信用代码',
       '未填写注册地，无法确认是否在中国大陆境内注册',
     ]);
     const first17 = '91810000M000100Y4';
-    const hk = charter.checkAdmission({
-      applyOn: '2024-05-01',
-      materials: ALL_MATERIALS,
-      creditCode: first17 + charter.creditCodeCheckChar(first17),
-      registrationRegion: '北京市',
-    });
+    const hk = admission('2024-05-01', { creditCode: first17 + charter.creditCodeCheckChar(first17) });
     expect(hk.warnings).toEqual([{ rule: 'R-M2', message: expect.stringMatching(/810000.*不属于中国大陆/) }]);
   });
 
   it('R-M8 re-join ban: one year after withdrawal (boundary on both sides)', () => {
     const previousExit = { leftOn: '2023-05-10', how: 'withdrawn' as const };
-    const before = charter.checkAdmission({
-      applyOn: '2024-05-09',
-      materials: ALL_MATERIALS,
-      creditCode: '91350100M000100Y43',
-      registrationRegion: '北京市',
-      previousExit,
-    });
+    const before = admission('2024-05-09', { previousExit });
     expect(before.ok).toBe(false);
     expect(before.blocking[0]).toMatchObject({ rule: 'R-M8' });
     expect(before.mayApplyFrom).toBe('2024-05-10');
-    const on = charter.checkAdmission({
-      applyOn: '2024-05-10',
-      materials: ALL_MATERIALS,
-      creditCode: '91350100M000100Y43',
-      registrationRegion: '北京市',
-      previousExit,
-    });
+    const on = admission('2024-05-10', { previousExit });
     expect(on.ok).toBe(true);
   });
 
   it('R-M9 re-join ban after expulsion: two years', () => {
-    const r = charter.checkAdmission({
-      applyOn: '2025-05-09',
-      materials: ALL_MATERIALS,
-      creditCode: '91350100M000100Y43',
-      registrationRegion: '北京市',
-      previousExit: { leftOn: '2023-05-10', how: 'expelled' },
-    });
+    const r = admission('2025-05-09', { previousExit: { leftOn: '2023-05-10', how: 'expelled' } });
     expect(r.blocking[0]).toMatchObject({ rule: 'R-M9' });
     expect(r.mayApplyFrom).toBe('2025-05-10');
   });

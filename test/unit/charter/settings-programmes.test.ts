@@ -32,52 +32,34 @@ describe('CharterSettings: the readings are settings with defaults', () => {
 
 describe('programmes (R-P1, R-P2, R-P3)', () => {
   const all = charter.PROGRAMME_RECEIPTS.map((r) => r.id);
+  /** A member's application of 2022-10-01 with all four receipts, deadline 2022-11-30, unless `over` says otherwise. */
+  const application = (over: Partial<Parameters<typeof charter.checkProgrammeApplication>[0]>) =>
+    charter.checkProgrammeApplication({
+      memberStatus: 'active',
+      submittedOn: '2022-10-01',
+      deadline: '2022-11-30',
+      receipts: all,
+      ...over,
+    });
 
   it('R-P2 four receipts tracked separately', () => {
     expect(all).toEqual(['form-word', 'form-pdf', 'declaration-pdf', 'paper-post']);
   });
 
   it('R-P1 members only, deadline inclusive (2022-11-30)', () => {
-    const ok = charter.checkProgrammeApplication({
-      memberStatus: 'active',
-      submittedOn: '2022-11-30',
-      deadline: '2022-11-30',
-      receipts: all,
-    });
+    const ok = application({ submittedOn: '2022-11-30' });
     expect(ok).toMatchObject({ eligible: true, onTime: true, readyForReview: true, messages: [] });
-    const late = charter.checkProgrammeApplication({
-      memberStatus: 'active',
-      submittedOn: '2022-12-01',
-      deadline: '2022-11-30',
-      receipts: all,
-    });
+    const late = application({ submittedOn: '2022-12-01' });
     expect(late.onTime).toBe(false);
     expect(late.messages[0]).toMatch(/截止日期 2022-11-30/);
-    const outsider = charter.checkProgrammeApplication({
-      memberStatus: 'withdrawn',
-      submittedOn: '2022-10-01',
-      deadline: '2022-11-30',
-      receipts: all,
-    });
+    const outsider = application({ memberStatus: 'withdrawn' });
     expect(outsider.eligible).toBe(false);
   });
 
   it('R-P3 review (and the certificate) only once all four receipts are in', () => {
-    const r = charter.checkProgrammeApplication({
-      memberStatus: 'active',
-      submittedOn: '2022-10-01',
-      deadline: '2022-11-30',
-      receipts: ['form-word', 'form-pdf', 'declaration-pdf'],
-    });
+    const r = application({ receipts: ['form-word', 'form-pdf', 'declaration-pdf'] });
     expect(r.readyForReview).toBe(false);
     expect(r.missingReceipts.map((m) => m.id)).toEqual(['paper-post']);
-    expectRangeError(() =>
-      charter.checkProgrammeApplication({
-        memberStatus: 'active',
-        submittedOn: '2022-11-31',
-        deadline: '2022-11-30',
-        receipts: all,
-      }),
-    );
+    expectRangeError(() => application({ submittedOn: '2022-11-31' }));
   });
 });

@@ -7,16 +7,9 @@ import {
   saveDraft,
   voidDocument,
 } from '../../../renderer/src/records/register';
+import { noticeFields } from './fixtures';
 
-const fields = (title: string, date = '2026-03-02') => ({
-  title,
-  type: '通知' as const,
-  date,
-  addressee: '各会员单位',
-  body: '正文',
-  attachments: [],
-  issuer: '中国网络安全产业联盟秘书处',
-});
+const fields = (title: string, date = '2026-03-02') => noticeFields(title, date);
 
 describe('发文 register writes (R-W1)', () => {
   it('numbers on 定稿, one sequence per year, never reused after 作废; audited', async () => {

@@ -5,13 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDuesNotice, buildDuesNoticesBatch, duesNoticeInput } from '../../../shared/documents';
 import { DUES, OPTIONS } from './fixtures';
-import { documentXml, paragraphTexts } from './ooxml';
+import { documentXml, filledParagraphs, paragraphTexts } from './ooxml';
 
 describe('dues notice', () => {
   it('prints unit, tier, year, amount in figures and capitals, due date, bank details and contact', async () => {
-    const texts = paragraphTexts(await documentXml(await buildDuesNotice(DUES[0]!, OPTIONS))).filter(
-      (t) => t !== '',
-    );
+    const texts = await filledParagraphs(await buildDuesNotice(DUES[0]!, OPTIONS));
     expect(texts).toEqual([
       '关于缴纳 2025 年度会费的通知',
       'CCIA 秘[2025]003 号',

@@ -112,6 +112,11 @@ export function paragraphTexts(documentXml: string): string[] {
   return out;
 }
 
+/** The paragraph texts of a .docx's document, the empty paragraphs left out. */
+export async function filledParagraphs(bytes: Uint8Array): Promise<string[]> {
+  return paragraphTexts(await documentXml(bytes)).filter((t) => t !== '');
+}
+
 /** Attribute value of the first element matching `tag` (e.g. 'w:pgSz', 'w:w'). */
 export function attr(xml: string, tag: string, name: string): string | undefined {
   const el = new RegExp(`<${tag}[ /][^>]*`).exec(xml)?.[0];

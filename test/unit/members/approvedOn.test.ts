@@ -7,21 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import { changeTier, setApprovedOn } from '../../../renderer/src/records/members';
 import type { Member } from '../../../shared/domain/records';
-import { fields } from './fixtures';
+import { importedRow } from './fixtures';
 
 async function importedWithoutDate(extra: Partial<Member> = {}) {
   const db = freshDb();
-  const m: Member = {
-    ...fields(),
-    tier: 'member',
-    status: 'active',
-    searchText: '',
-    importBatchId: 3,
-    createdAt: '2026-11-01T08:00:00.000Z',
-    updatedAt: '2026-11-01T08:00:00.000Z',
-    ...extra,
-  };
-  const id = (await db.members.add(m)) as number;
+  const id = (await db.members.add(importedRow(3, extra))) as number;
   return { db, id };
 }
 

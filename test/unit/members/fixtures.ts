@@ -1,4 +1,4 @@
-import type { MemberFields } from '../../../shared/domain/records';
+import type { Member, MemberFields } from '../../../shared/domain/records';
 import { creditCodeCheckChar } from '../../../shared/charter';
 
 export function code(first17: string): string {
@@ -22,6 +22,20 @@ export function fields(over: Partial<MemberFields> = {}): MemberFields {
     representative: { name: '张伟', position: '总经理', mobile: '13800138000', email: 'zw@example.cn' },
     contact: { name: '李娜', position: '市场总监', mobile: '13900139000', email: 'ln@example.cn' },
     postalAddress: '广东省深圳市南山区科技园 1 号',
+    ...over,
+  };
+}
+
+/** An active 会员单位 as the roster import of 2026-11-01 writes it (no 入会日期 unless `over` gives one). */
+export function importedRow(importBatchId: number, over: Partial<Member> = {}): Member {
+  return {
+    ...fields(),
+    tier: 'member',
+    status: 'active',
+    searchText: '',
+    importBatchId,
+    createdAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-01T08:00:00.000Z',
     ...over,
   };
 }

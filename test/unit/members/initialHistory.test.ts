@@ -7,21 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import { changeContact, changeTier } from '../../../renderer/src/records/members';
 import { withInitialHistory } from '../../../shared/domain/initialHistory';
-import type { Member } from '../../../shared/domain/records';
-import { fields } from './fixtures';
+import { importedRow } from './fixtures';
 
 async function importedMember() {
   const db = freshDb();
-  const m: Member = {
-    ...fields(),
-    tier: 'member',
-    status: 'active',
-    approvedOn: '2023-04-10',
-    searchText: '',
-    importBatchId: 7,
-    createdAt: '2026-11-01T08:00:00.000Z',
-    updatedAt: '2026-11-01T08:00:00.000Z',
-  };
+  const m = importedRow(7, { approvedOn: '2023-04-10' });
   const id = (await db.members.add(m)) as number;
   return { db, id, m: { ...m, id } };
 }

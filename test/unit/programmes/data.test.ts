@@ -46,6 +46,16 @@ function sunshine2022(db: DeskDB, fields: Partial<ProgrammeFields> = {}): Promis
   });
 }
 
+/** A fresh database where 甲公司 (active) is enrolled in the 2022 阳光行动 with `status` on 2022-10-01. */
+async function oneEnrolment(status: 'applied' | 'invited') {
+  const db = freshDb();
+  const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
+  const p = await sunshine2022(db);
+  await enrolMembers(db, p, [a], status, '2022-10-01');
+  const e = await db.enrolments.toCollection().first();
+  return { db, p, e };
+}
+
 describe('专项行动 writes (R-P1..R-P3)', () => {
   it('enrols members only, tracks receipts, approves complete ones, numbers certificates, withdraws', async () => {
     const db = freshDb();
@@ -138,11 +148,7 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
   });
 
   it('R-W1: when the register entry cannot be written, no certificate is issued either (one transaction)', async () => {
-    const db = freshDb();
-    const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
-    const p = await sunshine2022(db);
-    await enrolMembers(db, p, [a], 'applied', '2022-10-01');
-    const e = await db.enrolments.toCollection().first();
+    const { db, p, e } = await oneEnrolment('applied');
     for (const key of ['formWord', 'formPdf', 'declarationPdf', 'paper'] as const)
       await setReceipt(db, e?.id as number, key, '2022-10-09');
     await reviewEnrolment(db, e?.id as number, 'approved', '2022-12-01');
@@ -155,11 +161,7 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
   });
 
   it('stores a received file after checking it, and dates the receipt', async () => {
-    const db = freshDb();
-    const a = (await db.members.add(member('甲公司', 'active', '1'))) as number;
-    const p = await sunshine2022(db);
-    await enrolMembers(db, p, [a], 'invited', '2022-10-01');
-    const e = await db.enrolments.toCollection().first();
+    const { db, e } = await oneEnrolment('invited');
     await expect(
       attachReceivedFile(
         db,

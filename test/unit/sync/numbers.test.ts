@@ -19,6 +19,7 @@ import {
 } from '../../../renderer/src/records/certificates';
 import { issueCertificates } from '../../../renderer/src/features/programmes/data';
 import type { DeskDB } from '../../../renderer/src/db/schema';
+import { noticeFields } from '../documents-desk/fixtures';
 
 const live = useServer();
 
@@ -26,15 +27,7 @@ afterEach(() => setNumberServer(() => ({ configured: false })));
 beforeEach(() => setNumberServer(() => ({ configured: false })));
 
 const draft = (db: DeskDB, title: string, date = '2026-11-21') =>
-  saveDraft(db, undefined, {
-    title,
-    type: '通知',
-    date,
-    addressee: '各会员单位',
-    body: '正文。',
-    attachments: [],
-    issuer: '中国网络安全产业联盟',
-  });
+  saveDraft(db, undefined, noticeFields(title, date));
 
 describe('numbers from the server when one is configured (issue 19)', () => {
   it('20 定稿 alternating between two workstations as fast as possible: 20 distinct consecutive numbers', async () => {
