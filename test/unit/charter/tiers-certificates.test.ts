@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as charter from '../../../shared/charter';
+import { expectAnswers } from './helpers';
 
 describe('R-D1: the tier an office gives', () => {
   it('chair → 理事长单位, vice-chair and standing → 常务理事单位, director → 理事单位, none for the secretary-general', () => {
@@ -45,11 +46,10 @@ describe('R-M3 (4), R-P3: certificate numbers', () => {
 
 describe('R-M6, R-M7, R-M9: has left', () => {
   it('退会, 自动退会 and 除名 are the statuses of a unit that has left', () => {
-    expect(charter.hasLeft('withdrawn')).toBe(true);
-    expect(charter.hasLeft('auto-withdrawn')).toBe(true);
-    expect(charter.hasLeft('expelled')).toBe(true);
-    expect(charter.hasLeft('active')).toBe(false);
-    expect(charter.hasLeft('withdrawing')).toBe(false);
+    expectAnswers(charter.hasLeft, {
+      true: ['withdrawn', 'auto-withdrawn', 'expelled'],
+      false: ['active', 'withdrawing'],
+    });
   });
 });
 
