@@ -11,6 +11,36 @@ function ratioAtLeast(a: number, b: number, p: bigint, q: bigint): boolean {
   return BigInt(a) * q >= p * BigInt(b);
 }
 
+/**
+ * Property (2,000 runs): `rule(b, whole, part)` is exactly part/whole ≥ p/q with `[p, q] = ratio(b)`, for any
+ * whole up to Number.MAX_SAFE_INTEGER and any part of it.
+ */
+function expectExactRatio(
+  rule: (b: Body, whole: number, part: number) => boolean,
+  ratio: (b: Body) => [bigint, bigint],
+): void {
+  fc.assert(
+    fc.property(body, fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.nat(), (b, whole, seed) => {
+      const part = whole === 0 ? 0 : seed % (whole + 1);
+      return rule(b, whole, part) === ratioAtLeast(part, whole, ...ratio(b));
+    }),
+    { numRuns: 2000 },
+  );
+}
+
+/** Property: `needed(b, n)` is the smallest count `holds` accepts, for every body and n from 1 to 100,000. */
+function expectSmallest(
+  needed: (b: Body, n: number) => number,
+  holds: (b: Body, n: number, count: number) => boolean,
+): void {
+  fc.assert(
+    fc.property(body, fc.integer({ min: 1, max: 100000 }), (b, n) => {
+      const k = needed(b, n);
+      return holds(b, n, k) && (k === 0 || !holds(b, n, k - 1));
+    }),
+  );
+}
+
 describe('R-O2, R-O4, R-O6 quorum: present ≥ 2/3 of entitled (含)', () => {
   it('2/3 of 9: 6 present is quorate, 5 is not (every body)', () => {
     for (const b of charter.BODIES) {
@@ -29,18 +59,7 @@ describe('R-O2, R-O4, R-O6 quorum: present ≥ 2/3 of entitled (含)', () => {
   });
 
   it('property: equals the exact rational comparison present/entitled ≥ 2/3', () => {
-    fc.assert(
-      fc.property(
-        body,
-        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-        fc.nat(),
-        (b, entitled, seed) => {
-          const present = entitled === 0 ? 0 : seed % (entitled + 1);
-          return charter.isQuorate(b, entitled, present) === ratioAtLeast(present, entitled, 2n, 3n);
-        },
-      ),
-      { numRuns: 2000 },
-    );
+    expectExactRatio(charter.isQuorate, () => [2n, 3n]);
   });
 
   it('property: exact at the boundary even for huge counts (no floating point)', () => {
@@ -58,12 +77,7 @@ describe('R-O2, R-O4, R-O6 quorum: present ≥ 2/3 of entitled (含)', () => {
     expect(charter.quorumNeeded('standing', 9)).toBe(6);
     expect(charter.quorumNeeded('council', 10)).toBe(7);
     expect(charter.quorumNeeded('assembly', 100)).toBe(67);
-    fc.assert(
-      fc.property(body, fc.integer({ min: 1, max: 100000 }), (b, e) => {
-        const q = charter.quorumNeeded(b, e);
-        return charter.isQuorate(b, e, q) && (q === 0 || !charter.isQuorate(b, e, q - 1));
-      }),
-    );
+    expectSmallest(charter.quorumNeeded, charter.isQuorate);
   });
 
   it('invalid counts throw RangeError with a Chinese message', () => {
@@ -95,22 +109,7 @@ describe('vote thresholds: R-O2 assembly ≥ 1/2 of present (含); R-O4, R-O6 �
   });
 
   it('property: equals the exact rational reference', () => {
-    fc.assert(
-      fc.property(
-        body,
-        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-        fc.nat(),
-        (b, present, seed) => {
-          const inFavour = present === 0 ? 0 : seed % (present + 1);
-          const expected =
-            b === 'assembly'
-              ? ratioAtLeast(inFavour, present, 1n, 2n)
-              : ratioAtLeast(inFavour, present, 2n, 3n);
-          return charter.isAdopted(b, present, inFavour) === expected;
-        },
-      ),
-      { numRuns: 2000 },
-    );
+    expectExactRatio(charter.isAdopted, (b) => (b === 'assembly' ? [1n, 2n] : [2n, 3n]));
   });
 
   it('property: monotone in votes in favour', () => {
@@ -126,12 +125,7 @@ describe('vote thresholds: R-O2 assembly ≥ 1/2 of present (含); R-O4, R-O6 �
     expect(charter.votesNeeded('assembly', 100)).toBe(50);
     expect(charter.votesNeeded('assembly', 7)).toBe(4);
     expect(charter.votesNeeded('standing', 9)).toBe(6);
-    fc.assert(
-      fc.property(body, fc.integer({ min: 1, max: 100000 }), (b, p) => {
-        const v = charter.votesNeeded(b, p);
-        return charter.isAdopted(b, p, v) && (v === 0 || !charter.isAdopted(b, p, v - 1));
-      }),
-    );
+    expectSmallest(charter.votesNeeded, charter.isAdopted);
   });
 
   it('invalid counts throw RangeError with a Chinese message', () => {

@@ -120,6 +120,17 @@ export const MEMBERS = Array.from({ length: 40 }, (_, i) => ({
   representative: `代表${i + 1}`,
 }));
 
+/** A 计票表 row's figures: of 9 entitled, 7 present; 6 for, 0 against, 1 abstaining — passed, awaiting the guiding unit. */
+export const TALLY_6_0_1 = {
+  entitled: 9,
+  present: 7,
+  for: 6,
+  against: 0,
+  abstain: 1,
+  notVoted: 0,
+  result: '通过（待指导单位批准）',
+};
+
 export const MINUTES: MinutesInput = {
   meeting: STANDING_MEETING,
   chair: '张三',
@@ -275,16 +286,7 @@ export async function buildAllSamples(): Promise<Record<string, Uint8Array>> {
       meeting: STANDING_MEETING,
       attendance: { entitled: 9, present: 7, quorate: true },
       motions: [
-        {
-          title: '关于接纳 12 家单位为联盟会员的决议',
-          entitled: 9,
-          present: 7,
-          for: 6,
-          against: 0,
-          abstain: 1,
-          notVoted: 0,
-          result: '通过（待指导单位批准）',
-        },
+        { title: '关于接纳 12 家单位为联盟会员的决议', ...TALLY_6_0_1 },
         {
           title: '关于 2025 年工作计划的决议',
           entitled: 9,

@@ -12,7 +12,7 @@ import {
   meetingNoticeInput,
   minutesBody,
 } from '../../../shared/documents';
-import { MEMBERS, MINUTES, OPTIONS, REMOTE_MEETING, STANDING_MEETING } from './fixtures';
+import { MEMBERS, MINUTES, OPTIONS, REMOTE_MEETING, STANDING_MEETING, TALLY_6_0_1 } from './fixtures';
 import { signInRowHeight } from '../../../shared/documents/meeting';
 import { attr, documentXml, expectInOrder, filledParagraphs, paragraphTexts } from './ooxml';
 
@@ -227,19 +227,7 @@ describe('计票表', () => {
     const doc = await documentXml(
       await buildTallySheet({
         meeting: STANDING_MEETING,
-        motions: [
-          {
-            title: '决议甲',
-            entitled: 9,
-            present: 7,
-            for: 6,
-            against: 0,
-            abstain: 1,
-            notVoted: 0,
-            result: '通过（待指导单位批准）',
-          },
-          { title: '决议乙' },
-        ],
+        motions: [{ title: '决议甲', ...TALLY_6_0_1 }, { title: '决议乙' }],
       }),
     );
     expect(attr(doc, 'w:pgSz', 'w:orient')).toBe('landscape');
