@@ -15,6 +15,7 @@ import {
   dialog,
   it,
   newProfile,
+  openMinuteVersions,
   openSection,
   readRows,
   select,
@@ -226,9 +227,7 @@ describe('the clerk’s experience (issue 16)', () => {
     await box.press('Control+A');
     await box.pressSequentially('重写', { delay: 10 });
     await page.waitForTimeout(1500);
-    const card = page.locator('.ant-card-small').filter({ has: box });
-    await card.getByRole('button', { name: '历史版本' }).click();
-    const hist = dialog(page, '历史版本：体验议题');
+    const hist = await openMinuteVersions(page, box, '体验议题');
     await hist.getByText('会议听取了秘书处的工作报告，与会代表一致同意。').first().waitFor();
     await stillShot(page, 'experience-minutes-version');
     expect(await countRows(page, 'minuteVersions')).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import {
   killBrowser,
   loadDemoData,
   openDesk,
+  openMinuteVersions,
   openSection,
   setDate,
   shot,
@@ -196,9 +197,7 @@ describe('会议 desk (issue 6)', () => {
     await again.fill('');
     await again.pressSequentially('误删', { delay: 10 });
     await page.waitForTimeout(600);
-    const card = page.locator('.ant-card-small').filter({ has: again });
-    await card.getByRole('button', { name: '历史版本' }).click();
-    const hist = dialog(page, '历史版本：审议专项行动工作安排');
+    const hist = await openMinuteVersions(page, again, '审议专项行动工作安排');
     await hist.getByText(typed.slice(0, 20), { exact: false }).first().waitFor();
     await shot(page, 'meetings-7-versions');
     await hist.getByRole('button', { name: '恢复', exact: true }).first().click();

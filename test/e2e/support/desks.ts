@@ -1,10 +1,10 @@
 /**
  * Steps through the desks that several tests take: a desk, a page opened by its button, the member form, an
- * agenda item of a meeting's minutes.
+ * agenda item of a meeting's minutes and its versions.
  */
 import type { Locator, Page } from 'playwright-core';
 import { openSection } from '../browser';
-import { fill, select } from './controls';
+import { dialog, fill, select, type Dialog } from './controls';
 
 /** Opens a desk from the sidebar and waits for its heading (the desk's name, exactly). */
 export async function openDesk(page: Page, name: string): Promise<void> {
@@ -53,4 +53,14 @@ export async function addAgendaItem(page: Page, title: string): Promise<Locator>
   const box = page.getByRole('textbox', { name: title, exact: true });
   await box.waitFor();
   return box;
+}
+
+/** Opens 历史版本 of the agenda item `item` whose minutes textbox is `box`; gives the dialog. */
+export async function openMinuteVersions(page: Page, box: Locator, item: string): Promise<Dialog> {
+  await page
+    .locator('.ant-card-small')
+    .filter({ has: box })
+    .getByRole('button', { name: '历史版本' })
+    .click();
+  return dialog(page, `历史版本：${item}`);
 }

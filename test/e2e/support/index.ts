@@ -1,6 +1,6 @@
 /** The e2e helpers in one import: `import { it, select, dialog, download, today } from './support'`. */
 export { killBrowser, loadDemoData, newProfile, openSection, shot, stillShot } from '../browser';
-export { addAgendaItem, clickToPage, fillMemberForm, openDesk } from './desks';
+export { addAgendaItem, clickToPage, fillMemberForm, openDesk, openMinuteVersions } from './desks';
 export { it, type Session } from './fixtures';
 export { dialog, fill, select, setDate, type Dialog } from './controls';
 export { chooseFile, docxText, documentXml, download, type Downloaded } from './files';
