@@ -415,23 +415,12 @@ export function ExportModal(props: {
     try {
       const ctx = { year: props.year, date, bank: props.bank, options: await documentOptionsFromSettings() };
       const onProgress = (done: number, total: number) => setProgress(Math.round((done / total) * 100));
-      if (mode === 'single') {
-        const bytes = await buildDuesNoticesDocx(props.rows, ctx, onProgress);
-        const saved = await exportFile(
-          `${props.year}年度会费缴纳通知（${props.rows.length}家）.docx`,
-          bytes,
-          'docx',
-        );
-        if (saved) props.onClose();
-      } else {
-        const bytes = await buildDuesNoticesZip(props.rows, ctx, onProgress);
-        const saved = await exportFile(
-          `${props.year}年度会费缴纳通知（${props.rows.length}家）.zip`,
-          bytes,
-          'zip',
-        );
-        if (saved) props.onClose();
-      }
+      // One Word file with every notice, or a zip of one file per member.
+      const kind = mode === 'single' ? 'docx' : 'zip';
+      const build = kind === 'docx' ? buildDuesNoticesDocx : buildDuesNoticesZip;
+      const bytes = await build(props.rows, ctx, onProgress);
+      const name = `${props.year}年度会费缴纳通知（${props.rows.length}家）.${kind}`;
+      if (await exportFile(name, bytes, kind)) props.onClose();
     } catch (e) {
       setError(errorText(e));
     } finally {

@@ -94,35 +94,36 @@ function Chart(props: {
 
 const NO_TABLES: readonly ReportTable[] = [];
 
+/** The sections' charts: title, ECharts option and text alternative, from the report. */
+const CHARTS: Partial<
+  Record<
+    ReportSection['id'],
+    { title: string; option: typeof membersOption; label: (r: AnnualReport) => string; testId: string }
+  >
+> = {
+  membership: {
+    title: '各月末会员单位（按级别）',
+    option: membersOption,
+    label: membersLabel,
+    testId: 'chart-members',
+  },
+  dues: { title: '会费按月应缴与收缴', option: duesOption, label: duesLabel, testId: 'chart-dues' },
+  meetings: {
+    title: '各次会议出席率',
+    option: attendanceOption,
+    label: attendanceLabel,
+    testId: 'chart-attendance',
+  },
+};
+
 function SectionView(props: { s: ReportSection; r: AnnualReport; n: number }) {
   const { s, r } = props;
   // The section's tables follow its summary and chart in a render of their own (the first paint carries the
   // key figures and the chart; antd's tables of up to 15 rows each come a moment later).
   const tables = useDeferredValue(s.tables, NO_TABLES);
   const charts = useMemo(() => {
-    if (s.id === 'membership')
-      return (
-        <Chart
-          title="各月末会员单位（按级别）"
-          option={membersOption(r)}
-          label={membersLabel(r)}
-          testId="chart-members"
-        />
-      );
-    if (s.id === 'dues')
-      return (
-        <Chart title="会费按月应缴与收缴" option={duesOption(r)} label={duesLabel(r)} testId="chart-dues" />
-      );
-    if (s.id === 'meetings')
-      return (
-        <Chart
-          title="各次会议出席率"
-          option={attendanceOption(r)}
-          label={attendanceLabel(r)}
-          testId="chart-attendance"
-        />
-      );
-    return null;
+    const c = CHARTS[s.id];
+    return c ? <Chart title={c.title} option={c.option(r)} label={c.label(r)} testId={c.testId} /> : null;
   }, [s.id, r]);
   return (
     <section aria-label={s.heading}>
