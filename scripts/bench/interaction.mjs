@@ -3,6 +3,9 @@
 // first task after the requestAnimationFrame that follows that DOM state, as everywhere in the bench):
 //   search       search-as-you-type over the 10,000-member roster: keydown → the list filtered → painted
 //   search-load  the same, while a busy loop (`node -e "for(;;){}"`, started here) loads another core
+//   search-paced(-load)  the same keys at a typing pace (PACE_MS between keys) instead of back to back: a
+//                key pressed right after a paint waits for the next vsync (its frame cannot start at once),
+//                which a clerk's keys, a fifth of a second apart, do not
 //   rollcall     签到 of a 会员大会 with all 10,000 members entitled: 1 on a row → the row marked, the next
 //                row focused and the quorum indicator counting it → painted
 //   minutes      typing into an agenda item already holding 20,000 characters, while autosave writes:
@@ -14,7 +17,7 @@
 /* global window, document, MutationObserver, indexedDB, setInterval, clearInterval */
 import { spawn } from 'node:child_process';
 
-export const ids = ['search', 'search-load', 'rollcall', 'minutes'];
+export const ids = ['search', 'search-load', 'search-paced', 'search-paced-load', 'rollcall', 'minutes'];
 
 /** The p-th quantile (nearest rank, as the README's p90). */
 const quantile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -101,7 +104,8 @@ export async function run(ctx, want) {
   const { median, round: r2 } = stats;
 
   // --- search ------------------------------------------------------------------------------------------
-  const searchOnce = async (part) => {
+  const PACE_MS = 250;
+  const searchOnce = async (part, paceMs = 0) => {
     // Pinyin initials (bjwl, zg), full pinyin (shanghai, anquan): 20 keystrokes a round.
     const words = ['bjwl', 'shanghai', 'anquan', 'zg'];
     const rounds = Math.max(1, Math.round(RUNS / 5));
@@ -114,8 +118,10 @@ export async function run(ctx, want) {
         await input.fill('');
         await page.waitForFunction(() => document.querySelector('[data-roster-query=""]'));
         for (let i = 0; i < word.length; i++) {
+          if (paceMs) await page.waitForTimeout(paceMs);
           const r = await keystroke(page, word[i], 'search', { q: word.slice(0, i + 1) });
           // The floor: → at the end of the text changes nothing.
+          if (paceMs) await page.waitForTimeout(paceMs);
           const f = await keystroke(page, 'ArrowRight', 'floor');
           if (w < 0) continue;
           t.key.push(r.ms);
@@ -176,6 +182,30 @@ export async function run(ctx, want) {
     try {
       await new Promise((r) => setTimeout(r, 500));
       searchResults('search-load', '（另一进程忙循环）', await searchOnce('search-load'), 'node busy loop');
+    } finally {
+      busy.kill();
+    }
+  }
+  if (want('search-paced')) {
+    console.log(`Chromium：边输入边搜索（按键间隔 ${PACE_MS} ms）…`);
+    searchResults(
+      'search-paced',
+      `（按键间隔 ${PACE_MS} ms）`,
+      await searchOnce('search-paced', PACE_MS),
+      'none',
+    );
+  }
+  if (want('search-paced-load')) {
+    console.log(`Chromium：边输入边搜索（按键间隔 ${PACE_MS} ms，另一进程占满一个核）…`);
+    const busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      searchResults(
+        'search-paced-load',
+        `（按键间隔 ${PACE_MS} ms，另一进程忙循环）`,
+        await searchOnce('search-paced-load', PACE_MS),
+        'node busy loop',
+      );
     } finally {
       busy.kill();
     }

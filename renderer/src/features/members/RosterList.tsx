@@ -1,14 +1,14 @@
 /**
- * The roster's list: a virtualised table of fixed-height rows (only the rows in view are in the DOM),
+ * The roster's list: a windowed table of fixed-height rows (only the rows in view are in the DOM),
  * with ARIA table semantics (table, columnheader with aria-sort, row, cell). Lighter than antd's
  * virtual Table, which re-rendered ~200 heavy cells per keystroke: search-as-you-type over 10,000
  * members stays within one frame (npm run bench: search).
  */
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { MouseEvent, ReactNode } from 'react';
 import { Empty, Spin, Tag, theme } from 'antd';
 import { CaretDownFilled, CaretUpFilled } from '@ant-design/icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useHref, useNavigate } from 'react-router';
 import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus } from '../../../../shared/domain/types';
@@ -168,21 +168,24 @@ export const RosterList = memo(function RosterList(props: {
   // The href of a member's file without its id (e.g. #/members/), for the plain links of the rows.
   const href = useHref(memberPath(0)).replace(/0$/, '');
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    getItemKey: (i) => rows[i]?.id ?? i,
-  });
+  // The window of rows from the scroll position: every row is ROW_HEIGHT high, so the rows in view are
+  // arithmetic — nothing per row of the result (a general virtualiser measured all of them, keyed each
+  // and allocated their positions on every keystroke: ~10,000 entries for the first letter typed).
+  const [scrollTop, setScrollTop] = useState(0);
   // A new search starts at the top of its results. The scroll position is tracked from scroll events,
   // so the common case (already at the top) costs no forced layout.
   const scrolled = useRef(false);
+  const inView = Math.ceil(height / ROW_HEIGHT);
   // More slots than rows ever rendered at once (those in view and the overscan on both sides).
-  const pool = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2;
+  const pool = inView + 2 * OVERSCAN + 2;
+  const top = Math.min(Math.floor(scrollTop / ROW_HEIGHT), Math.max(0, rows.length - inView));
+  const first = Math.max(0, top - OVERSCAN);
+  const last = Math.min(rows.length, top + inView + OVERSCAN + 1);
   useEffect(() => {
     if (scrolled.current) scroller.current?.scrollTo({ top: 0 });
   }, [rows]);
+  const slots: number[] = [];
+  for (let i = first; i < last; i++) slots.push(i);
 
   const cellPad = `0 ${token.paddingXS}px`;
   return (
@@ -206,7 +209,12 @@ export const RosterList = memo(function RosterList(props: {
         <Header sort={sort} onSort={onSort} />
         <div
           ref={scroller}
-          onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop > 0)}
+          onScroll={(e) => {
+            const y = e.currentTarget.scrollTop;
+            scrolled.current = y > 0;
+            // Rendered before the frame that shows the scrolled position (as a virtualiser does).
+            flushSync(() => setScrollTop(y));
+          }}
           role="rowgroup"
           style={{ height, overflowY: 'auto', overflowX: 'hidden', contain: 'strict', position: 'relative' }}
         >
@@ -227,7 +235,7 @@ export const RosterList = memo(function RosterList(props: {
             </div>
           ) : (
             <div
-              style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+              style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}
               onClick={(e) => {
                 const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-member-id]');
                 if (!a || !isPlainClick(e)) return;
@@ -237,14 +245,8 @@ export const RosterList = memo(function RosterList(props: {
             >
               {/* Rows are keyed by their slot in a ring as large as the window of rows: a new search
                   updates the rows in place (their text) instead of unmounting and mounting them. */}
-              {virtualizer.getVirtualItems().map((item) => (
-                <Row
-                  key={item.index % pool}
-                  m={rows[item.index]!}
-                  index={item.index}
-                  top={item.start}
-                  href={href}
-                />
+              {slots.map((i) => (
+                <Row key={i % pool} m={rows[i]!} index={i} top={i * ROW_HEIGHT} href={href} />
               ))}
             </div>
           )}
