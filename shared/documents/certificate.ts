@@ -165,6 +165,37 @@ const NAME_BREAK_AFTER = [
   '市',
 ];
 const NAME_BREAK_BEFORE = ['（', '(', '股份有限公司', '有限责任公司', '有限公司', '分公司', '分院', '分中心'];
+/**
+ * Never broken inside, whatever the seams or the dictionary say: the legal forms (a seam before 有限公司 is
+ * not one inside 股份有限公司) and the field's own terms, each read as one word (网络空间安全, not 网络 /
+ * 空间安全 as the platform's dictionary would have it).
+ */
+const NAME_KEEP_WHOLE = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '分公司',
+  '研究中心',
+  '研究院',
+  '研究所',
+  '网络空间安全',
+  '网络安全',
+  '信息安全',
+  '数据安全',
+  '密码技术',
+  '信息技术',
+  '安全技术',
+  '网络科技',
+  '信息科技',
+  '人工智能',
+  '工业互联网',
+  '互联网',
+  '云计算',
+  '大数据',
+  '物联网',
+  '区块链',
+  '中关村',
+];
 
 let segmenter: { segment(s: string): Iterable<{ index: number }> } | null | undefined;
 /** Word boundaries from the platform's dictionary (Intl.Segmenter), where there is one. */
@@ -179,7 +210,7 @@ function wordBoundaries(name: string): number[] {
 /**
  * The unit's name as printed: one line at 30 pt (or smaller, down to 26 pt), else two balanced lines broken at
  * one of the name's own seams (NAME_BREAK_*; failing those, a word boundary; never inside a word such as
- * 研究中心), at the largest size both lines fit, at least 20 pt. Returns the text (with a line feed) and points.
+ * 研究中心 or 网络空间安全, NAME_KEEP_WHOLE), at the largest size both lines fit, at least 20 pt. Returns the text (with a line feed) and points.
  */
 export function certificateNameLines(name: string): { text: string; pt: number } {
   const w = Math.max(1, textWidthChars(name));
@@ -191,9 +222,13 @@ export function certificateNameLines(name: string): { text: string; pt: number }
   for (const t of NAME_BREAK_BEFORE)
     for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1)) seams.add(i);
   const words = new Set(wordBoundaries(name));
+  const inside = new Set<number>();
+  for (const t of NAME_KEEP_WHOLE)
+    for (let i = name.indexOf(t); i >= 0; i = name.indexOf(t, i + 1))
+      for (let k = i + 1; k < i + t.length; k++) inside.add(k);
   let best: { at: number; cost: number } | undefined;
   const consider = (at: number, penalty: number) => {
-    if (at <= 1 || at >= name.length - 1) return;
+    if (at <= 1 || at >= name.length - 1 || inside.has(at)) return;
     // Never between a surrogate pair, nor before closing punctuation.
     if (/^[）)、，。]/.test(name.slice(at)) || /[（(]$/.test(name.slice(0, at))) return;
     const a = textWidthChars(name.slice(0, at));
