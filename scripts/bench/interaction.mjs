@@ -176,15 +176,20 @@ export async function run(ctx, want) {
     console.log('Chromium：边输入边搜索…');
     searchResults('search', '', await searchOnce('search'), 'none');
   }
-  if (want('search-load')) {
-    console.log('Chromium：边输入边搜索（另一进程占满一个核）…');
+  /** Runs `fn` while a busy loop (another process) keeps one core occupied. */
+  const withBusyLoop = async (fn) => {
     const busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
     try {
       await new Promise((r) => setTimeout(r, 500));
-      searchResults('search-load', '（另一进程忙循环）', await searchOnce('search-load'), 'node busy loop');
+      return await fn();
     } finally {
       busy.kill();
     }
+  };
+  if (want('search-load')) {
+    console.log('Chromium：边输入边搜索（另一进程占满一个核）…');
+    const t = await withBusyLoop(() => searchOnce('search-load'));
+    searchResults('search-load', '（另一进程忙循环）', t, 'node busy loop');
   }
   if (want('search-paced')) {
     console.log(`Chromium：边输入边搜索（按键间隔 ${PACE_MS} ms）…`);
@@ -197,18 +202,8 @@ export async function run(ctx, want) {
   }
   if (want('search-paced-load')) {
     console.log(`Chromium：边输入边搜索（按键间隔 ${PACE_MS} ms，另一进程占满一个核）…`);
-    const busy = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
-    try {
-      await new Promise((r) => setTimeout(r, 500));
-      searchResults(
-        'search-paced-load',
-        `（按键间隔 ${PACE_MS} ms，另一进程忙循环）`,
-        await searchOnce('search-paced-load', PACE_MS),
-        'node busy loop',
-      );
-    } finally {
-      busy.kill();
-    }
+    const t = await withBusyLoop(() => searchOnce('search-paced-load', PACE_MS));
+    searchResults('search-paced-load', `（按键间隔 ${PACE_MS} ms，另一进程忙循环）`, t, 'node busy loop');
   }
 
   if (!want('rollcall') && !want('minutes')) return;
