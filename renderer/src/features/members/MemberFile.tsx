@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 import type {
@@ -19,6 +19,7 @@ import {
   type DuesLedgerInput,
 } from '../../../../shared/charter';
 import { Page } from '../../ui/Page';
+import { DeskTable } from '../../ui/DeskTable';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { today } from '../../ui/today';
 import { db } from '../../db';
@@ -240,11 +241,10 @@ export function MemberFile() {
         </Descriptions>
 
         <Card size="small" title="会员代表、联系人变更记录（书面通知，章程第十一条）">
-          <Table<ContactChange>
-            size="small"
+          <DeskTable<ContactChange>
+            label="会员代表、联系人变更记录"
             rowKey={(c) => c.id ?? `initial-${c.role}`}
-            pagination={false}
-            dataSource={history}
+            rows={history}
             columns={[
               { title: '书面通知日期', dataIndex: 'noticeOn', width: 130 },
               { title: '角色', width: 100, render: (_, c) => ROLE_LABEL[c.role] },
@@ -257,11 +257,10 @@ export function MemberFile() {
         </Card>
 
         <Card size="small" title="级别记录（会费按每年 1 月 1 日所持级别计收）">
-          <Table<TierChange>
-            size="small"
+          <DeskTable<TierChange>
+            label="级别记录"
             rowKey={(t) => t.id ?? 'initial'}
-            pagination={false}
-            dataSource={shown.tiers.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))}
+            rows={shown.tiers.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))}
             columns={[
               { title: '生效日期', dataIndex: 'effectiveFrom', width: 130 },
               { title: '级别', render: (_, t) => TIER_LABEL[t.tier] },
@@ -276,11 +275,10 @@ export function MemberFile() {
           extra={<Link to={`/dues?member=${id}`}>到会费台账办理</Link>}
         >
           {ledger ? (
-            <Table
-              size="small"
+            <DeskTable
+              label="会费记录"
               rowKey="year"
-              pagination={false}
-              dataSource={ledger.years}
+              rows={ledger.years}
               columns={[
                 { title: '年度', dataIndex: 'year', width: 80 },
                 { title: '级别', render: (_, y) => TIER_LABEL[y.tier] },
@@ -310,11 +308,11 @@ export function MemberFile() {
         </Card>
 
         <Card size="small" title={`参加活动与会议（${participation.length}）`}>
-          <Table
-            size="small"
+          <DeskTable
+            label="参加活动与会议"
             rowKey="key"
-            pagination={{ pageSize: 8, hideOnSinglePage: true }}
-            dataSource={participation}
+            perPage={8}
+            rows={participation}
             columns={[
               { title: '日期', dataIndex: 'date', width: 120 },
               { title: '类别', dataIndex: 'kind', width: 100 },
@@ -326,11 +324,10 @@ export function MemberFile() {
 
         <Flex gap={16} wrap>
           <Card size="small" title="会员证书" style={{ flex: 1, minWidth: 320 }}>
-            <Table
-              size="small"
+            <DeskTable
+              label="会员证书"
               rowKey="id"
-              pagination={false}
-              dataSource={data.certificates}
+              rows={data.certificates}
               columns={[
                 { title: '证书编号', dataIndex: 'certificateNo' },
                 { title: '发放日期', dataIndex: 'issuedOn' },
@@ -342,11 +339,10 @@ export function MemberFile() {
             />
           </Card>
           <Card size="small" title="任职" style={{ flex: 1, minWidth: 320 }}>
-            <Table
-              size="small"
+            <DeskTable
+              label="任职记录"
               rowKey="id"
-              pagination={false}
-              dataSource={data.offices}
+              rows={data.offices}
               columns={[
                 { title: '职务', render: (_, o) => OFFICE_LABEL[o.role] },
                 { title: '担任人', dataIndex: 'holderName' },
@@ -357,11 +353,10 @@ export function MemberFile() {
         </Flex>
 
         <Card size="small" title="入会申请">
-          <Table
-            size="small"
+          <DeskTable
+            label="入会申请记录"
             rowKey="id"
-            pagination={false}
-            dataSource={data.apps}
+            rows={data.apps}
             columns={[
               {
                 title: '申请',
