@@ -6,7 +6,22 @@
  * entitled list, the counts, whether the meeting was quorate and each motion's outcome label, computed by
  * the charter engine.
  */
-import { AlignmentType, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import type { FileChild } from 'docx';
 import { BODY_LABEL, MEETING_FORM_LABEL, VOTE_LABEL } from '../domain/types';
 import type { Body } from '../domain/types';
@@ -315,12 +330,116 @@ function num(n: unknown): string {
   return typeof n === 'number' && Number.isFinite(n) ? String(Math.trunc(n)) : '';
 }
 
+/** A cell of a 计票表 table: paragraphs, or text in the table style (line feeds split paragraphs). */
+type TallyCell = { content: Paragraph[] | string; align?: 'center' };
+type TallyTableRow = { cells: TallyCell[]; height: number; header?: boolean; keepNext?: boolean };
+
+const RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const NO_RULE = { style: BorderStyle.NIL, size: 0, color: 'auto' };
+
+/** The 计票人/监票人/日期 line, 18 pt and one line below the table (as the blank line before it used to be). */
+function tallySignParagraph(): Paragraph {
+  return new Paragraph({
+    style: STYLE.plain,
+    spacing: { before: 360 + LINE_PITCH },
+    tabStops: [
+      { type: TabStopType.LEFT, position: Math.round(TALLY_WIDTH / 3) },
+      { type: TabStopType.LEFT, position: Math.round((TALLY_WIDTH * 2) / 3) },
+    ],
+    children: [
+      new TextRun({ text: '计票人（签字）：' }),
+      new TextRun({ children: [new Tab()] }),
+      new TextRun({ text: '监票人（签字）：' }),
+      new TextRun({ children: [new Tab()] }),
+      new TextRun({ text: `日期：${BLANK_DATE}` }),
+    ],
+  });
+}
+
+/**
+ * A table of the 计票表, drawn as fixedTable draws its tables (blocks.ts: fixed layout, widths on the grid
+ * and on every cell, 0.75 pt rules, centred; no row splits across pages), and — `sign` — ending in the
+ * 计票人/监票人/日期 line as a row of its own: one cell across all columns, no rule but the one above it and
+ * no cell margins (the line starts at the text's left edge, as the paragraph did).
+ *
+ * Issue 15: the line never stands alone on a page. The table's last two rows are kept with the next (their
+ * paragraphs carry keepNext), and:
+ * - Word keeps such rows with what follows, a row after them as well as a paragraph after the table.
+ * - LibreOffice 7.4 keeps a table's last rows with a paragraph after it only while the table has not broken
+ *   across a page yet: a table already continued from an earlier page left the paragraph alone on the next
+ *   page (rendered, line as a paragraph: 16, 25 and 34 motions, 15, 24 and 33 with the attendance line; 16,
+ *   17, 30 and 31 votes by name after 3 motions). Not helped by dropping the blank line before it, by
+ *   keeping the last three rows, or by no repeated header row. When it breaks a table between rows,
+ *   LibreOffice moves the rows kept with the next along with the row that does not fit, at any length: with
+ *   the line as the last row, no size left it alone (1–34 motions with and without the attendance line).
+ *   Another table for the last rows does not help: LibreOffice joins adjacent tables.
+ * The motions' table ends with the line when no votes by name follow. After votes by name the line is still
+ * a paragraph after the last of their tables (its last two rows kept with it), and LibreOffice can leave it
+ * alone there (16–17, 30–31 votes after 3 motions): test/unit/meetings/papers.test.ts reads that table's
+ * rows to the end of the document. As its last row (`sign` for the last named table) no size rendered left
+ * it alone either (1–40 votes after 3 motions).
+ */
+function tallyTable(columns: number[], rows: TallyTableRow[], sign: boolean): Table {
+  const total = columns.reduce((a, b) => a + b, 0);
+  const cellMargin = { top: 40, bottom: 40, left: 85, right: 85 };
+  const body = rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        height: { value: r.height, rule: HeightRule.ATLEAST },
+        ...(r.header ? { tableHeader: true } : {}),
+        children: r.cells.map((c, i) => {
+          const width = columns[i] ?? 0;
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            margins: cellMargin,
+            verticalAlign: VerticalAlignTable.CENTER,
+            children:
+              typeof c.content === 'string'
+                ? cellParagraphs(c.content, {
+                    ...(c.align ? { align: c.align } : {}),
+                    ...(r.keepNext ? { keepNext: true } : {}),
+                  })
+                : c.content,
+          });
+        }),
+      }),
+  );
+  const signRow = new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        width: { size: total, type: WidthType.DXA },
+        columnSpan: columns.length,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        borders: { left: NO_RULE, bottom: NO_RULE, right: NO_RULE },
+        children: [tallySignParagraph()],
+      }),
+    ],
+  });
+  return new Table({
+    columnWidths: columns,
+    width: { size: total, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: {
+      top: RULE,
+      bottom: RULE,
+      left: RULE,
+      right: RULE,
+      insideHorizontal: RULE,
+      insideVertical: RULE,
+    },
+    rows: sign ? [...body, signRow] : body,
+  });
+}
+
 export function tallySheetContent(t: TallySheetInput, options: DocOptions | undefined): FileChild[] {
   const f = fontsOf(options);
   const meeting = t?.meeting ?? ({} as MeetingInfo);
   const fixed = [737, 964, 964, 964, 964, 964, 964, 3118];
   const columns = [fixed[0] ?? 737, TALLY_WIDTH - fixed.reduce((a, b) => a + b, 0), ...fixed.slice(1)];
-  const head = (s: string): CellSpec => ({
+  const head = (s: string): TallyCell => ({
     content: [
       new Paragraph({
         style: STYLE.cellCenter,
@@ -329,10 +448,13 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
     ],
   });
   const motions = (Array.isArray(t?.motions) ? t.motions : []).filter((m) => m && typeof m === 'object');
-  const rows: Parameters<typeof fixedTable>[1] = [
+  const namedOf = (m: TallyRow) =>
+    (Array.isArray(m.named) ? m.named : []).filter((n) => n && typeof n === 'object');
+  // The 计票人/监票人/日期 line ends the motions' table, or follows the last table of votes by name.
+  const lastNamed = [...motions].reverse().find((m) => namedOf(m).length > 0);
+  const rows: TallyTableRow[] = [
     {
       header: true,
-      cantSplit: true,
       height: 567,
       cells: [
         '序号',
@@ -347,13 +469,8 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
       ].map(head),
     },
     ...(motions.length > 0 ? motions : [{ title: '' } as TallyRow]).map((m, i, all) => ({
-      cantSplit: true,
-      // The last two rows stay with what follows, so the 计票人/监票人 line never stands alone on a page
-      // (when no votes by name come between; else the last table of votes by name does it). Word keeps a row
-      // whose paragraphs are kept with the next. LibreOffice 7.4 does so only while the table has not broken
-      // across a page yet: a table already continued from an earlier page leaves the line alone on the next
-      // page (measured: 16 motions, or 15 or 16 votes by name after 3 motions — the line alone on page 3).
-      keepNext: i >= all.length - 2 && !motions.some((x) => Array.isArray(x?.named) && x.named.length > 0),
+      // The last two rows are kept with the 计票人/监票人 row that ends the table (see tallyTable).
+      keepNext: i >= all.length - 2 && !lastNamed,
       height: 850,
       cells: [
         { content: String(i + 1), align: 'center' as const },
@@ -386,13 +503,12 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
   }
   out.push(
     new Paragraph({ style: STYLE.plain, spacing: { after: 120 }, children: [] }),
-    fixedTable(columns, rows),
+    tallyTable(columns, rows, !lastNamed),
   );
   // Votes by name: one table per motion (序号 / 单位 / 意见), its header row repeating on every page.
   const namedColumns = [737, TALLY_WIDTH - 737 - 2268, 2268];
-  const lastNamed = [...motions].reverse().find((m) => Array.isArray(m.named) && m.named.length > 0);
   for (const m of motions) {
-    const named = (Array.isArray(m.named) ? m.named : []).filter((n) => n && typeof n === 'object');
+    const named = namedOf(m);
     if (named.length === 0) continue;
     out.push(
       new Paragraph({
@@ -401,37 +517,35 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
         spacing: { before: 360, after: 120 },
         children: runs(`记名表决：${sanitizeLine(m.title)}`),
       }),
-      fixedTable(namedColumns, [
-        { header: true, cantSplit: true, height: 567, cells: ['序号', '单位', '意见'].map(head) },
-        ...named.map((n, i) => ({
-          cantSplit: true,
-          keepNext: m === lastNamed && i >= named.length - 2,
-          height: 567,
-          cells: [
-            { content: String(i + 1), align: 'center' as const },
-            { content: sanitizeLine(n.unit) },
-            { content: sanitizeLine(n.choice), align: 'center' as const },
-          ],
-        })),
-      ]),
+      tallyTable(
+        namedColumns,
+        [
+          { header: true, height: 567, cells: ['序号', '单位', '意见'].map(head) },
+          ...named.map((n, i) => ({
+            keepNext: m === lastNamed && i >= named.length - 2,
+            height: 567,
+            cells: [
+              { content: String(i + 1), align: 'center' as const },
+              { content: sanitizeLine(n.unit) },
+              { content: sanitizeLine(n.choice), align: 'center' as const },
+            ],
+          })),
+        ],
+        false,
+      ),
     );
   }
+  // After the last table: the 计票人/监票人 line (after votes by name), or the paragraph a document must end
+  // with (Word adds one after a closing table): 0.1 pt high and hidden, so it never takes a page of its own
+  // when the table ends at the foot of one.
   out.push(
-    new Paragraph({ style: STYLE.plain, keepNext: true, spacing: { before: 360 }, children: [] }),
-    new Paragraph({
-      style: STYLE.plain,
-      tabStops: [
-        { type: TabStopType.LEFT, position: Math.round(TALLY_WIDTH / 3) },
-        { type: TabStopType.LEFT, position: Math.round((TALLY_WIDTH * 2) / 3) },
-      ],
-      children: [
-        new TextRun({ text: '计票人（签字）：' }),
-        new TextRun({ children: [new Tab()] }),
-        new TextRun({ text: '监票人（签字）：' }),
-        new TextRun({ children: [new Tab()] }),
-        new TextRun({ text: `日期：${BLANK_DATE}` }),
-      ],
-    }),
+    lastNamed
+      ? tallySignParagraph()
+      : new Paragraph({
+          spacing: { before: 0, after: 0, line: 2, lineRule: LineRuleType.EXACT },
+          run: { size: 2, vanish: true },
+          children: [],
+        }),
   );
   return out;
 }

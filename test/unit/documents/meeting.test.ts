@@ -239,28 +239,49 @@ describe('计票表', () => {
     expect(sign).toBe('计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日');
   });
 
-  it('keeps the 计票人/监票人/日期 line with the last two rows of the table before it (never alone on a page)', async () => {
+  it('keeps the 计票人/监票人/日期 line with the last two rows: a borderless last row of the motions’ table (never alone on a page)', async () => {
     const row = (i: number) => ({ title: `关于审议第${i}项工作报告的议案`, entitled: 9, present: 7 });
     const rowsOf = (xml: string) => xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? [];
+    const tablesOf = (xml: string) => xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     // Every paragraph of a row kept with the next (Word keeps the row with the next one).
     const kept = (r: string) => {
       const ps = r.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
       return ps.length > 0 && ps.every((p) => p.includes('<w:keepNext/>'));
     };
-    const signIsKept = (xml: string) => {
-      const at = xml.indexOf('计票人（签字）');
-      const before = xml.slice(xml.lastIndexOf('</w:tbl>', at), at);
-      // The blank line between the table and the signature line is kept with it, the line itself is the end.
-      expect(before).toContain('<w:keepNext/>');
-    };
+    const SIGN = '计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日';
+    const afterLastTable = (xml: string) => paragraphTexts(xml.slice(xml.lastIndexOf('</w:tbl>')));
+
+    // Motions only: the line is the table's last row, so LibreOffice, breaking the table between rows, moves
+    // it with the two rows kept with it at any length (as a paragraph after a table already continued from
+    // an earlier page, LibreOffice 7.4 left it alone on the next page).
     const plain = await documentXml(
       await buildTallySheet({ meeting: STANDING_MEETING, motions: [1, 2, 3, 4, 5, 6].map(row) }),
     );
+    expect(tablesOf(plain)).toHaveLength(1);
     const rows = rowsOf(plain);
-    expect(rows).toHaveLength(7);
-    expect(rows.map(kept)).toEqual([false, false, false, false, false, true, true]);
-    signIsKept(plain);
-    // With votes by name, the last table is the last named one: its last two rows are kept, the motions' not.
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.includes('<w:cantSplit/>'))).toEqual(Array(8).fill(true));
+    expect(rows.map(kept)).toEqual([false, false, false, false, false, true, true, false]);
+    const sign = rows[7]!;
+    expect(paragraphTexts(sign)).toEqual([SIGN]);
+    // One cell across the nine columns, at the text's left edge; no rule at its sides or foot (the rule
+    // above it is the table's last one).
+    expect(sign.match(/<w:tc>/g)).toHaveLength(1);
+    expect(attr(sign, 'w:gridSpan', 'w:val')).toBe('9');
+    expect(attr(sign, 'w:tcW', 'w:w')).toBe(attr(plain, 'w:tblW', 'w:w'));
+    const borders = /<w:tcBorders>[\s\S]*?<\/w:tcBorders>/.exec(sign)?.[0] ?? '';
+    for (const side of ['left', 'bottom', 'right']) expect(attr(borders, `w:${side}`, 'w:val')).toBe('nil');
+    expect(borders).not.toContain('<w:top');
+    expect(attr(/<w:tcMar>[\s\S]*?<\/w:tcMar>/.exec(sign)?.[0] ?? '', 'w:left', 'w:w')).toBe('0');
+    // After the table only the paragraph a document ends with: empty, hidden and 0.1 pt high, so it never
+    // takes a page of its own.
+    expect(afterLastTable(plain)).toEqual(['']);
+    const end = plain.slice(plain.lastIndexOf('</w:tbl>'));
+    expect(end).toContain('<w:vanish/>');
+    expect(attr(end, 'w:spacing', 'w:line')).toBe('2');
+
+    // With votes by name, the line follows the last table of votes by name (whose last two rows are kept
+    // with it); the motions' table has no line and no kept rows.
     const named = await documentXml(
       await buildTallySheet({
         meeting: STANDING_MEETING,
@@ -270,12 +291,14 @@ describe('计票表', () => {
         ],
       }),
     );
-    const tables = named.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    const tables = tablesOf(named);
     expect(tables).toHaveLength(3);
+    expect(rowsOf(tables[0]!)).toHaveLength(3);
     expect(rowsOf(tables[0]!).some(kept)).toBe(false);
     expect(rowsOf(tables[1]!).some(kept)).toBe(false);
     expect(rowsOf(tables[2]!).map(kept)).toEqual([false, false, false, true, true]);
-    signIsKept(named);
+    expect(tables.some((t) => t.includes('计票人'))).toBe(false);
+    expect(afterLastTable(named)).toEqual([SIGN]);
   });
 
   it('states attendance and quorum when given (R-O4: a remote meeting counts returned ballots) and tabulates votes by name', async () => {
