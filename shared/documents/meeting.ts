@@ -373,11 +373,10 @@ function tallySignParagraph(): Paragraph {
  *   LibreOffice moves the rows kept with the next along with the row that does not fit, at any length: with
  *   the line as the last row, no size left it alone (1–34 motions with and without the attendance line).
  *   Another table for the last rows does not help: LibreOffice joins adjacent tables.
- * The motions' table ends with the line when no votes by name follow. After votes by name the line is still
- * a paragraph after the last of their tables (its last two rows kept with it), and LibreOffice can leave it
- * alone there (16–17, 30–31 votes after 3 motions): test/unit/meetings/papers.test.ts reads that table's
- * rows to the end of the document. As its last row (`sign` for the last named table) no size rendered left
- * it alone either (1–40 votes after 3 motions).
+ * So the line is the last row of the last table: the motions' table, or after votes by name the last of
+ * their tables (its last two rows kept with it). As a paragraph after the votes it was left alone at 16–17
+ * and 30–31 votes after 3 motions; as the last row no size rendered left it alone (1–40 votes after 3
+ * motions).
  */
 function tallyTable(columns: number[], rows: TallyTableRow[], sign: boolean): Table {
   const total = columns.reduce((a, b) => a + b, 0);
@@ -531,21 +530,19 @@ export function tallySheetContent(t: TallySheetInput, options: DocOptions | unde
             ],
           })),
         ],
-        false,
+        m === lastNamed,
       ),
     );
   }
-  // After the last table: the 计票人/监票人 line (after votes by name), or the paragraph a document must end
-  // with (Word adds one after a closing table): 0.1 pt high and hidden, so it never takes a page of its own
-  // when the table ends at the foot of one.
+  // After the last table (which ends with the 计票人/监票人 line): the paragraph a document must end with
+  // (Word adds one after a closing table), 0.1 pt high and hidden, so it never takes a page of its own when
+  // the table ends at the foot of one.
   out.push(
-    lastNamed
-      ? tallySignParagraph()
-      : new Paragraph({
-          spacing: { before: 0, after: 0, line: 2, lineRule: LineRuleType.EXACT },
-          run: { size: 2, vanish: true },
-          children: [],
-        }),
+    new Paragraph({
+      spacing: { before: 0, after: 0, line: 2, lineRule: LineRuleType.EXACT },
+      run: { size: 2, vanish: true },
+      children: [],
+    }),
   );
   return out;
 }

@@ -345,7 +345,8 @@ describe('计票表 from the record', () => {
       ['3', '关于工作计划的议案', '6', '4', '', '', '', '', ''],
     ]);
     expect(t).toContain('记名表决：关于记名表决的议案');
-    expect(rows.slice(4)).toEqual([
+    // The votes by name, then the 计票人/监票人 line as the last table's last row (below).
+    expect(rows.slice(4, -1)).toEqual([
       ['序号', '单位', '意见'],
       ['1', '甲公司', '同意'],
       ['2', '乙公司', '同意'],
@@ -356,6 +357,7 @@ describe('计票表 from the record', () => {
     expect(t.find((l) => l.startsWith('计票人'))).toBe(
       '计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日',
     );
+    expect(rows.at(-1)).toEqual(['计票人（签字）：\t监票人（签字）：\t日期：　　年　　月　　日']);
   });
 
   it('remote: counts returned ballots, and marks a tally the engine refuses as 数据有误', () => {
