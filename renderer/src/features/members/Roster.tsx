@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { Member } from '../../../../shared/domain/records';
@@ -37,21 +37,42 @@ const SearchBox = memo(function SearchBox(props: { onSearch: (q: string) => void
   );
 });
 
+/**
+ * A plain input styled as antd's (roster.css): antd's Input re-rendered its wrapper, contexts and style
+ * hooks on every keystroke of a controlled value. Uncontrolled: only the clear button follows the text.
+ */
 function SearchInput(props: { onSearch: (q: string) => void }) {
   const { onSearch } = props;
-  const [text, setText] = useState('');
+  const [empty, setEmpty] = useState(true);
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <Input
-      id="roster-search"
-      allowClear
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        onSearch(e.target.value);
-      }}
-      placeholder="单位名称、拼音首字母、信用代码、人名"
-      style={{ width: 300 }}
-    />
+    <span className="roster-search">
+      <input
+        id="roster-search"
+        ref={input}
+        type="text"
+        autoComplete="off"
+        onChange={(e) => {
+          setEmpty(e.target.value === '');
+          onSearch(e.target.value);
+        }}
+        placeholder="单位名称、拼音首字母、信用代码、人名"
+      />
+      {!empty && (
+        <button
+          type="button"
+          aria-label="清空输入"
+          onClick={() => {
+            input.current!.value = '';
+            setEmpty(true);
+            onSearch('');
+            input.current!.focus();
+          }}
+        >
+          ×
+        </button>
+      )}
+    </span>
   );
 }
 
