@@ -66,6 +66,13 @@ describe('会员 desk (issue 5)', () => {
     const row = page.getByRole('table', { name: '会员名册' }).getByRole('row').filter({ hasText: NAME });
     expect(await row.innerText()).toContain('正式会员');
     expect(await row.innerText()).toContain(today());
+    // 清空输入 clears the box and the filter (the unit is listed again) and puts the focus back in the box.
+    await fill(page, { 搜索: 'zzzz' });
+    await page.getByText('没有符合条件的会员').waitFor();
+    await page.getByRole('button', { name: '清空输入' }).click();
+    await page.getByRole('link', { name: NAME }).waitFor();
+    expect(await page.getByLabel('搜索').inputValue()).toBe('');
+    expect(await page.getByLabel('搜索').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(errors).toEqual([]);
   });
 
