@@ -454,6 +454,8 @@ export function fixedTable(
     /** Keep the row with the next one (its text cells' paragraphs kept with the next). */
     keepNext?: boolean;
   }[],
+  /** Rows of the caller's own making after these (the 计票表's borderless 计票人/监票人 row). */
+  after: readonly TableRow[] = [],
 ): Table {
   const total = columns.reduce((a, b) => a + b, 0);
   const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
@@ -470,46 +472,49 @@ export function fixedTable(
       insideHorizontal: border,
       insideVertical: border,
     },
-    rows: rows.map((r) => {
-      let col = 0;
-      const cells = r.cells.map((c) => {
-        const span = Math.max(1, c.span ?? 1);
-        const width = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
-        col += span;
-        const children =
-          typeof c.content === 'string'
-            ? cellParagraphs(c.content, {
-                label: c.label === true,
-                ...(c.align ? { align: c.align } : {}),
-                ...(r.keepNext ? { keepNext: true } : {}),
-              })
-            : c.content.length > 0
-              ? c.content
-              : cellParagraphs('');
-        return new TableCell({
-          children,
-          width: { size: width, type: WidthType.DXA },
-          margins: CELL_MARGIN,
-          verticalAlign:
-            c.vAlign === 'top'
-              ? VerticalAlignTable.TOP
-              : c.vAlign === 'bottom'
-                ? VerticalAlignTable.BOTTOM
-                : VerticalAlignTable.CENTER,
-          ...(span > 1 ? { columnSpan: span } : {}),
-          ...(c.vMerge ? { verticalMerge: c.vMerge } : {}),
-          ...(c.shade ? { shading: { fill: c.shade, type: 'clear', color: 'auto' } } : {}),
+    rows: [
+      ...rows.map((r) => {
+        let col = 0;
+        const cells = r.cells.map((c) => {
+          const span = Math.max(1, c.span ?? 1);
+          const width = columns.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          const children =
+            typeof c.content === 'string'
+              ? cellParagraphs(c.content, {
+                  label: c.label === true,
+                  ...(c.align ? { align: c.align } : {}),
+                  ...(r.keepNext ? { keepNext: true } : {}),
+                })
+              : c.content.length > 0
+                ? c.content
+                : cellParagraphs('');
+          return new TableCell({
+            children,
+            width: { size: width, type: WidthType.DXA },
+            margins: CELL_MARGIN,
+            verticalAlign:
+              c.vAlign === 'top'
+                ? VerticalAlignTable.TOP
+                : c.vAlign === 'bottom'
+                  ? VerticalAlignTable.BOTTOM
+                  : VerticalAlignTable.CENTER,
+            ...(span > 1 ? { columnSpan: span } : {}),
+            ...(c.vMerge ? { verticalMerge: c.vMerge } : {}),
+            ...(c.shade ? { shading: { fill: c.shade, type: 'clear', color: 'auto' } } : {}),
+          });
         });
-      });
-      return new TableRow({
-        children: cells,
-        ...(r.height
-          ? { height: { value: r.height, rule: r.exactHeight ? HeightRule.EXACT : HeightRule.ATLEAST } }
-          : {}),
-        ...(r.header ? { tableHeader: true } : {}),
-        ...(r.cantSplit === true ? { cantSplit: true } : {}),
-      });
-    }),
+        return new TableRow({
+          children: cells,
+          ...(r.height
+            ? { height: { value: r.height, rule: r.exactHeight ? HeightRule.EXACT : HeightRule.ATLEAST } }
+            : {}),
+          ...(r.header ? { tableHeader: true } : {}),
+          ...(r.cantSplit === true ? { cantSplit: true } : {}),
+        });
+      }),
+      ...after,
+    ],
   });
 }
 

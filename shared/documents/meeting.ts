@@ -9,20 +9,16 @@
 import {
   AlignmentType,
   BorderStyle,
-  HeightRule,
   LineRuleType,
   Paragraph,
   Tab,
   TabStopType,
-  Table,
   TableCell,
-  TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { FileChild } from 'docx';
+import type { FileChild, Table } from 'docx';
 import { BODY_LABEL, MEETING_FORM_LABEL, VOTE_LABEL } from '../domain/types';
 import type { Body } from '../domain/types';
 import {
@@ -334,7 +330,6 @@ function num(n: unknown): string {
 type TallyCell = { content: Paragraph[] | string; align?: 'center' };
 type TallyTableRow = { cells: TallyCell[]; height: number; header?: boolean; keepNext?: boolean };
 
-const RULE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NO_RULE = { style: BorderStyle.NIL, size: 0, color: 'auto' };
 
 /** The 计票人/监票人/日期 line, 18 pt and one line below the table (as the blank line before it used to be). */
@@ -380,30 +375,6 @@ function tallySignParagraph(): Paragraph {
  */
 function tallyTable(columns: number[], rows: TallyTableRow[], sign: boolean): Table {
   const total = columns.reduce((a, b) => a + b, 0);
-  const cellMargin = { top: 40, bottom: 40, left: 85, right: 85 };
-  const body = rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        height: { value: r.height, rule: HeightRule.ATLEAST },
-        ...(r.header ? { tableHeader: true } : {}),
-        children: r.cells.map((c, i) => {
-          const width = columns[i] ?? 0;
-          return new TableCell({
-            width: { size: width, type: WidthType.DXA },
-            margins: cellMargin,
-            verticalAlign: VerticalAlignTable.CENTER,
-            children:
-              typeof c.content === 'string'
-                ? cellParagraphs(c.content, {
-                    ...(c.align ? { align: c.align } : {}),
-                    ...(r.keepNext ? { keepNext: true } : {}),
-                  })
-                : c.content,
-          });
-        }),
-      }),
-  );
   const signRow = new TableRow({
     cantSplit: true,
     children: [
@@ -416,21 +387,11 @@ function tallyTable(columns: number[], rows: TallyTableRow[], sign: boolean): Ta
       }),
     ],
   });
-  return new Table({
-    columnWidths: columns,
-    width: { size: total, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders: {
-      top: RULE,
-      bottom: RULE,
-      left: RULE,
-      right: RULE,
-      insideHorizontal: RULE,
-      insideVertical: RULE,
-    },
-    rows: sign ? [...body, signRow] : body,
-  });
+  return fixedTable(
+    columns,
+    rows.map((r) => ({ ...r, cantSplit: true })),
+    sign ? [signRow] : [],
+  );
 }
 
 export function tallySheetContent(t: TallySheetInput, options: DocOptions | undefined): FileChild[] {
