@@ -172,7 +172,11 @@ function backupWorker(): BackupWorker {
 }
 
 function keepForNext(worker: BackupWorker) {
-  if (kept?.worker !== worker) return worker.close();
+  // No longer the kept one (it failed): closed once no other backup is under way in it.
+  if (kept?.worker !== worker) {
+    if (worker.idle) worker.close();
+    return;
+  }
   clearTimeout(kept.timer);
   kept.timer = setTimeout(() => {
     if (kept?.worker !== worker) return;
@@ -200,10 +204,8 @@ export async function createBackupOffThread(
       { onProgress: opts.onProgress },
     );
   } catch (e) {
-    // Not kept after a failure: the next backup starts a fresh Worker (this one is closed once no other
-    // backup is under way in it).
+    // Not kept after a failure: the next backup starts a fresh Worker.
     if (kept?.worker === worker) kept = null;
-    if (worker.idle) worker.close();
     throw e;
   } finally {
     if (worker.alive) keepForNext(worker);

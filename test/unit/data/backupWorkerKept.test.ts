@@ -11,6 +11,9 @@ import type * as OffThread from '../../../renderer/src/io/backupOffThread';
 class FakeWorker {
   static made: FakeWorker[] = [];
   static fail = false;
+  /** Calls (by their order in this Worker) that fail. */
+  failing = new Set<number>();
+  calls = 0;
   terminated = false;
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   onerror: ((ev: unknown) => void) | null = null;
@@ -18,9 +21,10 @@ class FakeWorker {
     FakeWorker.made.push(this);
   }
   postMessage(q: { id: number }) {
-    const answer = FakeWorker.fail
-      ? { id: q.id, ok: false, message: '磁盘已满', dataError: true }
-      : { id: q.id, ok: true, value: { bytes: new Uint8Array(1), fileName: 'b.zip', manifest: {} } };
+    const answer =
+      FakeWorker.fail || this.failing.has(++this.calls)
+        ? { id: q.id, ok: false, message: '磁盘已满', dataError: true }
+        : { id: q.id, ok: true, value: { bytes: new Uint8Array(1), fileName: 'b.zip', manifest: {} } };
     setTimeout(() => this.onmessage?.({ data: answer }));
   }
   terminate() {
@@ -76,5 +80,20 @@ describe('backup Worker kept for the next backup (issue 17)', () => {
     await backup(m);
     expect(FakeWorker.made).toHaveLength(2);
     expect(FakeWorker.made[1]!.terminated).toBe(false);
+  });
+
+  it('a backup failing beside another one under way in the same Worker leaves that one to finish', async () => {
+    const m = await import('../../../renderer/src/io/backupOffThread');
+    await backup(m);
+    FakeWorker.made[0]!.failing.add(2); // the first of the two answers first, with a failure
+    const failed = expect(m.createBackupOffThread(db, { appVersion: 't' })).rejects.toThrow('磁盘已满');
+    const other = m.createBackupOffThread(db, { appVersion: 't' });
+    await vi.advanceTimersByTimeAsync(1);
+    await failed;
+    await expect(other).resolves.toMatchObject({ fileName: 'b.zip' });
+    // Let go once both are done; the next backup has a fresh Worker.
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+    await backup(m);
+    expect(FakeWorker.made).toHaveLength(2);
   });
 });
