@@ -73,6 +73,13 @@ describe('会员 desk (issue 5)', () => {
     await page.getByRole('link', { name: NAME }).waitFor();
     expect(await page.getByLabel('搜索').inputValue()).toBe('');
     expect(await page.getByLabel('搜索').evaluate((el) => el === document.activeElement)).toBe(true);
+    // Drawn in the theme's colours (App.tsx, darker than antd's for contrast): focus border (once its
+    // transition has run), placeholder.
+    const colours = () =>
+      page
+        .getByLabel('搜索')
+        .evaluate((el) => [getComputedStyle(el).borderTopColor, getComputedStyle(el, '::placeholder').color]);
+    await expect.poll(colours).toEqual(['rgb(9, 88, 217)', 'rgba(0, 0, 0, 0.56)']);
     expect(errors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Form } from 'antd';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Form, theme } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 
 import type { Member } from '../../../../shared/domain/records';
@@ -30,8 +30,17 @@ export { STATUS_COLOR, StatusTag } from './RosterList';
  * The text lives in the input below the Form.Item, so a keystroke does not re-render the form item's grid.
  */
 const SearchBox = memo(function SearchBox(props: { onSearch: (q: string) => void }) {
+  // The theme's colours (App.tsx: darker than antd's defaults, for contrast) for the box's plain CSS.
+  const { token } = theme.useToken();
+  const colours = {
+    '--roster-search-border': token.colorBorder,
+    '--roster-search-hover': token.colorPrimaryHover,
+    '--roster-search-focus': token.colorPrimary,
+    '--roster-search-placeholder': token.colorTextPlaceholder,
+    '--roster-search-radius': `${token.borderRadius}px`,
+  } as CSSProperties;
   return (
-    <Form.Item label="搜索" htmlFor="roster-search">
+    <Form.Item label="搜索" htmlFor="roster-search" style={colours}>
       <SearchInput onSearch={props.onSearch} />
     </Form.Item>
   );
