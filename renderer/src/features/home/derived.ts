@@ -85,15 +85,6 @@ type SummariesEntry = {
   summaries: MemberSummary[];
 };
 
-type MeetingsEntry = {
-  key: typeof MEETINGS_KEY;
-  format: string;
-  asOf: string;
-  settings: string;
-  stamps: Record<string, string | undefined>;
-  value: MeetingsPart;
-};
-
 /** How the last value was obtained (for tests and the bench's record). */
 export type KeptHow = 'kept' | 'incremental' | 'computed';
 
@@ -256,52 +247,19 @@ async function storeSummaries(db: DeskDB, entry: SummariesEntry, seq: number): P
 }
 
 /** 首页's meetings and offices part as of `asOf`: kept while meetings, attendance and offices are unchanged. */
-export async function keptMeetingsPart(
+export function keptMeetingsPart(
   db: DeskDB,
   asOf: string,
   settings: CharterSettings,
 ): Promise<{ value: MeetingsPart; how: KeptHow }> {
-  const settingsKey = JSON.stringify(settings);
-  const r = await db.transaction(
-    'r',
-    [db.derived, db.revisions, ...MEETINGS_TABLES.map((t) => db.table(t))],
-    async () => {
-      const [entry, stamps] = await Promise.all([
-        db.derived.get(MEETINGS_KEY) as Promise<MeetingsEntry | undefined>,
-        readStamps(db, MEETINGS_TABLES),
-      ]);
-      if (
-        entry &&
-        entry.format === FORMAT &&
-        entry.asOf === asOf &&
-        entry.settings === settingsKey &&
-        sameStamps(entry.stamps, stamps)
-      )
-        return { value: entry.value, how: 'kept' as const, stamps };
-      const [meetings, attendance, offices] = await Promise.all([
-        db.meetings.toArray(),
-        db.attendance.toArray(),
-        db.offices.toArray(),
-      ]);
-      return {
-        value: meetingsPartOf({ meetings, attendance, offices, settings }, asOf),
-        how: 'computed' as const,
-        stamps,
-      };
-    },
-  );
-  if (r.how === 'computed') {
-    const entry: MeetingsEntry = {
-      key: MEETINGS_KEY,
-      format: FORMAT,
-      asOf,
-      settings: settingsKey,
-      stamps: r.stamps,
-      value: r.value,
-    };
-    store(() => db.derived.put(entry));
-  }
-  return { value: r.value, how: r.how };
+  return keptByStamps(db, MEETINGS_KEY, MEETINGS_TABLES, `${asOf}|${JSON.stringify(settings)}`, async () => {
+    const [meetings, attendance, offices] = await Promise.all([
+      db.meetings.toArray(),
+      db.attendance.toArray(),
+      db.offices.toArray(),
+    ]);
+    return meetingsPartOf({ meetings, attendance, offices, settings }, asOf);
+  });
 }
 
 type StampedEntry<T> = {
