@@ -39,7 +39,10 @@ describe('设置: data safety (issue 8)', () => {
     expect(await countRows(page, 'members')).toBe(300);
     await shot(page, 'settings-1-page');
 
-    // 备份到文件 → a download
+    // 备份到文件 → a download, made in the backup Worker with database.json compressed in its own Worker
+    // (issue 17: a nested Worker, which the page's CSP allows).
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const backupPath = path.join(dir, 'backup.zip');
     const backup = await download(page, page.getByRole('button', { name: '备份到文件', exact: true }), {
       saveAs: backupPath,
@@ -47,6 +50,8 @@ describe('设置: data safety (issue 8)', () => {
     });
     expect(backup.name).toMatch(/^秘书处工作台备份-\d{8}-\d{6}\.zip$/);
     expect(statSync(backupPath).size).toBeGreaterThan(10_000);
+    expect(workers.some((u) => /backup\.worker/.test(u))).toBe(true);
+    expect(workers.some((u) => /compress\.worker/.test(u))).toBe(true);
 
     // Import a small CSV roster with one bad row (wrong check character).
     const csv = [

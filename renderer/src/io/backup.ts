@@ -20,7 +20,6 @@ import {
   DATABASE_FILE,
   MANIFEST_FILE,
   TABLE_LABEL,
-  toHex,
   type BackupManifest,
 } from '../../../shared/data/manifest';
 import { DataError } from '../../../shared/data/errors';
@@ -45,6 +44,7 @@ import { sniffKind, kindLabel } from '../../../shared/data/sniff';
 import { openDeskDb, SCHEMA_VERSION, TABLE_NAMES, type DeskDB } from '../db/schema';
 import { writeAudit } from '../db/audit';
 import { exportContent } from './exportContent';
+import { compressHere, sha256Hex, type CompressedContent, type ContentCompressor } from './contentCompress';
 
 export { DataError };
 
@@ -84,9 +84,7 @@ export type Progress = (percent: number, label: string) => void;
 /** DEFLATE level of new backups (1 = fastest). */
 const ZIP_LEVEL = 1;
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-}
+export { sha256Hex };
 
 export async function tableCounts(db: Dexie): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -101,68 +99,19 @@ export function backupFileName(d = new Date()): string {
   return `秘书处工作台备份-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}.zip`;
 }
 
-/**
- * database.json as a zip entry, compressed as it is written. Where the runtime has CompressionStream (every
- * Chromium, Electron and Node 18+), by its native zlib — several times faster than fflate's JavaScript
- * DEFLATE on ~34 MB of JSON (issue 17: fflate's level 1 was most of what a backup adds to reading the
- * tables) — as gzip, whose trailer carries the CRC-32 and size the zip's data descriptor needs: the gzip
- * header and trailer are stripped and the raw DEFLATE stream is the entry's data. Elsewhere fflate's
- * ZipDeflate at level 1. Either way an ordinary DEFLATE entry any zip tool (and restore) reads.
- */
-function databaseEntry(): {
-  file: ZipInputFile;
-  push: (piece: Uint8Array) => void;
-  end: () => Promise<void>;
-} {
-  if (typeof CompressionStream !== 'function') {
-    const file = new ZipDeflate(DATABASE_FILE, { level: ZIP_LEVEL });
-    return { file, push: (piece) => file.push(piece), end: async () => file.push(new Uint8Array(0), true) };
-  }
-  const file: ZipInputFile = { filename: DATABASE_FILE, size: 0, crc: 0, compression: 8 };
-  const gzip = new CompressionStream('gzip');
-  const writer = gzip.writable.getWriter();
-  const out: Uint8Array[] = [];
-  const reading = (async () => {
-    const reader = gzip.readable.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) out.push(r.value);
-  })();
-  let size = 0;
-  // A write's failure also fails close() below, which end() awaits.
-  const push = (piece: Uint8Array) => {
-    size += piece.byteLength;
-    writer.write(piece as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  };
-  const end = async () => {
-    await writer.close();
-    await reading;
-    const gz = concatBytes(out);
-    // RFC 1952: a 10-byte header (FLG 0: no name, comment or extra field), raw DEFLATE, CRC-32, ISIZE.
-    const view = new DataView(gz.buffer, gz.byteOffset, gz.byteLength);
-    const ok =
-      gz.byteLength >= 18 &&
-      gz[0] === 0x1f &&
-      gz[1] === 0x8b &&
-      gz[2] === 8 &&
-      gz[3] === 0 &&
-      view.getUint32(gz.byteLength - 4, true) === size % 2 ** 32;
-    if (!ok) throw new Error('压缩数据库内容失败（压缩结果不完整），备份未写出');
-    file.crc = view.getUint32(gz.byteLength - 8, true);
-    file.size = size;
-    file.ondata!(null, gz.subarray(10, gz.byteLength - 8) as Uint8Array<ArrayBuffer>, true);
-  };
-  return { file, push, end };
-}
-
 export interface CreatedBackup {
   bytes: Uint8Array;
   manifest: BackupManifest;
   fileName: string;
 }
 
-/** Exports every table into a backup zip. */
+/**
+ * Exports every table into a backup zip. database.json is compressed and hashed as it is written, by
+ * `opts.compressor` (the backup Worker's compress Worker) or on this thread (contentCompress.ts).
+ */
 export async function createBackup(
   db: DeskDB,
-  opts: { appVersion: string; now?: Date; onProgress?: Progress },
+  opts: { appVersion: string; now?: Date; onProgress?: Progress; compressor?: () => ContentCompressor },
 ): Promise<CreatedBackup> {
   const now = opts.now ?? new Date();
   opts.onProgress?.(0, '正在读取数据库…');
@@ -171,25 +120,30 @@ export async function createBackup(
   // exportContent writes exportDB's text in one pass (one read transaction: content and counts are of
   // one instant), handing it over table by table: database.json is compressed as it comes, while
   // IndexedDB reads the next tables. A row with a value it does not write falls back to exportDB.
-  const zipped: Uint8Array[] = [];
-  let zipError: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) zipError = err;
-    else zipped.push(chunk);
-  });
-  const data = databaseEntry();
-  zip.add(data.file);
-  const fast = await exportContent(
-    db,
-    skipTables,
-    (done, total) => opts.onProgress?.(Math.round((done / total) * 80), '正在导出数据…'),
-    (piece) => data.push(piece),
-  );
-  const { content, counts } = fast ?? (await exportWithDexie(db, skipTables, opts.onProgress));
-  opts.onProgress?.(85, '正在计算校验值…');
-  // SHA-256 runs on the browser's crypto thread while the end of database.json is compressed here.
-  const hashing = sha256Hex(content);
-  if (fast) await data.end();
+  const compressor = (opts.compressor ?? compressHere)();
+  let fast: Awaited<ReturnType<typeof exportContent>>;
+  try {
+    fast = await exportContent(
+      db,
+      skipTables,
+      (text) => compressor.push(text),
+      (done, total) => opts.onProgress?.(Math.round((done / total) * 80), '正在导出数据…'),
+    );
+  } catch (e) {
+    compressor.abort();
+    throw e;
+  }
+  let counts: Record<string, number>;
+  let database: CompressedContent | null = null;
+  let content: Uint8Array | null = null;
+  if (fast) {
+    opts.onProgress?.(85, '正在压缩并计算校验值…');
+    counts = fast.counts;
+    database = await compressor.end();
+  } else {
+    compressor.abort();
+    ({ content, counts } = await exportWithDexie(db, skipTables, opts.onProgress));
+  }
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -199,27 +153,45 @@ export async function createBackup(
     schemaVersion: db.verno,
     createdAt: now.toISOString(),
     counts,
-    sha256: await hashing,
-    bytes: content.byteLength,
+    sha256: database ? database.sha256 : await sha256Hex(content!),
+    bytes: database ? database.size : content!.byteLength,
   };
-  opts.onProgress?.(90, '正在压缩…');
+  opts.onProgress?.(95, '正在写出备份文件…');
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-  // A plain zip (DEFLATE) any zip tool opens. Level 1: several times faster than JSZip's level 6 on
-  // ~34 MB of JSON, and the file is still a small fraction of the export. Written as it streams:
-  // database.json first, then manifest.json (readers find both in the central directory).
-  let bytes: Uint8Array;
-  if (fast) {
-    const m = new ZipDeflate(MANIFEST_FILE, { level: ZIP_LEVEL });
-    zip.add(m);
-    m.push(manifestBytes, true);
-    zip.end();
-    if (zipError) throw zipError;
-    bytes = concatBytes(zipped);
-  } else {
-    bytes = zipSync({ [MANIFEST_FILE]: manifestBytes, [DATABASE_FILE]: content }, { level: ZIP_LEVEL });
-  }
+  // A plain zip (DEFLATE) any zip tool opens: database.json first, then manifest.json (readers find both
+  // in the central directory). Level 1: several times faster than JSZip's level 6 on ~34 MB of JSON, and
+  // the file is still a small fraction of the export.
+  const bytes = database
+    ? zipWithDatabase(database, manifestBytes)
+    : zipSync({ [MANIFEST_FILE]: manifestBytes, [DATABASE_FILE]: content! }, { level: ZIP_LEVEL });
   opts.onProgress?.(100, '完成');
   return { bytes, manifest, fileName: backupFileName(now) };
+}
+
+/** The backup zip around database.json already compressed, and manifest.json. */
+function zipWithDatabase(database: CompressedContent, manifestBytes: Uint8Array): Uint8Array {
+  const zipped: Uint8Array[] = [];
+  let zipError: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) zipError = err;
+    else zipped.push(chunk);
+  });
+  // An entry whose DEFLATE data, CRC-32 and size are given (fflate's ZipInputFile: the zip writes the
+  // local header, the data, then a data descriptor with the CRC and size).
+  const file: ZipInputFile = {
+    filename: DATABASE_FILE,
+    size: database.size,
+    crc: database.crc,
+    compression: 8,
+  };
+  zip.add(file);
+  file.ondata!(null, database.deflated as Uint8Array<ArrayBuffer>, true);
+  const m = new ZipDeflate(MANIFEST_FILE, { level: ZIP_LEVEL });
+  zip.add(m);
+  m.push(manifestBytes, true);
+  zip.end();
+  if (zipError) throw zipError;
+  return concatBytes(zipped);
 }
 
 /** The export by dexie-export-import's exportDB (rows exportContent does not write). */

@@ -7,12 +7,14 @@
  * - `restore`: writes the rows kept by `check` into the database named (restoreBackup: one transaction,
  *   all or nothing, audited), reporting progress. IndexedDB is the same in a Worker; Dexie tells the
  *   window's live queries about the change (its BroadcastChannel).
- * - `backup`: createBackup of the database named (read, serialise, SHA-256, compress), bytes transferred.
+ * - `backup`: createBackup of the database named (read and serialise here; UTF-8, compress and SHA-256 in
+ *   a compress Worker of this one's own, on the other core), bytes transferred.
  *
  * A hostile file therefore costs this Worker, never the window; the window never parses a backup.
  */
 import { createBackup, openBackup, readBackupContent, restoreBackup, type ReadBackup } from './backup';
 import { openDeskDb } from '../db/schema';
+import { CompressWorker } from './contentCompress';
 import type { BackupRequest, BackupWorkerMessage } from './backupOffThread';
 
 const scope = self as unknown as {
@@ -21,6 +23,11 @@ const scope = self as unknown as {
 };
 
 let held: ReadBackup | null = null;
+
+/** Compresses database.json beside this Worker; started by the first backup, gone with this Worker. */
+const compress = new CompressWorker(
+  () => new Worker(new URL('./compress.worker.ts', import.meta.url), { type: 'module' }),
+);
 
 async function handle(q: BackupRequest, progress: (percent: number, label: string) => void) {
   switch (q.op) {
@@ -48,6 +55,7 @@ async function handle(q: BackupRequest, progress: (percent: number, label: strin
           appVersion: q.appVersion,
           now: new Date(q.now),
           onProgress: progress,
+          compressor: () => compress.stream(),
         });
         return { value: b, transfer: [b.bytes.buffer as ArrayBuffer] };
       } finally {

@@ -185,7 +185,7 @@ function keepForNext(worker: BackupWorker) {
   }, KEEP_BACKUP_WORKER_MS);
 }
 
-/** createBackup of the app's database in a Worker (read, serialise, SHA-256, compress). */
+/** createBackup of the app's database in a Worker (read and serialised there, compressed and hashed in its own). */
 export async function createBackupOffThread(
   db: DeskDB,
   opts: { appVersion: string; now?: Date; onProgress?: Progress },

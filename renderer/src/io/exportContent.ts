@@ -12,7 +12,6 @@
  */
 import type Dexie from 'dexie';
 import type { Table } from 'dexie';
-import { concatBytes } from '../../../shared/data/zip';
 
 /** Why `encapsulateRow` gave up: a value it does not write as typeson would. */
 const UNSUPPORTED = Symbol('unsupported');
@@ -170,8 +169,6 @@ function schemaString(table: Table): string {
 }
 
 export interface ExportedContent {
-  /** database.json, UTF-8 (the pieces given to `sink`, joined). */
-  content: Uint8Array;
   /** Rows per table, counted in the same read transaction. */
   counts: Record<string, number>;
 }
@@ -183,28 +180,21 @@ const req = <T>(r: IDBRequest<T>) =>
   });
 
 /**
- * database.json of `db` without the tables in `skip`, as exportDB writes it; null when a row holds a
- * value encapsulateRow does not write (the caller then uses exportDB, and drops what `sink` was given).
- * One read transaction: the row counts, then every table's rows, all requested at once. The text is
- * handed to `sink` in order, piece by piece as each table is encoded (the backup compresses it while
- * IndexedDB reads the next tables); a table with Blobs (`files`) and those after it follow once its Blobs
- * are read.
+ * database.json of `db` without the tables in `skip`, as exportDB writes it, handed to `sink` as text in
+ * order (the pieces joined are the file); null when a row holds a value encapsulateRow does not write (the
+ * caller then uses exportDB, and drops what `sink` was given). One read transaction: the row counts, then
+ * every table's rows, all requested at once. Each table is handed over as soon as it is encoded (the
+ * backup compresses it elsewhere while this thread encodes the next); a table with Blobs (`files`) and
+ * those after it follow once its Blobs are read.
  */
 export async function exportContent(
   db: Dexie,
   skip: readonly string[],
+  sink: (text: string) => void,
   onProgress?: (done: number, total: number) => void,
-  sink?: (piece: Uint8Array) => void,
 ): Promise<ExportedContent | null> {
   const tables = db.tables.filter((t) => !skip.includes(t.name));
   if (tables.some((t) => !t.schema.primKey.keyPath)) return null; // outbound keys: exportDB writes [key, value]
-  const encoder = new TextEncoder();
-  const pieces: Uint8Array[] = [];
-  const emit = (text: string) => {
-    const piece = encoder.encode(text);
-    pieces.push(piece);
-    sink?.(piece);
-  };
   // Read with the plain API: fresh copies that nobody else holds (Dexie's cache may hand the same objects
   // to live queries), so they can be encoded in place. One transaction over every table (as exportDB).
   // A handle just made (the backup Worker's) is not open yet: Dexie opens on the first query, the plain
@@ -236,7 +226,7 @@ export async function exportContent(
     },
   });
   const end = header.lastIndexOf(']');
-  emit(header.slice(0, end));
+  sink(header.slice(0, end));
   const blobs: PendingBlob[] = [];
   /** Tables encoded but not yet emitted (behind a table whose Blobs are still to be read). */
   const held: { i: number; rows: unknown[] }[] = [];
@@ -257,13 +247,13 @@ export async function exportContent(
     }
     if (!ok) continue;
     if (blobs.length > before || held.length) held.push({ i, rows });
-    else emit(tableText(i, rows));
+    else sink(tableText(i, rows));
     onProgress?.(++done, tables.length);
   }
   await finished;
   if (!ok) return null;
   await fillBlobs(blobs);
-  for (const { i, rows } of held) emit(tableText(i, rows));
-  emit(header.slice(end));
-  return { content: concatBytes(pieces), counts };
+  for (const { i, rows } of held) sink(tableText(i, rows));
+  sink(header.slice(end));
+  return { counts };
 }
