@@ -44,7 +44,13 @@ import { sniffKind, kindLabel } from '../../../shared/data/sniff';
 import { openDeskDb, SCHEMA_VERSION, TABLE_NAMES, type DeskDB } from '../db/schema';
 import { writeAudit } from '../db/audit';
 import { exportContent } from './exportContent';
-import { compressHere, sha256Hex, type CompressedContent, type ContentCompressor } from './contentCompress';
+import {
+  compressHere,
+  sha256Hex,
+  ZIP_LEVEL,
+  type CompressedContent,
+  type ContentCompressor,
+} from './contentCompress';
 
 export { DataError };
 
@@ -80,9 +86,6 @@ const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const rowsText = (n: number) => n.toLocaleString('zh-CN');
 
 export type Progress = (percent: number, label: string) => void;
-
-/** DEFLATE level of new backups (1 = fastest). */
-const ZIP_LEVEL = 1;
 
 export { sha256Hex };
 

@@ -12,7 +12,7 @@
  *   tables, all on the backup Worker's one thread.
  */
 import { ZipDeflate } from 'fflate';
-import { toHex } from '../../../shared/data/manifest';
+import { DATABASE_FILE, toHex } from '../../../shared/data/manifest';
 import { concatBytes } from '../../../shared/data/zip';
 
 /** database.json, compressed: the zip entry's data and what its header and the manifest say of it. */
@@ -36,8 +36,8 @@ export interface ContentCompressor {
   abort(): void;
 }
 
-/** DEFLATE level of fflate's path (1 = fastest; native zlib uses its default). */
-const ZIP_LEVEL = 1;
+/** fflate's DEFLATE level for backups (1 = fastest): database.json without CompressionStream, manifest.json. */
+export const ZIP_LEVEL = 1;
 
 /** SHA-256 of the bytes, hex (WebCrypto: on the browser's crypto thread). */
 export const sha256Hex = async (bytes: Uint8Array): Promise<string> =>
@@ -54,7 +54,7 @@ export function compressHere(): ContentCompressor {
   if (typeof CompressionStream !== 'function') {
     // fflate's zip stream computes the CRC-32 and size as it deflates.
     let error: Error | null = null;
-    const file = new ZipDeflate('database.json', { level: ZIP_LEVEL });
+    const file = new ZipDeflate(DATABASE_FILE, { level: ZIP_LEVEL });
     file.ondata = (err, chunk) => {
       if (err) error = err;
       else deflated.push(chunk);
@@ -228,9 +228,5 @@ export class CompressWorker {
         }),
       abort: () => post({ id, op: 'abort' }),
     };
-  }
-
-  terminate() {
-    this.fail(new Error('后台压缩已停止，备份未写出'));
   }
 }

@@ -138,8 +138,12 @@ describe('database.json compressed in its own Worker (issue 17)', () => {
 
   it('a backup compressed in the Worker: the zip checks out (JSZip CRC check) and its manifest hashes the text', async () => {
     const db = await demoDb(20);
-    const pool = new CompressWorker(() => new ServiceWorker() as unknown as Worker);
+    const worker = new ServiceWorker();
+    const pool = new CompressWorker(() => worker as unknown as Worker);
     const b = await createBackup(db, { appVersion: 't', compressor: () => pool.stream() });
+    // Compressed there, not here: the text went to the Worker and its end was asked.
+    expect(worker.received.at(-1)).toBe('end');
+    expect(worker.received.filter((op) => op === 'push').length).toBeGreaterThan(2);
     const zip = await JSZip.loadAsync(b.bytes, { checkCRC32: true });
     const content = await zip.file('database.json')!.async('uint8array');
     expect(content.byteLength).toBe(b.manifest.bytes);
