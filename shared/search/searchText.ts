@@ -7,9 +7,67 @@ import { pinyin } from 'pinyin-pro';
 import type { MemberFields } from '../domain/records';
 import { normalizeQuery } from './memberSearch';
 
+/** pinyin-pro's own options for the toneless syllables (the reference `pinyinSyllables` answers exactly). */
+export const TONELESS = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
+const TONED = { type: 'array', nonZh: 'consecutive' } as const;
+
+/**
+ * What pinyin-pro's `toneType: 'none'` and `v: true` do to a syllable (its getPinyinWithoutTone: nine
+ * regular-expression replaces per syllable, ~60% of its time on our names), kept per toned syllable: there
+ * are ~1,500, and only syllables of Chinese characters are kept.
+ */
+const TONE_MARKS: readonly [RegExp, string][] = [
+  [/[āáǎà]/g, 'a'],
+  [/[ōóǒò]/g, 'o'],
+  [/[ēéěè]/g, 'e'],
+  [/[īíǐì]/g, 'i'],
+  [/[ūúǔù]/g, 'u'],
+  [/[ǖǘǚǜü]/g, 'v'],
+  [/n̄|ń|ň|ǹ/g, 'n'],
+  [/m̄|ḿ|m̌|m̀/g, 'm'],
+  [/ê̄|ế|ê̌|ề/g, 'ê'],
+];
+const toneless = new Map<string, string>();
+function withoutTone(syllable: string): string {
+  let plain = toneless.get(syllable);
+  if (plain === undefined) {
+    plain = syllable;
+    for (const [mark, letter] of TONE_MARKS) plain = plain.replace(mark, letter);
+    toneless.set(syllable, plain);
+  }
+  return plain;
+}
+
+/**
+ * The syllables of `text` exactly as `pinyin(text, TONELESS)` gives them (polyphones by context as
+ * pinyin-pro decides), in half its time: pinyin-pro gives the toned syllables, and each element that stands
+ * for one Chinese character loses its tone here. An element is a run of the text's other characters when
+ * it starts with the character at its place (pinyin-pro leaves those as they are); the walk must end at the
+ * text's end, or pinyin-pro is asked again with its own options (test/unit/search/searchText).
+ */
+export function pinyinSyllables(text: string): string[] {
+  const toned = pinyin(text, TONED);
+  const out = new Array<string>(toned.length);
+  let at = 0;
+  for (let i = 0; i < toned.length; i++) {
+    const s = toned[i]!;
+    const cp = text.codePointAt(at);
+    if (cp === undefined) return pinyin(text, TONELESS);
+    const ch = String.fromCodePoint(cp);
+    if (s.startsWith(ch)) {
+      out[i] = s;
+      at += s.length;
+    } else {
+      out[i] = withoutTone(s);
+      at += ch.length;
+    }
+  }
+  return at === text.length ? out : pinyin(text, TONELESS);
+}
+
 function pinyinForms(text: string): string[] {
   if (!text) return [];
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const syllables = pinyinSyllables(text);
   const full = syllables.join('').toLowerCase();
   const initials = syllables
     .map((s) => s.charAt(0))
