@@ -339,19 +339,8 @@ export function shortHash(hex: string | undefined): string {
   return hex ? `${hex.slice(0, 12)}…` : '—';
 }
 
-/** Lower-case hex of bytes. */
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  const u = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let s = '';
-  for (const b of u) s += b.toString(16).padStart(2, '0');
-  return s;
-}
-
-/** SHA-256 of the exported bytes (Web Crypto; also in Node ≥ 20). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const copy = new Uint8Array(bytes); // a plain ArrayBuffer-backed view for digest()
-  return toHex(await crypto.subtle.digest('SHA-256', copy));
-}
+/** SHA-256 of the exported bytes, hex: the backup's own function (one for the app). */
+export { sha256Hex } from '../../io/contentCompress';
 
 /** A safe file name for the export: 发文字号 and title, without characters Windows forbids. */
 export function exportFileName(d: Pick<OutgoingDocument, 'docNumber' | 'title'>): string {
