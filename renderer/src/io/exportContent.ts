@@ -28,9 +28,13 @@ export interface PendingBlob {
 
 interface RowState {
   types: Record<string, string> | null;
-  /** Objects met in this row and their key paths (typeson writes a second reference as `#path`). */
-  seen: object[];
-  seenAt: string[];
+  /**
+   * Objects met in this row and their key paths (typeson writes a second reference as `#path`): a Map, as
+   * a meeting's roll snapshot holds up to 10,000 objects (a list searched for each was quadratic).
+   */
+  seen: Map<object, string> | null;
+  /** The row itself (path ''), apart: most rows hold no object but themselves, and need no Map. */
+  root: object;
   blobs: PendingBlob[];
 }
 
@@ -60,19 +64,25 @@ function encodeValue(v: unknown, path: string, s: RowState): unknown {
       return 0;
     case 'object': {
       if (v === null) return null;
-      const at = s.seen.indexOf(v);
-      if (at >= 0) {
+      const seen = (s.seen ??= new Map());
+      const at = v === s.root ? '' : seen.get(v);
+      if (at !== undefined) {
         typed(s, path, '#');
-        return `#${s.seenAt[at]!}`;
+        return `#${at}`;
       }
-      s.seen.push(v);
-      s.seenAt.push(path);
+      seen.set(v, path);
       if (Array.isArray(v)) {
         // typeson's arrayNonindexKeys marks every array; holes and non-index keys are written otherwise.
         if (Object.keys(v).length !== v.length) return UNSUPPORTED;
         typed(s, path, 'arrayNonindexKeys');
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
+          if (
+            typeof x === 'string' ||
+            typeof x === 'boolean' ||
+            (typeof x === 'number' && Number.isFinite(x))
+          )
+            continue;
           const e = encodeValue(x, `${path}.${i}`, s);
           if (e === UNSUPPORTED) return UNSUPPORTED;
           if (e !== x) v[i] = e;
@@ -125,7 +135,7 @@ export function encapsulateRow(row: Record<string, unknown>, blobs: PendingBlob[
   if (Object.hasOwn(row, '$types') || tag(row) !== 'Object') return false;
   const proto: unknown = Object.getPrototypeOf(row);
   if (proto !== OBJECT_PROTO && proto !== null) return false;
-  const s: RowState = { types: null, seen: [row], seenAt: [''], blobs };
+  const s: RowState = { types: null, seen: null, root: row, blobs };
   if (!encodeObject(row, '', s)) return false;
   if (s.types) row.$types = s.types;
   return true;

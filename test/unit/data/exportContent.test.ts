@@ -72,6 +72,11 @@ describe('backup content in one pass (issue 17)', () => {
       } as never,
       { key: 'plain', value: 'x' },
     ]);
+    // References back to the row itself and to an object met earlier in an array (the walk's `seen`).
+    const cyclic: Record<string, unknown> = { key: 'cyclic' };
+    const entry = { memberId: 1 };
+    cyclic.value = { entries: [entry, 'x', entry, 7], back: cyclic, first: entry };
+    await db.settings.put(cyclic as never);
     const ours = await ourText(db);
     expect(ours!.text).toBe(await exportDbText(db));
   });
