@@ -64,13 +64,13 @@ function encodeValue(v: unknown, path: string, s: RowState): unknown {
       return 0;
     case 'object': {
       if (v === null) return null;
-      const seen = (s.seen ??= new Map());
-      const at = v === s.root ? '' : seen.get(v);
+      const seen = v === s.root ? null : (s.seen ??= new Map());
+      const at = seen ? seen.get(v) : '';
       if (at !== undefined) {
         typed(s, path, '#');
         return `#${at}`;
       }
-      seen.set(v, path);
+      seen!.set(v, path);
       if (Array.isArray(v)) {
         // typeson's arrayNonindexKeys marks every array; holes and non-index keys are written otherwise.
         if (Object.keys(v).length !== v.length) return UNSUPPORTED;
