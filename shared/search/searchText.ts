@@ -3,7 +3,7 @@
  * (pinyin-pro, polyphones by context: 重庆, 银行), credit code and people's names. Only the modules that write
  * members import this (the pinyin data is large); matching is memberSearch.ts.
  */
-import { pinyin } from 'pinyin-pro';
+import { convert, pinyin } from 'pinyin-pro';
 import type { MemberFields } from '../domain/records';
 import { normalizeQuery } from './memberSearch';
 
@@ -12,27 +12,16 @@ export const TONELESS = { toneType: 'none', type: 'array', nonZh: 'consecutive',
 const TONED = { type: 'array', nonZh: 'consecutive' } as const;
 
 /**
- * What pinyin-pro's `toneType: 'none'` and `v: true` do to a syllable (its getPinyinWithoutTone: nine
- * regular-expression replaces per syllable, ~60% of its time on our names), kept per toned syllable: there
- * are ~1,500, and only syllables of Chinese characters are kept.
+ * A toned syllable as `toneType: 'none'`, `v: true` writes it: pinyin-pro's own tone removal (`convert`'s
+ * toneNone, the getPinyinWithoutTone its `toneType: 'none'` runs: nine regular-expression replaces, ~60% of
+ * its time on our names), then ü as v as its `v` option does — kept per toned syllable (~1,500; only
+ * syllables of Chinese characters come here).
  */
-const TONE_MARKS: readonly [RegExp, string][] = [
-  [/[āáǎà]/g, 'a'],
-  [/[ōóǒò]/g, 'o'],
-  [/[ēéěè]/g, 'e'],
-  [/[īíǐì]/g, 'i'],
-  [/[ūúǔù]/g, 'u'],
-  [/[ǖǘǚǜü]/g, 'v'],
-  [/n̄|ń|ň|ǹ/g, 'n'],
-  [/m̄|ḿ|m̌|m̀/g, 'm'],
-  [/ê̄|ế|ê̌|ề/g, 'ê'],
-];
 const toneless = new Map<string, string>();
 function withoutTone(syllable: string): string {
   let plain = toneless.get(syllable);
   if (plain === undefined) {
-    plain = syllable;
-    for (const [mark, letter] of TONE_MARKS) plain = plain.replace(mark, letter);
+    plain = convert([syllable], { format: 'toneNone' })[0]!.replace(/ü/g, 'v');
     toneless.set(syllable, plain);
   }
   return plain;

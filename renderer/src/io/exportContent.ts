@@ -45,6 +45,10 @@ function typed(s: RowState, path: string, type: string) {
   (s.types ??= {})[path] = type;
 }
 
+/** Strings, booleans and finite numbers (nearly every value): written as they are, no key path needed. */
+const isPlain = (x: unknown) =>
+  typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x));
+
 /** The value typeson writes for `v` at `path` (`v` itself when unchanged), or UNSUPPORTED. */
 function encodeValue(v: unknown, path: string, s: RowState): unknown {
   switch (typeof v) {
@@ -64,25 +68,19 @@ function encodeValue(v: unknown, path: string, s: RowState): unknown {
       return 0;
     case 'object': {
       if (v === null) return null;
-      const seen = v === s.root ? null : (s.seen ??= new Map());
-      const at = seen ? seen.get(v) : '';
+      const at = v === s.root ? '' : s.seen?.get(v);
       if (at !== undefined) {
         typed(s, path, '#');
         return `#${at}`;
       }
-      seen!.set(v, path);
+      (s.seen ??= new Map()).set(v, path);
       if (Array.isArray(v)) {
         // typeson's arrayNonindexKeys marks every array; holes and non-index keys are written otherwise.
         if (Object.keys(v).length !== v.length) return UNSUPPORTED;
         typed(s, path, 'arrayNonindexKeys');
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
-          if (
-            typeof x === 'string' ||
-            typeof x === 'boolean' ||
-            (typeof x === 'number' && Number.isFinite(x))
-          )
-            continue;
+          if (isPlain(x)) continue;
           const e = encodeValue(x, `${path}.${i}`, s);
           if (e === UNSUPPORTED) return UNSUPPORTED;
           if (e !== x) v[i] = e;
@@ -115,9 +113,7 @@ function encodeValue(v: unknown, path: string, s: RowState): unknown {
 function encodeObject(o: Record<string, unknown>, path: string, s: RowState): boolean {
   for (const k of Object.keys(o)) {
     const x = o[k];
-    // Strings, booleans and finite numbers (nearly every value) need no key path.
-    if (typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x)))
-      continue;
+    if (isPlain(x)) continue;
     const e = encodeValue(x, join(path, k), s);
     if (e === UNSUPPORTED) return false;
     if (e !== x) o[k] = e;

@@ -3,10 +3,17 @@
  * pinyin-pro's toned syllables itself (cached per syllable) and must answer exactly what pinyin-pro's own
  * `toneType: 'none'`, `v: true` answers — polyphones by context, non-Chinese runs left as they are.
  */
+import * as pinyinPro from 'pinyin-pro';
 import { pinyin } from 'pinyin-pro';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateDemo } from '../../../shared/demo/generate';
 import { buildSearchText, pinyinSyllables, TONELESS } from '../../../shared/search/searchText';
+
+// pinyin-pro passed through, so a test can see which options it was asked with.
+vi.mock('pinyin-pro', async (actual) => {
+  const real = await actual<typeof pinyinPro>();
+  return { ...real, pinyin: vi.fn(real.pinyin) };
+});
 
 const reference = (text: string) => pinyin(text, TONELESS);
 
@@ -41,6 +48,19 @@ describe('pinyinSyllables', () => {
     const texts = members.flatMap((m) => [m.name, m.representative.name, m.contact.name]);
     const differ = texts.filter((t) => JSON.stringify(pinyinSyllables(t)) !== JSON.stringify(reference(t)));
     expect(differ).toEqual([]);
+  });
+
+  it('answers those names from the toned syllables alone: pinyin-pro is never asked again with its own toneless options', () => {
+    const texts = generateDemo({ members: 300, asOf: '2026-11-21' }).members.flatMap((m) => [
+      m.name,
+      m.representative.name,
+      m.contact.name,
+    ]);
+    const asked = vi.mocked(pinyinPro.pinyin);
+    asked.mockClear();
+    for (const t of texts) pinyinSyllables(t);
+    expect(asked).toHaveBeenCalledTimes(texts.length);
+    expect(asked.mock.calls.filter(([, o]) => (o as { toneType?: string }).toneType === 'none')).toEqual([]);
   });
 
   it('strips the tones into the stored haystack: full pinyin and initials, ü as v', () => {
