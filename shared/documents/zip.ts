@@ -35,6 +35,69 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
+/** The product of a 32×32 matrix over GF(2) (its columns) with a vector. */
+function gf2Times(mat: Uint32Array, vec: number): number {
+  let sum = 0;
+  for (let i = 0; vec !== 0; i++, vec >>>= 1) if (vec & 1) sum ^= mat[i]!;
+  return sum >>> 0;
+}
+
+function gf2Square(square: Uint32Array, mat: Uint32Array) {
+  for (let n = 0; n < 32; n++) square[n] = gf2Times(mat, mat[n]!);
+}
+
+/**
+ * The CRC-32 of A followed by B from the CRC-32 of each and B's length (zlib's crc32_combine): a text
+ * whose beginning is known last (the backup's header) gets its CRC without reading the rest again.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  if (lengthB <= 0) return crcA >>> 0;
+  // The operator that appends one zero bit, then squared: two, four, eight… zero bits.
+  const odd = new Uint32Array(32);
+  const even = new Uint32Array(32);
+  odd[0] = 0xedb88320;
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  gf2Square(even, odd); // 2 zero bits
+  gf2Square(odd, even); // 4 zero bits
+  let crc = crcA >>> 0;
+  let len = lengthB;
+  // Applies len zero bytes to crcA, one bit of len at a time (the first square gives one byte).
+  for (;;) {
+    gf2Square(even, odd);
+    if (len % 2) crc = gf2Times(even, crc);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+    gf2Square(odd, even);
+    if (len % 2) crc = gf2Times(odd, crc);
+    len = Math.floor(len / 2);
+    if (len === 0) break;
+  }
+  return (crc ^ crcB) >>> 0;
+}
+
+/**
+ * `bytes` as raw DEFLATE stored blocks (RFC 1951 §3.2.4), none of them final: put before any raw DEFLATE
+ * data (which starts on a byte boundary, as every stored block ends), the two inflate to `bytes` then
+ * that data's own text.
+ */
+export function storedBlocks(bytes: Uint8Array): Uint8Array {
+  const MAX = 0xffff;
+  const blocks = Math.ceil(bytes.length / MAX);
+  const out = new Uint8Array(bytes.length + 5 * blocks);
+  let at = 0;
+  for (let from = 0; from < bytes.length; from += MAX) {
+    const n = Math.min(MAX, bytes.length - from);
+    out[at] = 0; // BFINAL 0, BTYPE 00 (stored), the rest of the byte padding
+    out[at + 1] = n & 0xff;
+    out[at + 2] = n >>> 8;
+    out[at + 3] = ~n & 0xff;
+    out[at + 4] = (~n >>> 8) & 0xff;
+    out.set(bytes.subarray(from, from + n), at + 5);
+    at += 5 + n;
+  }
+  return out;
+}
+
 const encoder = new TextEncoder();
 
 export function utf8(text: string): Uint8Array {

@@ -142,7 +142,8 @@ export async function createBackup(
   if (fast) {
     opts.onProgress?.(85, '正在压缩并计算校验值…');
     counts = fast.counts;
-    database = await compressor.end();
+    // The header (it counts the rows read) goes before every table handed over.
+    database = await compressor.end(fast.head);
   } else {
     compressor.abort();
     ({ content, counts } = await exportWithDexie(db, skipTables, opts.onProgress));

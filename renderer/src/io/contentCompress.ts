@@ -1,7 +1,8 @@
 /**
  * database.json compressed and hashed as exportContent writes it (issue 17): its text goes in piece by
  * piece and comes out as the zip entry's raw DEFLATE data with the CRC-32, size and SHA-256 the zip and
- * the manifest need.
+ * the manifest need. The text's beginning comes last (`end(head)`: the header, which counts the rows read):
+ * it is written as stored blocks before the compressed rest, its CRC-32 combined with the rest's.
  *
  * - `compressHere()` does it on the calling thread: UTF-8 (TextEncoder), then the runtime's native zlib
  *   (CompressionStream 'gzip', whose header and trailer are stripped: the trailer carries the CRC-32 and
@@ -11,9 +12,10 @@
  *   10,000-member demo the UTF-8 and DEFLATE of ~34 MB were a third of what a backup added to reading the
  *   tables, all on the backup Worker's one thread.
  */
-import { ZipDeflate } from 'fflate';
-import { DATABASE_FILE, toHex } from '../../../shared/data/manifest';
+import { deflateSync } from 'fflate';
+import { toHex } from '../../../shared/data/manifest';
 import { concatBytes } from '../../../shared/data/zip';
+import { crc32, crc32Combine, storedBlocks } from '../../../shared/documents/zip';
 
 /** database.json, compressed: the zip entry's data and what its header and the manifest say of it. */
 export interface CompressedContent {
@@ -30,8 +32,11 @@ export interface CompressedContent {
 export interface ContentCompressor {
   /** The next piece of the text (in order). */
   push(text: string): void;
-  /** The text is complete: its compressed form. Rejects when compressing failed. */
-  end(): Promise<CompressedContent>;
+  /**
+   * The text is complete: its compressed form, `head` (the text's beginning, known last) before every
+   * piece pushed. Rejects when compressing failed.
+   */
+  end(head?: string): Promise<CompressedContent>;
   /** The text will not be completed (the backup took another way or failed): let go of it. */
   abort(): void;
 }
@@ -49,29 +54,18 @@ export function compressHere(): ContentCompressor {
   const pieces: Uint8Array[] = [];
   const deflated: Uint8Array[] = [];
   let size = 0;
-  const content = () => concatBytes(pieces);
 
   if (typeof CompressionStream !== 'function') {
-    // fflate's zip stream computes the CRC-32 and size as it deflates.
-    let error: Error | null = null;
-    const file = new ZipDeflate(DATABASE_FILE, { level: ZIP_LEVEL });
-    file.ondata = (err, chunk) => {
-      if (err) error = err;
-      else deflated.push(chunk);
-    };
+    // fflate, once the whole text is there (no stream to feed as it comes).
     return {
       push(text) {
-        const piece = encoder.encode(text);
-        pieces.push(piece);
-        file.push(piece);
+        pieces.push(encoder.encode(text));
       },
-      async end() {
-        file.push(new Uint8Array(0), true);
-        if (error) throw error;
-        const text = content();
+      async end(head = '') {
+        const text = concatBytes([encoder.encode(head), ...pieces]);
         return {
-          deflated: concatBytes(deflated),
-          crc: file.crc,
+          deflated: deflateSync(text, { level: ZIP_LEVEL }),
+          crc: crc32(text),
           size: text.byteLength,
           sha256: await sha256Hex(text),
         };
@@ -97,10 +91,10 @@ export function compressHere(): ContentCompressor {
       size += piece.byteLength;
       writer.write(piece as Uint8Array<ArrayBuffer>).catch(() => undefined);
     },
-    async end() {
+    async end(head = '') {
       // SHA-256 runs on the browser's crypto thread while the end of the text is compressed here.
-      const text = content();
-      const hashing = sha256Hex(text);
+      const headBytes = encoder.encode(head);
+      const hashing = sha256Hex(concatBytes([headBytes, ...pieces]));
       await writer.close();
       await reading;
       const gz = concatBytes(deflated);
@@ -114,10 +108,12 @@ export function compressHere(): ContentCompressor {
         gz[3] === 0 &&
         view.getUint32(gz.byteLength - 4, true) === size % 2 ** 32;
       if (!ok) throw new Error('压缩数据库内容失败（压缩结果不完整），备份未写出');
+      const rest = gz.subarray(10, gz.byteLength - 8);
       return {
-        deflated: gz.subarray(10, gz.byteLength - 8),
-        crc: view.getUint32(gz.byteLength - 8, true),
-        size,
+        // The head, stored, then the rest as compressed (it starts on a byte boundary, as stored blocks end).
+        deflated: headBytes.byteLength ? concatBytes([storedBlocks(headBytes), rest]) : rest,
+        crc: crc32Combine(crc32(headBytes), view.getUint32(gz.byteLength - 8, true), size),
+        size: headBytes.byteLength + size,
         sha256: await hashing,
       };
     },
@@ -130,7 +126,9 @@ export function compressHere(): ContentCompressor {
 
 /** What the backup Worker says to the compress Worker: pieces of one text (`id`), then its end. */
 export type CompressRequest =
-  { id: number; op: 'push'; text: string } | { id: number; op: 'end' } | { id: number; op: 'abort' };
+  | { id: number; op: 'push'; text: string }
+  | { id: number; op: 'end'; head: string }
+  | { id: number; op: 'abort' };
 
 export type CompressReply =
   { id: number; ok: true; value: CompressedContent } | { id: number; ok: false; message: string };
@@ -156,7 +154,7 @@ export function compressService(
       return;
     }
     texts.delete(m.id);
-    c.end().then(
+    c.end(m.head).then(
       (value) => reply({ id: m.id, ok: true, value }, [value.deflated.buffer as ArrayBuffer]),
       (e: unknown) => reply({ id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) }, []),
     );
@@ -220,11 +218,11 @@ export class CompressWorker {
     const post = (m: CompressRequest) => w.postMessage(m);
     return {
       push: (text) => post({ id, op: 'push', text }),
-      end: () =>
+      end: (head = '') =>
         new Promise<CompressedContent>((resolve, reject) => {
           if (this.dead) return reject(new Error('后台压缩已停止，备份未写出'));
           this.waiting.set(id, { resolve, reject });
-          post({ id, op: 'end' });
+          post({ id, op: 'end', head });
         }),
       abort: () => post({ id, op: 'abort' }),
     };

@@ -4,7 +4,8 @@
  * every row — a walk that tests each value against ~30 registered types — then stringifies each chunk
  * into a Blob, which the backup then read back whole. Here every table is read with one `getAll` in one
  * read transaction (the reads are all requested at once, so the next table is being read while one is
- * encoded), each row is encoded in place by `encapsulateRow` — the same `$types` as typeson for the values
+ * encoded; no `count()` first: IndexedDB would walk every store once more, before the first read, and the
+ * rows read are the counts), each row is encoded in place by `encapsulateRow` — the same `$types` as typeson for the values
  * our records hold (arrays, undefined, NaN/±Infinity, Dates, Blobs, a value referenced twice) — and each
  * table is stringified once. The text is byte for byte exportDB's (test/unit/data/exportContent proves it
  * on rows with every such value); a row holding anything else (a Map, a typed array, an array with holes,
@@ -175,8 +176,13 @@ function schemaString(table: Table): string {
 }
 
 export interface ExportedContent {
-  /** Rows per table, counted in the same read transaction. */
+  /** Rows per table: those read, in the one read transaction. */
   counts: Record<string, number>;
+  /**
+   * The text's beginning, before every piece handed to `sink`: exportDB's header, which gives each table's
+   * row count, so it is known only once every table is read.
+   */
+  head: string;
 }
 
 const req = <T>(r: IDBRequest<T>) =>
@@ -186,12 +192,12 @@ const req = <T>(r: IDBRequest<T>) =>
   });
 
 /**
- * database.json of `db` without the tables in `skip`, as exportDB writes it, handed to `sink` as text in
- * order (the pieces joined are the file); null when a row holds a value encapsulateRow does not write (the
- * caller then uses exportDB, and drops what `sink` was given). One read transaction: the row counts, then
- * every table's rows, all requested at once. Each table is handed over as soon as it is encoded (the
- * backup compresses it elsewhere while this thread encodes the next); a table with Blobs (`files`) and
- * those after it follow once its Blobs are read.
+ * database.json of `db` without the tables in `skip`, as exportDB writes it: `head` (returned) followed by
+ * the pieces handed to `sink` in order are the file. Null when a row holds a value encapsulateRow does not
+ * write (the caller then uses exportDB, and drops what `sink` was given). One read transaction, every
+ * table's rows requested at once. Each table is handed over as soon as it is encoded (the backup
+ * compresses it elsewhere while this thread encodes the next); a table with Blobs (`files`) and those
+ * after it follow once its Blobs are read.
  */
 export async function exportContent(
   db: Dexie,
@@ -214,25 +220,10 @@ export async function exportContent(
     tx.oncomplete = () => resolve();
     tx.onabort = () => reject(tx.error ?? new Error('读取中止'));
   });
-  const counting = tables.map((t) => req(tx.objectStore(t.name).count()));
   const reads = tables.map((t) =>
     req(tx.objectStore(t.name).getAll() as IDBRequest<Record<string, unknown>[]>),
   );
   const counts: Record<string, number> = {};
-  const rowCounts = await Promise.all(counting);
-  tables.forEach((t, i) => (counts[t.name] = rowCounts[i]!));
-  const header = JSON.stringify({
-    formatName: 'dexie',
-    formatVersion: 1,
-    data: {
-      databaseName: db.name,
-      databaseVersion: db.verno,
-      tables: tables.map((t) => ({ name: t.name, schema: schemaString(t), rowCount: counts[t.name]! })),
-      data: [],
-    },
-  });
-  const end = header.lastIndexOf(']');
-  sink(header.slice(0, end));
   const blobs: PendingBlob[] = [];
   /** Tables encoded but not yet emitted (behind a table whose Blobs are still to be read). */
   const held: { i: number; rows: unknown[] }[] = [];
@@ -243,7 +234,7 @@ export async function exportContent(
   for (let i = 0; i < tables.length; i++) {
     const rows = await reads[i]!;
     if (!ok) continue;
-    if (rows.length !== counts[tables[i]!.name]) ok = false;
+    counts[tables[i]!.name] = rows.length;
     const before = blobs.length;
     for (const r of rows) {
       if (!ok || !encapsulateRow(r, blobs)) {
@@ -260,6 +251,17 @@ export async function exportContent(
   if (!ok) return null;
   await fillBlobs(blobs);
   for (const { i, rows } of held) sink(tableText(i, rows));
+  const header = JSON.stringify({
+    formatName: 'dexie',
+    formatVersion: 1,
+    data: {
+      databaseName: db.name,
+      databaseVersion: db.verno,
+      tables: tables.map((t) => ({ name: t.name, schema: schemaString(t), rowCount: counts[t.name]! })),
+      data: [],
+    },
+  });
+  const end = header.lastIndexOf(']');
   sink(header.slice(end));
-  return { counts };
+  return { counts, head: header.slice(0, end) };
 }

@@ -9,7 +9,7 @@
 import './env';
 import { createHash } from 'node:crypto';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import { demoDb } from './helpers';
 import {
@@ -66,14 +66,59 @@ function expectTheText(c: CompressedContent, bytes = BYTES) {
   expect(c.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 }
 
-const compressed = (c: { push(t: string): void; end(): Promise<CompressedContent> }, pieces = PIECES) => {
+const compressed = (
+  c: { push(t: string): void; end(head?: string): Promise<CompressedContent> },
+  pieces = PIECES,
+  head?: string,
+) => {
   for (const p of pieces) c.push(p);
-  return c.end();
+  return c.end(head);
 };
+
+/** The text's beginning given last (exportContent's header): stored blocks before the compressed rest. */
+const HEAD = '{"formatName":"dexie","tables":[{"name":"会员","rowCount":1}],"data":[';
+const REST = PIECES.slice(1);
+// Over 65,535 bytes: more than one stored block.
+const LONG_HEAD = `{"pad":"${'网'.repeat(30_000)}","data":[`;
 
 describe('database.json compressed in its own Worker (issue 17)', () => {
   it('here: raw DEFLATE of the UTF-8 text, its CRC-32, size and SHA-256', async () => {
     expectTheText(await compressed(compressHere()));
+  });
+
+  it('here: a head given at the end goes before every piece (stored, then the rest compressed; CRC-32 combined)', async () => {
+    expectTheText(
+      await compressed(compressHere(), REST, HEAD),
+      new TextEncoder().encode(HEAD + REST.join('')),
+    );
+    const long = new TextEncoder().encode(LONG_HEAD + REST.join(''));
+    expect(long.byteLength).toBeGreaterThan(65_535);
+    expectTheText(await compressed(compressHere(), REST, LONG_HEAD), long);
+    // No piece at all: the head alone.
+    expectTheText(await compressed(compressHere(), [], HEAD), new TextEncoder().encode(HEAD));
+  });
+
+  it('here without CompressionStream (fflate): the same text, head first', async () => {
+    vi.stubGlobal('CompressionStream', undefined);
+    try {
+      expectTheText(await compressed(compressHere()));
+      expectTheText(
+        await compressed(compressHere(), REST, HEAD),
+        new TextEncoder().encode(HEAD + REST.join('')),
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('in the Worker: the head is sent with the end', async () => {
+    const worker = new ServiceWorker();
+    const pool = new CompressWorker(() => worker as unknown as Worker);
+    expectTheText(
+      await compressed(pool.stream(), REST, HEAD),
+      new TextEncoder().encode(HEAD + REST.join('')),
+    );
+    expect(worker.received).toEqual(['push', 'push', 'end']);
   });
 
   it('in the Worker: the same bytes as here, the text sent as it comes', async () => {

@@ -6,7 +6,7 @@
  * it does not write (a Map, an array with a hole) makes it give way to exportDB, the backup still restoring.
  */
 import './env';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportDB } from 'dexie-export-import';
 import { demoDb, snapshot } from './helpers';
 import { exportContent, base64 } from '../../../renderer/src/io/exportContent';
@@ -14,11 +14,11 @@ import { createBackup, readBackup, restoreBackup } from '../../../renderer/src/i
 import { LOCAL_TABLES } from '../../../shared/sync/scope';
 
 const skip = [...LOCAL_TABLES];
-/** exportContent's text (its pieces joined) and counts, or null. */
+/** exportContent's text (its head, then its pieces joined) and counts, or null. */
 async function ourText(db: Parameters<typeof exportContent>[0]) {
   const pieces: string[] = [];
   const r = await exportContent(db, skip, (text) => pieces.push(text));
-  return r && { counts: r.counts, text: pieces.join('') };
+  return r && { counts: r.counts, text: r.head + pieces.join('') };
 }
 const exportDbText = async (db: Parameters<typeof exportDB>[0]) =>
   (await exportDB(db, { skipTables: skip })).text();
@@ -33,6 +33,34 @@ describe('backup content in one pass (issue 17)', () => {
     const header = JSON.parse(text) as { data: { tables: { name: string; rowCount: number }[] } };
     for (const t of header.data.tables) expect(ours!.counts[t.name]).toBe(t.rowCount);
     expect(ours!.counts.members).toBe(40);
+  });
+
+  it('asks IndexedDB for no count(): the header, given last as `head`, counts the rows read', async () => {
+    const db = await demoDb(15);
+    const count = vi.spyOn(IDBObjectStore.prototype, 'count');
+    try {
+      const pieces: string[] = [];
+      const r = await exportContent(db, skip, (text) => pieces.push(text));
+      expect(count).not.toHaveBeenCalled();
+      // The head is the text before the first table: the header, with every table's row count.
+      expect(pieces[0]).toMatch(/^\{"tableName":/);
+      expect(r!.head).toMatch(/"data":\[$/);
+      const file = JSON.parse(r!.head + pieces.join('')) as {
+        data: {
+          tables: { name: string; rowCount: number }[];
+          data: { tableName: string; rows: unknown[] }[];
+        };
+      };
+      for (const t of file.data.tables) {
+        const rows = file.data.data.find((d) => d.tableName === t.name)!.rows;
+        expect(t.rowCount, t.name).toBe(rows.length);
+        expect(r!.counts[t.name]).toBe(rows.length);
+      }
+      expect(r!.counts.members).toBe(15);
+    } finally {
+      count.mockRestore();
+      db.close();
+    }
   });
 
   it('reads through a handle not opened yet, as the backup Worker makes one (it failed: no backend database)', async () => {

@@ -4,7 +4,7 @@
  * same sections have the same parts, in the same order, byte for byte (docProps/core.xml up to its time
  * stamps); and the zip we write is sound (CRC-32s, sizes, DEFLATE) for JSZip and for zlib.
  */
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it, vi } from 'vitest';
 import { Document, NextAttributeComponent, Paragraph, TextRun, XmlComponent } from 'docx';
@@ -17,7 +17,7 @@ import { fontsOf } from '../../../shared/documents/options';
 import { packDocx, packWithDocx } from '../../../shared/documents/pack';
 import { partOverrides } from '../../../shared/documents/parts';
 import { componentXml, withFastFormatting } from '../../../shared/documents/xml';
-import { crc32, deflate } from '../../../shared/documents/zip';
+import { crc32, crc32Combine, deflate, storedBlocks } from '../../../shared/documents/zip';
 import { buildAllSamples, buildNastySamples, CERTS, RED_PNG } from './fixtures';
 
 /**
@@ -319,5 +319,24 @@ describe('zip (zip.ts)', () => {
   it('crc32 is the standard CRC-32', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+  it('crc32Combine gives the CRC-32 of A then B from theirs and B’s length (the backup’s header, issue 17)', () => {
+    const text = new TextEncoder().encode('{"formatName":"dexie"}' + '北京网络安全公司'.repeat(9_000));
+    for (const cut of [0, 1, 7, 22, 4096, 65_536, text.length - 1, text.length]) {
+      const a = text.subarray(0, cut);
+      const b = text.subarray(cut);
+      expect(crc32Combine(crc32(a), crc32(b), b.length), `cut at ${cut}`).toBe(crc32(text));
+    }
+  });
+
+  it('storedBlocks before raw DEFLATE data inflate to both, in order (over 65,535 bytes: several blocks)', () => {
+    const rest = new TextEncoder().encode('"rows":[' + '{"name":"上海信息"},'.repeat(2_000) + ']');
+    for (const head of ['', '{"data":[', '头'.repeat(30_000)]) {
+      const h = new TextEncoder().encode(head);
+      const blocks = storedBlocks(h);
+      expect(blocks.length).toBe(h.length + 5 * Math.ceil(h.length / 65_535));
+      const joined = new Uint8Array([...blocks, ...deflateRawSync(rest)]);
+      expect(Buffer.from(inflateRawSync(joined)).equals(Buffer.from([...h, ...rest]))).toBe(true);
+    }
   });
 });
