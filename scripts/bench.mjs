@@ -172,7 +172,10 @@ if (browserParts.length) {
   );
 
   /** BENCH_PROFILE=<part> writes a CPU profile of that part to dist/bench/<part>.cpuprofile. */
+  // BENCH_TRACE=<part> writes a Chromium trace of that part instead (dist/bench/<part>.trace.json: the
+  // renderer's style, layout and paint per frame, which a CPU profile does not show; open it in DevTools).
   const profiled = async (part, fn) => {
+    if (process.env.BENCH_TRACE === part) return traced(part, fn);
     if (process.env.BENCH_PROFILE !== part) return fn();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -181,6 +184,40 @@ if (browserParts.length) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(path.join(out, `${part}.cpuprofile`), JSON.stringify(profile));
     console.log(`   CPU 剖析已写入 ${path.join(out, `${part}.cpuprofile`)}`);
+    return value;
+  };
+
+  const traced = async (part, fn) => {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReturnAsStream',
+      traceConfig: {
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-devtools.timeline.frame',
+          'blink.user_timing',
+          'cc',
+          'viz',
+          'input',
+          'benchmark',
+        ],
+      },
+    });
+    const value = await fn();
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    const { stream } = await done;
+    const chunks = [];
+    for (;;) {
+      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+      chunks.push(base64Encoded ? Buffer.from(data, 'base64') : Buffer.from(data));
+      if (eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    const file = path.join(out, `${part}.trace.json`);
+    writeFileSync(file, Buffer.concat(chunks));
+    console.log(`   跟踪已写入 ${file}`);
     return value;
   };
 
