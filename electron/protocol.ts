@@ -14,7 +14,8 @@ export const SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 } as const;
 
-const MIME: Record<string, string> = {
+/** Content types by extension (scripts/serve.mjs serves the same: test/unit/electron/serve-parity). */
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

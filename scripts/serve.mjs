@@ -9,7 +9,9 @@ function syncOrigins() {
     .filter((o) => /^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(o));
 }
 
-const CSP = [
+// Electron's policy (electron/hardening.ts CONTENT_SECURITY_POLICY) but for connect-src, written out again
+// because this script runs in plain Node; test/unit/electron/serve-parity keeps the two one policy.
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -28,9 +30,11 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MIME = {
+// The same types as electron/protocol.ts serves (test/unit/electron/serve-parity).
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',

@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-// @ts-expect-error — plain ESM helper without types
 import { serveDir } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {
@@ -22,6 +22,6 @@ export default async function setup(project: TestProject) {
     });
   }
   const server = await serveDir(dist, 0);
-  project.provide('baseURL', `http://127.0.0.1:${server.address().port}/`);
+  project.provide('baseURL', `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
