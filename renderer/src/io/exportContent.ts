@@ -4,10 +4,10 @@
  * every row — a walk that tests each value against ~30 registered types — then stringifies each chunk
  * into a Blob, which the backup then read back whole. Here every table is read with one `getAll` in one
  * read transaction (the reads are all requested at once, so the next table is being read while one is
- * encoded; no `count()` first: IndexedDB would walk every store once more, before the first read, and the
- * rows read are the counts), each row is encoded in place by `encapsulateRow` — the same `$types` as typeson for the values
- * our records hold (arrays, undefined, NaN/±Infinity, Dates, Blobs, a value referenced twice) — and each
- * table is stringified once. The text is byte for byte exportDB's (test/unit/data/exportContent proves it
+ * encoded; no `count()` first: IndexedDB would walk every store once more before the first read, and the
+ * rows read are the counts), each row is encoded in place by `encapsulateRow` — the same `$types` as
+ * typeson for the values our records hold (arrays, undefined, NaN/±Infinity, Dates, Blobs, a value
+ * referenced twice) — and each table is stringified once. The text is byte for byte exportDB's (test/unit/data/exportContent proves it
  * on rows with every such value); a row holding anything else (a Map, a typed array, an array with holes,
  * a class instance…) makes `exportContent` answer null, and the backup is written by exportDB itself.
  */
