@@ -20,6 +20,7 @@ import {
   type ReadBackup,
 } from './backup';
 import { SCHEMA_VERSION, type DeskDB } from '../db/schema';
+import { WorkerCalls, type CallReply } from './workerCall';
 
 export type BackupRequest = { id: number } & (
   | { op: 'check'; bytes: Uint8Array; fileName: string }
@@ -27,79 +28,48 @@ export type BackupRequest = { id: number } & (
   | { op: 'backup'; dbName: string; appVersion: string; now: string }
 );
 
-export type BackupWorkerMessage =
-  | { id: number; progress: { percent: number; label: string } }
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; message: string; dataError: boolean };
+/** What the backup Worker answers: each call's progress, then its value or its failure. */
+export type BackupWorkerMessage = CallReply<unknown>;
 
 type Request = BackupRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-/** One Worker and its calls (one at a time is all the panel needs; each has its own id). */
+/** The backup Worker and its calls (one at a time is all the panel needs; each has its own id). */
 class BackupWorker {
-  private readonly worker: Worker;
-  private next = 0;
-  private readonly calls = new Map<
-    number,
-    { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: Progress | undefined }
-  >();
-  private dead: Error | null = null;
+  private readonly calls: WorkerCalls<unknown>;
+
+  constructor() {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      throw new DataError('无法启动后台处理（Worker），请重新打开工作台后再试。');
+    }
+    // Out of memory or a crash inside the worker.
+    this.calls = new WorkerCalls(
+      worker,
+      () => new DataError('备份处理出错（文件可能过大或已损坏），数据库未作任何改动。'),
+    );
+  }
 
   /** False once it failed or was closed: never called again. */
   get alive(): boolean {
-    return this.dead === null;
+    return this.calls.alive;
   }
 
   /** No call under way. */
   get idle(): boolean {
-    return this.calls.size === 0;
-  }
-
-  constructor() {
-    try {
-      this.worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      throw new DataError('无法启动后台处理（Worker），请重新打开工作台后再试。');
-    }
-    this.worker.onmessage = (ev: MessageEvent<BackupWorkerMessage>) => {
-      const m = ev.data;
-      const call = this.calls.get(m.id);
-      if (!call) return;
-      if ('progress' in m) {
-        call.onProgress?.(m.progress.percent, m.progress.label);
-        return;
-      }
-      this.calls.delete(m.id);
-      if (m.ok) call.resolve(m.value);
-      else call.reject(m.dataError ? new DataError(m.message) : new Error(m.message));
-    };
-    this.worker.onerror = (ev) => {
-      ev.preventDefault?.();
-      // Out of memory or a crash inside the worker: the window itself is unaffected.
-      this.fail(new DataError('备份处理出错（文件可能过大或已损坏），数据库未作任何改动。'));
-    };
+    return this.calls.idle;
   }
 
   call<R>(
     q: Request,
     opts: { transfer?: Transferable[]; onProgress?: Progress | undefined } = {},
   ): Promise<R> {
-    if (this.dead) return Promise.reject(this.dead);
-    const id = ++this.next;
-    return new Promise<R>((resolve, reject) => {
-      this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
-      this.worker.postMessage({ ...q, id }, opts.transfer ?? []);
-    });
-  }
-
-  private fail(e: Error) {
-    this.dead = e;
-    this.worker.terminate();
-    for (const c of this.calls.values()) c.reject(e);
-    this.calls.clear();
+    return this.calls.call(q, opts) as Promise<R>;
   }
 
   close() {
-    if (!this.dead) this.fail(new DataError('备份内容已关闭，请重新选择备份文件。'));
+    this.calls.fail(new DataError('备份内容已关闭，请重新选择备份文件。'));
   }
 }
 

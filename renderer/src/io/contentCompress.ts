@@ -16,6 +16,7 @@ import { deflateSync } from 'fflate';
 import { toHex } from '../../../shared/data/manifest';
 import { concatBytes } from '../../../shared/data/zip';
 import { crc32, crc32Combine, storedBlocks } from '../../../shared/documents/zip';
+import { WorkerCalls } from './workerCall';
 
 /** database.json, compressed: the zip entry's data and what its header and the manifest say of it. */
 export interface CompressedContent {
@@ -167,63 +168,36 @@ export function compressService(
  * on the calling thread instead (compressHere): a backup never fails for want of it.
  */
 export class CompressWorker {
-  private worker: Worker | null = null;
-  private dead = false;
-  private next = 0;
-  private readonly waiting = new Map<
-    number,
-    { resolve: (v: CompressedContent) => void; reject: (e: Error) => void }
-  >();
+  private calls: WorkerCalls<CompressedContent> | null = null;
+  private cannot = false;
 
   constructor(private readonly start: () => Worker) {}
 
-  private get(): Worker | null {
-    if (this.dead) return null;
-    if (this.worker) return this.worker;
+  private get(): WorkerCalls<CompressedContent> | null {
+    if (this.cannot || (this.calls && !this.calls.alive)) return null;
+    if (this.calls) return this.calls;
     try {
-      const w = this.start();
-      w.onmessage = (ev: MessageEvent<CompressReply>) => {
-        const m = ev.data;
-        const call = this.waiting.get(m.id);
-        if (!call) return;
-        this.waiting.delete(m.id);
-        if (m.ok) call.resolve(m.value);
-        else call.reject(new Error(m.message));
-      };
-      w.onerror = (ev) => {
-        ev.preventDefault?.();
-        this.fail(new Error('后台压缩出错（内存不足？），备份未写出'));
-      };
-      this.worker = w;
-      return w;
+      this.calls = new WorkerCalls(this.start(), () => new Error('后台压缩出错（内存不足？），备份未写出'));
+      return this.calls;
     } catch {
-      this.dead = true;
+      this.cannot = true;
       return null;
     }
-  }
-
-  private fail(e: Error) {
-    this.dead = true;
-    this.worker?.terminate();
-    this.worker = null;
-    for (const c of this.waiting.values()) c.reject(e);
-    this.waiting.clear();
   }
 
   /** A compressor for one text: in the Worker, or here when there is none. */
   stream(): ContentCompressor {
     const w = this.get();
     if (!w) return compressHere();
-    const id = ++this.next;
-    const post = (m: CompressRequest) => w.postMessage(m);
+    const id = w.id();
+    const post = (m: CompressRequest) => w.post(m);
     return {
       push: (text) => post({ id, op: 'push', text }),
-      end: (head = '') =>
-        new Promise<CompressedContent>((resolve, reject) => {
-          if (this.dead) return reject(new Error('后台压缩已停止，备份未写出'));
-          this.waiting.set(id, { resolve, reject });
-          post({ id, op: 'end', head });
-        }),
+      end: (head = '') => {
+        const replied = w.reply(id);
+        post({ id, op: 'end', head });
+        return replied;
+      },
       abort: () => post({ id, op: 'abort' }),
     };
   }

@@ -87,3 +87,99 @@ export function serveWorker<Q, R>(handle: (q: Q) => R | Promise<R>): void {
     })();
   };
 }
+
+/** A kept Worker's reply to call `id`: its progress, its value, or its failure. */
+export type CallReply<R> =
+  | { id: number; progress: { percent: number; label: string } }
+  | { id: number; ok: true; value: R }
+  | { id: number; ok: false; message: string; dataError?: boolean };
+
+/**
+ * The calls to one kept Worker (backupOffThread's backup Worker, the backup Worker's compress Worker):
+ * each call has an id, its replies are routed by it, several may be under way at once. Once the Worker
+ * crashed (`crashed`: out of memory, an error inside it) or `fail` was called, every call under way and
+ * every later one is rejected with that error, and the Worker is terminated.
+ */
+export class WorkerCalls<R> {
+  private next = 0;
+  private readonly calls = new Map<
+    number,
+    {
+      resolve: (v: R) => void;
+      reject: (e: Error) => void;
+      onProgress?: ((percent: number, label: string) => void) | undefined;
+    }
+  >();
+  private dead: Error | null = null;
+
+  constructor(
+    private readonly worker: Worker,
+    crashed: () => Error,
+  ) {
+    worker.onmessage = (ev: MessageEvent<CallReply<R>>) => {
+      const m = ev.data;
+      const call = this.calls.get(m.id);
+      if (!call) return;
+      if ('progress' in m) {
+        call.onProgress?.(m.progress.percent, m.progress.label);
+        return;
+      }
+      this.calls.delete(m.id);
+      if (m.ok) call.resolve(m.value);
+      else call.reject(m.dataError ? new DataError(m.message) : new Error(m.message));
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault?.();
+      // The window itself is unaffected.
+      this.fail(crashed());
+    };
+  }
+
+  /** False once it failed or was closed: never called again. */
+  get alive(): boolean {
+    return this.dead === null;
+  }
+
+  /** No call under way. */
+  get idle(): boolean {
+    return this.calls.size === 0;
+  }
+
+  /** A new call's id, for messages sent before its reply is awaited (`post`, then `reply`). */
+  id(): number {
+    return ++this.next;
+  }
+
+  post(message: unknown, transfer: Transferable[] = []): void {
+    if (!this.dead) this.worker.postMessage(message, transfer);
+  }
+
+  /** Waits for the reply to call `id` (rejected at once when the Worker is gone). */
+  reply(id: number, onProgress?: (percent: number, label: string) => void): Promise<R> {
+    if (this.dead) return Promise.reject(this.dead);
+    return new Promise<R>((resolve, reject) => this.calls.set(id, { resolve, reject, onProgress }));
+  }
+
+  /** Sends `message` with a new id and waits for its reply. */
+  call(
+    message: object,
+    opts: {
+      transfer?: Transferable[];
+      onProgress?: ((percent: number, label: string) => void) | undefined;
+    } = {},
+  ): Promise<R> {
+    const id = this.id();
+    const replied = this.reply(id, opts.onProgress);
+    this.post({ ...message, id }, opts.transfer);
+    return replied;
+  }
+
+  /** Ends the Worker: the calls under way and every later one are rejected with `e`. */
+  fail(e: Error): void {
+    if (this.dead) return;
+    this.dead = e;
+    this.worker.terminate();
+    for (const c of this.calls.values()) c.reject(e);
+    this.calls.clear();
+  }
+}
