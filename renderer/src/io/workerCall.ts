@@ -170,7 +170,13 @@ export class WorkerCalls<R> {
   ): Promise<R> {
     const id = this.id();
     const replied = this.reply(id, opts.onProgress);
-    this.post({ ...message, id }, opts.transfer);
+    try {
+      this.post({ ...message, id }, opts.transfer);
+    } catch (e) {
+      // Not sent (e.g. a value that cannot be cloned): no reply will come.
+      this.calls.delete(id);
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
     return replied;
   }
 

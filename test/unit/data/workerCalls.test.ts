@@ -85,6 +85,17 @@ describe('WorkerCalls (issue 17: one kept-Worker pattern for backups and their c
     expect(w.sent.length).toBe(sent); // nothing more is sent to it
   });
 
+  it('a message that cannot be sent rejects its call and leaves nothing waiting', async () => {
+    const w = new FakeWorker();
+    w.postMessage = () => {
+      throw new Error('DataCloneError');
+    };
+    const c = calls(w);
+    await expect(c.call({ op: 'a' })).rejects.toThrow('DataCloneError');
+    expect(c.idle).toBe(true);
+    expect(c.alive).toBe(true);
+  });
+
   it('fail ends it with the given error, once', async () => {
     const w = new FakeWorker();
     const c = calls(w);
