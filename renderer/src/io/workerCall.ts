@@ -88,6 +88,9 @@ export function serveWorker<Q, R>(handle: (q: Q) => R | Promise<R>): void {
   };
 }
 
+/** How far a call has come (a kept Worker's progress messages). */
+type OnProgress = (percent: number, label: string) => void;
+
 /** A kept Worker's reply to call `id`: its progress, its value, or its failure. */
 export type CallReply<R> =
   | { id: number; progress: { percent: number; label: string } }
@@ -107,7 +110,7 @@ export class WorkerCalls<R> {
     {
       resolve: (v: R) => void;
       reject: (e: Error) => void;
-      onProgress?: ((percent: number, label: string) => void) | undefined;
+      onProgress?: OnProgress | undefined;
     }
   >();
   private dead: Error | null = null;
@@ -155,7 +158,7 @@ export class WorkerCalls<R> {
   }
 
   /** Waits for the reply to call `id` (rejected at once when the Worker is gone). */
-  reply(id: number, onProgress?: (percent: number, label: string) => void): Promise<R> {
+  reply(id: number, onProgress?: OnProgress): Promise<R> {
     if (this.dead) return Promise.reject(this.dead);
     return new Promise<R>((resolve, reject) => this.calls.set(id, { resolve, reject, onProgress }));
   }
@@ -165,7 +168,7 @@ export class WorkerCalls<R> {
     message: object,
     opts: {
       transfer?: Transferable[];
-      onProgress?: ((percent: number, label: string) => void) | undefined;
+      onProgress?: OnProgress | undefined;
     } = {},
   ): Promise<R> {
     const id = this.id();

@@ -1,5 +1,13 @@
-import { lazy, Suspense, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { Spin } from 'antd';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { Spin, theme } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { today } from '../../ui/today';
 import './homeTabs.css';
@@ -59,9 +67,25 @@ export function HomeTabs(props: { children: ReactNode }) {
     list.current?.querySelector<HTMLElement>(`#${TABS[to]!.id}`)?.focus();
   };
   const activeTab = TABS.find((t) => t.key === active)!;
+  // The theme's colours (App.tsx) for the tabs' plain CSS.
+  const { token } = theme.useToken();
+  const colours = {
+    '--home-tab-text': token.colorText,
+    '--home-tab-active': token.colorPrimary,
+    '--home-tab-hover': token.colorPrimaryHover,
+    '--home-tab-focus': token.colorPrimaryBorder,
+    '--home-tab-line': token.colorSplit,
+  } as CSSProperties;
   return (
     <>
-      <div role="tablist" aria-label="首页" className="home-tabs" ref={list} onKeyDown={onKeyDown}>
+      <div
+        role="tablist"
+        aria-label="首页"
+        className="home-tabs"
+        style={colours}
+        ref={list}
+        onKeyDown={onKeyDown}
+      >
         {TABS.map((t) => (
           <button
             key={t.key}
