@@ -76,12 +76,18 @@ export function select(scope: Scope, label: string) {
         }
       }
       // A multiple select toggles the option: wait for it to flip (its list re-renders as the search
-      // clears), so the next step starts from the new selection; say so if the click did not take.
-      for (let i = 0; i < 40; i++) {
-        if (!(await target.count()) || (await selected()) !== before) return;
-        await page.waitForTimeout(50);
+      // clears), so the next step starts from the new selection. A click the re-rendering list swallowed
+      // (CI, a loaded machine: 更正活动登记's 参加单位) is repeated once it has plainly not taken — after
+      // 4 s unchanged — at most twice; then say so.
+      const flipped = async () => !(await target.count()) || (await selected()) !== before;
+      for (let attempt = 0; ; attempt++) {
+        for (let i = 0; i < 80 && !(await flipped()); i++) await page.waitForTimeout(50);
+        if (await flipped()) return;
+        if (attempt === 2) throw new Error(`下拉选项“${option}”点击后未${before ? '取消' : ''}选中`);
+        if (!(await ownList.first().isVisible())) await box.click();
+        if (opts.search !== undefined) await box.fill(opts.search);
+        await target.click();
       }
-      throw new Error(`下拉选项“${option}”点击后未${before ? '取消' : ''}选中`);
     },
     /** A multiple select stays open after a pick: Escape closes its list, which would cover what is below. */
     async close(): Promise<void> {
