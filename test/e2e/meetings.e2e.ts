@@ -415,4 +415,53 @@ describe('会议 desk (issue 6)', () => {
     await page.getByText('每半年至少一次（章程第二十二条）').waitFor();
     await shot(page, 'meetings-13-compliance');
   });
+
+  it('会员大会 roll call by keyboard (issue 17): the list scrolls with the focus, in view after every key', async ({
+    demoPage: page,
+    errors,
+  }) => {
+    await openSection(page, '会议');
+    await newMeeting(page, {
+      body: '会员大会',
+      form: '现场',
+      name: 'E2E 会员大会（键盘签到）',
+      place: '北京',
+    });
+    const bar = page.getByRole('status', { name: '法定人数' });
+    await bar.getByText(/^出席 0 \/ 应到 \d+$/).waitFor();
+    const entitled = Number(/应到 (\d+)/.exec(await quorumText(page))![1]);
+    expect(entitled).toBeGreaterThan(20);
+    /** The focused row's position, and whether all of it is inside the list's visible part. */
+    const focusShown = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const box = el.closest<HTMLElement>('[role=rowgroup]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { pos: el.dataset.rollRow, inView: r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 };
+      });
+    await page.locator('[data-roll-row="0"]').focus();
+    // Past the rows in view: each key marks its row and moves the focus on, the list following it.
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press('1');
+      expect(await focusShown()).toEqual({ pos: String(i + 1), inView: true });
+    }
+    await waitQuorum(page, `出席 16 / 应到 ${entitled}`);
+    expect(
+      await page
+        .locator('[data-roll-row="15"]')
+        .getByRole('radio', { name: '出席', exact: true })
+        .isChecked(),
+    ).toBe(true);
+    const scrolled = () => page.evaluate(() => document.activeElement!.closest('[role=rowgroup]')!.scrollTop);
+    expect(await scrolled()).toBeGreaterThan(0);
+    await shot(page, 'meetings-14-assembly-rollcall-scrolled');
+    // ↑ back to the first row: the list scrolls up with it; N marks it 缺席 over its 出席.
+    for (let i = 16; i > 0; i--) await page.keyboard.press('ArrowUp');
+    expect(await focusShown()).toEqual({ pos: '0', inView: true });
+    expect(await scrolled()).toBe(0);
+    await page.keyboard.press('n');
+    await waitQuorum(page, `出席 15 / 应到 ${entitled}`);
+    expect(await focusShown()).toEqual({ pos: '1', inView: true });
+    expect(errors).toEqual([]);
+  });
 });

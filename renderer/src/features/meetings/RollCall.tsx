@@ -1,6 +1,6 @@
-import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { App, Button, Flex, Input, Typography, theme } from 'antd';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { AttendanceRecord, EntitledEntry, Meeting } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { DateInput } from '../../ui/DateInput';
@@ -26,6 +26,7 @@ import {
   type MarkStatus,
 } from './hooks';
 import { errorText } from '../../ui/errorText';
+import { rowsOf, rowWindow, scrollToShow } from '../../ui/rowWindow';
 import './rollcall.css';
 
 /**
@@ -81,7 +82,8 @@ export function LiveQuorumBar(props: { meeting: Meeting; store: AttendanceStore;
 }
 
 const ROW_HEIGHT = 44;
-const OVERSCAN = 8;
+// Rows rendered beyond those in view on each side.
+const OVERSCAN = 4;
 
 /**
  * 到会代表: a plain input (rendered with every row the list brings into view). What is typed is kept
@@ -285,9 +287,9 @@ const REMOTE_COLUMNS = ['序号', '单位名称', '到会代表', '表决票发�
 
 /**
  * 签到: one keystroke per row — focus a row, press 1/Y 出席, 2/N 缺席, 3/L 请假, and the focus moves on;
- * ↑/↓ move between rows. The radios do the same by mouse. A virtualised list (only the rows in view are
- * in the DOM) of memoised rows: at 10,000 entitled a keystroke renders the marked row, the next row's
- * focus and the quorum bar, in one frame; the mark is shown at once and written behind it
+ * ↑/↓ move between rows. The radios do the same by mouse. A windowed list (only the rows in view are in
+ * the DOM, ui/rowWindow) of memoised rows: at 10,000 entitled a keystroke renders the marked row, the next
+ * row's focus and the quorum bar, in one frame; the mark is shown at once and written behind it
  * (hooks.ts: useMeetingAttendance).
  */
 export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
@@ -319,12 +321,16 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [maxHeight] = useState(() => Math.max(320, window.innerHeight - 360));
   const height = Math.min(maxHeight, Math.max(count, 1) * ROW_HEIGHT + 2);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-  });
+  // The list's scroll position, as rendered: set from its scroll events, and by a keystroke that moves the
+  // focus out of view — in the keystroke's own render, so the frame's scroll event finds it rendered and
+  // changes nothing (a row mounted inside that event cost the keystroke a second frame: issue 17's trace).
+  const [scrollTop, setScrollTop] = useState(0);
+  const shownTop = useRef(0);
+  const view = rowWindow(scrollTop, height, ROW_HEIGHT, count, OVERSCAN);
+  // A new 查找单位 shows its results from the top.
+  useEffect(() => {
+    if (shownTop.current > 0) scroller.current?.scrollTo({ top: 0 });
+  }, [filter]);
 
   const onMark = useCallback(
     (entry: EntitledEntry, status: MarkStatus) => {
@@ -336,28 +342,20 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
 
   const focusRow = useCallback(
     (pos: number) => {
-      if (pos < 0 || pos >= count) return;
       const box = scroller.current;
-      const el = box?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`);
-      if (box && el) {
-        // The row is rendered: focus it without the browser's scroll-into-view, and scroll the list by
-        // the row's known offset only when it is outside the view (no layout read of the row).
-        el.focus({ preventScroll: true });
-        const top = pos * ROW_HEIGHT;
-        if (top < box.scrollTop) box.scrollTop = top;
-        else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight)
-          box.scrollTop = top + ROW_HEIGHT - box.clientHeight;
-        return;
+      if (!box || pos < 0 || pos >= count) return;
+      // Scroll by the row's known offset, only when it is out of view (no layout read), and render the
+      // rows at the new position now (with the keystroke's mark); then focus the row, without the
+      // browser's scroll-into-view.
+      const y = scrollToShow(pos, shownTop.current, height, ROW_HEIGHT, count);
+      if (y !== shownTop.current) {
+        shownTop.current = y;
+        box.scrollTop = y;
+        flushSync(() => setScrollTop(y));
       }
-      // Not rendered (far from the rows in view): scroll there, then focus once it is.
-      virtualizer.scrollToIndex(pos, { align: 'center' });
-      requestAnimationFrame(() =>
-        scroller.current
-          ?.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`)
-          ?.focus({ preventScroll: true }),
-      );
+      box.querySelector<HTMLElement>(`[data-roll-row="${pos}"]`)?.focus({ preventScroll: true });
     },
-    [count, virtualizer],
+    [count, height],
   );
 
   const onKey = useCallback(
@@ -426,6 +424,12 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
         <div
           ref={scroller}
           role="rowgroup"
+          onScroll={(e) => {
+            const y = e.currentTarget.scrollTop;
+            shownTop.current = y;
+            // Rendered before the frame that shows the scrolled position (a keystroke's scroll: already).
+            flushSync(() => setScrollTop(y));
+          }}
           style={{ height, overflowY: 'auto', overflowX: 'hidden', contain: 'strict', position: 'relative' }}
         >
           {count === 0 ? (
@@ -433,9 +437,9 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
               {entitled.length === 0 ? '本次会议没有应到单位' : '没有符合条件的单位'}
             </Typography.Text>
           ) : (
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const index = indexAt(item.index);
+            <div style={{ height: count * ROW_HEIGHT, position: 'relative' }}>
+              {rowsOf(view).map((pos) => {
+                const index = indexAt(pos);
                 const entry = entitled[index]!;
                 return (
                   <RollRow
@@ -444,9 +448,9 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
                     remote={remote}
                     entry={entry}
                     index={index}
-                    pos={item.index}
+                    pos={pos}
                     record={recordOf(entry.memberId)}
-                    top={item.start}
+                    top={pos * ROW_HEIGHT}
                     onKey={onKey}
                     onMark={onMark}
                   />

@@ -14,6 +14,7 @@ import type { Member } from '../../../../shared/domain/records';
 import type { MemberStatus } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { memberPath, type RosterSort, type RosterSortKey } from './logic';
+import { rowsOf, rowWindow } from '../../ui/rowWindow';
 
 export const STATUS_COLOR: Record<MemberStatus, string> = {
   applying: 'blue',
@@ -175,17 +176,11 @@ export const RosterList = memo(function RosterList(props: {
   // A new search starts at the top of its results. The scroll position is tracked from scroll events,
   // so the common case (already at the top) costs no forced layout.
   const scrolled = useRef(false);
-  const inView = Math.ceil(height / ROW_HEIGHT);
-  // More slots than rows ever rendered at once (those in view and the overscan on both sides).
-  const pool = inView + 2 * OVERSCAN + 2;
-  const top = Math.min(Math.floor(scrollTop / ROW_HEIGHT), Math.max(0, rows.length - inView));
-  const first = Math.max(0, top - OVERSCAN);
-  const last = Math.min(rows.length, top + inView + OVERSCAN + 1);
+  // Rows are keyed by their slot in a ring of `view.size` slots, more than are ever rendered at once.
+  const view = rowWindow(scrollTop, height, ROW_HEIGHT, rows.length, OVERSCAN);
   useEffect(() => {
     if (scrolled.current) scroller.current?.scrollTo({ top: 0 });
   }, [rows]);
-  const slots: number[] = [];
-  for (let i = first; i < last; i++) slots.push(i);
 
   const cellPad = `0 ${token.paddingXS}px`;
   return (
@@ -245,8 +240,8 @@ export const RosterList = memo(function RosterList(props: {
             >
               {/* Rows are keyed by their slot in a ring as large as the window of rows: a new search
                   updates the rows in place (their text) instead of unmounting and mounting them. */}
-              {slots.map((i) => (
-                <Row key={i % pool} m={rows[i]!} index={i} top={i * ROW_HEIGHT} href={href} />
+              {rowsOf(view).map((i) => (
+                <Row key={i % view.size} m={rows[i]!} index={i} top={i * ROW_HEIGHT} href={href} />
               ))}
             </div>
           )}
