@@ -3,10 +3,18 @@
  * the location is selected and controls the panel holding the content; a click or ← → Home End moves to
  * the other tab's location, and the keys move the focus with it (WAI-ARIA tabs pattern, roving tabindex).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { HomeTabs } from '../../renderer/src/features/report/HomeTabs';
+
+// Leaving 年度报告 drops the report started for it: the report's starter (which loads the database) is
+// replaced here, so its import cannot outlast the test file (a cold clone's CI saw it load after teardown).
+const { dropStartedReport } = vi.hoisted(() => ({ dropStartedReport: vi.fn() }));
+vi.mock('../../renderer/src/features/report/reportOffThread', () => ({
+  dropStartedReport,
+  startReport: vi.fn(),
+}));
 
 function Where() {
   return <output aria-label="位置">{useLocation().pathname}</output>;
@@ -32,8 +40,8 @@ function home(at: string) {
 const where = () => screen.getByLabelText('位置').textContent;
 
 describe('首页 tabs (issue 17)', () => {
-  it('selects the tab of the location, which labels the panel holding the content', () => {
-    home('/report');
+  it('selects the tab of the location, which labels the panel holding the content', async () => {
+    const view = home('/report');
     const todo = screen.getByRole('tab', { name: '待办事项' });
     const report = screen.getByRole('tab', { name: '年度报告' });
     expect(screen.getByRole('tablist', { name: '首页' })).toBeTruthy();
@@ -45,15 +53,21 @@ describe('首页 tabs (issue 17)', () => {
     const panel = screen.getByRole('tabpanel', { name: '年度报告' });
     expect(panel.textContent).toBe('内容');
     expect(report.getAttribute('aria-controls')).toBe(panel.id);
+    // Closed while on 年度报告: the report started for it is dropped too.
+    view.unmount();
+    await vi.waitFor(() => expect(dropStartedReport).toHaveBeenCalled());
   });
 
-  it('a click goes to the tab’s location', () => {
+  it('a click goes to the tab’s location', async () => {
+    dropStartedReport.mockClear();
     home('/');
     fireEvent.click(screen.getByRole('tab', { name: '年度报告' }));
     expect(where()).toBe('/report');
     expect(screen.getByRole('tab', { name: '年度报告' }).getAttribute('aria-selected')).toBe('true');
     fireEvent.click(screen.getByRole('tab', { name: '待办事项' }));
     expect(where()).toBe('/');
+    // Leaving 年度报告 drops the report started for it (once its starter has loaded).
+    await vi.waitFor(() => expect(dropStartedReport).toHaveBeenCalledTimes(1));
   });
 
   it('← → Home End select the next, previous, first and last tab and take the focus there', () => {
