@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { App, Button, Flex, Input, Typography, theme } from 'antd';
 import type { AttendanceRecord, EntitledEntry, Meeting } from '../../../../shared/domain/records';
@@ -327,9 +327,13 @@ export function RollCall(props: { meeting: Meeting; store: AttendanceStore }) {
   const [scrollTop, setScrollTop] = useState(0);
   const shownTop = useRef(0);
   const view = rowWindow(scrollTop, height, ROW_HEIGHT, count, OVERSCAN);
-  // A new 查找单位 shows its results from the top.
-  useEffect(() => {
-    if (shownTop.current > 0) scroller.current?.scrollTo({ top: 0 });
+  // A new 查找单位 shows its results from the top, in the frame that first shows them.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || shownTop.current === 0) return;
+    shownTop.current = 0;
+    box.scrollTop = 0;
+    setScrollTop(0);
   }, [filter]);
 
   const onMark = useCallback(
