@@ -8,7 +8,7 @@ export interface RowWindow {
   first: number;
   /** One past the last row rendered. */
   last: number;
-  /** How many rows the window can ever hold (those in view and the overscan on both sides, and one). */
+  /** One more than the rows ever rendered at once (in view, and the overscan on both sides): a ring of slots. */
   size: number;
 }
 

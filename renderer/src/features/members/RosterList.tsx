@@ -176,7 +176,6 @@ export const RosterList = memo(function RosterList(props: {
   // A new search starts at the top of its results. The scroll position is tracked from scroll events,
   // so the common case (already at the top) costs no forced layout.
   const scrolled = useRef(false);
-  // Rows are keyed by their slot in a ring of `view.size` slots, more than are ever rendered at once.
   const view = rowWindow(scrollTop, height, ROW_HEIGHT, rows.length, OVERSCAN);
   useEffect(() => {
     if (scrolled.current) scroller.current?.scrollTo({ top: 0 });
