@@ -1,3 +1,5 @@
+import { registerPendingWrite } from '../platform';
+
 /**
  * What runs once at start-up before any desk shows (issue 17: none of it is needed to paint the shell, so
  * its modules — Dexie and the schema, zod and the charter engine's settings, the backups — load beside the
@@ -17,20 +19,11 @@ export function afterNextPaint(fn: () => void): void {
 
 export function startUp(): Promise<void> {
   started ??= (async () => {
-    const [
-      { db, requestPersistentStorage },
-      { registerClerkHolidaySchedules },
-      { startAutoBackups },
-      platform,
-    ] = await Promise.all([
-      import('../db'),
-      import('../records/settings'),
-      import('../io/autoBackup'),
-      import('../platform'),
-    ]);
+    const [{ db, requestPersistentStorage }, { registerClerkHolidaySchedules }, { startAutoBackups }] =
+      await Promise.all([import('../db'), import('../records/settings'), import('../io/autoBackup')]);
     void requestPersistentStorage();
     await registerClerkHolidaySchedules().catch((e: unknown) => console.error('无法读取节假日安排', e));
-    startAutoBackups(db, platform.registerPendingWrite);
+    startAutoBackups(db, registerPendingWrite);
   })();
   return started;
 }

@@ -1,8 +1,12 @@
 /**
  * 版头 / 版记 in the 发文 desk, and the stored 公文设置 (issue 15).
  */
-import { describe, expect, it } from 'vitest';
-import { resolveDocumentSettings } from '../../../renderer/src/features/settings/documentSettings';
+import { describe, expect, it, vi } from 'vitest';
+
+// LetterheadFields' hooks reach the platform (the fonts of this machine), which needs a window; these
+// tests use only its pure functions.
+vi.mock('../../../renderer/src/platform', () => ({ desk: {} }));
+import { resolveDocumentSettings } from '../../../renderer/src/records/settings';
 import { letterheadDraft } from '../../../renderer/src/features/documents/LetterheadFields';
 import { paginate, previewBlocks } from '../../../renderer/src/features/documents/logic';
 

@@ -8,7 +8,7 @@ import { db } from '../../db';
 import { readDocumentSettings, type DocumentSettings } from '../../records/settings';
 import { detectOfficialFonts, recommendedScheme, type FontDetection } from './fonts';
 import { exportOptions, type ExportOptions } from './exportOptions';
-import { errorText } from '../../ui/errorText';
+import { desk } from '../../platform';
 
 export {
   DEFAULT_DOCUMENT_SETTINGS,
@@ -27,15 +27,11 @@ export function effectiveScheme(s: DocumentSettings, detection: FontDetection | 
 
 /**
  * The fonts found once a session, through the contract (Electron: the main process reads the font files;
- * the browser: queryLocalFonts(), which may prompt). Fonts rarely change meanwhile. The platform module is
- * loaded here, not at start, so this module also loads where there is no window (Node tests).
+ * the browser: queryLocalFonts(), which may prompt). Fonts rarely change meanwhile.
  */
 let detected: Promise<FontDetection> | undefined;
 export function sessionFontDetection(): Promise<FontDetection> {
-  detected ??= import('../../platform').then(
-    ({ desk }) => detectOfficialFonts(() => desk.listFonts()),
-    (e: unknown): FontDetection => ({ status: 'unavailable', message: `无法查询本机字体：${errorText(e)}` }),
-  );
+  detected ??= detectOfficialFonts(() => desk.listFonts());
   return detected;
 }
 
