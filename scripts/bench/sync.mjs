@@ -5,88 +5,41 @@
 // holding the demo database; workstation B is the empty origin (its own IndexedDB and localStorage), in a
 // second page of the same browser. Both are driven through 设置 → 多人协作 as a clerk would; at the end
 // both disconnect and B's database and replicas are deleted (the empty origin is the other parts' reference).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { root } from '../lib.mjs';
+import { addAdmin, createDatabase, startPouchServer } from '../pouchdb-server.mjs';
 
 export const ids = ['sync'];
 
 const USER = 'clerk';
 const PASSWORD = 'bench-secret-1';
 const DB = 'ccia-bench';
-const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function startServer() {
-  const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-couch-bench-'));
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'),
-      '--dir',
-      dir,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--no-stdout-logs',
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error('pouchdb-server 未能启动');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const admin = await fetch(`${url}/_config/admins/${USER}`, {
-    method: 'PUT',
-    body: JSON.stringify(PASSWORD),
-  });
-  if (!admin.ok) throw new Error(`pouchdb-server 管理员：${admin.status}`);
-  const created = await fetch(`${url}/${DB}`, { method: 'PUT', headers: { Authorization: AUTH } });
-  if (created.status !== 201) throw new Error(`pouchdb-server 建库：${created.status}`);
+  const server = await startPouchServer({ dir });
+  const { url } = server;
+  const auth = await addAdmin(url, USER, PASSWORD);
+  await createDatabase(url, DB, auth);
   return {
     url,
     /** Resolves with the time the server holds `mark` as 公文设置's 发文机关标志 (polled every 10 ms). */
     async markAt(mark) {
       const end = Date.now() + 60_000;
       for (;;) {
-        const r = await fetch(`${url}/${DB}/settings:documents`, { headers: { Authorization: AUTH } });
+        const r = await fetch(`${url}/${DB}/settings:documents`, { headers: { Authorization: auth } });
         if (r.ok && (await r.json()).d?.value?.letterheadMark === mark) return Date.now();
         if (Date.now() > end) throw new Error('60 秒内服务器未收到修改');
         await new Promise((res) => setTimeout(res, 10));
       }
     },
     async docCount() {
-      const r = await (await fetch(`${url}/${DB}`, { headers: { Authorization: AUTH } })).json();
+      const r = await (await fetch(`${url}/${DB}`, { headers: { Authorization: auth } })).json();
       return r.doc_count;
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -4,9 +4,7 @@
  */
 import { describe, expect, afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -25,6 +23,13 @@ import {
   shot,
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
+import {
+  addAdmin,
+  createDatabase,
+  freePort,
+  startPouchServer,
+  type PouchServer,
+} from '../../scripts/pouchdb-server.mjs';
 
 const USER = 'clerk';
 const PASSWORD = 'office-secret-1';
@@ -32,56 +37,21 @@ const DB = 'ccia-desk';
 
 let port = 0;
 let dir = '';
-let server: ChildProcess | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
+let server: PouchServer | null = null;
+let authHeader = '';
 
 const base = () => `http://127.0.0.1:${port}`;
-const authHeader = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
+/** Started on the same port and folder each time: the workstations keep their configured address. */
 async function startServer(): Promise<void> {
-  server = spawn(
-    process.execPath,
-    [
-      path.resolve('node_modules/pouchdb-server/bin/pouchdb-server'),
-      '--dir',
-      dir,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  const end = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base()}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error('pouchdb-server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startPouchServer({ dir, port });
 }
 
+/** Killed (SIGKILL), as a crash or a pulled cable. */
 async function stopServer(): Promise<void> {
   const s = server;
   server = null;
-  if (!s || s.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    s.once('exit', () => resolve());
-    s.kill('SIGKILL');
-  });
+  await s?.stop({ kill: true });
 }
 
 let pages: Page[] = [];
@@ -268,13 +238,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'desk-couch-'));
   await startServer();
   // An office's set-up (README): an admin user and the database.
-  const admin = await fetch(`${base()}/_config/admins/${USER}`, {
-    method: 'PUT',
-    body: JSON.stringify(PASSWORD),
-  });
-  expect(admin.ok).toBe(true);
-  const created = await fetch(`${base()}/${DB}`, { method: 'PUT', headers: { Authorization: authHeader } });
-  expect(created.status).toBe(201);
+  authHeader = await addAdmin(base(), USER, PASSWORD);
+  await createDatabase(base(), DB, authHeader);
 }, 60_000);
 
 afterAll(async () => {

@@ -2,13 +2,12 @@
  * A real pouchdb-server (CouchDB-compatible, in memory) on 127.0.0.1 for the sync tests, with an admin
  * user (so requests carry credentials as against an office's CouchDB) and an empty database.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { ServerConnection } from '../../../renderer/src/sync/types';
+import { addAdmin, createDatabase, startPouchServer } from '../../../scripts/pouchdb-server.mjs';
 
 export interface TestServer {
   url: string;
@@ -19,73 +18,24 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const BIN = path.resolve(__dirname, '../../../node_modules/.bin/pouchdb-server');
 let dbCounter = 0;
 
 export async function startServer(): Promise<TestServer> {
-  const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'desk-pouchdb-'));
-  const child: ChildProcess = spawn(
-    BIN,
-    [
-      '--in-memory',
-      '--no-stdout-logs',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--dir',
-      dir,
-      '--config',
-      path.join(dir, 'config.json'),
-    ],
-    { cwd: dir, stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('pouchdb-server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await startPouchServer({ dir, inMemory: true });
   const user = 'clerk';
   const password = 'pa:ss 密码';
-  const admin = await fetch(`${url}/_config/admins/${user}`, {
-    method: 'PUT',
-    body: JSON.stringify(password),
-  });
-  if (!admin.ok) throw new Error(`admin: ${admin.status}`);
-  const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const auth = await addAdmin(server.url, user, password);
   return {
-    url,
+    url: server.url,
     user,
     password,
     async database(name = `desk${process.pid}x${++dbCounter}`) {
-      const r = await fetch(`${url}/${name}`, { method: 'PUT', headers: { Authorization: auth } });
-      if (r.status !== 201) throw new Error(`create db: ${r.status}`);
+      await createDatabase(server.url, name, auth);
       return name;
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
