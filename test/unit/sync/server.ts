@@ -43,17 +43,25 @@ export async function startServer(): Promise<TestServer> {
 
 /**
  * One server for a test file, started before its tests and stopped after them; `conn` is a connection to
- * an empty database on it (as a workstation's configured server).
+ * an empty database on it (as a workstation's configured server), shared by the file's tests;
+ * `freshConn()` one to another empty database, for a test whose numbers must not depend on the others'.
  */
-export function useServer(): { readonly conn: ServerConnection } {
-  const live = {} as { conn: ServerConnection; server?: TestServer };
+export function useServer(): { readonly conn: ServerConnection; freshConn(): Promise<ServerConnection> } {
+  let server: TestServer | undefined;
+  const live = {
+    conn: undefined as unknown as ServerConnection,
+    async freshConn(): Promise<ServerConnection> {
+      if (!server) throw new Error('the server is started in beforeAll');
+      const { url, user, password } = server;
+      return { url, db: await server.database(), user, password };
+    },
+  };
   beforeAll(async () => {
-    live.server = await startServer();
-    const { url, user, password } = live.server;
-    live.conn = { url, db: await live.server.database(), user, password };
+    server = await startServer();
+    live.conn = await live.freshConn();
   }, 60_000);
   afterAll(async () => {
-    await live.server?.stop();
+    await server?.stop();
   });
   return live;
 }
