@@ -104,7 +104,9 @@ export async function run(ctx, want) {
   const { median, round: r2 } = stats;
 
   // --- search ------------------------------------------------------------------------------------------
-  const PACE_MS = 250;
+  // BENCH_PACE_MS=200 (say): another pace, to see what the caret's blink costs (README, seventeenth session:
+  // with 250 ms between keys each letter comes ~510 ms after the last caret move, just after its blink).
+  const PACE_MS = Number(process.env.BENCH_PACE_MS ?? 250);
   const searchOnce = async (part, paceMs = 0) => {
     // Pinyin initials (bjwl, zg), full pinyin (shanghai, anquan): 20 keystrokes a round.
     const words = ['bjwl', 'shanghai', 'anquan', 'zg'];
