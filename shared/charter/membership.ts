@@ -7,7 +7,7 @@ import type { IsoDate, MemberStatus } from '../domain/types';
 import { MEMBER_STATUS_LABEL } from '../domain/types';
 import { addDays, addMonths, addYears, compareDates, maxDate, parseIsoDate } from './dates';
 import { addWorkingDays } from './holidays';
-import { assertOneOf, fail } from './errors';
+import { assertInteger, assertOneOf, fail } from './errors';
 import { creditCodeDivision, explainCreditCode, isMainlandDivision, isMainlandRegion } from './credit-code';
 import type { DuesLedgerInput, DuesScheduleSource } from './dues';
 import { duesLedger } from './dues';
@@ -552,6 +552,21 @@ export function autoWithdrawalCandidates(
     if (reasons.length > 0) out.push({ memberId: m.memberId, reasons });
   }
   return out;
+}
+
+/**
+ * The R-M7 reasons the desk's records stand behind: a dues year before the first year the dues ledger
+ * tracks (`trackedFrom`, the dues desk's 台账起始年度: see shared/report/ledger.ts `duesTrackedFrom`) was
+ * settled before the desk was used — its payments were never entered — so its dues are no reason (the dues
+ * desk says so for those years). Inactivity is always a reason. 首页's to-do list and the member file
+ * (its 自动退会候选 and the 依据 offered by 确认自动退会) both take the reasons from here.
+ */
+export function trackedWithdrawalReasons(
+  reasons: readonly AutoWithdrawalReason[],
+  trackedFrom: number,
+): AutoWithdrawalReason[] {
+  assertInteger(trackedFrom, '会费台账起始年度', 1000, 9999);
+  return reasons.filter((r) => r.kind !== 'dues-overdue' || r.year >= trackedFrom);
 }
 
 // ---------------------------------------------------------------------------------------------------

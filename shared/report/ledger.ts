@@ -141,8 +141,7 @@ export function buildLedger(
  * The first dues year the ledger tracks: the clerk's setting (db.settings 'duesTrackedFrom'), else the year
  * of the earliest recorded payment, else this year. Years before it were settled before the desk was used
  * (their payments were never entered), so they are not reported as arrears.
- * TODO(charter): the engine's `duesLedger` / `autoWithdrawalCandidates` have no "tracked from" year; the desk
- * filters their output instead.
+ * The engine's `trackedWithdrawalReasons` drops the automatic-withdrawal reasons of those years (R-M7).
  */
 export function duesTrackedFrom(payments: readonly Payment[], asOf: string, setting?: unknown): number {
   if (typeof setting === 'number' && Number.isInteger(setting) && setting >= 1000 && setting <= 9999)

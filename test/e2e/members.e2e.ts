@@ -12,6 +12,7 @@ import {
   select,
   shot,
   stillShot,
+  demo,
   today,
 } from './support';
 import * as XLSX from '@e965/xlsx';
@@ -136,6 +137,98 @@ describe('会员 desk (issue 5)', () => {
     expect(await page.getByRole('button', { name: '确认退会生效' }).isDisabled()).toBe(true);
     await page.getByText('登记退会申请：书面通知').first().waitFor(); // the audit trail
     await shot(page, 'members-file-withdrawing');
+    expect(errors).toEqual([]);
+  });
+
+  it('a member file shows the dues the 会费 desk shows: the 会费标准 of 章程参数, and no 自动退会 reason for a year before 台账起始年度', async ({
+    demoPage: page,
+    errors,
+  }) => {
+    const year = Number(today().slice(0, 4));
+    // A 会员单位 approved before last year, this year's dues paid in full (the demo's gaps are 7 mod 17 and
+    // 3 mod 23), and never leaving.
+    const m = demo().members.find(
+      (x) =>
+        x.status === 'active' &&
+        x.tier === 'member' &&
+        Number(x.approvedOn!.slice(0, 4)) < year - 1 &&
+        x.id! % 17 !== 7 &&
+        x.id! % 23 !== 3,
+    )!;
+    const ledgerRow = (y: number) =>
+      page
+        .getByRole('table', { name: '会费记录' })
+        .getByRole('row')
+        .filter({ hasText: new RegExp(`^\\s*${y}\\b`) });
+    const candidateAlert = page.locator('.ant-alert').filter({ hasText: '自动退会候选' });
+    const openFile = async () => {
+      await page.goto(page.url().replace(/#.*$/, `#/members/${m.id}`));
+      await page.getByRole('heading', { level: 1, name: `会员档案：${m.name}` }).waitFor();
+      await ledgerRow(year).waitFor();
+    };
+    const openDues = async (y: number) => {
+      await openSection(page, '会费');
+      await page.getByTestId('arrears-total').waitFor();
+      await select(page, '年度').pick(`${y} 年`);
+      await page.getByLabel('搜索').fill(m.name);
+      await page.getByTestId(`status-${m.id}`).waitFor();
+    };
+
+    // Last year's amount raised by an adjustment (R-D5): that year is overdue, on the 会费 desk and in the file.
+    await openDues(year - 1);
+    await page
+      .locator('tr.ant-table-row', { has: page.getByTestId(`status-${m.id}`) })
+      .getByRole('button', { name: '调整应缴' })
+      .click();
+    const od = dialog(page, /调整应缴金额/);
+    await od.field('调整后金额').fill('9000');
+    await od.field('原因').fill('端到端测试：补收差额');
+    await od.ok();
+    await od.closed();
+    await page.waitForFunction(
+      ([tid]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent === '已逾期',
+      [`status-${m.id}`],
+    );
+    await openFile();
+    const lastYear = `${year - 1} 年会费应于 ${year - 1}-01-31 前交纳，尚欠 4000 元`;
+    await candidateAlert.getByText(lastYear).waitFor();
+
+    // 台账起始年度 set to this year: last year is no longer a reason in the file (as on 首页), and its row says why.
+    await openDues(year);
+    // Its list is virtual and opens around the selected (earliest) year: scrolled to this year, at the top.
+    const tracked = select(page.getByRole('region', { name: '台账起始年度' }), '台账起始年度');
+    await tracked.box.click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .filter({ has: page.locator('[id="dues-tracked-from_list"]') })
+      .hover();
+    await page.mouse.wheel(0, -2000);
+    await tracked.pick(`${year} 年`);
+    await page.getByText(`会费台账起始年度已设为 ${year} 年`).waitFor();
+    await openFile();
+    await page.getByText(`${year} 年之前的年度早于会费台账起始年度`).waitFor();
+    await ledgerRow(year - 1)
+      .getByText('仅供参考')
+      .waitFor();
+    expect(await ledgerRow(year).getByText('仅供参考').count()).toBe(0);
+    expect(await page.getByText(lastYear).count()).toBe(0);
+    await shot(page, 'members-file-dues-tracked-from');
+
+    // 会员单位's dues raised to 8,000 yuan in 章程参数: this year's 应缴 and arrears in the file are the 会费 desk's.
+    await openSection(page, '设置');
+    const charter = page.getByRole('region', { name: '章程参数' });
+    await charter.getByLabel('会员单位年会费（元）').fill('8000');
+    await charter.getByRole('button', { name: '保存章程参数' }).click();
+    await page.getByText('章程参数已保存').waitFor();
+    await openDues(year);
+    await page.waitForFunction(
+      ([tid]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent === '3,000',
+      [`outstanding-${m.id}`],
+    );
+    await openFile();
+    expect(await ledgerRow(year).innerText()).toMatch(/8000[\s\S]*3000/);
+    await candidateAlert.getByText(`${year} 年会费应于 ${year}-01-31 前交纳，尚欠 3000 元`).waitFor();
+    await shot(page, 'members-file-dues-schedule');
     expect(errors).toEqual([]);
   });
 });

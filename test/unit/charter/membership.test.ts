@@ -360,4 +360,21 @@ describe('R-M7 automatic-withdrawal candidates (R-D7)', () => {
     }
     expect(charter.autoWithdrawalCandidates([{ ...m, status: 'approved' }], '2025-01-01')).toHaveLength(1);
   });
+
+  it('dues years before the ledger’s first tracked year are no reason; inactivity always is', () => {
+    // Nothing paid 2023–2025 (the desk was first used in 2025: the 2023 and 2024 payments were never entered).
+    const m = { ...base, payments: [], participations: [] };
+    const [c] = charter.autoWithdrawalCandidates([m], '2025-03-01');
+    expect(c?.reasons.map((r) => (r.kind === 'dues-overdue' ? r.year : r.kind))).toEqual([
+      2023,
+      2024,
+      2025,
+      'inactive',
+    ]);
+    const kept = charter.trackedWithdrawalReasons(c!.reasons, 2025);
+    expect(kept.map((r) => (r.kind === 'dues-overdue' ? r.year : r.kind))).toEqual([2025, 'inactive']);
+    expect(charter.trackedWithdrawalReasons(c!.reasons, 2023)).toEqual(c!.reasons);
+    expect(charter.trackedWithdrawalReasons(c!.reasons, 2026).map((r) => r.kind)).toEqual(['inactive']);
+    expectRangeError(() => charter.trackedWithdrawalReasons(c!.reasons, 2025.5), /会费台账起始年度/);
+  });
 });

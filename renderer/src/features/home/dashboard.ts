@@ -6,6 +6,7 @@ import {
   COMPLIANCE_STATUS_LABEL,
   STANDING_COUNCIL_ROLES,
   autoWithdrawalCandidates,
+  trackedWithdrawalReasons,
   compareDates,
   daysBetween,
   isQuorate,
@@ -437,9 +438,8 @@ export function dashboardFromParts(p: {
     .filter((r): r is LedgerRow => r !== undefined && r.overdue && r.outstanding > 0)
     .sort((a, b) => b.outstanding - a.outstanding || a.memberId - b.memberId);
 
-  // Automatic-withdrawal candidates (R-M7): dues overdue, or 12 months without any activity or meeting.
-  // Dues years before the ledger's first tracked year were settled before the desk was used: their
-  // "overdue" reasons are dropped (TODO(charter): a tracked-from year in the engine).
+  // Automatic-withdrawal candidates (R-M7): dues overdue, or 12 months without any activity or meeting;
+  // dues years before the ledger's first tracked year are no reason (trackedWithdrawalReasons).
   const failed = p.summaries.find((m) => m.error !== undefined);
   if (failed) throw new RangeError(failed.error);
   const candidates = p.summaries
@@ -447,7 +447,7 @@ export function dashboardFromParts(p: {
     .filter((c): c is AutoWithdrawalCandidate => c !== undefined)
     .map((c) => ({
       ...c,
-      reasons: c.reasons.filter((r) => r.kind !== 'dues-overdue' || r.year >= p.trackedFrom),
+      reasons: trackedWithdrawalReasons(c.reasons, p.trackedFrom),
     }))
     .filter((c) => c.reasons.length > 0);
 

@@ -31,8 +31,9 @@ import type {
 } from '../../../../shared/domain/records';
 import type { DeskDB } from '../../db/schema';
 import { changesAfter, lastChange, pruneChanges, readStamps, sameStamps } from '../../db/revisions';
-import { readBank, readCharterSettings, readTrackedFrom, type BankSetting } from '../../records/settings';
-import { duesTrackedFrom, type LedgerResult, type LedgerRow } from '../dues/ledger';
+import { readBank, readCharterSettings, type BankSetting } from '../../records/settings';
+import { trackedFromOf } from '../../records/ledgerRows';
+import type { LedgerResult, LedgerRow } from '../dues/ledger';
 import {
   DASHBOARD_TABLES,
   dashboardFromParts,
@@ -302,21 +303,6 @@ export async function keptByStamps<T>(
     store(() => db.derived.put(entry));
   }
   return { value: r.value, how: r.how };
-}
-
-/**
- * The first tracked dues year (`duesTrackedFrom`) without reading every payment: the clerk's setting, else
- * the year of the earliest non-voided payment (the payments' year index, read up to the first one).
- */
-export async function trackedFromOf(db: DeskDB, asOf: string): Promise<{ year: number; setting: unknown }> {
-  const [setting, first] = await Promise.all([
-    readTrackedFrom(db),
-    db.payments
-      .orderBy('year')
-      .filter((p) => !p.voided)
-      .first(),
-  ]);
-  return { year: duesTrackedFrom(first ? [first] : [], asOf, setting), setting };
 }
 
 type DashboardEntry = {

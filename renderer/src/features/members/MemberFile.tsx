@@ -1,56 +1,25 @@
 import { Alert, Button, Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useNavigate, useParams } from 'react-router';
-import type {
-  ContactChange,
-  DuesOverride,
-  Member,
-  Payment,
-  TierChange,
-} from '../../../../shared/domain/records';
+import type { ContactChange, TierChange } from '../../../../shared/domain/records';
 import { ATTENDANCE_LABEL, BODY_LABEL, OFFICE_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { withInitialHistory } from '../../../../shared/domain/initialHistory';
 import { APPLICATION_STEP_LABEL } from '../../../../shared/domain/records';
-import {
-  DUES_STATUS_LABEL,
-  autoWithdrawalCandidates,
-  duesLedger,
-  rejoinAllowedOn,
-  type DuesLedgerInput,
-} from '../../../../shared/charter';
+import { DUES_STATUS_LABEL, rejoinAllowedOn } from '../../../../shared/charter';
 import { Page } from '../../ui/Page';
 import { DeskTable } from '../../ui/DeskTable';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { today } from '../../ui/today';
 import { db } from '../../db';
+import { readCharterSettings } from '../../records/settings';
+import { trackedFromOf } from '../../records/ledgerRows';
 import { MemberActions } from './actions';
 import { ConflictMark } from '../../sync/ConflictMark';
 import { StatusTag } from './Roster';
+import { memberDues } from './logic';
 
 const ROLE_LABEL = { representative: '会员代表', contact: '联系人' } as const;
 const HOW_LABEL = { withdrawn: '退会', 'auto-withdrawn': '自动退会', expelled: '除名' } as const;
-
-/** The dues-ledger input of a member (R-D1 … R-D7), from its tier history, overrides and payments. */
-export function ledgerInput(
-  m: Member,
-  tiers: readonly TierChange[],
-  overrides: readonly DuesOverride[],
-  payments: readonly Payment[],
-): DuesLedgerInput | null {
-  if (!m.approvedOn) return null;
-  const tierHistory = tiers.length
-    ? tiers.map((t) => ({ tier: t.tier, from: t.effectiveFrom }))
-    : [{ tier: m.tier, from: m.approvedOn }];
-  return {
-    approvedOn: m.approvedOn,
-    tierHistory,
-    leftOn: m.left?.on ?? null,
-    overrides: overrides.map((o) => ({ year: o.year, amount: o.amount, reason: o.reason })),
-    payments: payments
-      .filter((p) => !p.voided)
-      .map((p) => ({ paidOn: p.paidOn, amount: p.amount, year: p.year })),
-  };
-}
 
 /** A member's file: details, histories, dues, participation, certificates, offices, applications, audit. */
 export function MemberFile() {
@@ -59,8 +28,8 @@ export function MemberFile() {
   const data = useLiveQuery(async () => {
     const member = await db.members.get(id);
     if (!member) return { member: null };
-    const [contacts, tiers, payments, overrides, parts, att, certificates, offices, apps] = await Promise.all(
-      [
+    const [contacts, tiers, payments, overrides, parts, att, certificates, offices, apps, settings, tracked] =
+      await Promise.all([
         db.contactChanges.where('memberId').equals(id).toArray(),
         db.tierChanges.where('memberId').equals(id).toArray(),
         db.payments.where('memberId').equals(id).toArray(),
@@ -70,8 +39,10 @@ export function MemberFile() {
         db.certificates.where('memberId').equals(id).toArray(),
         db.offices.where('memberId').equals(id).toArray(),
         db.applications.where('memberId').equals(id).toArray(),
-      ],
-    );
+        // The dues as every desk computes them: the clerk's 会费标准 (章程参数) and 台账起始年度.
+        readCharterSettings(db),
+        trackedFromOf(db, today()),
+      ]);
     const activities = await db.activities.bulkGet(parts.map((p) => p.activityId));
     const meetings = await db.meetings.bulkGet(att.map((a) => a.meetingId));
     return {
@@ -87,6 +58,8 @@ export function MemberFile() {
       certificates,
       offices,
       apps,
+      settings,
+      trackedFrom: tracked.year,
     };
   }, [id]);
 
@@ -105,21 +78,24 @@ export function MemberFile() {
     );
 
   const asOf = today();
-  const input = ledgerInput(m, data.tiers, data.overrides, data.payments);
-  const ledger = input ? duesLedger(input, asOf) : null;
   const participationDates = [
     ...data.parts.map((p) => p.date),
     ...data.att.flatMap((a, i) =>
       a.status === 'present' && data.meetings[i] ? [data.meetings[i].date] : [],
     ),
   ];
-  const candidate = input
-    ? autoWithdrawalCandidates(
-        [{ ...input, memberId: id, status: m.status, participations: participationDates }],
-        asOf,
-      )[0]
-    : undefined;
-  const autoReasons = candidate?.reasons ?? [];
+  const { ledger, autoReasons } = memberDues(
+    { ...m, id },
+    {
+      tiers: data.tiers,
+      overrides: data.overrides,
+      payments: data.payments,
+      participations: participationDates,
+    },
+    asOf,
+    data.settings,
+    data.trackedFrom,
+  );
 
   const participation = [
     ...data.parts.map((p, i) => ({
@@ -274,6 +250,12 @@ export function MemberFile() {
           title="会费（按年度，只读）"
           extra={<Link to={`/dues?member=${id}`}>到会费台账办理</Link>}
         >
+          {ledger && ledger.years.some((y) => y.year < data.trackedFrom) && (
+            <Typography.Paragraph type="secondary">
+              {data.trackedFrom}{' '}
+              年之前的年度早于会费台账起始年度：此前的缴费未录入本系统，欠缴和逾期仅供参考，不列入自动退会提示。
+            </Typography.Paragraph>
+          )}
           {ledger ? (
             <DeskTable
               label="会费记录"
@@ -293,9 +275,14 @@ export function MemberFile() {
                 {
                   title: '状态',
                   render: (_, y) => (
-                    <Tag color={y.status === 'paid' ? 'green' : y.status === 'overdue' ? 'red' : 'default'}>
-                      {DUES_STATUS_LABEL[y.status]}
-                    </Tag>
+                    <>
+                      <Tag color={y.status === 'paid' ? 'green' : y.status === 'overdue' ? 'red' : 'default'}>
+                        {DUES_STATUS_LABEL[y.status]}
+                      </Tag>
+                      {y.year < data.trackedFrom && y.status !== 'paid' && (
+                        <Typography.Text type="secondary">仅供参考</Typography.Text>
+                      )}
+                    </>
                   ),
                 },
               ]}

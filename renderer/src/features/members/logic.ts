@@ -2,20 +2,74 @@
  * Pure view logic of the 会员 desk: roster filtering, sorting and search, and the member form's
  * validation (R-M1, R-M2). No React, no Dexie: unit-tested in test/unit/members.
  */
-import type { Member, MemberFields, Person } from '../../../../shared/domain/records';
+import type {
+  DuesOverride,
+  Member,
+  MemberFields,
+  Payment,
+  Person,
+  TierChange,
+} from '../../../../shared/domain/records';
 import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { MEMBER_STATUS_LABEL, TIER_LABEL } from '../../../../shared/domain/types';
 import { createSearchIndex, matchesSearch, normalizeQuery } from '../../../../shared/search/memberSearch';
 import {
   CREDIT_CODE_CHARSET,
+  autoWithdrawalCandidates,
   checkAdmission,
+  duesLedger,
   explainCreditCode,
   isValidCreditCode,
+  trackedWithdrawalReasons,
+  type AutoWithdrawalReason,
+  type DuesLedger,
+  type DuesScheduleSource,
 } from '../../../../shared/charter';
+import { ledgerInputOf } from '../../../../shared/report/ledger';
 
 /** Route of a member's file (other desks link here). */
 export function memberPath(id: number): string {
   return `/members/${id}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A member's file: its dues
+
+/**
+ * The member file's dues by year and its automatic-withdrawal reasons (R-D1 … R-D7, R-M7), as the other
+ * desks compute them: the same engine input (`ledgerInputOf`), the clerk's 会费标准 (`schedule`, 章程参数),
+ * and no dues reason for a year before the ledger's first tracked year (`trackedWithdrawalReasons`, as on
+ * 首页). `participations`: the dates of its activities and of the meetings it attended. No dues without an
+ * approval date.
+ */
+export function memberDues(
+  m: Member & { id: number },
+  rows: {
+    tiers: readonly TierChange[];
+    overrides: readonly DuesOverride[];
+    payments: readonly Payment[];
+    participations: readonly string[];
+  },
+  asOf: string,
+  schedule: DuesScheduleSource,
+  trackedFrom: number,
+): { ledger: DuesLedger | null; autoReasons: AutoWithdrawalReason[] } {
+  if (!m.approvedOn) return { ledger: null, autoReasons: [] };
+  const input = ledgerInputOf(
+    m as Member & { approvedOn: string },
+    rows.tiers,
+    rows.overrides,
+    rows.payments,
+  );
+  const [candidate] = autoWithdrawalCandidates(
+    [{ ...input, memberId: m.id, status: m.status, participations: rows.participations }],
+    asOf,
+    schedule,
+  );
+  return {
+    ledger: duesLedger(input, asOf, schedule),
+    autoReasons: candidate ? trackedWithdrawalReasons(candidate.reasons, trackedFrom) : [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
