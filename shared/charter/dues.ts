@@ -23,18 +23,32 @@ import {
 } from './dates';
 import { assertCount, assertInteger, assertOneOf, fail } from './errors';
 import type { CharterSettings, DuesSchedule } from './settings';
-import { DEFAULT_DUES_SCHEDULE } from './settings';
+import { DEFAULT_DUES_SCHEDULE, duesScheduleOfYear } from './settings';
 
 import { TIERS } from '../domain/types';
 export { TIERS };
 
-/** A dues schedule, or any settings object carrying one (e.g. `CharterSettings`). */
-export type DuesScheduleSource = DuesSchedule | Pick<CharterSettings, 'duesSchedule'>;
+/**
+ * A dues schedule for every year, or settings carrying one (e.g. `CharterSettings`), with the schedules in
+ * force before a resolution changed it (`earlierDuesSchedules`, R-D1).
+ */
+export type DuesScheduleSource =
+  | DuesSchedule
+  | (Pick<CharterSettings, 'duesSchedule'> & Partial<Pick<CharterSettings, 'earlierDuesSchedules'>>);
 
-/** Resolves and checks a schedule (every amount a non-negative integer number of yuan). */
-export function resolveDuesSchedule(source?: DuesScheduleSource): DuesSchedule {
+/**
+ * Resolves and checks the schedule of dues year `year` (every amount a non-negative integer number of yuan);
+ * without a year, the current one.
+ */
+export function resolveDuesSchedule(source?: DuesScheduleSource, year?: number): DuesSchedule {
   const s: DuesSchedule =
-    source === undefined ? DEFAULT_DUES_SCHEDULE : 'duesSchedule' in source ? source.duesSchedule : source;
+    source === undefined
+      ? DEFAULT_DUES_SCHEDULE
+      : 'duesSchedule' in source
+        ? year === undefined
+          ? source.duesSchedule
+          : duesScheduleOfYear(source, year)
+        : source;
   for (const t of TIERS) assertCount(s[t], `会费标准（${t}）`);
   return s;
 }
@@ -44,9 +58,9 @@ function assertYear(year: unknown, label = '会费年度'): asserts year is numb
 }
 
 /** The amount before halving and overrides (R-D1). */
-export function standardDues(tier: Tier, schedule?: DuesScheduleSource): number {
+export function standardDues(tier: Tier, schedule?: DuesScheduleSource, year?: number): number {
   assertOneOf(tier, TIERS, '会员等级');
-  return resolveDuesSchedule(schedule)[tier];
+  return resolveDuesSchedule(schedule, year)[tier];
 }
 
 /**
@@ -60,7 +74,7 @@ export function annualDues(
   schedule?: DuesScheduleSource,
 ): { amount: number; dueOn: string } {
   assertYear(a.year);
-  const full = standardDues(a.tier, schedule);
+  const full = standardDues(a.tier, schedule, a.year);
   if (a.approvedOn === undefined) return { amount: full, dueOn: isoDate(a.year, 1, 31) };
   const approved = parseIsoDate(a.approvedOn, '批准日期');
   if (a.year < approved.year) {
@@ -182,7 +196,7 @@ export function duesForYear(
   if (!inApprovalYear && member.leftOn && toDayNumber(member.leftOn) <= day) return null;
   // R-D1 … R-D4: the tier's amount, due 31 January; in the approval year due a month after approval,
   // halved (rounded down) when approved on or after 1 July.
-  const standardAmount = resolveDuesSchedule(settings)[tier];
+  const standardAmount = resolveDuesSchedule(settings, year)[tier];
   const halved = inApprovalYear && approved.month >= 7;
   const terms: DuesYearTerms = {
     year,
@@ -388,7 +402,13 @@ function laterYearTerms(
   settings?: DuesScheduleSource,
 ): (year: number) => DuesYearTerms | null {
   const history = sortedHistory(member.tierHistory).map((p) => ({ tier: p.tier, from: toDayNumber(p.from) }));
-  const schedule = resolveDuesSchedule(settings);
+  // The schedule of each year (R-D1: a resolution changes it from a year on), resolved once a year.
+  const schedules = new Map<number, DuesSchedule>();
+  const scheduleOf = (year: number) => {
+    let sc = schedules.get(year);
+    if (!sc) schedules.set(year, (sc = resolveDuesSchedule(settings, year)));
+    return sc;
+  };
   const leftDay = member.leftOn ? toDayNumber(member.leftOn) : null;
   const overrides = new Map<number, DuesOverride>();
   for (const o of member.overrides ?? []) overrides.set(o.year, o);
@@ -398,7 +418,7 @@ function laterYearTerms(
     for (const p of history) if (p.from <= jan1) tier = p.tier;
     tier ??= history[0]!.tier;
     if (leftDay !== null && leftDay <= jan1) return null;
-    const full = schedule[tier];
+    const full = scheduleOf(year)[tier];
     const terms: DuesYearTerms = {
       year,
       tier,

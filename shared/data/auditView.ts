@@ -429,6 +429,7 @@ const FIELDS: Record<string, Record<string, FieldSpec>> = {
       ]),
     ),
     duesSchedule: { label: '会费标准', format: 'text' },
+    earlierDuesSchedules: { label: '此前各年度的会费标准', whole: true },
     termYears: { label: '任期（年）', format: 'number' },
     chairMaxConsecutiveTerms: { label: '理事长最多连任届数', format: 'number' },
     docNumberStyle: { label: '发文字号括号样式', format: enumOf(DOC_NUMBER_STYLE_TEXT) },
@@ -518,8 +519,21 @@ function nameOf(to: AuditLink, id: unknown, names: AuditNames): string {
   }[to];
 }
 
-/** A value shown whole: a motion's 审议事项, a 证书批次's certificates. */
+/** A value shown whole: a motion's 审议事项, a 证书批次's certificates, the earlier 会费标准. */
 function wholeValue(field: string, value: unknown, names: AuditNames, max: number): string {
+  if (field === 'earlierDuesSchedules' && Array.isArray(value)) {
+    if (value.length === 0) return '（空）';
+    const periods = value.map((x) => {
+      const e = (isPlainObject(x) ? x : {}) as { until?: unknown; schedule?: Record<string, unknown> };
+      // In the order of 章程参数's form: the highest tier first.
+      const amounts = (['chair', 'standing', 'director', 'member'] as const).map((k) => {
+        const v = e.schedule?.[k];
+        return `${TIER_LABEL[k]} ${typeof v === 'number' ? yuanText(v) : '—'}`;
+      });
+      return `${String(e.until)} 年以前：${amounts.join('、')}`;
+    });
+    return clip(periods.join('；'), max);
+  }
   if (field === 'subject' && isPlainObject(value)) {
     const s = value as { kind?: string; refId?: number };
     const kind = SUBJECT_TEXT[s.kind ?? ''] ?? '审议事项';

@@ -500,7 +500,7 @@ function membership(
   }
   let inactive: MembershipFigures['activity']['inactive'] = [];
   try {
-    inactive = autoWithdrawalCandidates(awInput, end, d.settings.duesSchedule)
+    inactive = autoWithdrawalCandidates(awInput, end, d.settings)
       .flatMap((c) => c.reasons.filter((r) => r.kind === 'inactive').map((r) => ({ c, r })))
       .map(({ c, r }) => ({
         memberId: c.memberId,
@@ -532,7 +532,7 @@ function membership(
 
 function dues(d: DuesData, year: number, start: IsoDate, end: IsoDate, problems: string[]): DuesFigures {
   const payments = d.payments.filter((p) => compareDates(p.paidOn, end) <= 0);
-  const ledger = buildLedger({ ...d, payments }, year, end, d.settings.duesSchedule);
+  const ledger = buildLedger({ ...d, payments }, year, end, d.settings);
   for (const p of ledger.problems) problems.push(`会费（${p.name}）：${p.message}`);
   const rows = ledger.rows;
   const arrears = arrearsOf(rows);
@@ -598,7 +598,7 @@ function dues(d: DuesData, year: number, start: IsoDate, end: IsoDate, problems:
         // The amount before the override: the engine's (R-D1, R-D4 half for a July approval).
         standard: annualDues(
           { tier: r.tier, year, approvedOn: approvedOn.get(r.memberId) ?? startOfYear(year) },
-          d.settings.duesSchedule,
+          d.settings,
         ).amount,
         amount: r.amount,
         reason: r.override!.reason,

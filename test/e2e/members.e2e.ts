@@ -214,12 +214,20 @@ describe('会员 desk (issue 5)', () => {
     expect(await page.getByText(lastYear).count()).toBe(0);
     await shot(page, 'members-file-dues-tracked-from');
 
-    // 会员单位's dues raised to 8,000 yuan in 章程参数: this year's 应缴 and arrears in the file are the 会费 desk's.
+    // 会员单位's dues raised to 8,000 yuan from this year by resolution (章程参数, R-D1): the year to apply
+    // from must be chosen; this year's 应缴 and arrears in the file are the 会费 desk's, the years before
+    // keep 5,000.
     await openSection(page, '设置');
     const charter = page.getByRole('region', { name: '章程参数' });
+    await charter.getByText('现行会费标准适用于所有年度。').waitFor();
     await charter.getByLabel('会员单位年会费（元）').fill('8000');
     await charter.getByRole('button', { name: '保存章程参数' }).click();
+    await charter.getByText('会费标准已修改：请选择新标准从哪一年起适用').waitFor();
+    await select(charter, '新会费标准适用于').pick(`${year} 年起`);
+    await charter.getByRole('button', { name: '保存章程参数' }).click();
     await page.getByText('章程参数已保存').waitFor();
+    await charter.getByText(`现行会费标准自 ${year} 年起适用；${year - 1} 年及以前：`).waitFor();
+    await charter.screenshot({ path: 'test-results/screenshots/settings-dues-schedule-from.png' });
     await openDues(year);
     await page.waitForFunction(
       ([tid]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent === '3,000',
@@ -227,6 +235,7 @@ describe('会员 desk (issue 5)', () => {
     );
     await openFile();
     expect(await ledgerRow(year).innerText()).toMatch(/8000[\s\S]*3000/);
+    expect(await ledgerRow(year - 2).innerText()).toMatch(/5000[\s\S]*5000\s+0/);
     await candidateAlert.getByText(`${year} 年会费应于 ${year}-01-31 前交纳，尚欠 3000 元`).waitFor();
     await shot(page, 'members-file-dues-schedule');
     expect(errors).toEqual([]);

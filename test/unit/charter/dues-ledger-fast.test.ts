@@ -23,7 +23,7 @@ function referenceTerms(member: DuesLedgerInput, year: number, settings?: DuesSc
   const terms: charter.DuesYearTerms = {
     year,
     tier,
-    standardAmount: charter.standardDues(tier, settings),
+    standardAmount: charter.standardDues(tier, settings, year),
     halved: year === charter.yearOf(member.approvedOn) && charter.parseIsoDate(member.approvedOn).month >= 7,
     amount,
     dueOn,
@@ -141,10 +141,24 @@ const member: fc.Arbitrary<DuesLedgerInput> = fc.record({
 describe('duesLedger equals its year-by-year definition (R-D1 … R-D7)', () => {
   it('for random members, dates, tier histories, departures, overrides and payments', () => {
     fc.assert(
-      fc.property(member, day(D2015, D2027), fc.boolean(), (m, asOf, custom) => {
-        const settings = custom
-          ? { duesSchedule: { chair: 40000, standing: 20000, director: 8000, member: 3000 } }
-          : undefined;
+      fc.property(member, day(D2015, D2027), fc.integer({ min: 0, max: 2 }), (m, asOf, custom) => {
+        // The default schedule; another for every year; or that one from 2021 and a third from 2024 (R-D1).
+        const other = { chair: 40000, standing: 20000, director: 8000, member: 3000 };
+        const settings =
+          custom === 0
+            ? undefined
+            : custom === 1
+              ? { duesSchedule: other }
+              : {
+                  duesSchedule: { chair: 50000, standing: 25000, director: 9000, member: 4000 },
+                  earlierDuesSchedules: [
+                    {
+                      until: 2021,
+                      schedule: { chair: 30000, standing: 30000, director: 10000, member: 5000 },
+                    },
+                    { until: 2024, schedule: other },
+                  ],
+                };
         const fast = charter.duesLedger(m, asOf, settings);
         expect(fast).toEqual(referenceLedger(m, asOf, settings));
         // Same fields in the same order (what a JSON export of the ledger would show).

@@ -6,6 +6,7 @@ describe('CharterSettings: the readings are settings with defaults', () => {
   it('defaults (R-D1 schedule, R-O9 three consecutive chair terms, R-W1 seed style, R-O6 leave = absent)', () => {
     expect(charter.DEFAULT_CHARTER_SETTINGS).toEqual({
       duesSchedule: { chair: 30000, standing: 30000, director: 10000, member: 5000 },
+      earlierDuesSchedules: [],
       termYears: 3,
       chairMaxConsecutiveTerms: 3,
       docNumberStyle: 'seed',
@@ -27,6 +28,65 @@ describe('CharterSettings: the readings are settings with defaults', () => {
     expectRangeError(() => charter.resolveCharterSettings({ duesSchedule: { member: -5 } }), /章程设置无效/);
     expectRangeError(() => charter.resolveCharterSettings({ chairMaxConsecutiveTerms: 0 }), /章程设置无效/);
     expectRangeError(() => charter.resolveCharterSettings({ docNumberStyle: 'x' as 'seed' }), /章程设置无效/);
+  });
+});
+
+describe('R-D1: the 会费标准 changes by resolution from a year on', () => {
+  const base = charter.resolveCharterSettings();
+  const raised = { ...base.duesSchedule, member: 6000 };
+
+  it('a change from 2027 leaves the years before at the old amounts', () => {
+    const s = charter.withDuesSchedule(base, raised, 2027);
+    expect(s.duesSchedule.member).toBe(6000);
+    expect(s.earlierDuesSchedules).toEqual([{ until: 2027, schedule: base.duesSchedule }]);
+    expect(charter.duesScheduleFrom(s)).toBe(2027);
+    expect(charter.duesScheduleOfYear(s, 2026).member).toBe(5000);
+    expect(charter.duesScheduleOfYear(s, 2027).member).toBe(6000);
+    expect(charter.annualDues({ tier: 'member', year: 2026 }, s).amount).toBe(5000);
+    expect(charter.annualDues({ tier: 'member', year: 2030 }, s).amount).toBe(6000);
+    // A member approved in 2020: 2020–2026 at 5,000, 2027 at 6,000.
+    const ledger = charter.duesLedger(
+      { approvedOn: '2020-03-01', tierHistory: [{ tier: 'member', from: '2020-03-01' }], payments: [] },
+      '2027-03-01',
+      s,
+    );
+    expect(ledger.years.map((y) => y.amount)).toEqual([5000, 5000, 5000, 5000, 5000, 5000, 5000, 6000]);
+  });
+
+  it('a later change replaces what applied from its year on; a correction applies to the current period', () => {
+    const s1 = charter.withDuesSchedule(base, raised, 2027);
+    const s2 = charter.withDuesSchedule(s1, { ...raised, member: 7000 }, 2029);
+    expect(s2.earlierDuesSchedules.map((e) => [e.until, e.schedule.member])).toEqual([
+      [2027, 5000],
+      [2029, 6000],
+    ]);
+    // From 2025, before both: 2025 on is 8,000; 2024 and before keep 5,000.
+    const s3 = charter.withDuesSchedule(s2, { ...raised, member: 8000 }, 2025);
+    expect(s3.earlierDuesSchedules.map((e) => [e.until, e.schedule.member])).toEqual([[2025, 5000]]);
+    expect([2024, 2025, 2030].map((y) => charter.duesScheduleOfYear(s3, y).member)).toEqual([
+      5000, 8000, 8000,
+    ]);
+    // A mistyped amount corrected (every year of the current schedule): the earlier ones stay.
+    const s4 = charter.withDuesSchedule(s1, { ...raised, member: 6500 }, null);
+    expect(s4.earlierDuesSchedules).toEqual(s1.earlierDuesSchedules);
+    expect([2026, 2027].map((y) => charter.duesScheduleOfYear(s4, y).member)).toEqual([5000, 6500]);
+  });
+
+  it('stored settings without a history apply the schedule to every year; a bad history is refused', () => {
+    expect(charter.resolveCharterSettings({ duesSchedule: { member: 6000 } }).earlierDuesSchedules).toEqual(
+      [],
+    );
+    expectRangeError(
+      () =>
+        charter.resolveCharterSettings({
+          earlierDuesSchedules: [
+            { until: 2027, schedule: base.duesSchedule },
+            { until: 2025, schedule: base.duesSchedule },
+          ],
+        }),
+      /适用年度须逐次递增/,
+    );
+    expectRangeError(() => charter.withDuesSchedule(base, raised, 20270), /适用起始年度无效/);
   });
 });
 

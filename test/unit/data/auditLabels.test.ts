@@ -11,6 +11,7 @@ import {
   actionLabel,
   fieldSpec,
   flattenChanges,
+  formatValue,
   readableChanges,
   type AuditNames,
 } from '../../../shared/data/auditView';
@@ -445,5 +446,15 @@ describe('the audit reader labels every field of every record (issue 16.1)', () 
     // The audit reader's format of applications.step names each step as the applications desk does.
     const steps = (fieldSpec('step', 'applications')?.format as { enum: Record<string, string> }).enum;
     for (const { key, title } of STEPS) expect(steps[key]).toBe(title);
+  });
+
+  it('reads the earlier 会费标准 of 章程参数 by period (R-D1), not as “1 项”', () => {
+    const earlier = [
+      { until: 2027, schedule: { chair: 30000, standing: 30000, director: 10000, member: 5000 } },
+    ];
+    expect(formatValue('earlierDuesSchedules', earlier, 'settings')).toBe(
+      '2027 年以前：理事长单位 30,000 元、常务理事单位 30,000 元、理事单位 10,000 元、会员单位 5,000 元',
+    );
+    expect(formatValue('earlierDuesSchedules', [], 'settings')).toBe('（空）');
   });
 });

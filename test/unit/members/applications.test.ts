@@ -10,7 +10,7 @@ import {
   stepDateProblem,
   stepGates,
 } from '../../../renderer/src/features/applications/logic';
-import { nextCertificateNo } from '../../../shared/charter';
+import { nextCertificateNo, resolveCharterSettings, withDuesSchedule } from '../../../shared/charter';
 import { fields } from './fixtures';
 
 function app(over: Partial<Application> = {}): Application {
@@ -113,8 +113,21 @@ describe('re-application ban (R-M8, R-M9) and first-year dues (R-D3, R-D4)', () 
     expect(rejoinBlockMessage({}, '2026-01-01')).toBeNull();
   });
 
-  it('first-year dues follow the council approval date (engine)', () => {
-    expect(firstYearDues('member', '2026-03-20')).toEqual({ year: 2026, amount: 5000, dueOn: '2026-04-20' });
-    expect(firstYearDues('member', '2026-07-01')).toEqual({ year: 2026, amount: 2500, dueOn: '2026-08-01' });
+  it('first-year dues follow the council approval date and the clerk’s 会费标准 of that year (engine)', () => {
+    const settings = resolveCharterSettings();
+    expect(firstYearDues('member', '2026-03-20', settings)).toEqual({
+      year: 2026,
+      amount: 5000,
+      dueOn: '2026-04-20',
+    });
+    expect(firstYearDues('member', '2026-07-01', settings)).toEqual({
+      year: 2026,
+      amount: 2500,
+      dueOn: '2026-08-01',
+    });
+    // Raised to 6,000 from 2027 by resolution: a 2026 approval still owes 5,000, a 2027 one 6,000.
+    const raised = withDuesSchedule(settings, { ...settings.duesSchedule, member: 6000 }, 2027);
+    expect(firstYearDues('member', '2026-03-20', raised).amount).toBe(5000);
+    expect(firstYearDues('member', '2027-03-20', raised).amount).toBe(6000);
   });
 });

@@ -33,6 +33,7 @@ import { issueCertificate, saveCouncil, saveMaterials, saveNotified, saveReview 
 import { memberCertificateDocx, membershipApplicationDocx } from './word';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { useRun } from '../../ui/useRun';
+import { useCharterSettings } from '../../records/settings';
 
 function StepCard(props: {
   n: number;
@@ -160,8 +161,10 @@ function ReviewStep({ app, gate }: { app: Application; gate: StepGate }) {
 }
 
 function DuesPreview({ app, on }: { app: Application; on: string | undefined }) {
+  // The clerk's 会费标准 (章程参数), as the 会费 desk will bill the year.
+  const settings = useCharterSettings();
   if (!on || !isIsoDate(on)) return null;
-  const d = firstYearDues(app.unit.tier, on);
+  const d = firstYearDues(app.unit.tier, on, settings);
   return (
     <Alert
       type="info"

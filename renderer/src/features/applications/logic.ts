@@ -145,7 +145,7 @@ export function rejoinBlockMessage(member: Pick<Member, 'left'>, on: string): st
 }
 
 /** R-D3, R-D4: the first year's dues for a member approved on `approvedOn` (engine). */
-export function firstYearDues(tier: Tier, approvedOn: string, schedule?: DuesScheduleSource) {
+export function firstYearDues(tier: Tier, approvedOn: string, schedule: DuesScheduleSource) {
   const year = yearOf(approvedOn);
   return { year, ...annualDues({ tier, year, approvedOn }, schedule) };
 }

@@ -188,7 +188,7 @@ export function memberSummary(
     },
     year,
     asOf,
-    settings.duesSchedule,
+    settings,
   );
   if (ledger.rows[0]) s.row = ledger.rows[0];
   if (ledger.problems[0]) s.problem = ledger.problems[0].message;
@@ -209,7 +209,7 @@ export function memberSummary(
           },
         ],
         asOf,
-        settings.duesSchedule,
+        settings,
       );
       if (c) s.candidate = c;
     } catch (e) {

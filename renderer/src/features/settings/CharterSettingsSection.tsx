@@ -5,8 +5,12 @@ import {
   allHolidaySchedules,
   builtinHolidaySchedules,
   parseHolidaySchedule,
+  duesScheduleFrom,
+  resolveCharterSettings,
   setHolidaySchedule,
+  withDuesSchedule,
   type CharterSettings,
+  type DuesSchedule,
 } from '../../../../shared/charter';
 import { TIER_LABEL, type Tier } from '../../../../shared/domain/types';
 import { db } from '../../db';
@@ -18,15 +22,31 @@ import {
 } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
+import { today } from '../../ui/today';
 
 const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
+
+/** The form's fields: the readings, and from which year changed amounts apply (R-D1). */
+type CharterValues = Omit<CharterSettings, 'earlierDuesSchedules'> & { duesFrom?: number | 'all' };
 
 /** 章程参数: the readings marked **Reading** in the rules (R-D1, R-O9, R-W1, R-O6), editable by the clerk. */
 export function CharterSettingsSection() {
   const settings = useCharterSettings();
-  const [form] = Form.useForm<CharterSettings>();
+  const [form] = Form.useForm<CharterValues>();
   const { run } = useRun();
-  const save = (values: CharterSettings) => run(() => saveCharterSettings(db, values), '章程参数已保存');
+  const amountsChanged = (s: Partial<DuesSchedule> | undefined) =>
+    TIERS.some((t) => s?.[t] !== undefined && s[t] !== settings.duesSchedule[t]);
+  const edited = amountsChanged(Form.useWatch('duesSchedule', form));
+  // R-D1: a resolution changes the 会费标准 from a year on; the years before keep what they owed.
+  const save = ({ duesFrom, ...values }: CharterValues) => {
+    const others = resolveCharterSettings({ ...settings, ...values, duesSchedule: settings.duesSchedule });
+    const next = amountsChanged(values.duesSchedule)
+      ? withDuesSchedule(others, values.duesSchedule, duesFrom === 'all' ? null : (duesFrom as number))
+      : others;
+    return run(() => saveCharterSettings(db, next), '章程参数已保存');
+  };
+  const thisYear = Number(today().slice(0, 4));
+  const from = duesScheduleFrom(settings);
   return (
     <Form
       form={form}
@@ -51,6 +71,37 @@ export function CharterSettingsSection() {
           </Form.Item>
         ))}
       </Flex>
+      <Typography.Paragraph type="secondary" data-testid="dues-schedule-periods">
+        {from === null
+          ? '现行会费标准适用于所有年度。'
+          : `现行会费标准自 ${from} 年起适用；${settings.earlierDuesSchedules
+              .map(
+                (e, i) =>
+                  `${i === 0 ? `${e.until - 1} 年及以前` : `${settings.earlierDuesSchedules[i - 1]!.until}–${e.until - 1} 年`}：${TIERS.map(
+                    (t) => `${TIER_LABEL[t]} ${e.schedule[t]} 元`,
+                  ).join('、')}`,
+              )
+              .join('；')}。`}
+      </Typography.Paragraph>
+      {edited && (
+        <Form.Item
+          name="duesFrom"
+          label="新会费标准适用于"
+          rules={[{ required: true, message: '会费标准已修改：请选择新标准从哪一年起适用' }]}
+          extra="按会员大会决议调整的，选决议规定的起始年度，此前各年度仍按原标准计收；只是更正录入错误的，选“所有年度”。"
+        >
+          <Select
+            style={{ width: 260 }}
+            options={[
+              ...[-1, 0, 1, 2].map((d) => ({ value: thisYear + d, label: `${thisYear + d} 年起` })),
+              {
+                value: 'all',
+                label: from === null ? '所有年度（更正录入错误）' : `${from} 年起的所有年度（更正录入错误）`,
+              },
+            ]}
+          />
+        </Form.Item>
+      )}
       <Flex gap={12} wrap>
         <Form.Item
           name="termYears"
