@@ -15,6 +15,7 @@ import {
   MEMBER_STATUS_LABEL,
   OFFICE_LABEL,
   TIER_LABEL,
+  TIERS_HIGHEST_FIRST,
   VOTE_LABEL,
 } from '../domain/types';
 import { TABLE_LABEL } from './manifest';
@@ -525,8 +526,7 @@ function wholeValue(field: string, value: unknown, names: AuditNames, max: numbe
     if (value.length === 0) return '（空）';
     const periods = value.map((x) => {
       const e = (isPlainObject(x) ? x : {}) as { until?: unknown; schedule?: Record<string, unknown> };
-      // In the order of 章程参数's form: the highest tier first.
-      const amounts = (['chair', 'standing', 'director', 'member'] as const).map((k) => {
+      const amounts = TIERS_HIGHEST_FIRST.map((k) => {
         const v = e.schedule?.[k];
         return `${TIER_LABEL[k]} ${typeof v === 'number' ? yuanText(v) : '—'}`;
       });

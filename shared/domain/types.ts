@@ -31,6 +31,9 @@ export const TIER_LABEL: Record<Tier, string> = {
 /** Every tier, lowest first. */
 export const TIERS = keysOf(TIER_LABEL);
 
+/** The tiers from the highest (理事长单位) down: the order of 章程参数's form, the report's tables and the audit reader. */
+export const TIERS_HIGHEST_FIRST: readonly Tier[] = ['chair', 'standing', 'director', 'member'];
+
 /** Member status machine (R-M3, R-M6, R-M7, R-M9, R-M10). */
 export type MemberStatus =
   | 'applying' // 申请中

@@ -11,7 +11,7 @@ import {
   OFFICE_LABEL,
   TIER_LABEL,
 } from '../domain/types';
-import type { Tier } from '../domain/types';
+import { TIERS_HIGHEST_FIRST } from '../domain/types';
 import {
   BODY_RULE,
   EXIT_KINDS,
@@ -93,8 +93,6 @@ function delta(a: number, b: number, unit: string): string {
   return b > a ? `增加 ${b - a} ${unit}` : b < a ? `减少 ${a - b} ${unit}` : '持平';
 }
 
-const TIER_ORDER: readonly Tier[] = ['chair', 'standing', 'director', 'member'];
-
 function membershipSection(r: AnnualReport, caption: (t: string) => string): ReportSection {
   const m = r.membership;
   const endDate = formatChineseDate(r.end);
@@ -103,7 +101,7 @@ function membershipSection(r: AnnualReport, caption: (t: string) => string): Rep
     `本年度经常务理事会批准新入会 ${m.joined.length} 家；离开联盟 ${m.left.length} 家，其中${EXIT_KINDS.map((k) => `${EXIT_LABEL[k]} ${m.leftByKind[k]} 家`).join('、')}；会员级别变更 ${m.tierChanges.length} 家次。`,
     `截至${endDate}，近 12 个月内参加过联盟活动或会议的会员单位 ${m.activity.active} 家，连续 12 个月未参加联盟活动的 ${m.activity.inactive.length} 家（章程第十二条，视为自动退会的候选，须经秘书处核实确认）。`,
   ];
-  const tierRows: ReportCell[][] = TIER_ORDER.map((t) => [
+  const tierRows: ReportCell[][] = TIERS_HIGHEST_FIRST.map((t) => [
     TIER_LABEL[t],
     m.start[t],
     m.end[t],
@@ -141,8 +139,16 @@ function membershipSection(r: AnnualReport, caption: (t: string) => string): Rep
         id: 'members-monthly',
         sheet: '会员逐月',
         title: caption('各月末会员单位数量'),
-        columns: [col('月份', 10, 'center'), ...TIER_ORDER.map((t) => n(TIER_LABEL[t], 12)), n('合计')],
-        rows: m.monthly.map((x) => [`${x.month}月`, ...TIER_ORDER.map((t) => x.counts[t]), x.counts.total]),
+        columns: [
+          col('月份', 10, 'center'),
+          ...TIERS_HIGHEST_FIRST.map((t) => n(TIER_LABEL[t], 12)),
+          n('合计'),
+        ],
+        rows: m.monthly.map((x) => [
+          `${x.month}月`,
+          ...TIERS_HIGHEST_FIRST.map((t) => x.counts[t]),
+          x.counts.total,
+        ]),
         empty: '',
       },
       {
@@ -243,7 +249,7 @@ function duesSection(r: AnnualReport, caption: (t: string) => string): ReportSec
     summary.push(
       `注：${r.year} 年早于会费台账起始年度（${d.trackedFrom} 年），此前的缴费未录入，欠缴数字仅供参考。`,
     );
-  const tierRows: ReportCell[][] = TIER_ORDER.map((t) => {
+  const tierRows: ReportCell[][] = TIERS_HIGHEST_FIRST.map((t) => {
     const x = d.byTier.find((b) => b.tier === t)!;
     return [TIER_LABEL[t], x.units, x.due, x.collected, x.outstanding, x.arrears];
   });

@@ -12,7 +12,7 @@ import {
   type CharterSettings,
   type DuesSchedule,
 } from '../../../../shared/charter';
-import { TIER_LABEL, type Tier } from '../../../../shared/domain/types';
+import { TIER_LABEL, TIERS_HIGHEST_FIRST } from '../../../../shared/domain/types';
 import { db } from '../../db';
 import {
   readClerkHolidaySchedules,
@@ -24,7 +24,7 @@ import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
 import { today } from '../../ui/today';
 
-const TIERS: Tier[] = ['chair', 'standing', 'director', 'member'];
+const TIERS = TIERS_HIGHEST_FIRST;
 
 /** The form's fields: the readings, and from which year changed amounts apply (R-D1). */
 type CharterValues = Omit<CharterSettings, 'earlierDuesSchedules'> & { duesFrom?: number | 'all' };
