@@ -4,9 +4,14 @@
  */
 import { z } from 'zod';
 import { DataError } from './errors';
+import { DATA_FORMAT, compareDataFormat, newerBackupFormatText } from './format';
 
 export const BACKUP_FORMAT = 'secretariat-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * 2: the manifest carries `dataFormat` (shared/data/format.ts). A build of file format 1 refuses a file of
+ * format 2 (比本工作台新), as it must: it does not know which data format the file holds.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
 export const MANIFEST_FILE = 'manifest.json';
 export const DATABASE_FILE = 'database.json';
 
@@ -17,6 +22,8 @@ export const manifestSchema = z.object({
   formatVersion: z.number().int().min(1),
   appVersion: z.string().max(40),
   schemaVersion: z.number().int().min(1).max(10_000),
+  /** The data format of the records (file format 2 on; a file of format 1 holds data format 1). */
+  dataFormat: z.number().int().min(1).max(10_000).optional(),
   createdAt: z.string().max(40),
   counts: z.record(tableName, z.number().int().min(0)),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -26,7 +33,11 @@ export const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
 /** Validates a parsed manifest, or throws a `DataError` in Chinese. */
-export function checkManifest(value: unknown, currentSchemaVersion: number): BackupManifest {
+export function checkManifest(
+  value: unknown,
+  currentSchemaVersion: number,
+  ourDataFormat: number = DATA_FORMAT,
+): BackupManifest {
   if (
     typeof value !== 'object' ||
     value === null ||
@@ -40,6 +51,11 @@ export function checkManifest(value: unknown, currentSchemaVersion: number): Bac
   if (m.formatVersion > BACKUP_FORMAT_VERSION) {
     throw new DataError(`该备份文件格式（第 ${m.formatVersion} 版）比本工作台新，请先升级工作台再恢复。`);
   }
+  if (m.formatVersion >= 2 && m.dataFormat === undefined)
+    throw new DataError('备份文件的清单内容不完整或有误，无法恢复。');
+  const dataFormat = m.dataFormat ?? 1;
+  if (compareDataFormat(dataFormat, ourDataFormat) === 'newer')
+    throw new DataError(newerBackupFormatText(dataFormat, m.appVersion, ourDataFormat));
   if (m.schemaVersion > currentSchemaVersion) {
     throw new DataError(
       `该备份来自较新版本的工作台（${m.appVersion}，数据库版本 ${m.schemaVersion}），本工作台的数据库版本为 ${currentSchemaVersion}：请先升级工作台再恢复，以免丢失数据。`,

@@ -23,6 +23,7 @@ import {
   shot,
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
+import { DATA_FORMAT } from '../../shared/data/format';
 import {
   addAdmin,
   createDatabase,
@@ -80,13 +81,13 @@ async function statusDetail(page: Page): Promise<string> {
   return `${await statusText(page)}${(await detail.count()) ? ` — ${await detail.innerText()}` : ''}`;
 }
 
-async function connect(page: Page, workstation: string): Promise<void> {
+async function connect(page: Page, workstation: string, database = DB): Promise<void> {
   await openSection(page, '设置');
   const section = page.getByRole('region', { name: '多人协作' });
   await section.waitFor();
   await fill(section, {
     服务器地址: base(),
-    数据库: DB,
+    数据库: database,
     用户名: USER,
     密码: 'wrong-password',
   });
@@ -207,9 +208,9 @@ async function restoreOnA(
   await page.getByText(/已从“a-backup\.zip”恢复/).waitFor({ timeout: 60_000 });
 }
 
-async function serverMemberCount(): Promise<number> {
+async function serverMemberCount(database = DB): Promise<number> {
   const res = (await (
-    await fetch(`${base()}/${DB}/_all_docs?startkey="members:"&endkey="members:\\ufff0"`, {
+    await fetch(`${base()}/${database}/_all_docs?startkey="members:"&endkey="members:\\ufff0"`, {
       headers: { Authorization: authHeader },
     })
   ).json()) as { rows: unknown[] };
@@ -471,4 +472,78 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 600_000);
+
+  it('the office data of a newer format (shared/data/format.ts): 测试连接 and 连接 refuse; raised while synced, 需升级工作台 keeps the new member here; after the upgrade it goes up', async ({
+    launch,
+  }) => {
+    const FDB = 'ccia-desk-format';
+    await createDatabase(base(), FDB, authHeader);
+    /** What a workstation of format `format` leaves on the server (sync/format.ts). */
+    const setServerFormat = async (format: number) => {
+      const url = `${base()}/${FDB}/format%3Adata`;
+      const have = await fetch(url, { headers: { Authorization: authHeader } });
+      const rev = have.ok ? { _rev: ((await have.json()) as { _rev: string })._rev } : {};
+      const put = await fetch(url, {
+        method: 'PUT',
+        headers: { Authorization: authHeader, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          ...rev,
+          type: 'format',
+          format,
+          by: '新版工作站',
+          at: new Date().toISOString(),
+        }),
+      });
+      expect(put.status).toBe(201);
+    };
+    const a = await launch(newProfile());
+    pages = [a.page];
+
+    // A newer build has used the database: this workstation may not connect to it.
+    await setServerFormat(DATA_FORMAT + 1);
+    await openSection(a.page, '设置');
+    const section = a.page.getByRole('region', { name: '多人协作' });
+    await fill(section, { 服务器地址: base(), 数据库: FDB, 用户名: USER, 密码: PASSWORD });
+    await section.getByRole('button', { name: '测试连接' }).click();
+    const refused = section.getByRole('alert').filter({ hasText: '请先升级本工作站的秘书处工作台再连接' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain(
+      `数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版`,
+    );
+    await section.getByRole('button', { name: '连接', exact: true }).click();
+    await refused.waitFor();
+    await a.page.waitForTimeout(500);
+    expect(await statusText(a.page)).toBe(''); // not connected
+    await shot(a.page, 'sync-6-newer-format-refused');
+
+    // Its own format there: it connects and syncs; then a newer workstation raises it meanwhile.
+    await setServerFormat(DATA_FORMAT);
+    await connect(a.page, '工作站丙', FDB);
+    await setServerFormat(DATA_FORMAT + 1);
+    await waitFor('需升级工作台', async () => (await statusText(a.page)) === '需升级工作台');
+    await addMember(a.page, '北京戊方安全技术有限公司', '91110108MA01G7H8J');
+    await waitFor('需升级工作台（N 项待上传）', async () =>
+      /^需升级工作台（[1-9]\d* 项待上传）$/.test(await statusText(a.page)),
+    );
+    await openSection(a.page, '设置');
+    const upgrade = a.page
+      .getByRole('region', { name: '多人协作' })
+      .getByRole('alert')
+      .filter({ hasText: '需升级工作台' });
+    await upgrade.waitFor();
+    expect(await upgrade.innerText()).toContain('同步已暂停，请先升级本工作站的秘书处工作台');
+    expect(await upgrade.innerText()).toContain('本机的修改保留在本机，不会丢失');
+    await shot(a.page, 'sync-7-upgrade-needed');
+    await a.page.waitForTimeout(1500);
+    expect(await serverMemberCount(FDB)).toBe(0);
+
+    // Upgraded (here: the server's format is this build's again) and started again (the browser build
+    // keeps no password: connected again): the member kept here goes up.
+    await setServerFormat(DATA_FORMAT);
+    await a.page.reload();
+    await connect(a.page, '工作站丙', FDB);
+    await waitFor('戊方上传', async () => (await serverMemberCount(FDB)) === 1);
+    expect(await memberNames(a.page)).toEqual(['北京戊方安全技术有限公司']);
+    expect(a.errors).toEqual([]);
+  }, 300_000);
 });

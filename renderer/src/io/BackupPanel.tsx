@@ -206,7 +206,10 @@ export function RestoreFromBackup(props: {
                 {m.schemaVersion}
                 {m.schemaVersion < SCHEMA_VERSION ? `（将升级到 ${SCHEMA_VERSION}）` : ''}
               </Descriptions.Item>
-              <Descriptions.Item label="校验">SHA-256 与记录数均与清单一致</Descriptions.Item>
+              <Descriptions.Item label="数据格式">第 {m.dataFormat ?? 1} 版</Descriptions.Item>
+              <Descriptions.Item label="校验" span={2}>
+                SHA-256 与记录数均与清单一致
+              </Descriptions.Item>
             </Descriptions>
             <Table<CountRow>
               size="small"

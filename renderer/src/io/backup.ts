@@ -23,6 +23,7 @@ import {
   type BackupManifest,
 } from '../../../shared/data/manifest';
 import { DataError } from '../../../shared/data/errors';
+import { DATA_FORMAT } from '../../../shared/data/format';
 import {
   FORBIDDEN_KEYS,
   forbiddenKeyError,
@@ -155,6 +156,8 @@ export async function createBackup(
     // The version of the database exported (the app's is always current; a handle opened at an
     // older version writes that version, which a restore then migrates).
     schemaVersion: db.verno,
+    // The records are this build's (shared/data/format.ts): a build of an older format refuses them.
+    dataFormat: DATA_FORMAT,
     createdAt: now.toISOString(),
     counts,
     sha256: database ? database.sha256 : await sha256Hex(content!),

@@ -13,7 +13,7 @@ export function SyncIndicator() {
   useEffect(() => startSyncEngine(), []);
   if (status.phase === 'off') return null;
   const color =
-    status.conflicts > 0 || status.phase === 'denied'
+    status.conflicts > 0 || status.phase === 'denied' || status.phase === 'outdated'
       ? '#a61d24'
       : status.phase === 'offline'
         ? '#7c5800'

@@ -15,6 +15,10 @@
  *   workstations edit offline; the local edit never silently overwrites the server's change.
  * - Conflicts: the winner PouchDB picks (CouchDB's deterministic rule) is what Dexie shows; the record's
  *   id is kept in the conflict list (sync/conflicts.ts) until the clerk resolves it.
+ * - Data format (shared/data/format.ts, sync/format.ts): after registering its number and before anything
+ *   replicates, the workstation claims the database's format; where the office's data is of a newer format
+ *   it replicates nothing (需升级工作台: its changes wait in the outbox and the replica, nothing lost), and
+ *   it stops the same way when a newer workstation raises the format while it syncs.
  * - First connection of this workstation to a database: the server's documents come first and win; only
  *   rows the server has never had (not even as a deletion) are uploaded — so connecting (or reconnecting
  *   after a restore) never brings old or deleted records back.
@@ -23,7 +27,7 @@
 import { EventEmitter } from 'events';
 import { liveQuery, type Table } from 'dexie';
 import { db } from '../db';
-import { readLocal, writeLocal } from '../db/local';
+import { LOCAL_KEYS, readLocal, writeLocal } from '../db/local';
 import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';
 import { REPLICATED_TABLES, docIdOf, isReplicatedRow, parseDocId } from '../../../shared/sync/scope';
 import { SYNC_OFF, type SyncStatus } from '../../../shared/sync/status';
@@ -39,6 +43,8 @@ import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type O
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';
+import { compareDataFormat } from '../../../shared/data/format';
+import { NewerDataFormat, claimDataFormat, formatOfDoc } from './format';
 
 const BATCH = 500;
 
@@ -115,6 +121,8 @@ class Replication {
   private stopped = false;
   /** This workstation's number is registered on this server (checked once per connection). */
   private registered = false;
+  /** The database's data format is this workstation's (sync/format.ts; claimed once per connection). */
+  private formatClaimed = false;
   private again = { drain: false, apply: false };
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
@@ -268,6 +276,11 @@ class Replication {
       void this.register().then((ok) => (ok ? this.startLive() : this.retryLater()));
       return;
     }
+    // Nor anything replicated, either way, while the office's data is of a newer format (sync/format.ts).
+    if (!this.formatClaimed) {
+      void this.claimFormat().then((ok) => (ok ? this.startLive() : this.retryLater()));
+      return;
+    }
     if (readLocal(seededKey(this.name)) !== true) {
       void this.run(() => this.seed()).then(() => {
         if (readLocal(seededKey(this.name)) === true) this.startLive();
@@ -332,6 +345,21 @@ class Replication {
         this.retryLater();
       });
     }
+    // A newer workstation raised the database's format while this one syncs: stop before pushing more.
+    pull.on('change', (info) => {
+      if (!mine()) return;
+      const docs = (info as { docs?: PouchDoc[] }).docs ?? [];
+      for (const d of docs) {
+        const f = formatOfDoc(d);
+        if (f === null || compareDataFormat(f) !== 'newer') continue;
+        run.cancel();
+        this.sync = null;
+        this.formatClaimed = false;
+        setStatus({ phase: 'outdated', error: new NewerDataFormat(f).message });
+        this.retryLater();
+        return;
+      }
+    });
     push.on('change', (info) => {
       const docs = (info as { docs?: PouchDoc[] }).docs ?? info.change?.docs ?? [];
       for (const d of docs) this.unpushed.delete(d._id);
@@ -380,6 +408,26 @@ class Replication {
       setStatus({ phase: 'offline', error: syncErrorText(e) });
     }
     return this.registered;
+  }
+
+  /**
+   * Claims the database's data format for this workstation's (sync/format.ts); false — 需升级工作台, or
+   * 离线 when the server cannot say — when it may not replicate.
+   */
+  private async claimFormat(): Promise<boolean> {
+    if (this.formatClaimed) return true;
+    try {
+      const name = readLocal(LOCAL_KEYS.workstationName);
+      await claimDataFormat(this.connection, { by: typeof name === 'string' ? name : '' });
+      this.formatClaimed = true;
+    } catch (e) {
+      if (e instanceof NewerDataFormat) setStatus({ phase: 'outdated', error: e.message });
+      else {
+        setOnline(false);
+        setStatus({ phase: 'offline', error: syncErrorText(e) });
+      }
+    }
+    return this.formatClaimed;
   }
 
   /** The first connection: the server's documents first (they win), then what it has never had. */

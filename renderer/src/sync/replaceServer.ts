@@ -3,7 +3,8 @@
  * database is made exactly this workstation's restored records — every replicated row written as the
  * server's newest revision (its conflicting revisions removed), every record the server has that the
  * backup does not deleted, so neither comes back on another workstation. Other documents on the server
- * (the number counters, the workstation registry, local-only settings) are left alone.
+ * (the number counters, the workstation registry, the data format of sync/format.ts, local-only settings)
+ * are left alone.
  */
 import { db } from '../db';
 import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';

@@ -1,9 +1,29 @@
 /**
  * 测试连接 (issue 19): asks the server for the database's info with the given user and password and says
- * in Chinese how it went. The password travels in the Authorization header only.
+ * in Chinese how it went. The password travels in the Authorization header only. A database whose data
+ * is of a newer format than this workstation's (sync/format.ts) is not ok: 连接 would only stop at
+ * 需升级工作台, so it is refused before the connection is saved.
  */
+import { compareDataFormat, newerServerFormatText, parseDataFormat } from '../../../shared/data/format';
 import type { SyncConnection } from './connection';
 import { syncErrorText } from './errors';
+import { FORMAT_DOC_ID } from './format';
+
+/** The database's data format as its `format:data` says, or null (none yet, or not readable). */
+async function serverFormat(c: SyncConnection, auth: string): Promise<number | null> {
+  try {
+    const res = await fetch(`${c.url}/${encodeURIComponent(c.db)}/${encodeURIComponent(FORMAT_DOC_ID)}`, {
+      headers: { Authorization: auth, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) return null;
+    return parseDataFormat(((await res.json()) as { format?: unknown }).format);
+  } catch {
+    return null;
+  }
+}
 
 export async function testConnection(c: SyncConnection): Promise<{ ok: boolean; text: string }> {
   const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${c.user}:${c.password}`)))}`;
@@ -28,5 +48,8 @@ export async function testConnection(c: SyncConnection): Promise<{ ok: boolean; 
   } catch {
     // not JSON: still reachable
   }
+  const format = await serverFormat(c, auth);
+  if (format !== null && compareDataFormat(format) === 'newer')
+    return { ok: false, text: `未连接：${newerServerFormatText(format, undefined, 'connecting')}` };
   return { ok: true, text: `连接成功：服务器可用，数据库 ${c.db}${count}` };
 }

@@ -11,6 +11,7 @@ import {
   stageBackup,
 } from '../../../renderer/src/io/backup';
 import { BACKUP_FORMAT } from '../../../shared/data/manifest';
+import { DATA_FORMAT } from '../../../shared/data/format';
 import { openDeskDb, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { loadDemo } from '../../../renderer/src/db/demo';
 import { workstationNumber } from '../../../renderer/src/db/ids';
@@ -27,6 +28,8 @@ describe('backup and restore (issue 8)', () => {
     expect(b.fileName).toMatch(/^秘书处工作台备份-\d{8}-\d{6}\.zip$/);
     expect(b.manifest.format).toBe(BACKUP_FORMAT);
     expect(b.manifest.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(b.manifest.formatVersion).toBe(2);
+    expect(b.manifest.dataFormat).toBe(DATA_FORMAT);
     expect(b.manifest.counts.members).toBe(60);
     expect(b.manifest.counts.files).toBe(1);
     const zip = await JSZip.loadAsync(b.bytes);
@@ -49,6 +52,24 @@ describe('backup and restore (issue 8)', () => {
     expect(file[0]!.data).toBeInstanceOf(Blob);
     expect(await file[0]!.data.text()).toBe('%PDF-');
     db.close();
+  });
+
+  it('a file of format 1 (written before the data format was recorded) restores as data format 1', async () => {
+    const src = await demoDb(5);
+    const b = await createBackup(src, { appVersion: '0.1.0' });
+    const zip = await JSZip.loadAsync(b.bytes);
+    const m = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown>;
+    delete m.dataFormat;
+    m.formatVersion = 1;
+    zip.file('manifest.json', JSON.stringify(m));
+    const old = await zip.generateAsync({ type: 'uint8array' });
+    const read = await readBackup(old, 'old.zip');
+    expect(read.manifest.dataFormat).toBeUndefined();
+    const dst = await demoDb(8);
+    await restoreBackup(dst, read, 'old.zip');
+    expect(await dst.members.count()).toBe(5);
+    src.close();
+    dst.close();
   });
 
   it('restores into a different (fresh) database, replacing what it held', async () => {

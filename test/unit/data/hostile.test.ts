@@ -18,6 +18,7 @@ import { commitImport, existingKeys, mapAll, parseRosterFile } from '../../../re
 import { rememberMapping, applyRemembered, validateRows } from '../../../shared/data/roster';
 import { creditCodeCheckChar } from '../../../shared/charter';
 import type { DeskDB } from '../../../renderer/src/db/schema';
+import { DATA_FORMAT } from '../../../shared/data/format';
 
 const code = (body17: string) => body17 + creditCodeCheckChar(body17);
 let db: DeskDB;
@@ -87,6 +88,18 @@ describe('hostile backups are refused and change nothing (issue 8)', () => {
     expectRefusedRestore(
       await forge({ manifest: { schemaVersion: 99, appVersion: '9.0.0' } }),
       '较新版本的工作台',
+    ));
+  it('a backup of a newer data format (shared/data/format.ts): refused before anything is read', async () =>
+    expectRefusedRestore(
+      await forge({ manifest: { dataFormat: DATA_FORMAT + 1, appVersion: '9.0.0' } }),
+      `该备份来自较新版本的工作台（9.0.0，数据格式第 ${DATA_FORMAT + 1} 版），本工作台的数据格式为第 ${DATA_FORMAT} 版`,
+    ));
+  it('a manifest of file format 2 without its data format', async () =>
+    expectRefusedRestore(await forge({ manifest: { dataFormat: undefined } }), '清单内容不完整'));
+  it('a backup file format newer than this build knows', async () =>
+    expectRefusedRestore(
+      await forge({ manifest: { formatVersion: 3 } }),
+      '该备份文件格式（第 3 版）比本工作台新',
     ));
   it('content that does not match the manifest SHA-256', async () => {
     // same length: the digest tells

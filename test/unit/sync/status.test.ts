@@ -10,5 +10,10 @@ describe('sync status label (issue 19)', () => {
     expect(syncStatusLabel({ phase: 'offline', pending: 3, conflicts: 0 })).toBe('离线（3 项待上传）');
     expect(syncStatusLabel({ phase: 'offline', pending: 3, conflicts: 2 })).toBe('有冲突 2 项');
     expect(syncStatusLabel({ phase: 'denied', pending: 0, conflicts: 0 })).toBe('服务器拒绝访问');
+    // The office's data is newer than this build's: before conflicts, since nothing moves until the upgrade.
+    expect(syncStatusLabel({ phase: 'outdated', pending: 0, conflicts: 0 })).toBe('需升级工作台');
+    expect(syncStatusLabel({ phase: 'outdated', pending: 4, conflicts: 1 })).toBe(
+      '需升级工作台（4 项待上传）',
+    );
   });
 });

@@ -171,9 +171,12 @@ export function SyncSection() {
       </Typography.Paragraph>
       <div role="status" aria-label="同步状态">
         同步状态：{syncStatusLabel(status)}
-        {status.error && status.phase !== 'off' ? `（${status.error}）` : ''}
+        {status.error && status.phase !== 'off' && status.phase !== 'outdated' ? `（${status.error}）` : ''}
         {connection ? `；服务器 ${connection.url}，数据库 ${connection.db}` : ''}
       </div>
+      {status.phase === 'outdated' && (
+        <Alert type="error" showIcon role="alert" message="需升级工作台" description={status.error} />
+      )}
       <Form form={form} name="sync" layout="vertical" style={{ maxWidth: 480 }}>
         <Form.Item
           label="服务器地址"

@@ -11,6 +11,7 @@ import { desk } from '../../platform';
 import { today } from '../../ui/today';
 import type { AppInfo } from '../../../../shared/contract';
 import { SCHEMA_VERSION } from '../../db/schema';
+import { DATA_FORMAT } from '../../../../shared/data/format';
 import { BackupToFile, RestoreFromBackup } from '../../io/BackupPanel';
 import { AutoBackupPanel } from '../../io/AutoBackupPanel';
 import { ImportRosterButton } from '../../io/ImportRosterButton';
@@ -71,6 +72,7 @@ function About(props: { info: AppInfo | null }) {
         {info ? (info.runtime === 'electron' ? '桌面应用（Electron）' : '浏览器') : '…'}
       </Descriptions.Item>
       <Descriptions.Item label="数据库版本">{SCHEMA_VERSION}</Descriptions.Item>
+      <Descriptions.Item label="数据格式">第 {DATA_FORMAT} 版</Descriptions.Item>
       {info?.paths && <Descriptions.Item label="数据文件夹">{info.paths.userData}</Descriptions.Item>}
     </Descriptions>
   );

@@ -1,0 +1,71 @@
+/**
+ * The data format: which shape of the alliance's records a build reads and writes. Pure.
+ *
+ * An older build reads a record through its own schemas and saves it again without the fields it does not
+ * know (zod drops unknown keys): the 会费标准 history of 章程参数 (R-D1, format 2) would be gone the first
+ * time a workstation still on format 1 saved 章程参数, and, replicated, gone on every workstation. So no
+ * build writes into data of a newer format than its own:
+ * - 多人协作: the office's database carries the highest format of any workstation that connected to it
+ *   (renderer/src/sync/format.ts); a workstation of an older format stops syncing and says 请升级 (its own
+ *   changes wait on it, nothing is lost), one of a newer format raises it.
+ * - 从备份恢复: the backup's manifest carries the format it was written in (shared/data/manifest.ts); a
+ *   newer one is refused.
+ *
+ * Every change an older build would lose or misread is a new entry here: a new field or table, a field
+ * whose meaning changes, every Dexie schema version (renderer/src/db/schema.ts). test/unit/data/format
+ * fails when the records' shapes change without one.
+ */
+
+export interface DataFormatStep {
+  format: number;
+  /** The Dexie schema version of the builds that write this format. */
+  schemaVersion: number;
+  /** What changed (for the maintainers: the messages to the clerk give the numbers only). */
+  change: string;
+}
+
+export const DATA_FORMAT_HISTORY = [
+  {
+    format: 1,
+    schemaVersion: 5,
+    change: '首个版本：会员、入会、会费、会议、专项行动、发文、设置各表（数据库版本 5）',
+  },
+  {
+    format: 2,
+    schemaVersion: 5,
+    change: '章程参数记录历次会费标准及其适用年度（earlierDuesSchedules，R-D1）',
+  },
+] as const satisfies readonly DataFormatStep[];
+
+/** The format this build writes (the last step). */
+export const DATA_FORMAT: number = DATA_FORMAT_HISTORY[DATA_FORMAT_HISTORY.length - 1]!.format;
+
+/** Reads a stored format number: a positive integer, else null (damaged or missing). */
+export function parseDataFormat(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? value : null;
+}
+
+/** What this build does with data of format `found`: use it, raise it to its own, or leave it alone. */
+export function compareDataFormat(found: number, ours: number = DATA_FORMAT): 'same' | 'older' | 'newer' {
+  return found === ours ? 'same' : found < ours ? 'older' : 'newer';
+}
+
+/**
+ * The Chinese message when the office's database holds data of a newer format than this workstation's:
+ * while connected (its changes wait on it), or at 测试连接 / 连接 (nothing is connected).
+ */
+export function newerServerFormatText(
+  found: number,
+  ours: number = DATA_FORMAT,
+  when: 'connected' | 'connecting' = 'connected',
+): string {
+  const what = `服务器上的数据已由较新版本的工作台写入（数据格式第 ${found} 版，本工作站为第 ${ours} 版）`;
+  return when === 'connected'
+    ? `${what}：同步已暂停，请先升级本工作站的秘书处工作台，升级后自动继续。本机的修改保留在本机，不会丢失。`
+    : `${what}：请先升级本工作站的秘书处工作台再连接。`;
+}
+
+/** The Chinese message when a backup holds data of a newer format than this workstation's. */
+export function newerBackupFormatText(found: number, appVersion: string, ours: number = DATA_FORMAT): string {
+  return `该备份来自较新版本的工作台（${appVersion}，数据格式第 ${found} 版），本工作台的数据格式为第 ${ours} 版：请先升级工作台再恢复，以免丢失数据。`;
+}

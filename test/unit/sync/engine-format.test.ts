@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+/**
+ * The sync engine and the office database's data format (shared/data/format.ts), live against a real
+ * pouchdb-server: a workstation of an older format replicates nothing either way — its own edits wait,
+ * counted, in 需升级工作台 — whether the newer format was there when it connected or was raised while it
+ * synced. Nothing of the newer data is saved again by the older build, and nothing of its own is lost.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useServer } from './server';
+import { db } from '../../../renderer/src/db';
+import { LOCAL_KEYS, writeLocal } from '../../../renderer/src/db/local';
+import { Replication, syncStatus } from '../../../renderer/src/sync/engine';
+import { setOutboxRecording } from '../../../renderer/src/sync/outbox';
+import { couch } from '../../../renderer/src/sync/couchRequest';
+import { FORMAT_DOC_ID } from '../../../renderer/src/sync/format';
+import type { ServerConnection } from '../../../renderer/src/sync/types';
+import { encodeRow } from '../../../shared/sync/codec';
+import { syncStatusLabel } from '../../../shared/sync/status';
+import { DATA_FORMAT } from '../../../shared/data/format';
+
+const live = useServer();
+let rep: Replication | null = null;
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what} (status ${JSON.stringify(syncStatus())})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function putDoc(conn: ServerConnection, id: string, body: Record<string, unknown>): Promise<void> {
+  const have = await couch(conn, 'GET', id);
+  const put = await couch(conn, 'PUT', id, {
+    ...body,
+    ...(have.status === 200 ? { _rev: have.body._rev } : {}),
+  });
+  expect(put.status).toBe(201);
+}
+
+const raiseFormat = (conn: ServerConnection, format: number) =>
+  putDoc(conn, FORMAT_DOC_ID, { type: 'format', format, by: '新版工作站', at: '2026-12-07T08:00:00.000Z' });
+
+const setMark = (letterheadMark: string) => db.settings.put({ key: 'documents', value: { letterheadMark } });
+const mark = async () =>
+  ((await db.settings.get('documents'))?.value as { letterheadMark?: string } | undefined)?.letterheadMark;
+
+async function serverMark(conn: ServerConnection): Promise<unknown> {
+  const got = await couch(conn, 'GET', 'settings:documents');
+  return got.status === 200
+    ? (got.body.d as { value: { letterheadMark: string } }).value.letterheadMark
+    : null;
+}
+
+beforeEach(async () => {
+  setOutboxRecording(() => true);
+  writeLocal(LOCAL_KEYS.workstationName, '工作站甲');
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) await t.clear();
+  });
+});
+
+afterEach(async () => {
+  await rep?.destroyReplica();
+  rep = null;
+});
+
+describe('sync engine: the office data of a newer format (shared/data/format.ts)', () => {
+  it('there at connect: nothing pulled or pushed, 需升级工作台 with the edits waiting', async () => {
+    const conn = await live.freshConn();
+    await raiseFormat(conn, DATA_FORMAT + 1);
+    await putDoc(conn, 'settings:documents', {
+      ...encodeRow('settings', 'documents', { key: 'documents', value: { letterheadMark: '新版标志' } }),
+    });
+    await setMark('本机标志');
+    rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
+    await rep.start();
+    await until('需升级工作台', () => syncStatus().phase === 'outdated');
+    expect(syncStatus().error).toContain(`数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版`);
+    expect(syncStatusLabel(syncStatus())).toBe('需升级工作台（1 项待上传）');
+    // Neither way: the server keeps its record, this workstation its own.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await serverMark(conn)).toBe('新版标志');
+    expect(await mark()).toBe('本机标志');
+    expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body.format).toBe(DATA_FORMAT + 1);
+  }, 60_000);
+
+  it('raised while syncing: the engine stops, and a later edit is not pushed', async () => {
+    const conn = await live.freshConn();
+    await setMark('第一版');
+    rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
+    await rep.start();
+    await until(
+      '已同步',
+      async () => syncStatus().phase === 'synced' && (await serverMark(conn)) === '第一版',
+    );
+    expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body).toMatchObject({
+      format: DATA_FORMAT,
+      by: '工作站甲',
+    });
+
+    await raiseFormat(conn, DATA_FORMAT + 1);
+    await until('需升级工作台', () => syncStatus().phase === 'outdated');
+    await setMark('第二版');
+    await until('1 项待上传', () => syncStatusLabel(syncStatus()) === '需升级工作台（1 项待上传）');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await serverMark(conn)).toBe('第一版');
+    expect(await mark()).toBe('第二版');
+  }, 60_000);
+
+  it('an older format on the server is raised, and the replication goes on', async () => {
+    const conn = await live.freshConn();
+    await raiseFormat(conn, 1);
+    await setMark('本机标志');
+    rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
+    await rep.start();
+    await until(
+      '已同步',
+      async () => syncStatus().phase === 'synced' && (await serverMark(conn)) === '本机标志',
+    );
+    expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body).toMatchObject({
+      format: DATA_FORMAT,
+      by: '工作站甲',
+    });
+  }, 60_000);
+});
