@@ -103,11 +103,3 @@ export function mergePicked(
   }
   return out;
 }
-
-/** A value as the conflict dialog shows it. */
-export function displayValue(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '（空）';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return stableJson(v);
-}

@@ -20,6 +20,7 @@ import {
   openDesk,
   openSection,
   readRows,
+  select,
   shot,
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
@@ -472,6 +473,85 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 600_000);
+
+  it('章程参数 changed on both offline: one conflict, decided field by field, the 会费标准 with its earlier years (R-D1)', async ({
+    launch,
+  }) => {
+    const CDB = 'ccia-desk-charter';
+    await createDatabase(base(), CDB, authHeader);
+    const a = await launch(newProfile());
+    const b = await launch(newProfile());
+    pages = [a.page, b.page];
+    await connect(a.page, '工作站甲', CDB);
+    await connect(b.page, '工作站乙', CDB);
+    const year = new Date().getFullYear();
+    type Charter = {
+      termYears: number;
+      duesSchedule: { member: number };
+      earlierDuesSchedules: { until: number; schedule: { member: number } }[];
+    };
+    const charterOf = async (page: Page) =>
+      (await readRows<{ key: string; value: Charter }>(page, 'settings')).find((r) => r.key === 'charter')
+        ?.value;
+
+    // Offline, A raises 会员单位's dues from this year; B changes the term.
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    const charterA = a.page.getByRole('region', { name: '章程参数' });
+    await charterA.getByLabel('会员单位年会费（元）').fill('8000');
+    await charterA.getByRole('button', { name: '保存章程参数' }).click();
+    await select(charterA, '新会费标准适用于').pick(`${year} 年起`);
+    await charterA.getByRole('button', { name: '保存章程参数' }).click();
+    await a.page.getByText('章程参数已保存').first().waitFor();
+    const charterB = b.page.getByRole('region', { name: '章程参数' });
+    await charterB.getByLabel('任期（年）').fill('4');
+    await charterB.getByRole('button', { name: '保存章程参数' }).click();
+    await b.page.getByText('章程参数已保存').first().waitFor();
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await waitFor('A 有冲突 1 项', async () => (await statusText(a.page)) === '有冲突 1 项');
+    await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
+
+    // The dialog on A: the settings' own fields, in words; the 会费标准 one choice with its earlier years.
+    await a.page.getByRole('region', { name: '同步冲突' }).getByRole('button', { name: '处理冲突' }).click();
+    const dlg = a.page.getByRole('dialog', { name: '处理冲突：设置「章程参数」' });
+    await dlg.waitFor();
+    const text = await dlg.innerText();
+    expect(text).toContain('会员单位年会费：8,000 元\n此前各年度的会费标准：');
+    expect(text).toContain(`${year} 年以前：`);
+    expect(text).not.toMatch(/[{}]|duesSchedule|termYears|earlierDuesSchedules/);
+    expect(await dlg.locator('[aria-label$=" 采用"]').count()).toBe(2);
+    await shot(a.page, 'sync-8-charter-conflict-dialog');
+    // Whichever version CouchDB's rule made the winner: A's 会费标准 and B's term are kept.
+    const aWon = (await charterOf(a.page))?.duesSchedule.member === 8000;
+    const taken = aWon ? '任期（年） 采用' : '会费标准 采用';
+    await dlg.locator(`[aria-label="${taken}"]`).getByRole('radio', { name: '另一版本' }).check();
+    await dlg.getByRole('button', { name: '按所选字段解决' }).click();
+    await dlg.waitFor({ state: 'hidden' });
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const) {
+      await waitFor(`${name} 章程参数合并`, async () => {
+        const c = await charterOf(page);
+        return c?.termYears === 4 && c.duesSchedule.member === 8000;
+      });
+      await waitFor(`${name} 冲突已解决`, async () => (await statusText(page)) === '已同步');
+      const c = (await charterOf(page))!;
+      expect(c.earlierDuesSchedules).toEqual([
+        { until: year, schedule: expect.objectContaining({ member: 5000 }) },
+      ]);
+    }
+    await b.page
+      .getByRole('region', { name: '章程参数' })
+      .getByText(`现行会费标准自 ${year} 年起适用；${year - 1} 年及以前：`)
+      .waitFor();
+    expect(await b.page.getByRole('region', { name: '章程参数' }).getByLabel('任期（年）').inputValue()).toBe(
+      '4',
+    );
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 300_000);
 
   it('the office data of a newer format (shared/data/format.ts): 测试连接 and 连接 refuse; raised while synced, 需升级工作台 keeps the new member here; after the upgrade it goes up', async ({
     launch,

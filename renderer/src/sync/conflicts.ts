@@ -8,9 +8,16 @@
 import { useEffect, useState } from 'react';
 import { db } from '../db';
 import { writeAudit } from '../db/audit';
-import { decodeDoc, differingFields, mergePicked, type FieldDifference } from '../../../shared/sync/codec';
+import { decodeDoc, encodeRow } from '../../../shared/sync/codec';
+import {
+  choiceLabel,
+  conflictChoices,
+  conflictFields,
+  resolveChoices,
+  settingName,
+  type ConflictChoice,
+} from '../../../shared/sync/conflictView';
 import { parseDocId } from '../../../shared/sync/scope';
-import { fieldLabel } from '../../../shared/data/auditView';
 import { currentReplication, subscribeConflicts } from './engine';
 import type { PouchDoc } from './pouch';
 
@@ -20,31 +27,22 @@ export interface ConflictView {
   key: number | string;
   winnerRev: string;
   otherRev: string;
+  /** The two versions of the record. */
   winner: Record<string, unknown>;
   other: Record<string, unknown>;
-  differences: FieldDifference[];
-  /** The differences the clerk chooses between: without the fields the app keeps itself (below). */
-  choices: FieldDifference[];
+  /** The fields chosen between (a setting's value's fields: shared/sync/conflictView.ts). */
+  winnerFields: Record<string, unknown>;
+  otherFields: Record<string, unknown>;
+  /** What the clerk chooses between: the differing fields, grouped, without those the app keeps itself. */
+  choices: ConflictChoice[];
 }
 
-/**
- * Fields the app keeps itself, not offered as a choice: the member's search text follows the name it was
- * made from; the time of the last change is the resolution's own (it is a new change of the record).
- */
-const FOLLOWS: Readonly<Record<string, string>> = { searchText: 'name' };
-const STAMPED = 'updatedAt';
-const KEPT_BY_APP = new Set([...Object.keys(FOLLOWS), STAMPED]);
-
-/** A field of the record as the dialog and the audit trail name it (会员代表, not representative). */
-export function conflictFieldLabel(table: string, field: string): string {
-  return fieldLabel(field, table);
-}
-
-/** The fields taken from the other version: the clerk's picks, and what follows them. */
-function picksWithFollowers(pickOther: readonly string[]): string[] {
-  const picks = new Set(pickOther.filter((f) => !KEPT_BY_APP.has(f)));
-  for (const [field, source] of Object.entries(FOLLOWS)) if (picks.has(source)) picks.add(field);
-  return [...picks];
+/** A choice as the dialog and the audit trail name it (会员代表, not representative; 任期（年）). */
+export function conflictFieldLabel(
+  c: Pick<ConflictView, 'table' | 'key'>,
+  choice: Pick<ConflictChoice, 'field'>,
+) {
+  return choiceLabel(c.table, c.key, choice);
 }
 
 const TABLE_LABELS: Record<string, string> = {
@@ -65,6 +63,7 @@ export function tableLabel(table: string): string {
 
 /** The record's name as the list shows it. */
 export function recordName(c: Pick<ConflictView, 'table' | 'key' | 'winner'>): string {
+  if (c.table === 'settings') return `${tableLabel(c.table)}「${settingName(c.key)}」`;
   const w = c.winner as { name?: unknown; title?: unknown; unit?: { name?: unknown } };
   const name = typeof w.name === 'string' ? w.name : typeof w.title === 'string' ? w.title : '';
   return `${tableLabel(c.table)}${name ? `「${name}」` : ` ${String(c.key)}`}`;
@@ -88,7 +87,8 @@ export async function loadConflicts(): Promise<ConflictView[]> {
     const other = await rep.local.get(docId, { rev: otherRev, attachments: true, binary: true });
     const w = decodeDoc(doc as never) ?? {};
     const o = decodeDoc(other as never) ?? {};
-    const differences = differingFields(w, o);
+    const winnerFields = conflictFields(ref.table, w);
+    const otherFields = conflictFields(ref.table, o);
     out.push({
       docId,
       table: ref.table,
@@ -97,8 +97,9 @@ export async function loadConflicts(): Promise<ConflictView[]> {
       otherRev,
       winner: w,
       other: o,
-      differences,
-      choices: differences.filter((d) => !KEPT_BY_APP.has(d.field)),
+      winnerFields,
+      otherFields,
+      choices: conflictChoices(ref.table, winnerFields, otherFields),
     });
   }
   return out;
@@ -121,20 +122,19 @@ export function useConflicts(): ConflictView[] {
 }
 
 /**
- * Resolves one conflict: `pickOther` names the fields taken from the other version (none: keep the
+ * Resolves one conflict: `pickOther` names the choices taken from the other version (none: keep the
  * winner). The losing revision is written into the audit trail first; then the merged record goes on the
  * winning revision and the losing revision is removed from the replica.
  */
 export async function resolveConflict(c: ConflictView, pickOther: readonly string[]): Promise<void> {
   const rep = currentReplication();
   if (!rep) throw new Error('未连接服务器，无法处理冲突');
-  const picks = picksWithFollowers(pickOther);
-  const merged = mergePicked(c.winner, c.other, picks);
   // What is not kept, field by field: the other version's value where the winner's is kept, the winner's
   // where the other's is taken. The entry's changes (不采用的值 → 采用的值) are the losing values in full.
-  const discarded = mergePicked(c.other, c.winner, picks);
-  if (picks.length && typeof merged[STAMPED] === 'string') merged[STAMPED] = new Date().toISOString();
-  const named = picks.filter((f) => !KEPT_BY_APP.has(f)).map((f) => conflictFieldLabel(c.table, f));
+  const resolved = resolveChoices(c.table, c.winner, c.other, pickOther);
+  const named = c.choices
+    .filter((choice) => choice.fields.some((f) => resolved.taken.includes(f)))
+    .map((choice) => conflictFieldLabel(c, choice));
   const entityId = typeof c.key === 'number' ? c.key : undefined;
   const memberId = c.table === 'members' && typeof c.key === 'number' ? c.key : undefined;
   await db.transaction('rw', db.audit, () =>
@@ -146,14 +146,13 @@ export async function resolveConflict(c: ConflictView, pickOther: readonly strin
       summary: `解决同步冲突：${recordName(c)}，${
         named.length ? `采用另一版本的 ${named.join('、')}` : '保留当前版本'
       }；未采用的值记入此条（另一版本：修订 ${c.otherRev}，当前版本：修订 ${c.winnerRev}）`,
-      before: discarded,
-      after: merged,
+      before: resolved.discarded,
+      after: resolved.kept,
     }),
   );
   const winnerDoc = await rep.local.get(c.docId, { attachments: true, binary: true });
-  if (picks.length) {
-    const { encodeRow } = await import('../../../shared/sync/codec');
-    const doc = encodeRow(c.table, c.key, merged) as unknown as PouchDoc;
+  if (resolved.taken.length) {
+    const doc = encodeRow(c.table, c.key, resolved.row) as unknown as PouchDoc;
     doc._rev = winnerDoc._rev;
     await rep.local.put(doc);
   }

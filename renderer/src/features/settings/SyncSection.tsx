@@ -12,7 +12,8 @@ import {
   useConflicts,
   type ConflictView,
 } from '../../sync/conflicts';
-import { displayValue } from '../../../../shared/sync/codec';
+import { choiceParts, type ConflictChoice } from '../../../../shared/sync/conflictView';
+import { useAuditNames } from '../../ui/AuditTrail';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
 
@@ -27,6 +28,18 @@ interface FormValues {
 function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
   const { message } = App.useApp();
   const { conflict } = props;
+  const names = useAuditNames();
+  // Each side as the audit trail reads it: labelled parts, formatted values, never JSON.
+  const side = (choice: ConflictChoice, which: 'winner' | 'other') =>
+    choiceParts(
+      conflict.table,
+      conflict.key,
+      choice,
+      conflict.winnerFields,
+      conflict.otherFields,
+      which,
+      names,
+    ).map((line, i) => <div key={i}>{line}</div>);
   const [pick, setPick] = useState<Record<string, 'winner' | 'other'>>({});
   const [busy, setBusy] = useState(false);
   const resolve = async (keepWinner: boolean) => {
@@ -63,23 +76,26 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
       <Typography.Paragraph>
         两个工作站同时修改了这条记录。当前显示的是服务器规则选定的版本（本机版本）；请逐个字段选择保留哪个版本。未采用的版本会完整记入操作记录。
       </Typography.Paragraph>
-      <Table<{ field: string; winner: unknown; other: unknown }>
+      <Table<ConflictChoice>
         size="small"
+        tableLayout="fixed"
         pagination={false}
         rowKey="field"
         dataSource={conflict.choices}
         locale={{ emptyText: '两个版本只在自动记录的字段（修改时间、检索文字）上不同：保留当前版本即可' }}
         columns={[
-          { title: '字段', render: (_, r) => conflictFieldLabel(conflict.table, r.field) },
-          { title: '本机版本', render: (_, r) => displayValue(r.winner) },
-          { title: '另一版本', render: (_, r) => displayValue(r.other) },
+          { title: '字段', width: 120, render: (_, r) => conflictFieldLabel(conflict, r) },
+          { title: '本机版本', render: (_, r) => side(r, 'winner') },
+          { title: '另一版本', render: (_, r) => side(r, 'other') },
           {
             title: '采用',
+            width: 190,
             render: (_, r) => (
               <Radio.Group
-                aria-label={`${conflictFieldLabel(conflict.table, r.field)} 采用`}
+                aria-label={`${conflictFieldLabel(conflict, r)} 采用`}
                 value={pick[r.field] ?? 'winner'}
                 onChange={(e) => setPick((p) => ({ ...p, [r.field]: e.target.value as 'winner' | 'other' }))}
+                style={{ whiteSpace: 'nowrap' }}
                 options={[
                   { label: '本机版本', value: 'winner' },
                   { label: '另一版本', value: 'other' },
