@@ -7,7 +7,8 @@
  * build writes into data of a newer format than its own:
  * - 多人协作: the office's database carries the highest format of any workstation that connected to it
  *   (renderer/src/sync/format.ts); a workstation of an older format stops syncing and says 请升级 (its own
- *   changes wait on it, nothing is lost), one of a newer format raises it.
+ *   changes wait on it, nothing is lost), one of a newer format raises it; 用备份替换服务器数据 is refused
+ *   over data of a newer format.
  * - 从备份恢复: the backup's manifest carries the format it was written in (shared/data/manifest.ts); a
  *   newer one is refused.
  *
@@ -52,17 +53,19 @@ export function compareDataFormat(found: number, ours: number = DATA_FORMAT): 's
 
 /**
  * The Chinese message when the office's database holds data of a newer format than this workstation's:
- * while connected (its changes wait on it), or at 测试连接 / 连接 (nothing is connected).
+ * while connected (its changes wait on it), at 测试连接 / 连接 (nothing is connected), or before 用备份替换服务器
+ * 数据 (nothing is restored).
  */
 export function newerServerFormatText(
   found: number,
   ours: number = DATA_FORMAT,
-  when: 'connected' | 'connecting' = 'connected',
+  when: 'connected' | 'connecting' | 'replacing' = 'connected',
 ): string {
   const what = `服务器上的数据已由较新版本的工作台写入（数据格式第 ${found} 版，本工作站为第 ${ours} 版）`;
-  return when === 'connected'
-    ? `${what}：同步已暂停，请先升级本工作站的秘书处工作台，升级后自动继续。本机的修改保留在本机，不会丢失。`
-    : `${what}：请先升级本工作站的秘书处工作台再连接。`;
+  if (when === 'connecting') return `${what}：请先升级本工作站的秘书处工作台再连接。`;
+  if (when === 'replacing')
+    return `${what}：不能用本工作站恢复的数据替换服务器数据。请先升级本工作站的秘书处工作台，或选择“断开后恢复”。`;
+  return `${what}：同步已暂停，请先升级本工作站的秘书处工作台，升级后自动继续。本机的修改保留在本机，不会丢失。`;
 }
 
 /** The Chinese message when a backup holds data of a newer format than this workstation's. */

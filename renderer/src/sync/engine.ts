@@ -27,7 +27,7 @@
 import { EventEmitter } from 'events';
 import { liveQuery, type Table } from 'dexie';
 import { db } from '../db';
-import { LOCAL_KEYS, readLocal, writeLocal } from '../db/local';
+import { readLocal, writeLocal } from '../db/local';
 import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';
 import { REPLICATED_TABLES, docIdOf, isReplicatedRow, parseDocId } from '../../../shared/sync/scope';
 import { SYNC_OFF, type SyncStatus } from '../../../shared/sync/status';
@@ -44,7 +44,7 @@ import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type Pouch
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';
 import { compareDataFormat } from '../../../shared/data/format';
-import { NewerDataFormat, claimDataFormat, formatOfDoc } from './format';
+import { NewerDataFormat, claimDataFormat, formatOfDoc, workstationName } from './format';
 
 const BATCH = 500;
 
@@ -417,8 +417,7 @@ class Replication {
   private async claimFormat(): Promise<boolean> {
     if (this.formatClaimed) return true;
     try {
-      const name = readLocal(LOCAL_KEYS.workstationName);
-      await claimDataFormat(this.connection, { by: typeof name === 'string' ? name : '' });
+      await claimDataFormat(this.connection, { by: workstationName() });
       this.formatClaimed = true;
     } catch (e) {
       if (e instanceof NewerDataFormat) setStatus({ phase: 'outdated', error: e.message });

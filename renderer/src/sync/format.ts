@@ -15,6 +15,7 @@ import {
   newerServerFormatText,
   parseDataFormat,
 } from '../../../shared/data/format';
+import { LOCAL_KEYS, readLocal } from '../db/local';
 import { couch, ServerRefused } from './couchRequest';
 import type { ServerConnection } from './types';
 
@@ -41,6 +42,12 @@ export class NewerDataFormat extends Error {
 export function formatOfDoc(doc: { _id?: unknown; format?: unknown; _deleted?: unknown }): number | null {
   if (doc._id !== FORMAT_DOC_ID || doc._deleted === true) return null;
   return parseDataFormat(doc.format);
+}
+
+/** This workstation's name as the format record gives it ('' when not set). */
+export function workstationName(): string {
+  const name = readLocal(LOCAL_KEYS.workstationName);
+  return typeof name === 'string' ? name : '';
 }
 
 export interface FormatClaim {

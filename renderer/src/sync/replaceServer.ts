@@ -11,6 +11,7 @@ import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';
 import { REPLICATED_TABLES, docIdOf, isReplicatedRow, parseDocId } from '../../../shared/sync/scope';
 import type { SyncConnection } from './connection';
 import { openRemotePouch, type Pouch, type PouchDoc } from './pouch';
+import { claimDataFormat, workstationName } from './format';
 
 const PAGE = 1000;
 
@@ -51,6 +52,8 @@ export async function replaceServerData(
   connection: SyncConnection,
   opts: { dryRun?: boolean } = {},
 ): Promise<Replaced> {
+  // Never over data of a newer format (shared/data/format.ts): NewerDataFormat, nothing written.
+  await claimDataFormat(connection, { by: workstationName() });
   const remote = openRemotePouch(connection);
   const server = await serverDocs(remote);
   const writes: PouchDoc[] = [];

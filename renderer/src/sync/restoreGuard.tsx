@@ -20,6 +20,8 @@ import { currentReplication, resumeSync, suspendSync } from './engine';
 import { openRemotePouch } from './pouch';
 import { replaceServerData } from './replaceServer';
 import { syncErrorText } from './errors';
+import { claimDataFormat, NewerDataFormat, workstationName } from './format';
+import { newerServerFormatText } from '../../../shared/data/format';
 
 export interface RestorePlan {
   /** After a successful restore: what else was done, for the message shown (or null). */
@@ -91,7 +93,16 @@ export async function guardRestore(modal: Modal, fileName = '备份文件'): Pro
   if (!(await confirmReplace(modal, fileName))) return null;
   try {
     await openRemotePouch(connection).info();
+    // Nor over data of a newer format (shared/data/format.ts): its fields this build does not know would go.
+    await claimDataFormat(connection, { by: workstationName() });
   } catch (e) {
+    if (e instanceof NewerDataFormat) {
+      modal.error?.({
+        title: '服务器上的数据较新，未恢复',
+        content: newerServerFormatText(e.found, undefined, 'replacing'),
+      });
+      return null;
+    }
     modal.error?.({
       title: '无法连接服务器，未恢复',
       content: `替换服务器数据需要连接服务器（${syncErrorText(e)}）。可稍后再试，或选择“断开后恢复”。`,
