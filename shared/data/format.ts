@@ -11,6 +11,8 @@
  *   over data of a newer format.
  * - 从备份恢复: the backup's manifest carries the format it was written in (shared/data/manifest.ts); a
  *   newer one is refused.
+ * - This workstation: the highest format a build opened its database with is kept beside it
+ *   (renderer/src/db/open.ts); an older build installed over a newer one does not open the data.
  *
  * Every change an older build would lose or misread is a new entry here: a new field or table, a field
  * whose meaning changes, every Dexie schema version (renderer/src/db/schema.ts). test/unit/data/format
@@ -66,6 +68,15 @@ export function newerServerFormatText(
   if (when === 'replacing')
     return `${what}：不能用本工作站恢复的数据替换服务器数据。请先升级本工作站的秘书处工作台，或选择“断开后恢复”。`;
   return `${what}：同步已暂停，请先升级本工作站的秘书处工作台，升级后自动继续。本机的修改保留在本机，不会丢失。`;
+}
+
+/**
+ * The Chinese message when this workstation's own database was written by a newer build (a newer data
+ * format, or a newer database version when `found` is null): an older build installed over a newer one.
+ */
+export function newerLocalText(found: number | null, ours: number = DATA_FORMAT): string {
+  const what = found === null ? '数据库版本较新' : `数据格式第 ${found} 版`;
+  return `本机的数据已由较新版本的秘书处工作台写入（${what}，本工作台的数据格式为第 ${ours} 版）。为免较新版本记录的内容丢失，本版本不打开这些数据：请安装较新版本的秘书处工作台。本机数据保持原样，未做任何改动。`;
 }
 
 /** The Chinese message when a backup holds data of a newer format than this workstation's. */

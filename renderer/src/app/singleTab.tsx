@@ -14,16 +14,26 @@ import type { DeskDB } from '../db';
 
 /** The database handle, once its module has loaded (it is not part of the first screen's script). */
 let db: DeskDB | null = null;
-const openDb = async () => {
-  await startUp();
-  db ??= (await import('../db')).db;
-  if (!db.isOpen()) await db.open();
+/** Why the desk does not show (data a newer build wrote, a database that does not open), or null. */
+let refusal: { reason: 'newer' | 'failed'; text: string } | null = null;
+const openDb = async (): Promise<boolean> => {
+  let outcome = await startUp();
+  if (outcome.ok) {
+    db ??= (await import('../db')).db;
+    // Closed when another tab took over, and taken back here.
+    if (!db.isOpen()) outcome = await (await import('../db/open')).openDeskDatabase(db);
+  }
+  refusal = outcome.ok ? null : { reason: outcome.reason, text: outcome.text };
+  return outcome.ok;
 };
 
 export const LOCK_NAME = 'secretariat-desk-window';
 
-/** checking: asking for the lock; owner: this tab works; blocked: another tab has it; lost: taken over. */
-export type TabMode = 'checking' | 'owner' | 'blocked' | 'lost';
+/**
+ * checking: asking for the lock; owner: this tab works; blocked: another tab has it; lost: taken over;
+ * refused: the database is not opened (`refusal` says why: db/open.ts).
+ */
+export type TabMode = 'checking' | 'owner' | 'blocked' | 'lost' | 'refused';
 
 let mode: TabMode = 'checking';
 let started = false;
@@ -45,7 +55,11 @@ async function hold(options: LockOptions): Promise<void> {
   try {
     await navigator.locks.request(LOCK_NAME, options, async () => {
       granted = true;
-      await openDb().catch((e: unknown) => console.error('无法打开数据库', e));
+      if (!(await openDb())) {
+        // Held all the same: no other tab opens the data meanwhile.
+        setMode('refused');
+        await new Promise<never>(() => undefined);
+      }
       // What a page that went away (or the tab this one takes over from) left unsaved.
       await replayJournal().catch((e: unknown) => console.error('未能写入上次未保存的内容', e));
       setMode('owner');
@@ -72,10 +86,11 @@ function start() {
   afterNextPaint(() => void startUp());
   if (!hasLocks()) {
     // No Web Locks (very old engines, jsdom): nothing to coordinate with.
-    void openDb()
-      .then(replayJournal)
-      .catch((e: unknown) => console.error('未能写入上次未保存的内容', e))
-      .finally(() => setMode('owner'));
+    void openDb().then(async (ok) => {
+      if (!ok) return setMode('refused');
+      await replayJournal().catch((e: unknown) => console.error('未能写入上次未保存的内容', e));
+      setMode('owner');
+    });
     return;
   }
   void hold({ signal: AbortSignal.timeout(WAIT_MS) });
@@ -105,6 +120,25 @@ export function SingleTabGuard(props: { children: ReactNode; waiting?: ReactNode
   const m = useTabMode();
   if (m === 'owner') return props.children;
   if (m === 'checking') return props.waiting ?? null;
+  if (m === 'refused') {
+    const newer = refusal?.reason === 'newer';
+    return (
+      <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <Notice
+          status="error"
+          title={newer ? '本机数据来自较新版本的工作台' : '无法打开本机数据库'}
+          subTitle={refusal?.text}
+          extra={
+            newer ? undefined : (
+              <Button type="primary" onClick={() => window.location.reload()}>
+                重新加载
+              </Button>
+            )
+          }
+        />
+      </main>
+    );
+  }
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
       <Notice

@@ -1,4 +1,5 @@
 import { registerPendingWrite } from '../platform';
+import type { OpenOutcome } from '../db/open';
 
 /**
  * What runs once at start-up before any desk shows (issue 17: none of it is needed to paint the shell, so
@@ -8,8 +9,9 @@ import { registerPendingWrite } from '../platform';
  * - the browser is asked to keep the data (persistent storage);
  * - the clerk's holiday schedules for later years are registered with the engine (dates of every desk);
  * - desktop only: today's automatic backup, and one on quit (issue 8).
+ * First of all the database is opened, checked (db/open.ts): data a newer build wrote is not opened.
  */
-let started: Promise<void> | null = null;
+let started: Promise<OpenOutcome> | null = null;
 
 /** Runs `fn` once the browser has painted the next frame (the first screen paints before what follows). */
 export function afterNextPaint(fn: () => void): void {
@@ -17,13 +19,29 @@ export function afterNextPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-export function startUp(): Promise<void> {
+/**
+ * The start-up work, once; its outcome is the database's (db/open.ts): nothing of it runs on data a newer
+ * build wrote, or on a database that does not open.
+ */
+export function startUp(): Promise<OpenOutcome> {
   started ??= (async () => {
-    const [{ db, requestPersistentStorage }, { registerClerkHolidaySchedules }, { startAutoBackups }] =
-      await Promise.all([import('../db'), import('../records/settings'), import('../io/autoBackup')]);
+    const [
+      { db, requestPersistentStorage },
+      { openDeskDatabase },
+      { registerClerkHolidaySchedules },
+      { startAutoBackups },
+    ] = await Promise.all([
+      import('../db'),
+      import('../db/open'),
+      import('../records/settings'),
+      import('../io/autoBackup'),
+    ]);
+    const opened = await openDeskDatabase(db);
+    if (!opened.ok) return opened;
     void requestPersistentStorage();
     await registerClerkHolidaySchedules().catch((e: unknown) => console.error('无法读取节假日安排', e));
     startAutoBackups(db, registerPendingWrite);
+    return opened;
   })();
   return started;
 }

@@ -90,4 +90,9 @@ export const LOCAL_KEYS = {
    * that restoring an older backup and restarting does not hand out again the ids of records made since.
    */
   idFloor: 'local.idFloor',
+  /**
+   * The highest data format (shared/data/format.ts) a build has opened this workstation's database with:
+   * an older build that finds a higher one does not open it (db/open.ts).
+   */
+  dataFormat: 'local.dataFormat',
 } as const;

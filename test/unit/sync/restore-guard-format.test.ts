@@ -6,7 +6,7 @@
  * stand-in for antd's modal.
  */
 import 'fake-indexeddb/auto';
-import { Children, isValidElement, type ReactElement } from 'react';
+import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useServer } from './server';
 import { saveConnection } from '../../../renderer/src/sync/connection';
@@ -28,7 +28,7 @@ function replacingModal(errors: Shown[]) {
   return {
     confirm(config: { footer?: unknown; onOk?: () => void }) {
       if (typeof config.footer === 'function') {
-        const footer = (config.footer as () => ReactElement<{ children: unknown }>)();
+        const footer = (config.footer as () => ReactElement<{ children: ReactNode }>)();
         const replace = Children.toArray(footer.props.children).find(
           (b): b is ReactElement<{ danger?: boolean; onClick: () => void }> =>
             isValidElement(b) && (b.props as { danger?: boolean }).danger === true,
