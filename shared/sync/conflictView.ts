@@ -136,6 +136,12 @@ export function choiceLabel(table: string, key: unknown, choice: Pick<ConflictCh
   return fieldLabel(choice.field, table);
 }
 
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 function holidayText(v: unknown): string {
   if (!isPlainObject(v)) return '（空）';
   const days = (x: unknown) => (Array.isArray(x) ? x.length : 0);
@@ -162,8 +168,12 @@ export function choiceParts(
     choice.fields.map((f) => ({ field: f, before: winner[f], after: other[f] })),
     table,
   ).filter((c) => stableJson(c.before) !== stableJson(c.after));
-  const value = (c: FieldChange) =>
-    formatValue(c.field, side === 'winner' ? c.before : c.after, table, names);
+  const value = (c: FieldChange) => {
+    const v = side === 'winner' ? c.before : c.after;
+    // A stored file's content (the files table): its size, as the file lists give it.
+    if (typeof Blob !== 'undefined' && v instanceof Blob) return `文件内容（${fileSize(v.size)}）`;
+    return formatValue(c.field, v, table, names);
+  };
   if (changes.length === 1 && changes[0]!.field === choice.field) return [value(changes[0]!)];
   return changes.map((c) => `${fieldLabel(c.field, table)}：${value(c)}`);
 }

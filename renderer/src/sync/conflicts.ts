@@ -18,6 +18,7 @@ import {
   type ConflictChoice,
 } from '../../../shared/sync/conflictView';
 import { parseDocId } from '../../../shared/sync/scope';
+import { TABLE_LABEL } from '../../../shared/data/manifest';
 import { currentReplication, subscribeConflicts } from './engine';
 import type { PouchDoc } from './pouch';
 
@@ -45,27 +46,24 @@ export function conflictFieldLabel(
   return choiceLabel(c.table, c.key, choice);
 }
 
-const TABLE_LABELS: Record<string, string> = {
-  members: '会员单位',
-  payments: '会费缴纳',
-  meetings: '会议',
-  applications: '入会申请',
-  documents: '发文',
-  settings: '设置',
-  programmes: '专项行动',
-  offices: '任职',
-  activities: '活动',
-};
-
 export function tableLabel(table: string): string {
-  return TABLE_LABELS[table] ?? table;
+  return TABLE_LABEL[table] ?? table;
 }
 
-/** The record's name as the list shows it. */
+/** The record's name as the list shows it: its name, title, unit or receipt; a setting by its section. */
 export function recordName(c: Pick<ConflictView, 'table' | 'key' | 'winner'>): string {
   if (c.table === 'settings') return `${tableLabel(c.table)}「${settingName(c.key)}」`;
-  const w = c.winner as { name?: unknown; title?: unknown; unit?: { name?: unknown } };
-  const name = typeof w.name === 'string' ? w.name : typeof w.title === 'string' ? w.title : '';
+  const w = c.winner as {
+    name?: unknown;
+    title?: unknown;
+    unit?: { name?: unknown };
+    receiptNo?: unknown;
+    certificateNo?: unknown;
+  };
+  const name =
+    [w.name, w.title, w.unit?.name, w.certificateNo].find(
+      (x): x is string => typeof x === 'string' && x !== '',
+    ) ?? (typeof w.receiptNo === 'string' && w.receiptNo ? `收据号 ${w.receiptNo}` : '');
   return `${tableLabel(c.table)}${name ? `「${name}」` : ` ${String(c.key)}`}`;
 }
 
