@@ -62,8 +62,11 @@ export function newerServerFormatText(
   found: number,
   ours: number = DATA_FORMAT,
   when: 'connected' | 'connecting' | 'replacing' = 'connected',
+  /** The workstation that raised it (the format record's `by`), to know whom to ask. */
+  by?: string,
 ): string {
-  const what = `服务器上的数据已由较新版本的工作台写入（数据格式第 ${found} 版，本工作站为第 ${ours} 版）`;
+  const who = by ? `；由工作站“${by}”升级` : '';
+  const what = `服务器上的数据已由较新版本的工作台写入（数据格式第 ${found} 版，本工作站为第 ${ours} 版${who}）`;
   if (when === 'connecting') return `${what}：请先升级本工作站的秘书处工作台再连接。`;
   if (when === 'replacing')
     return `${what}：不能用本工作站恢复的数据替换服务器数据。请先升级本工作站的秘书处工作台，或选择“断开后恢复”。`;

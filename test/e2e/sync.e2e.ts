@@ -588,7 +588,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     const refused = section.getByRole('alert').filter({ hasText: '请先升级本工作站的秘书处工作台再连接' });
     await refused.waitFor();
     expect(await refused.innerText()).toContain(
-      `数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版`,
+      `数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版；由工作站“新版工作站”升级`,
     );
     await section.getByRole('button', { name: '连接', exact: true }).click();
     await refused.waitFor();

@@ -44,7 +44,7 @@ import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type Pouch
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';
 import { compareDataFormat } from '../../../shared/data/format';
-import { NewerDataFormat, claimDataFormat, formatOfDoc, workstationName } from './format';
+import { NewerDataFormat, claimDataFormat, formatDocBy, formatOfDoc, workstationName } from './format';
 
 const BATCH = 500;
 
@@ -355,7 +355,10 @@ class Replication {
         run.cancel();
         this.sync = null;
         this.formatClaimed = false;
-        setStatus({ phase: 'outdated', error: new NewerDataFormat(f).message });
+        setStatus({
+          phase: 'outdated',
+          error: new NewerDataFormat(f, formatDocBy(d as { by?: unknown })).message,
+        });
         this.retryLater();
         return;
       }

@@ -33,9 +33,18 @@ export interface FormatDoc {
 
 /** The office's data is of a newer format than this workstation's: it must be upgraded first. */
 export class NewerDataFormat extends Error {
-  constructor(readonly found: number) {
-    super(newerServerFormatText(found));
+  constructor(
+    readonly found: number,
+    /** The workstation that raised it ('' when the record does not say). */
+    readonly by = '',
+  ) {
+    super(newerServerFormatText(found, undefined, 'connected', by));
   }
+}
+
+/** The workstation named in a format record ('' when none). */
+export function formatDocBy(doc: { by?: unknown }): string {
+  return typeof doc.by === 'string' ? doc.by.slice(0, 40) : '';
 }
 
 /** The format a replicated `format:data` document gives, or null when the document is not that one. */
@@ -77,7 +86,7 @@ export async function claimDataFormat(
         throw new ServerRefused('服务器上的数据格式记录（format:data）已损坏，请联系管理员');
       const cmp = compareDataFormat(found, ours);
       if (cmp === 'same') return { format: ours };
-      if (cmp === 'newer') throw new NewerDataFormat(found);
+      if (cmp === 'newer') throw new NewerDataFormat(found, formatDocBy(got.body));
       before = found;
       rev = typeof got.body._rev === 'string' ? got.body._rev : undefined;
     } else if (got.status !== 404) throw new ServerRefused(`读取服务器的数据格式失败（HTTP ${got.status}）`);

@@ -99,7 +99,7 @@ export async function guardRestore(modal: Modal, fileName = '备份文件'): Pro
     if (e instanceof NewerDataFormat) {
       modal.error?.({
         title: '服务器上的数据较新，未恢复',
-        content: newerServerFormatText(e.found, undefined, 'replacing'),
+        content: newerServerFormatText(e.found, undefined, 'replacing', e.by),
       });
       return null;
     }

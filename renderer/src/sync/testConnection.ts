@@ -7,10 +7,10 @@
 import { compareDataFormat, newerServerFormatText, parseDataFormat } from '../../../shared/data/format';
 import type { SyncConnection } from './connection';
 import { syncErrorText } from './errors';
-import { FORMAT_DOC_ID } from './format';
+import { FORMAT_DOC_ID, formatDocBy } from './format';
 
-/** The database's data format as its `format:data` says, or null (none yet, or not readable). */
-async function serverFormat(c: SyncConnection, auth: string): Promise<number | null> {
+/** The database's data format as its `format:data` says (and who set it), or null (none, or not readable). */
+async function serverFormat(c: SyncConnection, auth: string): Promise<{ format: number; by: string } | null> {
   try {
     const res = await fetch(`${c.url}/${encodeURIComponent(c.db)}/${encodeURIComponent(FORMAT_DOC_ID)}`, {
       headers: { Authorization: auth, Accept: 'application/json' },
@@ -19,7 +19,9 @@ async function serverFormat(c: SyncConnection, auth: string): Promise<number | n
       signal: AbortSignal.timeout(10_000),
     });
     if (!res.ok) return null;
-    return parseDataFormat(((await res.json()) as { format?: unknown }).format);
+    const doc = (await res.json()) as { format?: unknown; by?: unknown };
+    const format = parseDataFormat(doc.format);
+    return format === null ? null : { format, by: formatDocBy(doc) };
   } catch {
     return null;
   }
@@ -48,8 +50,11 @@ export async function testConnection(c: SyncConnection): Promise<{ ok: boolean; 
   } catch {
     // not JSON: still reachable
   }
-  const format = await serverFormat(c, auth);
-  if (format !== null && compareDataFormat(format) === 'newer')
-    return { ok: false, text: `未连接：${newerServerFormatText(format, undefined, 'connecting')}` };
+  const server = await serverFormat(c, auth);
+  if (server !== null && compareDataFormat(server.format) === 'newer')
+    return {
+      ok: false,
+      text: `未连接：${newerServerFormatText(server.format, undefined, 'connecting', server.by)}`,
+    };
   return { ok: true, text: `连接成功：服务器可用，数据库 ${c.db}${count}` };
 }

@@ -31,7 +31,9 @@ import { bankSchema, DEFAULT_DOCUMENT_SETTINGS } from '../../../renderer/src/rec
 /**
  * The fingerprint of the records' shapes of each format. When the test below fails, the shapes changed:
  * add a step to DATA_FORMAT_HISTORY and the new fingerprint here under the new format — never change the
- * fingerprint of a format already written.
+ * fingerprint of a format already written. (The fingerprint is of zod's JSON schemas: after an upgrade of
+ * zod that only writes them differently, with the same fields, types and allowed values, the new
+ * fingerprint replaces the old one under the same format — say so in the commit.)
  */
 const SHAPES: Record<number, string> = {
   2: '6ef389bd48a6721e',
@@ -79,6 +81,9 @@ describe('the data format (shared/data/format.ts)', () => {
     expect(compareDataFormat(3, 2)).toBe('newer');
     expect(newerServerFormatText(3, 2)).toBe(
       '服务器上的数据已由较新版本的工作台写入（数据格式第 3 版，本工作站为第 2 版）：同步已暂停，请先升级本工作站的秘书处工作台，升级后自动继续。本机的修改保留在本机，不会丢失。',
+    );
+    expect(newerServerFormatText(3, 2, 'connected', '秘书处-会费')).toContain(
+      '（数据格式第 3 版，本工作站为第 2 版；由工作站“秘书处-会费”升级）：同步已暂停',
     );
     expect(newerServerFormatText(3, 2, 'connecting')).toBe(
       '服务器上的数据已由较新版本的工作台写入（数据格式第 3 版，本工作站为第 2 版）：请先升级本工作站的秘书处工作台再连接。',

@@ -61,7 +61,7 @@ describe('the office database’s data format', () => {
     const attempt = claimDataFormat(conn, { by: '秘书处-会费' });
     await expect(attempt).rejects.toBeInstanceOf(NewerDataFormat);
     await expect(claimDataFormat(conn, { by: '秘书处-会费' })).rejects.toThrow(
-      `服务器上的数据已由较新版本的工作台写入（数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版）：同步已暂停，请先升级本工作站的秘书处工作台`,
+      `服务器上的数据已由较新版本的工作台写入（数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版；由工作站“别处”升级）：同步已暂停，请先升级本工作站的秘书处工作台`,
     );
     expect(await formatDoc(conn)).toEqual(before);
   });

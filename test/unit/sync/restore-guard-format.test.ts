@@ -61,7 +61,7 @@ describe('用备份替换服务器数据 and the data format', () => {
     expect(errors).toEqual([
       {
         title: '服务器上的数据较新，未恢复',
-        content: `服务器上的数据已由较新版本的工作台写入（数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版）：不能用本工作站恢复的数据替换服务器数据。请先升级本工作站的秘书处工作台，或选择“断开后恢复”。`,
+        content: `服务器上的数据已由较新版本的工作台写入（数据格式第 ${DATA_FORMAT + 1} 版，本工作站为第 ${DATA_FORMAT} 版；由工作站“新版工作站”升级）：不能用本工作站恢复的数据替换服务器数据。请先升级本工作站的秘书处工作台，或选择“断开后恢复”。`,
       },
     ]);
     // The replacement itself refuses too, writing nothing.
