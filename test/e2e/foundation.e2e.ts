@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { countRows, it, loadDemoData, openDesk, readRows, shot } from './support';
 import { DATA_FORMAT } from '../../shared/data/format';
+import { axeViolations } from './axe';
 
 const SECTIONS = ['首页', '会员', '入会申请', '会费', '会议', '专项行动', '发文', '设置'];
 
@@ -57,6 +58,7 @@ describe('foundation (issue 2)', () => {
     expect(await s.page.getByText(`数据格式第 ${DATA_FORMAT + 1} 版`).count()).toBe(1);
     expect(await s.page.getByRole('link', { name: '会员' }).count()).toBe(0); // no desk
     await shot(s.page, 'foundation-newer-data-refused');
+    expect(await axeViolations(s.page)).toEqual([]);
     expect(await s.page.evaluate(() => localStorage.getItem('desk-local:local.dataFormat'))).toBe(
       String(DATA_FORMAT + 1),
     );

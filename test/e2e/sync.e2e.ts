@@ -25,6 +25,7 @@ import {
 } from './support';
 import { creditCodeCheckChar } from '../../shared/charter';
 import { DATA_FORMAT } from '../../shared/data/format';
+import { axeViolations } from './axe';
 import {
   addAdmin,
   createDatabase,
@@ -522,6 +523,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(text).not.toMatch(/[{}]|duesSchedule|termYears|earlierDuesSchedules/);
     expect(await dlg.locator('[aria-label$=" 采用"]').count()).toBe(2);
     await shot(a.page, 'sync-8-charter-conflict-dialog');
+    expect(await axeViolations(a.page)).toEqual([]);
     // Whichever version CouchDB's rule made the winner: A's 会费标准 and B's term are kept.
     const aWon = (await charterOf(a.page))?.duesSchedule.member === 8000;
     const taken = aWon ? '任期（年） 采用' : '会费标准 采用';
@@ -614,6 +616,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(await upgrade.innerText()).toContain('同步已暂停，请先升级本工作站的秘书处工作台');
     expect(await upgrade.innerText()).toContain('本机的修改保留在本机，不会丢失');
     await shot(a.page, 'sync-7-upgrade-needed');
+    expect(await axeViolations(a.page)).toEqual([]);
     await a.page.waitForTimeout(1500);
     expect(await serverMemberCount(FDB)).toBe(0);
 

@@ -18,7 +18,9 @@
  * - Data format (shared/data/format.ts, sync/format.ts): after registering its number and before anything
  *   replicates, the workstation claims the database's format; where the office's data is of a newer format
  *   it replicates nothing (需升级工作台: its changes wait in the outbox and the replica, nothing lost), and
- *   it stops the same way when a newer workstation raises the format while it syncs.
+ *   it stops the same way when a newer workstation raises the format while it syncs. What the replica
+ *   received after the raise (the newer build's records) is not applied to Dexie: it waits there until
+ *   the upgrade, so this build never shows — and saves without their new fields — the newer records.
  * - First connection of this workstation to a database: the server's documents come first and win; only
  *   rows the server has never had (not even as a deletion) are uploaded — so connecting (or reconnecting
  *   after a restore) never brings old or deleted records back.
@@ -43,10 +45,16 @@ import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type O
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';
-import { compareDataFormat } from '../../../shared/data/format';
+import { DATA_FORMAT, compareDataFormat, parseDataFormat } from '../../../shared/data/format';
 import { NewerDataFormat, claimDataFormat, formatDocBy, formatOfDoc, workstationName } from './format';
 
 const BATCH = 500;
+
+/** The format a `format:data` document raises the database to, when newer than this build's (else null). */
+function newerFormatOf(doc: { _id?: unknown; format?: unknown; _deleted?: unknown }): number | null {
+  const f = formatOfDoc(doc);
+  return f !== null && compareDataFormat(f) === 'newer' ? f : null;
+}
 
 // ------------------------------------------------------------------ status (always in view)
 
@@ -349,19 +357,8 @@ class Replication {
     pull.on('change', (info) => {
       if (!mine()) return;
       const docs = (info as { docs?: PouchDoc[] }).docs ?? [];
-      for (const d of docs) {
-        const f = formatOfDoc(d);
-        if (f === null || compareDataFormat(f) !== 'newer') continue;
-        run.cancel();
-        this.sync = null;
-        this.formatClaimed = false;
-        setStatus({
-          phase: 'outdated',
-          error: new NewerDataFormat(f, formatDocBy(d as { by?: unknown })).message,
-        });
-        this.retryLater();
-        return;
-      }
+      const raised = docs.find((d) => newerFormatOf(d) !== null);
+      if (raised) this.stopOutdated(raised as { format?: unknown; by?: unknown });
     });
     push.on('change', (info) => {
       const docs = (info as { docs?: PouchDoc[] }).docs ?? info.change?.docs ?? [];
@@ -369,6 +366,19 @@ class Replication {
       this.saveUnpushed();
       void this.refreshPending();
     });
+  }
+
+  /**
+   * The database's format was raised past this workstation's (a `format:data` document in the replica):
+   * the replication stops, the status says 需升级工作台, and it is tried again later (after an upgrade).
+   */
+  private stopOutdated(doc: { format?: unknown; by?: unknown }): void {
+    this.sync?.cancel();
+    this.sync = null;
+    this.formatClaimed = false;
+    const f = parseDataFormat(doc.format) ?? DATA_FORMAT + 1;
+    setStatus({ phase: 'outdated', error: new NewerDataFormat(f, formatDocBy(doc)).message });
+    this.retryLater();
   }
 
   private retryLater(): void {
@@ -564,7 +574,11 @@ class Replication {
       binary: true,
     });
     if (res.results.length === 0) return false;
-    const rows = res.results
+    // A raised format in the batch: what came after it is a newer build's data — left in the replica,
+    // not applied (this build would save it without the fields it does not know), until an upgrade.
+    const cut = res.results.findIndex((c) => c.doc !== undefined && newerFormatOf(c.doc) !== null);
+    const results = cut < 0 ? res.results : res.results.slice(0, cut);
+    const rows = results
       .map((c) => ({ c, ref: parseDocId(c.id) }))
       .filter(
         (x): x is { c: (typeof res.results)[number]; ref: { table: string; key: number | string } } =>
@@ -620,8 +634,13 @@ class Replication {
       }
     }
     if (heldChanged) this.saveHeld();
-    writeLocal(appliedKey(this.name), res.last_seq);
+    if (cut < 0) writeLocal(appliedKey(this.name), res.last_seq);
+    else if (cut > 0) writeLocal(appliedKey(this.name), results[cut - 1]!.seq);
     if (conflictsChanged) this.saveConflicts();
+    if (cut >= 0) {
+      this.stopOutdated(res.results[cut]!.doc as { format?: unknown; by?: unknown });
+      return false;
+    }
     return res.results.length === BATCH;
   }
 

@@ -7,7 +7,8 @@
  * replicated: the same format goes on; an older one is raised to this workstation's (a newer build is
  * here); a newer one stops this workstation (`NewerDataFormat`: it would drop the fields it does not know
  * the next time it saved those records). The live pull watches the document too, so a workstation
- * already syncing stops when a newer one raises it.
+ * already syncing stops when a newer one raises it, and the engine's apply stops at it: the records after
+ * it in the replica wait there, unapplied, until the upgrade.
  */
 import {
   DATA_FORMAT,

@@ -66,6 +66,44 @@ afterEach(async () => {
   rep = null;
 });
 
+describe('sync engine: a raised format in the replica (step by step, no server)', () => {
+  it('what came before it is applied; what came after it waits in the replica, then lands once the format allows', async () => {
+    const r = new Replication({
+      url: 'http://127.0.0.1:9',
+      db: `engine-format-${process.pid}-${Date.now()}`,
+      user: 'clerk',
+      password: 'x',
+      workstationName: '工作站甲',
+    } as never);
+    rep = r;
+    writeLocal(`local.sync.seeded:${r.name}`, true);
+    const put = (doc: object) => r.local.put(doc as never);
+    // In the replica's order: an older build's change, the raise, then a newer build's record.
+    await put(
+      encodeRow('settings', 'documents', { key: 'documents', value: { letterheadMark: '旧版修改' } }),
+    );
+    await put({ _id: FORMAT_DOC_ID, type: 'format', format: DATA_FORMAT + 1, by: '新版工作站', at: '' });
+    await put(
+      encodeRow('settings', 'bank', {
+        key: 'bank',
+        value: { accountName: '新版', bank: '某行', accountNo: '123456' },
+      }),
+    );
+    await r.applyNow();
+    expect(await mark()).toBe('旧版修改');
+    expect(await db.settings.get('bank')).toBeUndefined();
+    expect(syncStatus().phase).toBe('outdated');
+    expect(syncStatus().error).toContain('由工作站“新版工作站”升级');
+    await r.applyNow(); // again: still held at the raise
+    expect(await db.settings.get('bank')).toBeUndefined();
+    // The format back at this build's (as after the upgrade, the newer build's format being its own).
+    const f = await r.local.get(FORMAT_DOC_ID);
+    await put({ ...f, format: DATA_FORMAT });
+    await r.applyNow();
+    expect((await db.settings.get('bank'))?.value).toMatchObject({ accountName: '新版' });
+  });
+});
+
 describe('sync engine: the office data of a newer format (shared/data/format.ts)', () => {
   it('there at connect: nothing pulled or pushed, 需升级工作台 with the edits waiting', async () => {
     const conn = await live.freshConn();
