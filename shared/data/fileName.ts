@@ -88,3 +88,10 @@ export function fileNamePart(s: string, max = 100): string {
 export function exportFileNameFor(name: string, kind: ExportKind): string {
   return sanitizeFileName(name, EXPORT_KINDS[kind].extension);
 }
+
+/** A file's size as the lists show it: `3 KB` (at least 1), `1.2 MB`. */
+export function fileSizeText(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

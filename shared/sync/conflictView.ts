@@ -13,6 +13,7 @@
  * - The values read as the audit trail reads them (shared/data/auditView.ts): labelled, formatted, never JSON.
  */
 import { fieldLabel, flattenChanges, formatValue, type AuditNames } from '../data/auditView';
+import { fileSizeText } from '../data/fileName';
 import type { FieldChange } from '../domain/records';
 import { differingFields, mergePicked, stableJson } from './codec';
 
@@ -136,12 +137,6 @@ export function choiceLabel(table: string, key: unknown, choice: Pick<ConflictCh
   return fieldLabel(choice.field, table);
 }
 
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} 字节`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function holidayText(v: unknown): string {
   if (!isPlainObject(v)) return '（空）';
   const days = (x: unknown) => (Array.isArray(x) ? x.length : 0);
@@ -171,7 +166,7 @@ export function choiceParts(
   const value = (c: FieldChange) => {
     const v = side === 'winner' ? c.before : c.after;
     // A stored file's content (the files table): its size, as the file lists give it.
-    if (typeof Blob !== 'undefined' && v instanceof Blob) return `文件内容（${fileSize(v.size)}）`;
+    if (typeof Blob !== 'undefined' && v instanceof Blob) return `文件内容（${fileSizeText(v.size)}）`;
     return formatValue(c.field, v, table, names);
   };
   if (changes.length === 1 && changes[0]!.field === choice.field) return [value(changes[0]!)];

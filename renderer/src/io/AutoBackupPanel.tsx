@@ -5,10 +5,7 @@ import { desk, deskErrorText } from '../platform';
 import { parseAutoBackupName, DAILY_TO_KEEP, MONTHLY_TO_KEEP } from '../../../shared/data/retention';
 import { autoBackupApi, runDailyAutoBackup, type AutoBackupInfo } from './autoBackup';
 import { DeskTable } from '../ui/DeskTable';
-
-function size(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
-}
+import { fileSizeText } from '../../../shared/data/fileName';
 
 /** 自动备份: the list of automatic backups (desktop app only), each with 恢复 (goes to the restore preview). */
 export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes: Uint8Array }) => void }) {
@@ -67,7 +64,7 @@ export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes
             render: (_: unknown, r) =>
               parseAutoBackupName(r.name)?.kind === 'pre-restore' ? '恢复前备份' : '每日备份',
           },
-          { title: '大小', dataIndex: 'size', align: 'right', render: (n: number) => size(n) },
+          { title: '大小', dataIndex: 'size', align: 'right', render: (n: number) => fileSizeText(n) },
           {
             title: '操作',
             render: (_: unknown, r) => (

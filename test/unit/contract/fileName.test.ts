@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_KINDS, exportFileNameFor, sanitizeFileName } from '../../../shared/data/fileName';
+import {
+  EXPORT_KINDS,
+  exportFileNameFor,
+  fileSizeText,
+  sanitizeFileName,
+} from '../../../shared/data/fileName';
 import { deskErrorText } from '../../../shared/channels';
 
 describe('one file-name sanitiser (issue #13)', () => {
@@ -77,5 +82,16 @@ describe('errors from the main process reach the clerk in Chinese (issue #13)', 
       '所选文件过大',
     );
     expect(deskErrorText('无法读取所选文件')).toBe('无法读取所选文件');
+  });
+});
+
+describe('fileSizeText', () => {
+  it('reads a size as the file lists show it: at least 1 KB, MB with one decimal', () => {
+    expect(fileSizeText(0)).toBe('1 KB');
+    expect(fileSizeText(6)).toBe('1 KB');
+    expect(fileSizeText(2700)).toBe('3 KB');
+    expect(fileSizeText(1024 * 1024 - 1)).toBe('1024 KB');
+    expect(fileSizeText(1024 * 1024)).toBe('1.0 MB');
+    expect(fileSizeText(35 * 1024 * 1024 + 300 * 1024)).toBe('35.3 MB');
   });
 });

@@ -118,8 +118,8 @@ describe('conflict choices (issue 19)', () => {
     const o = { id: 3, name: '申请表.pdf', data: new Blob(['%PDF-1.7 '.repeat(300)]) };
     const [choice] = conflictChoices('files', w, o);
     expect(choice).toEqual({ field: 'data', fields: ['data'] });
-    expect(choiceText('files', 3, choice!, w, o, 'winner')).toBe('文件内容（6 字节）');
-    expect(choiceText('files', 3, choice!, w, o, 'other')).toBe('文件内容（2.6 KB）');
+    expect(choiceText('files', 3, choice!, w, o, 'winner')).toBe('文件内容（1 KB）');
+    expect(choiceText('files', 3, choice!, w, o, 'other')).toBe('文件内容（3 KB）');
   });
 
   it('a setting that is one value: one choice named by its key', () => {
