@@ -600,7 +600,29 @@ describe('多人协作 through CouchDB (issue 19)', () => {
 
     // Its own format there: it connects and syncs; then a newer workstation raises it meanwhile.
     await setServerFormat(DATA_FORMAT);
+    // A workstation registered by a build from before builds were recorded.
+    const older = await fetch(`${base()}/${FDB}/workstation%3A7`, {
+      method: 'PUT',
+      headers: { Authorization: authHeader, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'workstation',
+        n: 7,
+        token: 't'.repeat(32),
+        name: '会议室笔记本',
+        registeredAt: '2026-11-30T01:00:00.000Z',
+      }),
+    });
+    expect(older.status).toBe(201);
     await connect(a.page, '工作站丙', FDB);
+    // 工作站: the office's desks with the build each last connected with.
+    const desks = a.page.getByRole('region', { name: '工作站名单' });
+    await desks.getByRole('button', { name: '刷新' }).click();
+    const row = (name: string) => desks.getByRole('row').filter({ hasText: name });
+    await row('工作站丙（本机）').getByText('与本机相同').waitFor();
+    expect(await row('工作站丙（本机）').innerText()).toContain(`第 ${DATA_FORMAT} 版`);
+    await row('会议室笔记本').getByText('需升级（版本未记录）').waitFor();
+    await desks.screenshot({ path: 'test-results/screenshots/sync-9-workstations.png' });
+    expect(await axeViolations(a.page)).toEqual([]);
     await setServerFormat(DATA_FORMAT + 1);
     await waitFor('需升级工作台', async () => (await statusText(a.page)) === '需升级工作台');
     await addMember(a.page, '北京戊方安全技术有限公司', '91110108MA01G7H8J');

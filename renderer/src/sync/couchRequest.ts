@@ -25,14 +25,37 @@ export interface CouchResponse {
 }
 
 /** One request to a document of the connection's database; throws ServerUnreachable / ServerRefused. */
-export async function couch(
+export function couch(
   conn: ServerConnection,
   method: 'GET' | 'PUT',
   docId: string,
   body?: object,
   fetchImpl: typeof fetch = fetch,
 ): Promise<CouchResponse> {
-  const url = `${conn.url.replace(/\/+$/, '')}/${encodeURIComponent(conn.db)}/${encodeURIComponent(docId)}`;
+  return request(conn, method, encodeURIComponent(docId), body, fetchImpl);
+}
+
+/**
+ * A GET of one of the database's views, e.g. `_all_docs` with its query (the keys JSON-encoded by the
+ * caller); throws ServerUnreachable / ServerRefused as `couch` does.
+ */
+export function couchView(
+  conn: ServerConnection,
+  view: '_all_docs',
+  query: Record<string, string>,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CouchResponse> {
+  return request(conn, 'GET', `${view}?${new URLSearchParams(query).toString()}`, undefined, fetchImpl);
+}
+
+async function request(
+  conn: ServerConnection,
+  method: 'GET' | 'PUT',
+  path: string,
+  body: object | undefined,
+  fetchImpl: typeof fetch,
+): Promise<CouchResponse> {
+  const url = `${conn.url.replace(/\/+$/, '')}/${encodeURIComponent(conn.db)}/${path}`;
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
   let res: Response;

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/harness';
 import { useServer } from './server';
-import { registerWorkstation } from '../../../renderer/src/sync/workstation';
+import { listWorkstations, registerWorkstation } from '../../../renderer/src/sync/workstation';
+import { couch } from '../../../renderer/src/sync/couchRequest';
+import { DATA_FORMAT } from '../../../shared/data/format';
 import { setWorkstationNumber, workstationIdentity } from '../../../renderer/src/db/ids';
 import { LOCAL_KEYS, writeLocal } from '../../../renderer/src/db/local';
 import { ID_RANGE, makeId } from '../../../shared/data/ids';
@@ -53,5 +55,39 @@ describe('workstation numbers registered on the server (issue 19)', () => {
     // A is still 5.
     writeLocal(LOCAL_KEYS.workstation, a);
     expect(await registerWorkstation(freshDb(), live.conn)).toEqual({ n: 5 });
+  }, 60_000);
+});
+
+describe('the office’s workstations and their builds', () => {
+  it('each connect records the build; the list reads every registration, older ones without a build', async () => {
+    const conn = await live.freshConn();
+    // This workstation, registered by an older format's build, then connecting again on this one.
+    setWorkstationNumber(11);
+    writeLocal(LOCAL_KEYS.workstationName, '秘书处-会费');
+    await registerWorkstation(freshDb(), conn, { format: 1, app: '0.0.9' });
+    let [me] = await listWorkstations(conn);
+    expect(me).toMatchObject({ n: 11, name: '秘书处-会费', app: '0.0.9', format: 1 });
+    await registerWorkstation(freshDb(), conn);
+    [me] = await listWorkstations(conn);
+    expect(me).toMatchObject({ n: 11, name: '秘书处-会费', app: 'dev', format: DATA_FORMAT });
+    expect(me!.seenAt! >= me!.registeredAt).toBe(true);
+    // A registration from before builds were recorded, and a damaged one (no number): listed as it says, or left out.
+    for (const [id, doc] of [
+      [
+        'workstation:7',
+        {
+          type: 'workstation',
+          n: 7,
+          token: 't'.repeat(32),
+          name: '会议室笔记本',
+          registeredAt: '2026-11-30T01:00:00.000Z',
+        },
+      ],
+      ['workstation:x', { type: 'workstation', name: '坏记录' }],
+    ] as const)
+      expect((await couch(conn, 'PUT', id, doc)).status).toBe(201);
+    const all = await listWorkstations(conn);
+    expect(all.map((w) => w.n)).toEqual([7, 11]);
+    expect(all[0]).toEqual({ n: 7, name: '会议室笔记本', registeredAt: '2026-11-30T01:00:00.000Z' });
   }, 60_000);
 });

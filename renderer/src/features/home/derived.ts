@@ -33,6 +33,7 @@ import type { DeskDB } from '../../db/schema';
 import { changesAfter, lastChange, pruneChanges, readStamps, sameStamps } from '../../db/revisions';
 import { readBank, readCharterSettings, type BankSetting } from '../../records/settings';
 import { trackedFromOf } from '../../records/ledgerRows';
+import { APP_VERSION } from '../../app/version';
 import type { LedgerResult, LedgerRow } from '../dues/ledger';
 import {
   DASHBOARD_TABLES,
@@ -54,7 +55,7 @@ export const DERIVED_FORMAT = 1;
  * What a kept value is checked against besides its stamps: the format and the app's version (a new release
  * may decide a rule differently — its engine's values are computed again, never taken from an older one).
  */
-const FORMAT = `${DERIVED_FORMAT}:${typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'}`;
+const FORMAT = `${DERIVED_FORMAT}:${APP_VERSION}`;
 
 /** Above this many touched members, every summary is recomputed from whole tables (one read is faster). */
 const INCREMENTAL_LIMIT = 500;

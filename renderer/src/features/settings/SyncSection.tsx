@@ -16,6 +16,7 @@ import { choiceParts, type ConflictChoice } from '../../../../shared/sync/confli
 import { useAuditNames } from '../../ui/AuditTrail';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
+import { WorkstationList } from './WorkstationList';
 
 interface FormValues {
   url: string;
@@ -261,6 +262,7 @@ export function SyncSection() {
           </Flex>
         )}
       </section>
+      {connection && <WorkstationList connection={connection} />}
       {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} />}
     </Flex>
   );
