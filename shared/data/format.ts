@@ -6,9 +6,9 @@
  * time a workstation still on format 1 saved 章程参数, and, replicated, gone on every workstation. So no
  * build writes into data of a newer format than its own:
  * - 多人协作: the office's database carries the highest format of any workstation that connected to it
- *   (renderer/src/sync/format.ts); a workstation of an older format stops syncing and says 请升级 (its own
- *   changes wait on it, nothing is lost), one of a newer format raises it; 用备份替换服务器数据 is refused
- *   over data of a newer format.
+ *   (renderer/src/sync/format.ts); a workstation of an older format stops syncing and says 需升级工作台
+ *   (its own changes wait on it, nothing is lost), one of a newer format raises it; 用备份替换服务器数据
+ *   is refused over data of a newer format.
  * - 从备份恢复: the backup's manifest carries the format it was written in (shared/data/manifest.ts); a
  *   newer one is refused.
  * - This workstation: the highest format a build opened its database with is kept beside it

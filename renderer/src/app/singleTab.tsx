@@ -9,6 +9,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { Button } from 'antd';
 import { Notice } from '../ui/Notice';
 import { replayJournal } from '../ui/journal';
+import { errorText } from '../ui/errorText';
 import { afterNextPaint, startUp } from './startup';
 import type { DeskDB } from '../db';
 
@@ -23,7 +24,11 @@ const openDb = async (): Promise<boolean> => {
     // Closed when another tab took over, and taken back here.
     if (!db.isOpen()) outcome = await (await import('../db/open')).openDeskDatabase(db);
   }
-  refusal = outcome.ok ? null : { reason: outcome.reason, text: outcome.text };
+  refusal = outcome.ok
+    ? null
+    : outcome.reason === 'newer'
+      ? { reason: 'newer', text: outcome.text }
+      : { reason: 'failed', text: `无法打开本机数据库：${errorText(outcome.error)}` };
   return outcome.ok;
 };
 

@@ -8,11 +8,14 @@
  * written, and the window says so (app/singleTab.tsx).
  */
 import { compareDataFormat, DATA_FORMAT, newerLocalText, parseDataFormat } from '../../../shared/data/format';
-import { errorText } from '../ui/errorText';
 import { LOCAL_KEYS, readLocal, writeLocal } from './local';
 import { SCHEMA_VERSION, type DeskDB } from './schema';
 
-export type OpenOutcome = { ok: true } | { ok: false; reason: 'newer' | 'failed'; text: string };
+/** Not opened: data a newer build wrote (`text` says so), or a database that failed to open (`error`). */
+export type OpenOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'newer'; text: string }
+  | { ok: false; reason: 'failed'; error: unknown };
 
 /** The data of this workstation is of a newer format than this build's (before anything opens it). */
 export function newerLocalData(): OpenOutcome | null {
@@ -50,7 +53,7 @@ export async function openDeskDatabase(d: DeskDB): Promise<OpenOutcome> {
     const inner = (e as { inner?: { name?: unknown } } | null)?.inner?.name;
     if (name === 'VersionError' || inner === 'VersionError')
       return { ok: false, reason: 'newer', text: newerLocalText(null) };
-    return { ok: false, reason: 'failed', text: `无法打开本机数据库：${errorText(e)}` };
+    return { ok: false, reason: 'failed', error: e };
   }
   // Where the engine could not list its databases: Dexie 4 opened a newer one, its version says so.
   if (d.verno > SCHEMA_VERSION) {

@@ -2,6 +2,7 @@
  * The browser implementation of the contract, so the renderer runs without Electron:
  * saving downloads the file, opening uses a file input, flushing happens on pagehide/hidden.
  */
+import { APP_VERSION } from './version';
 import type {
   AppInfo,
   DeskApi,
@@ -120,7 +121,7 @@ export const browserDesk: DeskApi = {
     return { ok: false, error: '浏览器中无法直接打开文件：请在浏览器的下载列表中打开它。' };
   },
   async appInfo(): Promise<AppInfo> {
-    return { version: __APP_VERSION__, runtime: 'browser' };
+    return { version: APP_VERSION, runtime: 'browser' };
   },
   async writeAutoBackup() {
     throw new Error('自动备份仅在桌面版（Electron）中可用：浏览器版请用“备份到文件”。');

@@ -373,6 +373,7 @@ class Replication {
    * the replication stops, the status says 需升级工作台, and it is tried again later (after an upgrade).
    */
   private stopOutdated(doc: { format?: unknown; by?: unknown }): void {
+    if (this.stopped) return;
     this.sync?.cancel();
     this.sync = null;
     this.formatClaimed = false;

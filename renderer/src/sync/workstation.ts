@@ -17,7 +17,7 @@
 import { rekeyWorkstation, type DeskDB } from '../db/schema';
 import { randomWorkstationNumber, setWorkstationNumber, workstationIdentity } from '../db/ids';
 import { LOCAL_KEYS, readLocal } from '../db/local';
-import { APP_VERSION } from '../app/version';
+import { APP_VERSION } from '../platform/version';
 import { DATA_FORMAT, parseDataFormat } from '../../../shared/data/format';
 import { couch, couchView, ServerRefused } from './couchRequest';
 import type { ServerConnection } from './types';

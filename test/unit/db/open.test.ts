@@ -57,7 +57,9 @@ describe('opening the database, checked (shared/data/format.ts)', () => {
     const d = openDeskDb(db);
     const outcome = await openDeskDatabase(d);
     expect(outcome).toMatchObject({ ok: false, reason: 'newer' });
-    expect(!outcome.ok && outcome.text).toContain('（数据库版本较新，本工作台的数据格式为第');
+    expect(!outcome.ok && outcome.reason === 'newer' && outcome.text).toContain(
+      '（数据库版本较新，本工作台的数据格式为第',
+    );
     expect(d.isOpen()).toBe(false);
     expect(readLocal(LOCAL_KEYS.dataFormat)).toBeUndefined();
     // Untouched: still the newer build's version, with only its own store.

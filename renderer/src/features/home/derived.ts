@@ -33,7 +33,7 @@ import type { DeskDB } from '../../db/schema';
 import { changesAfter, lastChange, pruneChanges, readStamps, sameStamps } from '../../db/revisions';
 import { readBank, readCharterSettings, type BankSetting } from '../../records/settings';
 import { trackedFromOf } from '../../records/ledgerRows';
-import { APP_VERSION } from '../../app/version';
+import { APP_VERSION } from '../../platform/version';
 import type { LedgerResult, LedgerRow } from '../dues/ledger';
 import {
   DASHBOARD_TABLES,
