@@ -75,7 +75,7 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
       ]}
     >
       <Typography.Paragraph>
-        两个工作站同时修改了这条记录。当前显示的是服务器规则选定的版本（本机版本）；请逐个字段选择保留哪个版本。未采用的版本会完整记入操作记录。
+        两个工作站同时修改了这条记录。各工作站当前显示的都是按服务器规则选定的版本（当前版本），它不一定是本工作站的修改；请逐个字段选择保留哪个版本。未采用的版本会完整记入操作记录。
       </Typography.Paragraph>
       <Table<ConflictChoice>
         size="small"
@@ -86,7 +86,7 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
         locale={{ emptyText: '两个版本只在自动记录的字段（修改时间、检索文字）上不同：保留当前版本即可' }}
         columns={[
           { title: '字段', width: 120, render: (_, r) => conflictFieldLabel(conflict, r) },
-          { title: '本机版本', render: (_, r) => side(r, 'winner') },
+          { title: '当前版本', render: (_, r) => side(r, 'winner') },
           { title: '另一版本', render: (_, r) => side(r, 'other') },
           {
             title: '采用',
@@ -98,7 +98,7 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
                 onChange={(e) => setPick((p) => ({ ...p, [r.field]: e.target.value as 'winner' | 'other' }))}
                 style={{ whiteSpace: 'nowrap' }}
                 options={[
-                  { label: '本机版本', value: 'winner' },
+                  { label: '当前版本', value: 'winner' },
                   { label: '另一版本', value: 'other' },
                 ]}
               />
