@@ -26,6 +26,7 @@ import {
 import { creditCodeCheckChar } from '../../shared/charter';
 import { DATA_FORMAT } from '../../shared/data/format';
 import { axeViolations } from './axe';
+import { putServerDoc, putServerFormat } from '../unit/sync/server';
 import {
   addAdmin,
   createDatabase,
@@ -561,23 +562,8 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     const FDB = 'ccia-desk-format';
     await createDatabase(base(), FDB, authHeader);
     /** What a workstation of format `format` leaves on the server (sync/format.ts). */
-    const setServerFormat = async (format: number) => {
-      const url = `${base()}/${FDB}/format%3Adata`;
-      const have = await fetch(url, { headers: { Authorization: authHeader } });
-      const rev = have.ok ? { _rev: ((await have.json()) as { _rev: string })._rev } : {};
-      const put = await fetch(url, {
-        method: 'PUT',
-        headers: { Authorization: authHeader, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          ...rev,
-          type: 'format',
-          format,
-          by: '新版工作站',
-          at: new Date().toISOString(),
-        }),
-      });
-      expect(put.status).toBe(201);
-    };
+    const office = { url: base(), db: FDB, user: USER, password: PASSWORD };
+    const setServerFormat = (format: number) => putServerFormat(office, format);
     const a = await launch(newProfile());
     pages = [a.page];
 
@@ -601,18 +587,13 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     // Its own format there: it connects and syncs; then a newer workstation raises it meanwhile.
     await setServerFormat(DATA_FORMAT);
     // A workstation registered by a build from before builds were recorded.
-    const older = await fetch(`${base()}/${FDB}/workstation%3A7`, {
-      method: 'PUT',
-      headers: { Authorization: authHeader, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'workstation',
-        n: 7,
-        token: 't'.repeat(32),
-        name: '会议室笔记本',
-        registeredAt: '2026-11-30T01:00:00.000Z',
-      }),
+    await putServerDoc(office, 'workstation:7', {
+      type: 'workstation',
+      n: 7,
+      token: 't'.repeat(32),
+      name: '会议室笔记本',
+      registeredAt: '2026-11-30T01:00:00.000Z',
     });
-    expect(older.status).toBe(201);
     await connect(a.page, '工作站丙', FDB);
     // 工作站: the office's desks with the build each last connected with.
     const desks = a.page.getByRole('region', { name: '工作站名单' });

@@ -12,6 +12,11 @@ export class ServerRefused extends Error {}
 
 const TIMEOUT_MS = 8000;
 
+/** A text field of a server document shown to the clerk (a workstation's name): a string, at most `max` characters. */
+export function serverText(v: unknown, max = 40): string | undefined {
+  return typeof v === 'string' ? v.slice(0, max) : undefined;
+}
+
 function basic(user: string, password: string): string {
   const bytes = new TextEncoder().encode(`${user}:${password}`);
   let s = '';

@@ -45,7 +45,7 @@ import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type O
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';
-import { DATA_FORMAT, compareDataFormat, parseDataFormat } from '../../../shared/data/format';
+import { compareDataFormat } from '../../../shared/data/format';
 import { NewerDataFormat, claimDataFormat, formatDocBy, formatOfDoc, workstationName } from './format';
 
 const BATCH = 500;
@@ -357,8 +357,10 @@ class Replication {
     pull.on('change', (info) => {
       if (!mine()) return;
       const docs = (info as { docs?: PouchDoc[] }).docs ?? [];
-      const raised = docs.find((d) => newerFormatOf(d) !== null);
-      if (raised) this.stopOutdated(raised as { format?: unknown; by?: unknown });
+      for (const d of docs) {
+        const f = newerFormatOf(d);
+        if (f !== null) return this.stopOutdated(f, d as { by?: unknown });
+      }
     });
     push.on('change', (info) => {
       const docs = (info as { docs?: PouchDoc[] }).docs ?? info.change?.docs ?? [];
@@ -372,13 +374,12 @@ class Replication {
    * The database's format was raised past this workstation's (a `format:data` document in the replica):
    * the replication stops, the status says 需升级工作台, and it is tried again later (after an upgrade).
    */
-  private stopOutdated(doc: { format?: unknown; by?: unknown }): void {
+  private stopOutdated(format: number, doc: { by?: unknown }): void {
     if (this.stopped) return;
     this.sync?.cancel();
     this.sync = null;
     this.formatClaimed = false;
-    const f = parseDataFormat(doc.format) ?? DATA_FORMAT + 1;
-    setStatus({ phase: 'outdated', error: new NewerDataFormat(f, formatDocBy(doc)).message });
+    setStatus({ phase: 'outdated', error: new NewerDataFormat(format, formatDocBy(doc)).message });
     this.retryLater();
   }
 
@@ -577,7 +578,8 @@ class Replication {
     if (res.results.length === 0) return false;
     // A raised format in the batch: what came after it is a newer build's data — left in the replica,
     // not applied (this build would save it without the fields it does not know), until an upgrade.
-    const cut = res.results.findIndex((c) => c.doc !== undefined && newerFormatOf(c.doc) !== null);
+    const raisedTo = res.results.map((c) => (c.doc === undefined ? null : newerFormatOf(c.doc)));
+    const cut = raisedTo.findIndex((f) => f !== null);
     const results = cut < 0 ? res.results : res.results.slice(0, cut);
     const rows = results
       .map((c) => ({ c, ref: parseDocId(c.id) }))
@@ -639,7 +641,7 @@ class Replication {
     else if (cut > 0) writeLocal(appliedKey(this.name), results[cut - 1]!.seq);
     if (conflictsChanged) this.saveConflicts();
     if (cut >= 0) {
-      this.stopOutdated(res.results[cut]!.doc as { format?: unknown; by?: unknown });
+      this.stopOutdated(raisedTo[cut]!, res.results[cut]!.doc as { by?: unknown });
       return false;
     }
     return res.results.length === BATCH;

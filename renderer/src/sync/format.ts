@@ -17,7 +17,7 @@ import {
   parseDataFormat,
 } from '../../../shared/data/format';
 import { LOCAL_KEYS, readLocal } from '../db/local';
-import { couch, ServerRefused } from './couchRequest';
+import { couch, serverText, ServerRefused } from './couchRequest';
 import type { ServerConnection } from './types';
 
 export const FORMAT_DOC_ID = 'format:data';
@@ -45,7 +45,7 @@ export class NewerDataFormat extends Error {
 
 /** The workstation named in a format record ('' when none). */
 export function formatDocBy(doc: { by?: unknown }): string {
-  return typeof doc.by === 'string' ? doc.by.slice(0, 40) : '';
+  return serverText(doc.by) ?? '';
 }
 
 /** The format a replicated `format:data` document gives, or null when the document is not that one. */
@@ -58,6 +58,23 @@ export function formatOfDoc(doc: { _id?: unknown; format?: unknown; _deleted?: u
 export function workstationName(): string {
   const name = readLocal(LOCAL_KEYS.workstationName);
   return typeof name === 'string' ? name : '';
+}
+
+/**
+ * The database's format as its record says, and who set it; null when there is none or it cannot be read
+ * (测试连接 says what it can: the connection itself is checked there).
+ */
+export async function readDataFormat(
+  conn: ServerConnection,
+  fetchImpl?: typeof fetch,
+): Promise<{ format: number; by: string } | null> {
+  try {
+    const got = await couch(conn, 'GET', FORMAT_DOC_ID, undefined, fetchImpl);
+    const format = got.status === 200 ? parseDataFormat(got.body.format) : null;
+    return format === null ? null : { format, by: formatDocBy(got.body) };
+  } catch {
+    return null;
+  }
 }
 
 export interface FormatClaim {

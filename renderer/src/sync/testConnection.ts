@@ -4,28 +4,10 @@
  * is of a newer format than this workstation's (sync/format.ts) is not ok: 连接 would only stop at
  * 需升级工作台, so it is refused before the connection is saved.
  */
-import { compareDataFormat, newerServerFormatText, parseDataFormat } from '../../../shared/data/format';
+import { compareDataFormat, newerServerFormatText } from '../../../shared/data/format';
 import type { SyncConnection } from './connection';
 import { syncErrorText } from './errors';
-import { FORMAT_DOC_ID, formatDocBy } from './format';
-
-/** The database's data format as its `format:data` says (and who set it), or null (none, or not readable). */
-async function serverFormat(c: SyncConnection, auth: string): Promise<{ format: number; by: string } | null> {
-  try {
-    const res = await fetch(`${c.url}/${encodeURIComponent(c.db)}/${encodeURIComponent(FORMAT_DOC_ID)}`, {
-      headers: { Authorization: auth, Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) return null;
-    const doc = (await res.json()) as { format?: unknown; by?: unknown };
-    const format = parseDataFormat(doc.format);
-    return format === null ? null : { format, by: formatDocBy(doc) };
-  } catch {
-    return null;
-  }
-}
+import { readDataFormat } from './format';
 
 export async function testConnection(c: SyncConnection): Promise<{ ok: boolean; text: string }> {
   const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${c.user}:${c.password}`)))}`;
@@ -50,7 +32,7 @@ export async function testConnection(c: SyncConnection): Promise<{ ok: boolean; 
   } catch {
     // not JSON: still reachable
   }
-  const server = await serverFormat(c, auth);
+  const server = await readDataFormat(c);
   if (server !== null && compareDataFormat(server.format) === 'newer')
     return {
       ok: false,

@@ -19,7 +19,7 @@ import { randomWorkstationNumber, setWorkstationNumber, workstationIdentity } fr
 import { LOCAL_KEYS, readLocal } from '../db/local';
 import { APP_VERSION } from '../platform/version';
 import { DATA_FORMAT, parseDataFormat } from '../../../shared/data/format';
-import { couch, couchView, ServerRefused } from './couchRequest';
+import { couch, couchView, serverText, ServerRefused } from './couchRequest';
 import type { ServerConnection } from './types';
 
 export const workstationDocId = (n: number) => `workstation:${n}`;
@@ -107,8 +107,6 @@ export interface RegisteredWorkstation {
   seenAt?: string;
 }
 
-const text = (v: unknown, max = 40) => (typeof v === 'string' ? v.slice(0, max) : undefined);
-
 /**
  * The workstations registered on the server (their documents checked field by field: a damaged one is
  * listed with what it says, or left out when it has no number), in the order of their numbers.
@@ -133,12 +131,12 @@ export async function listWorkstations(
   for (const { doc } of rows) {
     if (!doc || typeof doc.n !== 'number' || !Number.isSafeInteger(doc.n)) continue;
     const format = parseDataFormat(doc.format);
-    const app = text(doc.app);
-    const seenAt = text(doc.seenAt);
+    const app = serverText(doc.app);
+    const seenAt = serverText(doc.seenAt);
     out.push({
       n: doc.n,
-      name: text(doc.name) ?? '',
-      registeredAt: text(doc.registeredAt) ?? '',
+      name: serverText(doc.name) ?? '',
+      registeredAt: serverText(doc.registeredAt) ?? '',
       ...(app ? { app } : {}),
       ...(format !== null ? { format } : {}),
       ...(seenAt ? { seenAt } : {}),

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useServer } from './server';
+import { putServerDoc, putServerFormat, useServer } from './server';
 import { db } from '../../../renderer/src/db';
 import { LOCAL_KEYS, writeLocal } from '../../../renderer/src/db/local';
 import { Replication, syncStatus } from '../../../renderer/src/sync/engine';
@@ -30,18 +30,6 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 20
   }
 }
 
-async function putDoc(conn: ServerConnection, id: string, body: Record<string, unknown>): Promise<void> {
-  const have = await couch(conn, 'GET', id);
-  const put = await couch(conn, 'PUT', id, {
-    ...body,
-    ...(have.status === 200 ? { _rev: have.body._rev } : {}),
-  });
-  expect(put.status).toBe(201);
-}
-
-const raiseFormat = (conn: ServerConnection, format: number) =>
-  putDoc(conn, FORMAT_DOC_ID, { type: 'format', format, by: '新版工作站', at: '2026-12-07T08:00:00.000Z' });
-
 const setMark = (letterheadMark: string) => db.settings.put({ key: 'documents', value: { letterheadMark } });
 const mark = async () =>
   ((await db.settings.get('documents'))?.value as { letterheadMark?: string } | undefined)?.letterheadMark;
@@ -51,6 +39,23 @@ async function serverMark(conn: ServerConnection): Promise<unknown> {
   return got.status === 200
     ? (got.body.d as { value: { letterheadMark: string } }).value.letterheadMark
     : null;
+}
+
+/**
+ * Starts this workstation's replication and waits until it is 已同步 with its mark on the server, the
+ * database's format then this workstation's, set by it.
+ */
+async function startSynced(conn: ServerConnection, expectedMark: string): Promise<void> {
+  rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
+  await rep.start();
+  await until(
+    '已同步',
+    async () => syncStatus().phase === 'synced' && (await serverMark(conn)) === expectedMark,
+  );
+  expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body).toMatchObject({
+    format: DATA_FORMAT,
+    by: '工作站甲',
+  });
 }
 
 beforeEach(async () => {
@@ -107,8 +112,8 @@ describe('sync engine: a raised format in the replica (step by step, no server)'
 describe('sync engine: the office data of a newer format (shared/data/format.ts)', () => {
   it('there at connect: nothing pulled or pushed, 需升级工作台 with the edits waiting', async () => {
     const conn = await live.freshConn();
-    await raiseFormat(conn, DATA_FORMAT + 1);
-    await putDoc(conn, 'settings:documents', {
+    await putServerFormat(conn, DATA_FORMAT + 1);
+    await putServerDoc(conn, 'settings:documents', {
       ...encodeRow('settings', 'documents', { key: 'documents', value: { letterheadMark: '新版标志' } }),
     });
     await setMark('本机标志');
@@ -127,18 +132,9 @@ describe('sync engine: the office data of a newer format (shared/data/format.ts)
   it('raised while syncing: the engine stops, and a later edit is not pushed', async () => {
     const conn = await live.freshConn();
     await setMark('第一版');
-    rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
-    await rep.start();
-    await until(
-      '已同步',
-      async () => syncStatus().phase === 'synced' && (await serverMark(conn)) === '第一版',
-    );
-    expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body).toMatchObject({
-      format: DATA_FORMAT,
-      by: '工作站甲',
-    });
+    await startSynced(conn, '第一版');
 
-    await raiseFormat(conn, DATA_FORMAT + 1);
+    await putServerFormat(conn, DATA_FORMAT + 1);
     await until('需升级工作台', () => syncStatus().phase === 'outdated');
     await setMark('第二版');
     await until('1 项待上传', () => syncStatusLabel(syncStatus()) === '需升级工作台（1 项待上传）');
@@ -149,17 +145,8 @@ describe('sync engine: the office data of a newer format (shared/data/format.ts)
 
   it('an older format on the server is raised, and the replication goes on', async () => {
     const conn = await live.freshConn();
-    await raiseFormat(conn, 1);
+    await putServerFormat(conn, 1);
     await setMark('本机标志');
-    rep = new Replication({ ...conn, workstationName: '工作站甲' } as never);
-    await rep.start();
-    await until(
-      '已同步',
-      async () => syncStatus().phase === 'synced' && (await serverMark(conn)) === '本机标志',
-    );
-    expect((await couch(conn, 'GET', FORMAT_DOC_ID)).body).toMatchObject({
-      format: DATA_FORMAT,
-      by: '工作站甲',
-    });
+    await startSynced(conn, '本机标志');
   }, 60_000);
 });

@@ -4,7 +4,7 @@
  * format refused — so that no build saves records of a newer format without the fields it does not know.
  */
 import { describe, expect, it } from 'vitest';
-import { useServer } from './server';
+import { putServerFormat, useServer } from './server';
 import { couch, ServerRefused } from '../../../renderer/src/sync/couchRequest';
 import {
   claimDataFormat,
@@ -20,13 +20,6 @@ const at = () => new Date('2026-12-07T08:00:00.000Z');
 
 async function formatDoc(conn: ServerConnection) {
   return (await couch(conn, 'GET', FORMAT_DOC_ID)).body;
-}
-
-async function putFormat(conn: ServerConnection, format: unknown): Promise<void> {
-  const have = await couch(conn, 'GET', FORMAT_DOC_ID);
-  const rev = have.status === 200 ? { _rev: have.body._rev } : {};
-  const put = await couch(conn, 'PUT', FORMAT_DOC_ID, { ...rev, type: 'format', format, by: '别处', at: '' });
-  expect(put.status).toBe(201);
 }
 
 describe('the office database’s data format', () => {
@@ -49,14 +42,14 @@ describe('the office database’s data format', () => {
 
   it('an older format is raised to this workstation’s (a newer build has connected)', async () => {
     const conn = await live.freshConn();
-    await putFormat(conn, 1);
+    await putServerFormat(conn, 1, '别处');
     expect(await claimDataFormat(conn, { by: '秘书处-会费', ours: 2 })).toEqual({ format: 2, raisedFrom: 1 });
     expect(await formatDoc(conn)).toMatchObject({ format: 2, by: '秘书处-会费' });
   });
 
   it('a newer format refuses this workstation, in Chinese, and is left as it is', async () => {
     const conn = await live.freshConn();
-    await putFormat(conn, DATA_FORMAT + 1);
+    await putServerFormat(conn, DATA_FORMAT + 1, '别处');
     const before = await formatDoc(conn);
     const attempt = claimDataFormat(conn, { by: '秘书处-会费' });
     await expect(attempt).rejects.toBeInstanceOf(NewerDataFormat);
@@ -68,7 +61,7 @@ describe('the office database’s data format', () => {
 
   it('a damaged record is not overwritten (it could hide a newer format)', async () => {
     const conn = await live.freshConn();
-    await putFormat(conn, '3');
+    await putServerFormat(conn, '3', '别处');
     await expect(claimDataFormat(conn, { by: 'x' })).rejects.toBeInstanceOf(ServerRefused);
     await expect(claimDataFormat(conn, { by: 'x' })).rejects.toThrow('数据格式记录（format:data）已损坏');
     expect((await formatDoc(conn)).format).toBe('3');
@@ -87,7 +80,7 @@ describe('the office database’s data format', () => {
 
   it('two workstations claiming at once: both go on, one record', async () => {
     const conn = await live.freshConn();
-    await putFormat(conn, 1);
+    await putServerFormat(conn, 1, '别处');
     const [a, b] = await Promise.all([
       claimDataFormat(conn, { by: 'a', ours: 2 }),
       claimDataFormat(conn, { by: 'b', ours: 2 }),

@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useServer } from './server';
+import { putServerFormat, useServer } from './server';
 import { saveConnection } from '../../../renderer/src/sync/connection';
 import { couch } from '../../../renderer/src/sync/couchRequest';
 import { FORMAT_DOC_ID, NewerDataFormat } from '../../../renderer/src/sync/format';
@@ -47,13 +47,7 @@ function replacingModal(errors: Shown[]) {
 describe('用备份替换服务器数据 and the data format', () => {
   it('a server of a newer format: refused before the restore, in Chinese; the server untouched', async () => {
     const conn = await live.freshConn();
-    const put = await couch(conn, 'PUT', FORMAT_DOC_ID, {
-      type: 'format',
-      format: DATA_FORMAT + 1,
-      by: '新版工作站',
-      at: '2026-12-07T08:00:00.000Z',
-    });
-    expect(put.status).toBe(201);
+    await putServerFormat(conn, DATA_FORMAT + 1);
     await saveConnection({ ...conn, workstationName: '工作站甲' } as never);
     const errors: Shown[] = [];
     const plan = await guardRestore(replacingModal(errors) as never, 'a-backup.zip');

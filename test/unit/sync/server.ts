@@ -1,12 +1,15 @@
 /**
  * A real pouchdb-server (CouchDB-compatible, in memory) on 127.0.0.1 for the sync tests, with an admin
- * user (so requests carry credentials as against an office's CouchDB) and an empty database.
+ * user (so requests carry credentials as against an office's CouchDB) and an empty database; and the writes
+ * another workstation would make there (`putServerDoc`, `putServerFormat`, used by the sync e2e too).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ServerConnection } from '../../../renderer/src/sync/types';
+import { couch } from '../../../renderer/src/sync/couchRequest';
+import { FORMAT_DOC_ID } from '../../../renderer/src/sync/format';
 import { addAdmin, createDatabase, startPouchServer } from '../../../scripts/pouchdb-server.mjs';
 
 export interface TestServer {
@@ -64,4 +67,23 @@ export function useServer(): { readonly conn: ServerConnection; freshConn(): Pro
     await server?.stop();
   });
   return live;
+}
+
+/** Writes a document on the server as another workstation would: on its current revision, if it has one. */
+export async function putServerDoc(
+  conn: ServerConnection,
+  id: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const have = await couch(conn, 'GET', id);
+  const put = await couch(conn, 'PUT', id, {
+    ...body,
+    ...(have.status === 200 ? { _rev: have.body._rev } : {}),
+  });
+  expect(put.status).toBe(201);
+}
+
+/** The database's format record (sync/format.ts) as a workstation of format `format` named `by` leaves it. */
+export function putServerFormat(conn: ServerConnection, format: unknown, by = '新版工作站'): Promise<void> {
+  return putServerDoc(conn, FORMAT_DOC_ID, { type: 'format', format, by, at: '2026-12-07T08:00:00.000Z' });
 }
