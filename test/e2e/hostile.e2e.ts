@@ -207,17 +207,23 @@ describe('hostile files in the window (issue 13)', () => {
       await chooser.setFiles(file);
     };
 
-    // A real filled form: read back in the worker, fields filled.
+    // A real filled form: read back in the worker, fields filled — a long value whole, from the rows the paper
+    // continues it in (「网络安全服务内容（续）」; only the first row's 6 of 40 lines came back before).
     const filled = path.join(dir, '申请表.docx');
-    writeFileSync(
-      filled,
-      await buildSunshineApplicationForm({
-        unitName: name,
-        serviceContent: '安全运维、应急响应（来自 Word）',
-      }),
-    );
+    const long = Array.from({ length: 40 }, (_, i) => `${i + 1}. 安全运维、应急响应（来自 Word）`).join('\n');
+    writeFileSync(filled, await buildSunshineApplicationForm({ unitName: name, serviceContent: long }));
     await upload(filled);
-    await page.getByText(/已从 Word 申请表读取 \d+ 项/).waitFor({ timeout: 30_000 });
+    await page
+      .getByText('已从 Word 申请表读取 2 项，其中 1 项与现有内容不同（网络安全服务内容），请核对后保存申请表')
+      .waitFor({ timeout: 30_000 });
+    expect(await drawer.getByLabel('网络安全服务内容', { exact: true }).inputValue()).toBe(long);
+    // The same file again: not stored twice; nothing differs, nothing is overwritten.
+    await upload(filled);
+    await page
+      .getByText(/这个文件与 \d{4}-\d{2}-\d{2} 收到的「申请表.docx」内容相同，已保存过，未重复保存/)
+      .waitFor();
+    await page.getByText('已从 Word 申请表读取 2 项，与现有内容相同').waitFor({ timeout: 30_000 });
+    await expect.poll(() => drawer.getByText('申请表.docx', { exact: true }).count()).toBe(1);
 
     // 160,000 unclosed rows in a ~1 KB file (froze the window 21.7 s): saved, read in one pass, no freeze.
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -236,6 +242,9 @@ describe('hostile files in the window (issue 13)', () => {
     await startTicking(page);
     await upload(hostile);
     await page.getByText('已保存：异常申请表.docx').waitFor({ timeout: 30_000 });
+    await page
+      .getByText('未从这个 Word 文件中读到申请表内容，请对照文件手工填写')
+      .waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     const gap = await longestGap(page);
     console.info(`hostile docx: longest main-thread gap ${Math.round(gap)} ms`);

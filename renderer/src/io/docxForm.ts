@@ -1,12 +1,15 @@
-/** The window's entry to reading a received Word form: in a Worker (docxForm.worker.ts). */
-import { readFormFromDocx, type FormKey } from '../features/programmes/logic';
+/** The window's entry to reading a returned application form: in a Worker (docxForm.worker.ts). */
+import { readSunshineForm } from '../../../shared/documents/sunshineRead';
+import type { SunshineFormKey } from '../../../shared/documents/sunshineFields';
 import { callWorker } from './workerCall';
 
-export function readFormFromDocxOffThread(bytes: Uint8Array): Promise<Partial<Record<FormKey, string>>> {
+export function readFormFromDocxOffThread(
+  bytes: Uint8Array,
+): Promise<Partial<Record<SunshineFormKey, string>>> {
   return callWorker(
     () => new Worker(new URL('./docxForm.worker.ts', import.meta.url), { type: 'module' }),
     { bytes },
-    (q) => readFormFromDocx(q.bytes),
+    (q) => readSunshineForm(q.bytes),
     { copy: true },
   );
 }

@@ -1,5 +1,5 @@
-/** Worker: reads the application form from a received .docx (readFormFromDocx, capped and linear). */
-import { readFormFromDocx } from '../features/programmes/logic';
+/** Worker: reads a returned application form (.docx) — readSunshineForm, capped and linear. */
+import { readSunshineForm } from '../../../shared/documents/sunshineRead';
 import { serveWorker } from './workerCall';
 
-serveWorker((q: { bytes: Uint8Array }) => readFormFromDocx(q.bytes));
+serveWorker((q: { bytes: Uint8Array }) => readSunshineForm(q.bytes));

@@ -186,4 +186,41 @@ describe('专项行动 writes (R-P1..R-P3)', () => {
     expect(files).toHaveLength(1);
     expect(files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('the same content received again for the same receipt is not stored twice (the earlier file named)', async () => {
+    const { db, e } = await oneEnrolment('invited');
+    const id = e?.id as number;
+    const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4 ${text}`);
+    expect(
+      await attachReceivedFile(db, id, 'formPdf', { name: '申请表.pdf', bytes: pdf('a') }, '2022-10-02'),
+    ).toEqual({});
+    const audits = await db.audit.count();
+    expect(
+      await attachReceivedFile(
+        db,
+        id,
+        'formPdf',
+        { name: '申请表（重发）.pdf', bytes: pdf('a') },
+        '2022-10-05',
+      ),
+    ).toEqual({ duplicateOf: { name: '申请表.pdf', receivedOn: '2022-10-02' } });
+    expect(await db.audit.count()).toBe(audits);
+    // Cleared since: the same file dates the receipt again, still stored once.
+    await setReceipt(db, id, 'formPdf', undefined);
+    await attachReceivedFile(db, id, 'formPdf', { name: '申请表.pdf', bytes: pdf('a') }, '2022-10-07');
+    expect((await db.enrolments.get(id))?.receipts.formPdf).toBe('2022-10-07');
+    // Other content, or the same content as another receipt, is stored.
+    expect(
+      await attachReceivedFile(db, id, 'formPdf', { name: '修改版.pdf', bytes: pdf('b') }, '2022-10-06'),
+    ).toEqual({});
+    expect(
+      await attachReceivedFile(db, id, 'declarationPdf', { name: '宣言.pdf', bytes: pdf('a') }, '2022-10-06'),
+    ).toEqual({});
+    const files = await db.files.where('[ownerType+ownerId]').equals(['enrolment', id]).toArray();
+    expect(files.map((f) => [f.kind, f.name])).toEqual([
+      ['formPdf', '申请表.pdf'],
+      ['formPdf', '修改版.pdf'],
+      ['declarationPdf', '宣言.pdf'],
+    ]);
+  });
 });

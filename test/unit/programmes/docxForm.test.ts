@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { readFormFromDocx } from '../../../renderer/src/features/programmes/logic';
+import { readSunshineForm } from '../../../shared/documents/sunshineRead';
 import { docxDocumentXml, docxTableRows } from '../../../shared/data/docx';
 import { decodeEntities, xmlTokens } from '../../../shared/data/xml';
 import { DataError } from '../../../shared/data/errors';
@@ -25,7 +25,7 @@ const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
 const body = (inner: string) =>
   `<?xml version="1.0"?><w:document ${W}><w:body><w:tbl>${inner}</w:tbl></w:body></w:document>`;
 
-describe('readFormFromDocx against hostile files', () => {
+describe('readSunshineForm against hostile files', () => {
   it('160,000 unclosed rows (a ~2 KB file): read in one pass, fast, nothing taken from them', () => {
     const xml =
       `<w:document ${W}><w:body><w:tbl>` +
@@ -34,7 +34,7 @@ describe('readFormFromDocx against hostile files', () => {
     const bytes = docx(xml);
     expect(bytes.byteLength).toBeLessThan(4 * 1024);
     const t0 = performance.now();
-    const read = readFormFromDocx(bytes);
+    const read = readSunshineForm(bytes);
     const ms = performance.now() - t0;
     expect(read).toEqual({});
     expect(ms).toBeLessThan(1500); // was 21.7 s in the window
@@ -43,21 +43,21 @@ describe('readFormFromDocx against hostile files', () => {
   it('160,000 unclosed cells inside one row, and unclosed paragraphs: also one pass', () => {
     const xml = body('<w:tr>' + '<w:tc><w:p><w:r><w:t>联系人'.repeat(160_000));
     const t0 = performance.now();
-    expect(readFormFromDocx(docx(xml))).toEqual({});
+    expect(readSunshineForm(docx(xml))).toEqual({});
     expect(performance.now() - t0).toBeLessThan(1500);
   });
 
   it('a document.xml inflating past the cap is refused (DataError), after at most the cap', () => {
     const bomb = docx(new Uint8Array(24 * 1024 * 1024).fill(0x20));
     expect(bomb.byteLength).toBeLessThan(64 * 1024);
-    expect(() => readFormFromDocx(bomb, 1024 * 1024)).toThrow(/解压后超过 1 MB/);
-    expect(() => readFormFromDocx(bomb)).toThrow(/解压后超过 16 MB/); // the real cap
-    expect(() => readFormFromDocx(bomb)).toThrow(DataError);
+    expect(() => readSunshineForm(bomb, 1024 * 1024)).toThrow(/解压后超过 1 MB/);
+    expect(() => readSunshineForm(bomb)).toThrow(/解压后超过 16 MB/); // the real cap
+    expect(() => readSunshineForm(bomb)).toThrow(DataError);
   });
 
   it('not a Word file: refused in Chinese', () => {
-    expect(() => readFormFromDocx(zipSync({ 'a.txt': strToU8('x') }))).toThrow('缺少 word/document.xml');
-    expect(() => readFormFromDocx(strToU8('not a zip'))).toThrow(DataError);
+    expect(() => readSunshineForm(zipSync({ 'a.txt': strToU8('x') }))).toThrow('缺少 word/document.xml');
+    expect(() => readSunshineForm(strToU8('not a zip'))).toThrow(DataError);
   });
 
   it('reads label → value pairs, skipping hints, from well-formed rows (entities decoded, nested tables)', () => {
@@ -67,7 +67,7 @@ describe('readFormFromDocx against hostile files', () => {
         row('手机', '13800000000') +
         `<w:tr><w:tc><w:p><w:r><w:t>邮箱</w:t></w:r></w:p></w:tc><w:tc><w:tbl>${row('x', 'y')}</w:tbl><w:p><w:r><w:t>a@b.cn</w:t></w:r></w:p></w:tc></w:tr>`,
     );
-    expect(readFormFromDocx(docx(xml))).toEqual({
+    expect(readSunshineForm(docx(xml))).toEqual({
       unitName: '甲 & 乙 <公司>',
       mobile: '13800000000',
       email: 'a@b.cn',

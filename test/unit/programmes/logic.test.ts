@@ -13,10 +13,10 @@ import {
   missingReceipts,
   nextProgrammeCertificateNo,
   overview,
-  readFormFromDocx,
   receiptsComplete,
   receivedIds,
 } from '../../../renderer/src/features/programmes/logic';
+import { readSunshineForm } from '../../../shared/documents/sunshineRead';
 
 const enrolment = (id: number, memberId: number, e: Partial<Enrolment> = {}): Enrolment => ({
   id,
@@ -152,7 +152,7 @@ describe('application form', () => {
       serviceContent: '安全运维、安全咨询',
       financials: '2021 年收入 100 万元',
     });
-    const read = await readFormFromDocx(bytes);
+    const read = readSunshineForm(bytes);
     expect(read).toMatchObject({
       unitName: member.name,
       contactName: '张三',

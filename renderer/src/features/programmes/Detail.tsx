@@ -22,6 +22,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readFormFromDocxOffThread } from '../../io/docxForm';
+import { receivedFormValues } from '../../../../shared/documents/sunshineRead';
 import { daysBetween } from '../../../../shared/charter';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../shared/domain/records';
@@ -117,14 +118,36 @@ function EnrolmentDrawer(props: {
         maxBytes: MAX_RECEIPT_BYTES,
       });
       if (!f) return;
-      await attachReceivedFile(db, e.id as number, key, f, e.receipts[key] ?? today());
-      message.success(`已保存：${f.name}`);
+      const { duplicateOf } = await attachReceivedFile(
+        db,
+        e.id as number,
+        key,
+        f,
+        e.receipts[key] ?? today(),
+      );
+      if (duplicateOf)
+        message.info(
+          `这个文件与 ${duplicateOf.receivedOn} 收到的「${duplicateOf.name}」内容相同，已保存过，未重复保存`,
+        );
+      else message.success(`已保存：${f.name}`);
       if (key === 'formWord') {
-        const read = await readFormFromDocxOffThread(f.bytes).catch(() => ({}));
-        const filled = Object.entries(read).filter(([, v]) => v);
-        if (filled.length > 0) {
-          form.setFieldsValue(read);
-          message.info(`已从 Word 申请表读取 ${filled.length} 项，请核对后保存申请表`);
+        let read: Awaited<ReturnType<typeof readFormFromDocxOffThread>>;
+        try {
+          read = await readFormFromDocxOffThread(f.bytes);
+        } catch (err) {
+          message.warning(`文件已保存，但无法从中读取申请表内容：${errorText(err)}`);
+          return;
+        }
+        const { values, changed } = receivedFormValues(read, form.getFieldsValue(true));
+        const count = Object.keys(values).length;
+        if (count === 0) message.info('未从这个 Word 文件中读到申请表内容，请对照文件手工填写');
+        else if (changed.length === 0) message.info(`已从 Word 申请表读取 ${count} 项，与现有内容相同`);
+        else {
+          form.setFieldsValue(values);
+          const names = FORM_FIELDS.filter((x) => changed.includes(x.key)).map((x) => x.label);
+          message.info(
+            `已从 Word 申请表读取 ${count} 项，其中 ${changed.length} 项与现有内容不同（${names.join('、')}），请核对后保存申请表`,
+          );
         }
       }
     } catch (err) {

@@ -179,14 +179,17 @@ async function writeReceipt(
   });
 }
 
-/** Stores a received file (checked by extension and content) and dates its receipt if not yet dated. */
+/**
+ * Stores a received file (checked by extension and content) and dates its receipt if not yet dated. The same
+ * content already kept for this receipt is not stored twice: the earlier file is returned as `duplicateOf`.
+ */
 export async function attachReceivedFile(
   db: DeskDB,
   id: number,
   key: ReceiptKey,
   file: { name: string; bytes: Uint8Array },
   receivedOn: IsoDate,
-): Promise<void> {
+): Promise<{ duplicateOf?: Pick<StoredFile, 'name' | 'receivedOn'> }> {
   const spec = receiptSpec(key);
   if (!spec.fileType) throw new ProgrammeWriteError('纸质原件无需上传文件');
   const problem = checkReceivedFile(file.name, file.bytes, spec.fileType);
@@ -198,8 +201,29 @@ export async function attachReceivedFile(
         ? 'application/pdf'
         : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   });
-  await db.transaction('rw', [db.enrolments, db.files, db.audit], async () => {
+  return db.transaction('rw', [db.enrolments, db.files, db.audit], async () => {
     const e = await getEnrolment(db, id);
+    const kept = await db.files
+      .where('[ownerType+ownerId]')
+      .equals(['enrolment', id])
+      .filter((f) => f.kind === key && f.sha256 === sha256)
+      .first();
+    if (kept) {
+      // Kept already; the receipt is dated again if it was cleared since.
+      if (!e.receipts[key])
+        await writeReceipt(
+          db,
+          e,
+          key,
+          receivedOn,
+          `收到${spec.label}文件：${file.name}（与 #${kept.id} 内容相同，未重复保存）`,
+          {
+            file: file.name,
+            sha256,
+          },
+        );
+      return { duplicateOf: { name: kept.name, receivedOn: kept.receivedOn } };
+    }
     const row: StoredFile = {
       ownerType: 'enrolment',
       ownerId: id,
@@ -224,6 +248,7 @@ export async function attachReceivedFile(
         sha256,
       },
     );
+    return {};
   });
 }
 

@@ -3,7 +3,6 @@
  * fields (pre-fill from the registry and from a received Word file), certificate numbers, the overview.
  * Pure functions; the rules themselves are the engine's (checkProgrammeApplication).
  */
-import { docxDocumentXml, docxTableRows, MAX_DOCX_XML_BYTES } from '../../../../shared/data/docx';
 import {
   checkProgrammeApplication,
   compareDates,
@@ -13,7 +12,8 @@ import {
   type ProgrammeApplicationCheck,
   type ProgrammeReceiptId,
 } from '../../../../shared/charter';
-import { SUNSHINE_FORM_ROWS, type SunshineFormValues } from '../../../../shared/documents';
+import type { SunshineFormValues } from '../../../../shared/documents';
+import { SUNSHINE_FORM_FIELDS } from '../../../../shared/documents/sunshineFields';
 import type { Enrolment, Member, ReceiptKey } from '../../../../shared/domain/records';
 import type { IsoDate, MemberStatus } from '../../../../shared/domain/types';
 
@@ -115,22 +115,8 @@ export function checkReceivedFile(
 
 /* ---------------------------------------------------------- the form */
 
-export type FormKey = Exclude<keyof SunshineFormValues, 'applicationDate'>;
-
 /** The application form's fields (附件1), in the form's order. */
-export const FORM_FIELDS: readonly { key: FormKey; label: string; multiline: boolean }[] = [
-  { key: 'unitName', label: '单位名称', multiline: false },
-  { key: 'contactName', label: '联系人', multiline: false },
-  { key: 'mobile', label: '手机', multiline: false },
-  { key: 'position', label: '职务', multiline: false },
-  { key: 'email', label: '邮箱', multiline: false },
-  { key: 'postalAddress', label: '邮寄地址', multiline: false },
-  ...SUNSHINE_FORM_ROWS.map((r) => ({
-    key: r.key as FormKey,
-    label: r.label.replace(/\s*\(单位：万元\)/, ''),
-    multiline: true,
-  })),
-];
+export const FORM_FIELDS = SUNSHINE_FORM_FIELDS;
 
 /** What the registry knows about the applicant, for a pre-filled form (contact person of the member). */
 export function formFromMember(
@@ -155,37 +141,6 @@ export function mergedForm(
   for (const f of FORM_FIELDS) {
     const v = form?.[f.key];
     if (typeof v === 'string' && v.trim() !== '') out[f.key] = v;
-  }
-  return out;
-}
-
-const squash = (s: string) => s.replace(/[\s（）()：:]/g, '');
-
-/**
- * Reads the filled application form from a received .docx: in each table row, the cell after a known
- * label is its value. The seed's grey 例：… hints are not values.
- *
- * The file is untrusted: `word/document.xml` is inflated under a cap (`maxXmlBytes`) and read with the
- * linear tokenizer of shared/data/xml (no regex over the XML), so a small file with a huge or
- * malformed body is refused or read in one pass. Throws DataError for a file that is not a readable
- * Word document. The window calls it through a Worker (renderer/src/data/docxForm.worker.ts).
- */
-export function readFormFromDocx(
-  bytes: Uint8Array,
-  maxXmlBytes = MAX_DOCX_XML_BYTES,
-): Partial<Record<FormKey, string>> {
-  const xml = docxDocumentXml(bytes, maxXmlBytes);
-  const labels = new Map(FORM_FIELDS.map((f) => [squash(f.label), f.key]));
-  // the seed's long label with its unit
-  labels.set(squash('近三年网络安全服务收入、利润及成本 (单位：万元)'), 'financials');
-  const out: Partial<Record<FormKey, string>> = {};
-  for (const cells of docxTableRows(xml)) {
-    for (let i = 0; i < cells.length - 1; i++) {
-      const key = labels.get(squash(cells[i] ?? ''));
-      if (!key || out[key] !== undefined) continue;
-      const value = (cells[i + 1] ?? '').trim();
-      if (value !== '' && !value.startsWith('例：') && !labels.has(squash(value))) out[key] = value;
-    }
   }
   return out;
 }
