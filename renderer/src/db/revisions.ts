@@ -4,7 +4,7 @@
  * a value computed once can be kept across sessions (features/home/derived.ts) and trusted exactly as long
  * as nothing it was computed from changed.
  *
- * A DBCore middleware, in the style of the sync outbox (sync/outbox.ts), adds its two local-only tables to
+ * A DBCore middleware, in the style of the sync outbox (db/outbox.ts), adds its two local-only tables to
  * every read-write transaction that touches a record table (or the settings) and, for each write:
  * - `revisions`: puts a new stamp for the written table (a string unique to this write — a random
  *   session prefix and a counter; once per table and transaction). A value remembers the stamps it was

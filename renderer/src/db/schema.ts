@@ -33,7 +33,7 @@ import type {
 import { legacyIdsTo, moveRange } from '../../../shared/data/ids';
 import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
 import { idMiddleware, workstationNumber } from './ids';
-import { outboxMiddleware, type OutboxEntry } from '../sync/outbox';
+import { outboxMiddleware, type OutboxEntry } from './outbox';
 import { revisionsMiddleware, type ChangeEntry, type DerivedEntry, type Revision } from './revisions';
 import { appendAudit } from './audit';
 
@@ -86,7 +86,7 @@ export const SCHEMA_V3 = {} as const;
 
 /**
  * Version 4 (issue 19): the sync outbox — every write of a replicated table records its key here in the
- * same transaction (renderer/src/sync/outbox.ts), drained into the local PouchDB replica. Local-only:
+ * same transaction (renderer/src/db/outbox.ts), drained into the local PouchDB replica. Local-only:
  * never replicated (shared/sync/scope.ts LOCAL_TABLES), never in a backup. No data changes.
  */
 export const SCHEMA_V4 = {
@@ -220,7 +220,7 @@ export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION
   // (A handle opened at an older version — a restore's staging, the migration tests — numbers as it did.)
   if (upTo >= 3) db.use(idMiddleware());
   // From version 4 every write of a replicated table is recorded for the sync engine in its own
-  // transaction (issue 19, renderer/src/sync/outbox.ts).
+  // transaction (issue 19, renderer/src/db/outbox.ts).
   if (upTo >= 4) db.use(outboxMiddleware());
   // From version 5 every write of a record table renews its table's stamp and logs the members it touched,
   // in the same transaction (issue 17, db/revisions.ts): what kept derived values are checked against.

@@ -27,7 +27,6 @@ import type { DeskDB } from '../db/schema';
 import { db } from '../db';
 import { writeAudit } from '../db/audit';
 import { LOCAL_KEYS, readLocal, subscribeLocal, writeLocal } from '../db/local';
-import { errorText } from '../ui/errorText';
 
 export const CHARTER_KEY = 'charter';
 export const HOLIDAYS_KEY = 'holidaySchedules';
@@ -89,7 +88,7 @@ export async function registerClerkHolidaySchedules(d: DeskDB = db): Promise<str
     try {
       setHolidaySchedule(Number(year), schedule);
     } catch (e) {
-      problems.push(`${year} 年节假日安排无法使用：${errorText(e)}`);
+      problems.push(`${year} 年节假日安排无法使用：${e instanceof Error ? e.message : String(e)}`);
     }
   }
   return problems;

@@ -3,7 +3,7 @@
  * replicator; PouchDB's own protocol syncs it both ways with the office's CouchDB — continuous while
  * online, resumable (PouchDB's checkpoints), retried with backoff.
  *
- * - Dexie → Pouch: the outbox (sync/outbox.ts, written in the same transaction as each change) is
+ * - Dexie → Pouch: the outbox (db/outbox.ts, written in the same transaction as each change) is
  *   drained into Pouch: each key's row as it is now becomes the document `<table>:<key>` on its current
  *   revision; a row that is gone becomes a deletion.
  * - Pouch → Dexie: the local database's changes feed, applied in ONE Dexie transaction per batch, marked
@@ -41,7 +41,13 @@ import {
   subscribeConnection,
   type SyncConnection,
 } from './connection';
-import { OUTBOX_TABLE, markRemote, setOutboxListener, setOutboxRecording, type OutboxEntry } from './outbox';
+import {
+  OUTBOX_TABLE,
+  markRemote,
+  setOutboxListener,
+  setOutboxRecording,
+  type OutboxEntry,
+} from '../db/outbox';
 import { localPouchName, openLocalPouch, openRemotePouch, type Pouch, type PouchDoc } from './pouch';
 import { syncErrorText } from './errors';
 import { registerWorkstation } from './workstation';

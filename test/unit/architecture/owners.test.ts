@@ -45,7 +45,7 @@ export const OWNERS: Record<string, string> = {
   enrolments: PROGRAMMES,
   files: PROGRAMMES,
   imports: 'renderer/src/io/importRoster.ts',
-  // The sync outbox (issue 19): recorded by the middleware in sync/outbox.ts, drained by the engine.
+  // The sync outbox (issue 19): recorded by the middleware in db/outbox.ts, drained by the engine.
   syncOutbox: 'renderer/src/sync/engine.ts',
   // Kept derived values (issue 17): stamps and the change log by the middleware in db/revisions.ts, the
   // values by their one owner.

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoDatabase, dropDb, payment } from './harness';
 import type { DeskDB } from '../../../renderer/src/db/schema';
 import { changesAfter, lastChange, readStamps } from '../../../renderer/src/db/revisions';
-import { markRemote } from '../../../renderer/src/sync/outbox';
+import { markRemote } from '../../../renderer/src/db/outbox';
 
 const AS_OF = '2026-11-21';
 let db: DeskDB;

@@ -11,7 +11,7 @@ import { putServerDoc, putServerFormat, useServer } from './server';
 import { db } from '../../../renderer/src/db';
 import { LOCAL_KEYS, writeLocal } from '../../../renderer/src/db/local';
 import { Replication, syncStatus } from '../../../renderer/src/sync/engine';
-import { setOutboxRecording } from '../../../renderer/src/sync/outbox';
+import { setOutboxRecording } from '../../../renderer/src/db/outbox';
 import { couch } from '../../../renderer/src/sync/couchRequest';
 import { FORMAT_DOC_ID } from '../../../renderer/src/sync/format';
 import type { ServerConnection } from '../../../renderer/src/sync/types';

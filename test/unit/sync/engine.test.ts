@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db';
 import { writeLocal } from '../../../renderer/src/db/local';
 import { Replication, syncStatus } from '../../../renderer/src/sync/engine';
-import { setOutboxRecording } from '../../../renderer/src/sync/outbox';
+import { setOutboxRecording } from '../../../renderer/src/db/outbox';
 import type { PouchDoc } from '../../../renderer/src/sync/pouch';
 import { decodeDoc, encodeRow } from '../../../shared/sync/codec';
 

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDeskDb } from '../../../renderer/src/db/schema';
-import { markRemote, setOutboxRecording, withoutOutbox } from '../../../renderer/src/sync/outbox';
+import { markRemote, setOutboxRecording, withoutOutbox } from '../../../renderer/src/db/outbox';
 
 let n = 0;
 const fresh = () => openDeskDb(`outbox-test-${process.pid}-${++n}`);

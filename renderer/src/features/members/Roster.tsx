@@ -7,8 +7,8 @@ import type { MemberStatus, Tier } from '../../../../shared/domain/types';
 import { Page } from '../../ui/Page';
 import { NewButton } from '../../ui/DeskRoutes';
 import { FilterSelect } from '../../ui/FilterSelect';
-import { ImportRosterButton } from '../../io/ImportRosterButton';
-import { ExportRosterButton } from '../../io/ExportRosterButton';
+import { ImportRosterButton } from './ImportRosterButton';
+import { ExportRosterButton } from './ExportRosterButton';
 import { db } from '../../db';
 import {
   STATUS_OPTIONS,

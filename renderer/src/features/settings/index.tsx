@@ -12,11 +12,11 @@ import { today } from '../../ui/today';
 import type { AppInfo } from '../../../../shared/contract';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { DATA_FORMAT } from '../../../../shared/data/format';
-import { BackupToFile, RestoreFromBackup } from '../../io/BackupPanel';
-import { AutoBackupPanel } from '../../io/AutoBackupPanel';
-import { ImportRosterButton } from '../../io/ImportRosterButton';
-import { ExportRosterButton } from '../../io/ExportRosterButton';
-import { ImportBatches } from '../../io/ImportBatches';
+import { BackupToFile, RestoreFromBackup } from './BackupPanel';
+import { AutoBackupPanel } from './AutoBackupPanel';
+import { ImportRosterButton } from '../members/ImportRosterButton';
+import { ExportRosterButton } from '../members/ExportRosterButton';
+import { ImportBatches } from './ImportBatches';
 import { AuditTrail } from '../../ui/AuditTrail';
 import { errorText } from '../../ui/errorText';
 

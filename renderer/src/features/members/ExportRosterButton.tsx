@@ -1,10 +1,10 @@
 import { App, Button } from 'antd';
-import type { Member } from '../../../shared/domain/records';
-import { useExportFile } from '../ui/exportFile';
-import { today } from '../ui/today';
-import { db } from '../db';
-import { rosterWorkbook } from './export';
-import { useRun } from '../ui/useRun';
+import type { Member } from '../../../../shared/domain/records';
+import { useExportFile } from '../../ui/exportFile';
+import { today } from '../../ui/today';
+import { db } from '../../db/index';
+import { rosterWorkbook } from '../../io/export';
+import { useRun } from '../../ui/useRun';
 
 /**
  * 导出会员名册 (.xlsx): the given (filtered) members, or every member when none are given. `members` may be

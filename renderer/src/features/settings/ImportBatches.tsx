@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { App, Button, Tag } from 'antd';
-import type { ImportBatch } from '../../../shared/domain/records';
-import { formatAuditTime } from '../../../shared/data/auditView';
-import { db } from '../db';
-import { undoImport } from './importRoster';
-import { errorText } from '../ui/errorText';
-import { DeskTable } from '../ui/DeskTable';
+import type { ImportBatch } from '../../../../shared/domain/records';
+import { formatAuditTime } from '../../../../shared/data/auditView';
+import { db } from '../../db/index';
+import { undoImport } from '../../io/importRoster';
+import { errorText } from '../../ui/errorText';
+import { DeskTable } from '../../ui/DeskTable';
 
 /** The import batches, newest first, each with 撤销本次导入 (explicit, confirmed, audited). */
 export function ImportBatches() {

@@ -14,8 +14,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { db } from '../db';
-import { desk } from '../platform';
+import { db } from '../../db/index';
+import { desk } from '../../platform/index';
 import {
   IMPORT_FIELD_LABEL,
   IMPORT_FIELDS,
@@ -26,12 +26,18 @@ import {
   type ImportField,
   type RememberedMapping,
   type RosterRow,
-} from '../../../shared/data/roster';
-import { commitImport, existingKeys, mapAll, parseRosterRows, type ParsedRoster } from './importRoster';
-import { readRosterOffThread, searchTextsIfReady, type RosterSheet } from './sheetOffThread';
-import { withoutForbiddenKeys } from '../../../shared/data/sanitize';
-import { errorText } from '../ui/errorText';
-import { readImportMapping, saveImportMapping } from '../records/settings';
+} from '../../../../shared/data/roster';
+import {
+  commitImport,
+  existingKeys,
+  mapAll,
+  parseRosterRows,
+  type ParsedRoster,
+} from '../../io/importRoster';
+import { readRosterOffThread, searchTextsIfReady, type RosterSheet } from '../../io/sheetOffThread';
+import { withoutForbiddenKeys } from '../../../../shared/data/sanitize';
+import { errorText } from '../../ui/errorText';
+import { readImportMapping, saveImportMapping } from '../../records/settings';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 

@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Checkbox, Descriptions, Flex, Progress, Table, Typography } from 'antd';
-import { db } from '../db';
-import { desk, saveBytes } from '../platform';
-import { useExportFile } from '../ui/exportFile';
-import { compareCounts, TABLE_LABEL, type CountRow } from '../../../shared/data/manifest';
-import { formatAuditTime } from '../../../shared/data/auditView';
-import { autoBackupName } from '../../../shared/data/retention';
-import { SCHEMA_VERSION } from '../db/schema';
-import { guardRestore } from '../sync/restoreGuard';
-import { MAX_BACKUP_BYTES, restoreBackup, tableCounts, type HeldBackup, type ReadBackup } from './backup';
-import { autoBackupApi, localStamp } from './autoBackup';
-import { closeBackup, createBackupOffThread, readBackupOffThread } from './backupOffThread';
-import { errorText } from '../ui/errorText';
+import { db } from '../../db/index';
+import { desk, saveBytes } from '../../platform/index';
+import { useExportFile } from '../../ui/exportFile';
+import { compareCounts, TABLE_LABEL, type CountRow } from '../../../../shared/data/manifest';
+import { formatAuditTime } from '../../../../shared/data/auditView';
+import { autoBackupName } from '../../../../shared/data/retention';
+import { SCHEMA_VERSION } from '../../db/schema';
+import { guardRestore } from '../../sync/restoreGuard';
+import {
+  MAX_BACKUP_BYTES,
+  restoreBackup,
+  tableCounts,
+  type HeldBackup,
+  type ReadBackup,
+} from '../../io/backup';
+import { autoBackupApi, localStamp } from '../../io/autoBackup';
+import { closeBackup, createBackupOffThread, readBackupOffThread } from '../../io/backupOffThread';
+import { errorText } from '../../ui/errorText';
 
 async function appVersion(): Promise<string> {
   return (await desk.appInfo()).version;

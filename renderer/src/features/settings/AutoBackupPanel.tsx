@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Typography } from 'antd';
-import { db } from '../db';
-import { desk, deskErrorText } from '../platform';
-import { parseAutoBackupName, DAILY_TO_KEEP, MONTHLY_TO_KEEP } from '../../../shared/data/retention';
-import { autoBackupApi, runDailyAutoBackup, type AutoBackupInfo } from './autoBackup';
-import { DeskTable } from '../ui/DeskTable';
-import { fileSizeText } from '../../../shared/data/fileName';
+import { db } from '../../db/index';
+import { desk, deskErrorText } from '../../platform/index';
+import { parseAutoBackupName, DAILY_TO_KEEP, MONTHLY_TO_KEEP } from '../../../../shared/data/retention';
+import { autoBackupApi, runDailyAutoBackup, type AutoBackupInfo } from '../../io/autoBackup';
+import { DeskTable } from '../../ui/DeskTable';
+import { fileSizeText } from '../../../../shared/data/fileName';
 
 /** 自动备份: the list of automatic backups (desktop app only), each with 恢复 (goes to the restore preview). */
 export function AutoBackupPanel(props: { onRestore: (file: { name: string; bytes: Uint8Array }) => void }) {
