@@ -30,7 +30,7 @@ import { registerIpc } from './ipc';
 import { SCHEME_PRIVILEGES, serveAppRequest } from './protocol';
 import { fitToDisplays, parseWindowState, type WindowState } from './window-state';
 import { buildMenuTemplate } from './menu';
-import { FlushCoordinator } from './flush';
+import { FlushCoordinator, mayClose, RELOAD_QUESTION } from './flush';
 import { listAutoBackups, readAutoBackup, writeAutoBackup } from './backups';
 import { DocumentFiles } from './files';
 import { attachCrashRecovery } from './recovery';
@@ -108,7 +108,19 @@ function createWindow(): void {
     if (closing) return;
     event.preventDefault();
     closing = true;
-    void flush.request(win.webContents).finally(() => win.destroy());
+    // Pending edits are written; a form still holding unsaved edits makes the close ask the clerk first.
+    void flush
+      .request(win.webContents)
+      .then((result) => mayClose(result, (q) => dialog.showMessageBox(win, q)))
+      .catch(() => true)
+      .then((close) => {
+        if (close) win.destroy();
+        else closing = false;
+      });
+  });
+  // A reload (重新加载) the page held back for unsaved edits: the clerk decides (preventDefault lets it go).
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(win, RELOAD_QUESTION) === 1) event.preventDefault();
   });
   win.on('hide', () => void flush.request(win.webContents));
   win.on('minimize', () => void flush.request(win.webContents));
@@ -195,7 +207,7 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.on(CHANNELS.flushDone, (event, raw: unknown) => {
       if (!isAppUrl(event.senderFrame?.url ?? '')) return;
       const parsed = flushDoneArg.safeParse(raw);
-      if (parsed.success) flush.done(parsed.data.requestId);
+      if (parsed.success) flush.done(parsed.data.requestId, parsed.data.unsaved);
     });
 
     Menu.setApplicationMenu(

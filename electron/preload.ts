@@ -21,8 +21,10 @@ const desk = {
   onFlushRequest: (handler) => {
     const listener = (_event: IpcRendererEvent, msg: { requestId: number }) => {
       void handler()
-        .catch(() => undefined)
-        .finally(() => ipcRenderer.send(CHANNELS.flushDone, { requestId: msg.requestId }));
+        .catch(() => ({ unsaved: [] }))
+        .then((report) =>
+          ipcRenderer.send(CHANNELS.flushDone, { requestId: msg.requestId, unsaved: report.unsaved }),
+        );
     };
     ipcRenderer.on(CHANNELS.flushRequest, listener);
     return () => {

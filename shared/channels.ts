@@ -116,6 +116,11 @@ export interface LoadSyncPasswordRequest {
 /** Names kept in an InstalledFonts list, families and face names each (the main process's cap). */
 export const MAX_FONT_NAMES = 10_000;
 
+/** What a flush leaves: the labels of the forms whose edits are not saved (only the clerk can save them). */
+export interface FlushReport {
+  unsaved: string[];
+}
+
 export interface DeskApi {
   /** Save bytes through the native save dialog (documents, backups); the browser downloads. */
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
@@ -127,10 +132,10 @@ export interface DeskApi {
   appInfo(): Promise<AppInfo>;
   /**
    * Register the flush handler: before the window closes or hides, the main process asks the
-   * renderer to write pending edits; the returned promise must settle before it closes.
-   * Returns an unsubscribe function.
+   * renderer to write pending edits; the returned promise must settle before it closes, with the
+   * forms still holding unsaved edits (a close then asks the clerk first). Returns an unsubscribe function.
    */
-  onFlushRequest(handler: () => Promise<void>): () => void;
+  onFlushRequest(handler: () => Promise<FlushReport>): () => void;
   /** Writes an automatic backup into the app's backup folder (named by the main process, never
    * overwriting) and applies the retention (30 daily, 12 monthly). Desktop only: the browser
    * implementation rejects with a Chinese message. */
@@ -161,7 +166,7 @@ export const CHANNELS = {
   loadSyncPassword: 'desk:load-sync-password',
   /** main → renderer: please flush. */
   flushRequest: 'desk:flush-request',
-  /** renderer → main: flush finished (carries the request id). */
+  /** renderer → main: flush finished (carries the request id and the unsaved forms' labels). */
   flushDone: 'desk:flush-done',
 } as const;
 

@@ -112,4 +112,8 @@ export const installedFontsResult = exact<InstalledFonts>()(
   }),
 );
 
-export const flushDoneArg = z.object({ requestId: z.number().int().nonnegative() });
+/** The renderer's answer to a flush request: the forms holding unsaved edits, by label (the close asks). */
+export const flushDoneArg = z.object({
+  requestId: z.number().int().nonnegative(),
+  unsaved: z.array(z.string().max(100)).max(50).default([]),
+});

@@ -224,6 +224,12 @@ describe('hostile files in the window (issue 13)', () => {
       .waitFor();
     await page.getByText('已从 Word 申请表读取 2 项，与现有内容相同').waitFor({ timeout: 30_000 });
     await expect.poll(() => drawer.getByText('申请表.docx', { exact: true }).count()).toBe(1);
+    // What was read is not saved yet: closing the drawer asks first (继续填写 keeps it).
+    await drawer.getByRole('button', { name: '关闭', exact: true }).click();
+    const discard = page.getByRole('dialog').filter({ hasText: '放弃填写的内容？' });
+    await discard.getByRole('button', { name: '继续填写' }).click();
+    await discard.waitFor({ state: 'detached' });
+    expect(await drawer.getByLabel('网络安全服务内容', { exact: true }).inputValue()).toBe(long);
 
     // 160,000 unclosed rows in a ~1 KB file (froze the window 21.7 s): saved, read in one pass, no freeze.
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

@@ -240,4 +240,58 @@ describe('会员 desk (issue 5)', () => {
     await shot(page, 'members-file-dues-schedule');
     expect(errors).toEqual([]);
   });
+
+  it('nothing typed is lost by leaving: a page, a dialog and a reload ask first while a form holds unsaved edits', async ({
+    page,
+    errors,
+  }) => {
+    await openDesk(page, '会员');
+    await clickToPage(page, '新增会员');
+    // Opened, nothing typed: leaving does not ask.
+    await openDesk(page, '会费');
+    await openDesk(page, '会员');
+    await clickToPage(page, '新增会员');
+    await page.getByLabel('单位名称', { exact: true }).fill(NAME);
+
+    // Leaving by the sidebar asks; 继续编辑 stays with the text as typed.
+    await page.getByRole('menuitem', { name: '会费' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+    await ask.getByText('新增会员有未保存的修改。离开本页，这些修改将丢失。').waitFor();
+    await shot(page, 'members-unsaved-leave');
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: '新增会员' }).waitFor();
+    expect(await page.getByLabel('单位名称', { exact: true }).inputValue()).toBe(NAME);
+
+    // A reload or closing the tab is held back for the browser's prompt.
+    const heldBack = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    expect(await heldBack()).toBe(true);
+
+    // 取消 is leaving too; 放弃修改并离开 goes.
+    await page.getByRole('button', { name: '取消', exact: true }).click();
+    await ask.getByRole('button', { name: '放弃修改并离开' }).click();
+    await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
+    expect(await heldBack()).toBe(false);
+    expect(await countRows(page, 'members')).toBe(0);
+
+    // A dialog: closing it (Esc) after typing asks; 继续填写 keeps it; 放弃 closes it.
+    await openDesk(page, '会议');
+    await page.getByRole('button', { name: '新建会议', exact: true }).click();
+    const dlg = dialog(page, '新建会议');
+    await dlg.field('会议名称').fill('第三次理事会');
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('dialog').filter({ hasText: '放弃填写的内容？' });
+    await discard.getByRole('button', { name: '继续填写' }).click();
+    await discard.waitFor({ state: 'detached' });
+    expect(await dlg.field('会议名称').inputValue()).toBe('第三次理事会');
+    await dlg.cancel();
+    await discard.getByRole('button', { name: '放弃', exact: true }).click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,12 +1,13 @@
 import { LoadingOutlined } from '@ant-design/icons';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { ConfigProvider, Flex, Layout, Menu, App as AntApp, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { HashRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { createHashRouter, Route, RouterProvider, Routes, useLocation, useNavigate } from 'react-router';
 import './app.css';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LeaveGuard } from './LeaveGuard';
 import { SingleTabGuard } from './singleTab';
 import { afterNextPaint } from './startup';
 import { NAV, navKeyFor } from './nav';
@@ -100,6 +101,7 @@ function Shell({ owner }: { owner: boolean }) {
   );
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {owner && <LeaveGuard />}
       <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <Typography.Title level={5} style={{ padding: '16px 20px 8px', margin: 0 }}>
           秘书处工作台
@@ -190,7 +192,25 @@ const THEME = {
   },
 } as const;
 
+/**
+ * One route holding the window: the desks route among themselves (<Routes> in the shell and in each desk);
+ * the data router is there for navigation blocking (app/LeaveGuard.tsx).
+ */
+function createRouter() {
+  return createHashRouter([
+    {
+      path: '*',
+      element: (
+        <SingleTabGuard waiting={<Shell owner={false} />}>
+          <Shell owner />
+        </SingleTabGuard>
+      ),
+    },
+  ]);
+}
+
 export function App() {
+  const [router] = useState(createRouter);
   return (
     // autoInsertSpace off: button labels stay exactly as written (保存, not 保 存) for the clerk and for tests.
     // A fixed loading icon (no enter/leave animation): antd's default one leaves through a CSS transition,
@@ -207,11 +227,7 @@ export function App() {
       */}
       <AntApp message={{ top: 'calc(100vh - 96px)' }}>
         <ErrorBoundary>
-          <HashRouter>
-            <SingleTabGuard waiting={<Shell owner={false} />}>
-              <Shell owner />
-            </SingleTabGuard>
-          </HashRouter>
+          <RouterProvider router={router} />
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -1,4 +1,5 @@
-import type { DeskApi } from '../../../shared/channels';
+import type { DeskApi, FlushReport } from '../../../shared/channels';
+import { unsavedLabels } from './unsaved';
 export { deskErrorText } from '../../../shared/channels';
 import { exportFileNameFor, type ExportKind } from '../../../shared/data/fileName';
 import { browserDesk } from './browser';
@@ -14,8 +15,10 @@ export function registerPendingWrite(flush: () => Promise<void>): () => void {
   return () => pending.delete(flush);
 }
 
-export async function flushPendingWrites(): Promise<void> {
+/** Writes every pending edit; returns the forms still holding unsaved edits (platform/unsaved.ts). */
+export async function flushPendingWrites(): Promise<FlushReport> {
   await Promise.allSettled([...pending].map((f) => f()));
+  return { unsaved: unsavedLabels() };
 }
 
 desk.onFlushRequest(flushPendingWrites);

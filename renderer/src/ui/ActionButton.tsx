@@ -1,8 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Form, Modal, Tooltip } from 'antd';
 import { errorText } from './errorText';
+import { useConfirmDiscard, useUnsavedForm } from './unsaved';
 
-/** A button that opens a small modal form; the write runs on 保存 and the modal closes when it succeeded. */
+/**
+ * A button that opens a small modal form; the write runs on 保存 and the modal closes when it succeeded.
+ * Closing it after something was filled in asks first (ui/unsaved.ts).
+ */
 export function ActionButton<T extends object>(props: {
   label: string;
   title?: string;
@@ -19,6 +23,9 @@ export function ActionButton<T extends object>(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<T>();
+  const title = props.title ?? props.label;
+  const unsaved = useUnsavedForm(form, title, { enabled: open });
+  const confirmDiscard = useConfirmDiscard();
   const ok = async () => {
     let values: T;
     try {
@@ -29,7 +36,7 @@ export function ActionButton<T extends object>(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.run(values);
+      await unsaved.saving(() => props.run(values));
       message.success(props.done);
       setOpen(false);
     } catch (e) {
@@ -59,10 +66,10 @@ export function ActionButton<T extends object>(props: {
         button
       )}
       <Modal
-        title={props.title ?? props.label}
+        title={title}
         open={open}
         onOk={ok}
-        onCancel={() => setOpen(false)}
+        onCancel={() => confirmDiscard(unsaved.isDirty(), () => setOpen(false))}
         okText="保存"
         cancelText="取消"
         confirmLoading={busy}

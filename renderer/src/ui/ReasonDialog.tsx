@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { errorText } from './errorText';
+import { registerUnsaved } from '../platform/unsaved';
+import { useConfirmDiscard } from './unsaved';
 
 export interface ReasonPrompt {
   title: string;
@@ -17,13 +19,24 @@ export interface ReasonPrompt {
 /**
  * A prompt for a reason (退回补充, 撤销成员资格, 作废 …): `ask(title, label, onOk, options)` opens it; the confirm button
  * refuses an empty reason, runs `onOk` with the trimmed text and closes when it succeeded (else shows the
- * Chinese message and stays open, nothing lost). Render `dialog` once in the component.
+ * Chinese message and stays open, nothing lost; closing it with a reason typed asks first). Render `dialog`
+ * once in the component.
  */
 export function useReasonDialog() {
   const [state, setState] = useState<ReasonPrompt | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
+  const confirmDiscard = useConfirmDiscard();
+  // A reason typed and not yet confirmed: closing the dialog or the window asks first (ui/unsaved.ts).
+  const typed = useRef('');
+  typed.current = reason.trim();
+  const running = useRef(false);
+  const title = state?.title;
+  useEffect(() => {
+    if (title === undefined) return;
+    return registerUnsaved(() => (typed.current !== '' && !running.current ? title : null));
+  }, [title]);
   const dialog = (
     <Modal
       open={state !== null}
@@ -31,7 +44,7 @@ export function useReasonDialog() {
       okText={state?.okText ?? '确定'}
       okButtonProps={{ danger: state?.danger ?? false, loading: busy }}
       cancelText="取消"
-      onCancel={() => setState(null)}
+      onCancel={() => confirmDiscard(reason.trim() !== '', () => setState(null))}
       onOk={async () => {
         if (!state) return;
         if (reason.trim() === '') {
@@ -39,12 +52,14 @@ export function useReasonDialog() {
           return;
         }
         setBusy(true);
+        running.current = true;
         try {
           await state.onOk(reason.trim());
           setState(null);
         } catch (e) {
           message.error(errorText(e));
         } finally {
+          running.current = false;
           setBusy(false);
         }
       }}

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { fitToDisplays, parseWindowState, DEFAULT_WINDOW_STATE } from '../../../electron/window-state';
 import { resolveAppPath, serveAppRequest } from '../../../electron/protocol';
-import { FlushCoordinator } from '../../../electron/flush';
+import { FlushCoordinator, mayClose, type CloseQuestion } from '../../../electron/flush';
 import { buildMenuTemplate } from '../../../electron/menu';
-import { CHANNELS } from '../../../shared/contract';
+import { CHANNELS, flushDoneArg } from '../../../shared/contract';
 
 vi.mock('electron', () => ({ BrowserWindow: class {} }));
 
@@ -68,16 +68,42 @@ describe('flush before close', () => {
     const sent: unknown[][] = [];
     const p = f.request({ send: (...a) => sent.push(a) });
     expect(sent[0]![0]).toBe(CHANNELS.flushRequest);
-    f.done((sent[0]![1] as { requestId: number }).requestId);
-    await expect(p).resolves.toBe('done');
+    f.done((sent[0]![1] as { requestId: number }).requestId, ['会员单位信息']);
+    await expect(p).resolves.toEqual({ outcome: 'done', unsaved: ['会员单位信息'] });
   });
   it('gives up after the time limit so quitting is never blocked', async () => {
     vi.useFakeTimers();
     const f = new FlushCoordinator(3000);
     const p = f.request({ send: () => undefined });
     vi.advanceTimersByTime(3001);
-    await expect(p).resolves.toBe('timeout');
+    await expect(p).resolves.toEqual({ outcome: 'timeout' });
     vi.useRealTimers();
+  });
+  it('the renderer’s answer is checked: the unsaved labels bounded, none given is none unsaved', () => {
+    expect(flushDoneArg.parse({ requestId: 3 })).toEqual({ requestId: 3, unsaved: [] });
+    expect(flushDoneArg.safeParse({ requestId: 3, unsaved: ['x'.repeat(101)] }).success).toBe(false);
+    expect(flushDoneArg.safeParse({ requestId: 3, unsaved: Array(51).fill('表单') }).success).toBe(false);
+    expect(flushDoneArg.safeParse({ requestId: -1 }).success).toBe(false);
+  });
+  it('closes at once when nothing is unsaved or the page did not answer; else only on 放弃修改并关闭', async () => {
+    const asked: CloseQuestion[] = [];
+    const answer = (response: number) => async (q: CloseQuestion) => {
+      asked.push(q);
+      return { response };
+    };
+    expect(await mayClose({ outcome: 'done', unsaved: [] }, answer(0))).toBe(true);
+    expect(await mayClose({ outcome: 'timeout' }, answer(0))).toBe(true);
+    expect(asked).toEqual([]);
+    const result = { outcome: 'done', unsaved: ['新增会员', '申请表内容'] } as const;
+    expect(await mayClose({ ...result, unsaved: [...result.unsaved] }, answer(0))).toBe(false);
+    expect(await mayClose({ ...result, unsaved: [...result.unsaved] }, answer(1))).toBe(true);
+    expect(asked[0]).toMatchObject({
+      title: '有未保存的修改',
+      detail: expect.stringContaining('新增会员、申请表内容'),
+      buttons: ['返回工作台', '放弃修改并关闭'],
+      defaultId: 0,
+      cancelId: 0,
+    });
   });
 });
 

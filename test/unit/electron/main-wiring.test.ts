@@ -14,7 +14,17 @@ const userData = path.join(dir, 'userData');
 
 const h = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, arg?: unknown) => Promise<unknown>>(),
-  windows: [] as { contents: { listeners: Map<string, (...a: unknown[]) => void>; reloads: number } }[],
+  windows: [] as {
+    contents: {
+      listeners: Map<string, (...a: unknown[]) => void>;
+      reloads: number;
+      sent: { channel: string; arg: unknown }[];
+    };
+    listeners: Map<string, (...a: unknown[]) => void>;
+    destroyed: number;
+  }[],
+  ipcOn: new Map<string, (event: unknown, arg?: unknown) => void>(),
+  nextResponse: 0,
   saveDialogs: [] as { defaultPath: string; filters: unknown }[],
   messageBoxes: [] as { title?: string; detail?: string }[],
   opened: [] as string[],
@@ -37,14 +47,34 @@ vi.mock('electron', () => {
     isDestroyed() {
       return false;
     }
-    send() {}
+    sent: { channel: string; arg: unknown }[] = [];
+    send(channel: string, arg: unknown) {
+      this.sent.push({ channel, arg });
+    }
   }
   class BrowserWindow {
     webContents = new FakeContents();
+    record = {
+      contents: this.webContents,
+      listeners: new Map<string, (...a: unknown[]) => void>(),
+      destroyed: 0,
+    };
     constructor() {
-      h.windows.push({ contents: this.webContents });
+      h.windows.push(this.record);
     }
-    on() {}
+    on(event: string, fn: (...a: unknown[]) => void) {
+      this.record.listeners.set(event, fn);
+      return this;
+    }
+    destroy() {
+      this.record.destroyed++;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1280, height: 800 };
+    }
+    isMaximized() {
+      return false;
+    }
     once() {}
     maximize() {}
     loadURL() {
@@ -76,7 +106,7 @@ vi.mock('electron', () => {
     },
     ipcMain: {
       handle: (ch: string, fn: never) => h.handlers.set(ch, fn),
-      on() {},
+      on: (ch: string, fn: never) => h.ipcOn.set(ch, fn),
     },
     Menu: { setApplicationMenu() {}, buildFromTemplate: (t: unknown) => t },
     screen: { getAllDisplays: () => [] },
@@ -87,9 +117,13 @@ vi.mock('electron', () => {
         return { canceled: false, filePath: opts.defaultPath };
       },
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showMessageBoxSync: (_w: unknown, opts: { title?: string; detail?: string }) => {
+        h.messageBoxes.push(opts);
+        return h.nextResponse;
+      },
       showMessageBox: async (_w: unknown, opts: { title?: string; detail?: string }) => {
         h.messageBoxes.push(opts);
-        return { response: 0 };
+        return { response: h.nextResponse };
       },
     },
     shell: {
@@ -139,5 +173,58 @@ describe('electron/main.ts wiring (electron mocked)', () => {
     expect(contents.reloads).toBe(1);
     expect(h.messageBoxes.at(-1)!.title).toBe('工作台已重新加载');
     expect(contents.listeners.has('unresponsive')).toBe(true);
+  });
+
+  it('a close asks first when a form holds unsaved edits: 返回工作台 keeps the window, 放弃修改并关闭 closes it', async () => {
+    const win = h.windows[0]!;
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const close = async (unsaved: string[]) => {
+      let prevented = false;
+      win.listeners.get('close')!({ preventDefault: () => (prevented = true) });
+      expect(prevented).toBe(true);
+      const request = win.contents.sent.at(-1)!;
+      expect(request.channel).toBe(CHANNELS.flushRequest);
+      const { requestId } = request.arg as { requestId: number };
+      // An answer from another origin is ignored: had it counted, "nothing unsaved" would close the window.
+      h.ipcOn.get(CHANNELS.flushDone)!({ senderFrame: { url: 'https://evil.example/' } }, { requestId });
+      await settle();
+      expect(win.destroyed).toBe(0);
+      h.ipcOn.get(CHANNELS.flushDone)!(
+        { senderFrame: { url: 'app://desk/index.html' } },
+        { requestId, unsaved },
+      );
+      await settle();
+      await settle();
+    };
+    // A form with edits: asked; 返回工作台 keeps the window (and the next close asks again).
+    h.nextResponse = 0;
+    await close(['新增会员']);
+    expect(h.messageBoxes.at(-1)).toMatchObject({
+      title: '有未保存的修改',
+      buttons: ['返回工作台', '放弃修改并关闭'],
+    });
+    expect(h.messageBoxes.at(-1)!.detail).toContain('新增会员');
+    expect(win.destroyed).toBe(0);
+    // 放弃修改并关闭: closed.
+    h.nextResponse = 1;
+    await close(['新增会员']);
+    expect(win.destroyed).toBe(1);
+    // (Nothing unsaved closes without asking, and an answer without the list is nothing unsaved: main-parts.test.)
+  });
+
+  it('a reload the page held back for unsaved edits asks: only 放弃修改并重新加载 lets it go', () => {
+    const contents = h.windows[0]!.contents;
+    const reload = (response: number) => {
+      h.nextResponse = response;
+      let letGo = false;
+      contents.listeners.get('will-prevent-unload')!({ preventDefault: () => (letGo = true) });
+      return letGo;
+    };
+    expect(reload(0)).toBe(false);
+    expect(h.messageBoxes.at(-1)).toMatchObject({
+      buttons: ['返回工作台', '放弃修改并重新加载'],
+      cancelId: 0,
+    });
+    expect(reload(1)).toBe(true);
   });
 });

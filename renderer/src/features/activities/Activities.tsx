@@ -59,7 +59,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
     );
   };
   return (
-    <FormDialog title={title} onClose={props.onClose} onSave={submit} saving={saving} width={640}>
+    <FormDialog form={form} title={title} onClose={props.onClose} onSave={submit} saving={saving} width={640}>
       <Form
         form={form}
         layout="vertical"

@@ -60,6 +60,7 @@ function NewApplication() {
     <Page title="新建入会申请">
       {banned && <Alert type="error" showIcon role="alert" message={banned} style={{ marginBottom: 16 }} />}
       <MemberForm
+        label="新建入会申请"
         checkDuplicates={false}
         initialValues={{ tier: 'member' }}
         onCancel={() => navigate('/applications')}

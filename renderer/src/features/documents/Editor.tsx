@@ -10,6 +10,7 @@ import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
 import { useReasonDialog } from '../../ui/ReasonDialog';
 import { errorText } from '../../ui/errorText';
+import { useUnsavedForm } from '../../ui/unsaved';
 import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
@@ -148,6 +149,15 @@ export function NoticeEditor() {
   }, [doc, form]);
 
   const readOnly = doc !== undefined && doc.status !== 'draft';
+  // Typed and not saved as a draft: leaving the page or closing the window asks first (ui/unsaved.ts).
+  const initial = useMemo(
+    () => (id === undefined ? blankValues() : doc ? valuesOf(doc) : undefined),
+    [id, doc],
+  );
+  const unsaved = useUnsavedForm(form, doc?.title ? `发文草稿「${doc.title}」` : '新建发文', {
+    initial,
+    enabled: !readOnly && (id === undefined || doc != null),
+  });
   const preview: NoticeFields = useMemo(
     () => ({
       title: values.title ?? '',
@@ -200,8 +210,7 @@ export function NoticeEditor() {
       message.error('请按提示补全必填项');
       return undefined;
     }
-    const newId = await saveDraft(db, id, toDraft({ ...form.getFieldsValue(true), ...v }));
-    return newId;
+    return unsaved.saving(() => saveDraft(db, id, toDraft({ ...form.getFieldsValue(true), ...v })));
   };
 
   const run = async (what: string, f: () => Promise<void>) => {

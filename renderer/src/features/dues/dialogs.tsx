@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
+import { useUnsavedForm } from '../../ui/unsaved';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
@@ -106,6 +107,7 @@ export function PaymentModal(props: {
   };
   return (
     <FormDialog
+      form={form}
       open={props.open}
       title={`登记缴费（${props.year} 年度）`}
       saving={saving}
@@ -205,6 +207,7 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
   };
   return (
     <FormDialog
+      form={form}
       open={props.open}
       title={`调整应缴金额（${props.year} 年度）`}
       saving={saving}
@@ -354,6 +357,7 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
 export function BankForm(props: { initial?: BankSetting; onSaved?: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BankSetting>();
+  useUnsavedForm(form, '收款账户', { initial: props.initial });
   const { busy: saving, run } = useRun();
   const submit = async () => {
     const v = await validated(form);

@@ -146,7 +146,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
   };
 
   return (
-    <FormDialog title="编辑会议信息" onClose={props.onClose} onSave={submit} saving={saving}>
+    <FormDialog form={form} title="编辑会议信息" onClose={props.onClose} onSave={submit} saving={saving}>
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <MeetingFields bodyLocked={locked} />
       </Form>

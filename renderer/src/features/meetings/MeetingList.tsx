@@ -48,7 +48,14 @@ export function NewMeetingForm(props: { open: boolean; onClose: () => void }) {
     );
   };
   return (
-    <FormDialog title="新建会议" open={props.open} onClose={props.onClose} onSave={submit} saving={saving}>
+    <FormDialog
+      form={form}
+      title="新建会议"
+      open={props.open}
+      onClose={props.onClose}
+      onSave={submit}
+      saving={saving}
+    >
       <Form form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
         <MeetingFields />
       </Form>

@@ -127,6 +127,7 @@ function GuidingDialog(props: { motion: Motion; open: boolean; onClose: () => vo
   const { message } = App.useApp();
   return (
     <FormDialog
+      form={form}
       title="记录指导单位意见"
       open={props.open}
       onClose={props.onClose}

@@ -7,6 +7,7 @@ import { db } from '../../db';
 import { TIER_OPTIONS, normalizeMemberFields, validateMemberFields, warningsConfirmed } from './logic';
 import { duplicateMessages, findDuplicates, MemberWriteError } from '../../records/members';
 import { errorText } from '../../ui/errorText';
+import { useUnsavedForm } from '../../ui/unsaved';
 
 export interface MemberFormValues extends Partial<MemberFields> {
   approvedOn?: string;
@@ -37,6 +38,8 @@ export function MemberForm(props: {
   checkDuplicates?: boolean;
   excludeId?: number;
   submitLabel?: string;
+  /** The form's name where unsaved edits are listed (leaving the page asks first): the page's title. */
+  label: string;
   onSubmit: (v: MemberFormSubmit) => Promise<void>;
   onCancel?: () => void;
 }) {
@@ -45,6 +48,12 @@ export function MemberForm(props: {
   const [warnings, setWarnings] = useState<string[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const initial: MemberFormValues = {
+    tier: 'member',
+    ...(props.withApprovedOn ? { approvedOn: today() } : {}),
+    ...props.initialValues,
+  };
+  const unsaved = useUnsavedForm(form, props.label, { initial });
 
   type FieldList = Parameters<typeof form.setFields>[0];
   const setErrors = (list: { name: (string | number)[]; errors: string[] }[]) =>
@@ -74,11 +83,13 @@ export function MemberForm(props: {
     }
     setBusy(true);
     try {
-      await props.onSubmit({
-        fields,
-        ...(props.withApprovedOn && raw.approvedOn ? { approvedOn: raw.approvedOn } : {}),
-        confirmedWarnings: found,
-      });
+      await unsaved.saving(() =>
+        props.onSubmit({
+          fields,
+          ...(props.withApprovedOn && raw.approvedOn ? { approvedOn: raw.approvedOn } : {}),
+          confirmedWarnings: found,
+        }),
+      );
     } catch (e) {
       if (e instanceof MemberWriteError && e.field)
         setErrors([{ name: e.field.split('.'), errors: [e.message] }]);
@@ -129,11 +140,7 @@ export function MemberForm(props: {
       form={form}
       name="member"
       layout="vertical"
-      initialValues={{
-        tier: 'member',
-        ...(props.withApprovedOn ? { approvedOn: today() } : {}),
-        ...props.initialValues,
-      }}
+      initialValues={initial}
       onValuesChange={() => {
         if (confirmed) setConfirmed(false);
       }}

@@ -21,6 +21,7 @@ function NewMember() {
   return (
     <Page title="新增会员">
       <MemberForm
+        label="新增会员"
         withApprovedOn
         onCancel={() => navigate('/members')}
         onSubmit={async ({ fields, approvedOn, confirmedWarnings }) => {

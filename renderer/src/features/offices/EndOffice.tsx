@@ -62,6 +62,7 @@ export function EndOfficeDialog(props: {
 
   return (
     <FormDialog
+      form={form}
       title="结束任职"
       onClose={props.onClose}
       onSave={submit}

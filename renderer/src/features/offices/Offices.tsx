@@ -82,6 +82,7 @@ function NewOfficeForm(props: { open: boolean; onClose: () => void; members: Mem
 
   return (
     <FormDialog
+      form={form}
       title="新增任职"
       open={props.open}
       onClose={props.onClose}

@@ -68,6 +68,7 @@ import {
   certificatesZip,
 } from './word';
 import { errorText } from '../../ui/errorText';
+import { useConfirmDiscard, useUnsavedForm } from '../../ui/unsaved';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { DeskTable } from '../../ui/DeskTable';
 
@@ -109,6 +110,8 @@ function EnrolmentDrawer(props: {
     return Object.fromEntries(FORM_FIELDS.map((f) => [f.key, v[f.key] ?? '']));
   }, [m, e.form]);
   const readOnly = e.status === 'withdrawn';
+  const unsaved = useUnsavedForm(form, `${m.name}的申请表内容`, { initial, enabled: !readOnly });
+  const confirmDiscard = useConfirmDiscard();
 
   const upload = async (key: ReceiptKey, ext: 'docx' | 'pdf') => {
     try {
@@ -160,7 +163,13 @@ function EnrolmentDrawer(props: {
   };
 
   return (
-    <Drawer open title={`${m.name} — 申请材料`} size="large" width={720} onClose={props.onClose}>
+    <Drawer
+      open
+      title={`${m.name} — 申请材料`}
+      size="large"
+      width={720}
+      onClose={() => confirmDiscard(unsaved.isDirty(), props.onClose)}
+    >
       <Typography.Title level={2} style={{ fontSize: 16 }}>
         收到的材料（四项分别登记）
       </Typography.Title>
@@ -249,7 +258,7 @@ function EnrolmentDrawer(props: {
           onClick={async () => {
             const v = form.getFieldsValue(true) as Record<string, string>;
             const clean = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (x ?? '').trim()]));
-            await saveForm(db, e.id as number, clean);
+            await unsaved.saving(() => saveForm(db, e.id as number, clean));
             message.success('申请表已保存');
           }}
         >

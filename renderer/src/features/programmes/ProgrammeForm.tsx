@@ -53,6 +53,7 @@ export function ProgrammeFormModal(props: {
   const warning = pastDeadlineWarning(deadline, today());
   return (
     <FormDialog
+      form={form}
       open={props.open}
       title={p ? '编辑专项行动' : '新建专项行动'}
       saving={busy}

@@ -22,6 +22,7 @@ import {
 } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
+import { useShowStored, useUnsavedForm } from '../../ui/unsaved';
 import { today } from '../../ui/today';
 
 const TIERS = TIERS_HIGHEST_FIRST;
@@ -33,6 +34,8 @@ type CharterValues = Omit<CharterSettings, 'earlierDuesSchedules'> & { duesFrom?
 export function CharterSettingsSection() {
   const settings = useCharterSettings();
   const [form] = Form.useForm<CharterValues>();
+  const unsaved = useUnsavedForm(form, '章程参数', { initial: settings });
+  useShowStored(form, settings);
   const { run } = useRun();
   const amountsChanged = (s: Partial<DuesSchedule> | undefined) =>
     TIERS.some((t) => s?.[t] !== undefined && s[t] !== settings.duesSchedule[t]);
@@ -43,19 +46,12 @@ export function CharterSettingsSection() {
     const next = amountsChanged(values.duesSchedule)
       ? withDuesSchedule(others, values.duesSchedule, duesFrom === 'all' ? null : (duesFrom as number))
       : others;
-    return run(() => saveCharterSettings(db, next), '章程参数已保存');
+    return run(() => unsaved.saving(() => saveCharterSettings(db, next)), '章程参数已保存');
   };
   const thisYear = Number(today().slice(0, 4));
   const from = duesScheduleFrom(settings);
   return (
-    <Form
-      form={form}
-      layout="vertical"
-      initialValues={settings}
-      key={JSON.stringify(settings)}
-      onFinish={save}
-      style={{ maxWidth: 720 }}
-    >
+    <Form form={form} layout="vertical" initialValues={settings} onFinish={save} style={{ maxWidth: 720 }}>
       <Typography.Paragraph type="secondary">
         会费标准（章程第三十二条）可由会员大会决议调整；理事长连任届数（章程第二十五条）、发文字号括号样式、请假是否计为缺席（章程第二十二条）为章程解读，默认值即《章程规则》所选解读。
       </Typography.Paragraph>

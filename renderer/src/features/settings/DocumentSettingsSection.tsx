@@ -11,6 +11,7 @@ import {
 } from './documentSettings';
 
 import { useRun } from '../../ui/useRun';
+import { useShowStored, useUnsavedForm } from '../../ui/unsaved';
 import { chineseFamilies, OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
 import type { InstalledFonts } from '../../../../shared/channels';
 
@@ -35,6 +36,8 @@ const SCHEME_LABEL = {
 export function DocumentSettingsSection() {
   const settings = useDocumentSettings();
   const [form] = Form.useForm<DocumentSettings>();
+  const unsaved = useUnsavedForm(form, '公文设置', { initial: settings });
+  useShowStored(form, settings);
   const [detection, setDetection] = useState<FontDetection | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -47,7 +50,8 @@ export function DocumentSettingsSection() {
   }, []);
   const recommended = detection ? recommendedScheme(detection) : undefined;
   const { run } = useRun();
-  const save = (values: DocumentSettings) => run(() => saveDocumentSettings(db, values), '公文设置已保存');
+  const save = (values: DocumentSettings) =>
+    run(() => unsaved.saving(() => saveDocumentSettings(db, values)), '公文设置已保存');
   const inEffect = settings.fontScheme === 'auto' ? recommended?.scheme : settings.fontScheme;
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720 }}>
@@ -84,13 +88,7 @@ export function DocumentSettingsSection() {
           {SCHEME_LABEL[recommended.scheme]}。{recommended.reason}
         </Typography.Paragraph>
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={settings}
-        key={JSON.stringify(settings)}
-        onFinish={save}
-      >
+      <Form form={form} layout="vertical" initialValues={settings} onFinish={save}>
         <Form.Item label="导出 Word 的字体方案" name="fontScheme">
           <Select
             style={{ maxWidth: 520 }}

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { Button, Flex, Form, Input, Typography } from 'antd';
 import { db } from '../../db';
 import { saveLocalSettings, useLocalSettings, type LocalSettings } from '../../records/settings';
-
 import { useRun } from '../../ui/useRun';
+import { useUnsavedForm } from '../../ui/unsaved';
 
 /**
  * 本工作站 (issue 19): this workstation's name and the clerk's, local-only settings that every audit entry
@@ -12,6 +12,7 @@ import { useRun } from '../../ui/useRun';
 export function WorkstationSection() {
   const current = useLocalSettings();
   const [form] = Form.useForm<LocalSettings>();
+  useUnsavedForm(form, '本工作站设置', { initial: current });
   useEffect(() => form.setFieldsValue(current), [form, current]);
   const { run } = useRun();
   const save = (values: LocalSettings) => run(() => saveLocalSettings(db, values), '本工作站设置已保存');

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { App, type FormInstance } from 'antd';
+import { registerUnsaved } from '../platform/unsaved';
+
+/**
+ * Edits not yet saved (nothing lost): every form the clerk saves by a button registers (platform/unsaved.ts)
+ * while it is on screen, and says whether it holds edits. Leaving the page (app/LeaveGuard.tsx), closing a
+ * dialog (useConfirmDiscard) and closing or reloading the window (Electron's close, app/lifecycle.ts in the
+ * browser) ask first when one does. Editors that save by themselves (the minutes' autosave) do not register:
+ * they lose nothing.
+ */
+
+/** Values as compared: '', null, undefined, false and empty lists or groups are "not filled in"; keys sorted. */
+function normalized(v: unknown): unknown {
+  if (v === '' || v === null || v === undefined || v === false) return undefined;
+  if (Array.isArray(v)) {
+    const items = v.map(normalized);
+    return items.every((x) => x === undefined) ? undefined : items;
+  }
+  if (typeof v === 'object') {
+    if (typeof (v as { toISOString?: unknown }).toISOString === 'function')
+      return (v as { toISOString: () => string }).toISOString();
+    const entries = Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => [k, normalized(x)] as const)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  }
+  return v;
+}
+
+/** A form's values as one comparable string: two forms showing the same filled-in values give the same key. */
+export function formValuesKey(values: unknown): string {
+  return JSON.stringify(normalized(values)) ?? '';
+}
+
+/**
+ * Tracks one antd form: it holds unsaved edits when its values differ from what was last saved and from
+ * `initial` when given (the values it opened with, or the record as now stored); without `initial` (a
+ * dialog, whose form may mount a frame after it opens) when the clerk changed a field in it. `saving(run)`
+ * suspends the check while a save runs (a save that navigates away is not asked about) and, when it
+ * succeeds, takes the saved values as the new baseline.
+ */
+export function useUnsavedForm(
+  /** None: nothing tracked (a dialog without a form). */
+  form: FormInstance | undefined,
+  label: string,
+  options: { initial?: unknown; enabled?: boolean } = {},
+): { isDirty: () => boolean; saving: <T>(run: () => Promise<T>) => Promise<T> } {
+  const enabled = options.enabled ?? true;
+  const given = 'initial' in options;
+  const baseline = useRef<string | null>(null);
+  baseline.current = given ? formValuesKey(options.initial) : null;
+  const savedKey = useRef<string | null>(null);
+  const suspended = useRef(0);
+
+  const isDirty = useCallback(() => {
+    if (!form || suspended.current > 0) return false;
+    if (baseline.current === null && !form.isFieldsTouched()) return false;
+    const now = formValuesKey(form.getFieldsValue(true));
+    return now !== baseline.current && now !== savedKey.current;
+  }, [form]);
+
+  const saving = useCallback(
+    async <T>(run: () => Promise<T>): Promise<T> => {
+      const key = form ? formValuesKey(form.getFieldsValue(true)) : null;
+      suspended.current++;
+      try {
+        const out = await run();
+        savedKey.current = key;
+        return out;
+      } finally {
+        suspended.current--;
+      }
+    },
+    [form],
+  );
+
+  useEffect(() => {
+    if (!enabled || !form) return;
+    savedKey.current = null;
+    return registerUnsaved(() => (isDirty() ? label : null));
+  }, [enabled, form, isDirty, label]);
+
+  return { isDirty, saving };
+}
+
+/**
+ * A form showing a stored record: when the record changes (a save, a restore, another workstation's edit) the
+ * form shows the new values. (Remounting the form by a key does not: antd keeps the store's values over the
+ * new initial ones, so the form went on showing — and a 保存 would have written back — the old ones.)
+ * The form's `initialValues` must be `stored`.
+ */
+export function useShowStored(form: FormInstance, stored: unknown): void {
+  const key = JSON.stringify(stored);
+  const shown = useRef(key);
+  useEffect(() => {
+    if (shown.current === key) return;
+    shown.current = key;
+    form.resetFields();
+  }, [form, key]);
+}
+
+/**
+ * Closing a dialog: at once when nothing was filled in, else after the clerk confirms 放弃 (继续填写 keeps
+ * the dialog open with everything in it).
+ */
+export function useConfirmDiscard(): (dirty: boolean, close: () => void) => void {
+  const { modal } = App.useApp();
+  return useCallback(
+    (dirty, close) => {
+      if (!dirty) {
+        close();
+        return;
+      }
+      modal.confirm({
+        title: '放弃填写的内容？',
+        content: '关闭后，这里已填写但未保存的内容将丢失。',
+        okText: '放弃',
+        cancelText: '继续填写',
+        okButtonProps: { danger: true },
+        autoFocusButton: 'cancel',
+        onOk: close,
+      });
+    },
+    [modal],
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * ui/unsaved.ts: a form the clerk saves by a button says when it holds unsaved edits — against the values it
+ * opened with (or the record as stored), not merely touched; a save that succeeds is the new baseline; a
+ * dialog's close asks first only when something was filled in (nothing lost).
+ */
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, fireEvent, cleanup } from '@testing-library/react';
+import { App, Button, ConfigProvider, Form, Input } from 'antd';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { formValuesKey, useUnsavedForm } from '../../renderer/src/ui/unsaved';
+import { unsavedLabels } from '../../renderer/src/platform/unsaved';
+import { FormDialog } from '../../renderer/src/ui/FormDialog';
+
+describe('formValuesKey', () => {
+  it('empty, null, false and empty lists are "not filled in"; keys in any order; dates by their ISO text', () => {
+    expect(formValuesKey({ a: '', b: null, c: undefined, d: false, e: [], f: {} })).toBe(formValuesKey({}));
+    expect(formValuesKey({ b: 1, a: 'x' })).toBe(formValuesKey({ a: 'x', b: 1 }));
+    expect(formValuesKey({ a: 0 })).not.toBe(formValuesKey({}));
+    expect(formValuesKey({ a: true })).not.toBe(formValuesKey({}));
+    expect(formValuesKey({ list: ['', ''] })).toBe(formValuesKey({}));
+    expect(formValuesKey({ list: ['a', ''] })).not.toBe(formValuesKey({ list: ['a'] }));
+    expect(formValuesKey({ on: new Date('2026-12-07T00:00:00Z') })).toBe(
+      formValuesKey({ on: '2026-12-07T00:00:00.000Z' }),
+    );
+    expect(formValuesKey({ p: { name: '张三', mobile: '' } })).toBe(formValuesKey({ p: { name: '张三' } }));
+  });
+});
+
+function Page(props: { initial: { name?: string }; onSave: () => Promise<void> }) {
+  const [form] = Form.useForm();
+  const unsaved = useUnsavedForm(form, '新增会员', { initial: props.initial });
+  return (
+    <Form form={form} initialValues={props.initial}>
+      <Form.Item label="单位名称" name="name">
+        <Input />
+      </Form.Item>
+      <Button onClick={() => void unsaved.saving(props.onSave)}>保存</Button>
+    </Form>
+  );
+}
+
+/** As the app renders: button labels exactly as written (保存, not 保 存). */
+const Shell = ({ children }: { children: ReactNode }) => (
+  <ConfigProvider button={{ autoInsertSpace: false }}>
+    <App>{children}</App>
+  </ConfigProvider>
+);
+
+const type = (label: string, value: string) =>
+  act(() => {
+    fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  });
+
+describe('useUnsavedForm', () => {
+  it('dirty when the values differ from the initial ones; typing back is not dirty; a save is the baseline', async () => {
+    let fail = false;
+    render(
+      <Shell>
+        <Page
+          initial={{ name: '甲公司' }}
+          onSave={async () => (fail ? Promise.reject(new Error('x')) : undefined)}
+        />
+      </Shell>,
+    );
+    expect(unsavedLabels()).toEqual([]);
+    await type('单位名称', '乙公司');
+    expect(unsavedLabels()).toEqual(['新增会员']);
+    await type('单位名称', '甲公司');
+    expect(unsavedLabels()).toEqual([]);
+    await type('单位名称', '丙公司');
+    fail = true;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
+    expect(unsavedLabels()).toEqual(['新增会员']); // a failed save keeps the edits counted
+    fail = false;
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
+    expect(unsavedLabels()).toEqual([]);
+    await type('单位名称', '丁公司');
+    expect(unsavedLabels()).toEqual(['新增会员']);
+    cleanup();
+    expect(unsavedLabels()).toEqual([]); // gone with the form
+  });
+});
+
+function Dialog() {
+  const [open, setOpen] = useState(true);
+  const [form] = Form.useForm();
+  return (
+    <>
+      <span>{open ? '打开' : '已关闭'}</span>
+      <FormDialog
+        form={form}
+        title="新建会议"
+        open={open}
+        onClose={() => setOpen(false)}
+        onSave={() => setOpen(false)}
+      >
+        <Form form={form} initialValues={{ name: '' }}>
+          <Form.Item label="会议名称" name="name">
+            <Input />
+          </Form.Item>
+        </Form>
+      </FormDialog>
+    </>
+  );
+}
+
+describe('FormDialog', () => {
+  it('closes at once when nothing was filled in', async () => {
+    render(
+      <Shell>
+        <Dialog />
+      </Shell>,
+    );
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '取消' })));
+    expect(screen.getByText('已关闭')).toBeTruthy();
+    cleanup();
+  });
+
+  it('asks before closing with something filled in: 继续填写 keeps it, 放弃 closes', async () => {
+    render(
+      <Shell>
+        <Dialog />
+      </Shell>,
+    );
+    await type('会议名称', '第三次理事会');
+    expect(unsavedLabels()).toEqual(['新建会议']);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '取消' })));
+    expect((await screen.findAllByText('放弃填写的内容？')).length).toBeGreaterThan(0);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '继续填写' })));
+    expect(screen.getByText('打开')).toBeTruthy();
+    expect((screen.getByLabelText('会议名称') as HTMLInputElement).value).toBe('第三次理事会');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '取消' })));
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: '放弃' })));
+    expect(screen.getByText('已关闭')).toBeTruthy();
+    expect(unsavedLabels()).toEqual([]);
+    cleanup();
+  });
+});
