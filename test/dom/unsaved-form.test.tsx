@@ -35,7 +35,7 @@ function Page(props: { initial: { name?: string }; onSave: () => Promise<void> }
       <Form.Item label="单位名称" name="name">
         <Input />
       </Form.Item>
-      <Button onClick={() => void unsaved.saving(props.onSave)}>保存</Button>
+      <Button onClick={() => void unsaved.saving(props.onSave).catch(() => undefined)}>保存</Button>
     </Form>
   );
 }

@@ -200,10 +200,14 @@ function createRouter() {
   return createHashRouter([
     {
       path: '*',
+      // Our boundary inside the route: a data router would otherwise catch a render error with its own
+      // (English) error page before the boundary around it.
       element: (
-        <SingleTabGuard waiting={<Shell owner={false} />}>
-          <Shell owner />
-        </SingleTabGuard>
+        <ErrorBoundary>
+          <SingleTabGuard waiting={<Shell owner={false} />}>
+            <Shell owner />
+          </SingleTabGuard>
+        </ErrorBoundary>
       ),
     },
   ]);
