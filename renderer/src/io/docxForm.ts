@@ -3,7 +3,7 @@ import { readSunshineForm } from '../../../shared/documents/sunshineRead';
 import type { SunshineFormKey } from '../../../shared/documents/sunshineFields';
 import { callWorker } from './workerCall';
 
-export function readFormFromDocxOffThread(
+export function readSunshineFormOffThread(
   bytes: Uint8Array,
 ): Promise<Partial<Record<SunshineFormKey, string>>> {
   return callWorker(

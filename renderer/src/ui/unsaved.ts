@@ -48,17 +48,20 @@ export function useUnsavedForm(
   options: { initial?: unknown; enabled?: boolean } = {},
 ): { isDirty: () => boolean; saving: <T>(run: () => Promise<T>) => Promise<T> } {
   const enabled = options.enabled ?? true;
+  // The initial values are kept as given and compared only when asked (not on every render: the 发文
+  // editor renders on every keystroke).
   const given = 'initial' in options;
-  const baseline = useRef<string | null>(null);
-  baseline.current = given ? formValuesKey(options.initial) : null;
+  const initial = useRef<{ value: unknown } | null>(null);
+  initial.current = given ? { value: options.initial } : null;
   const savedKey = useRef<string | null>(null);
   const suspended = useRef(0);
 
   const isDirty = useCallback(() => {
     if (!form || suspended.current > 0) return false;
-    if (baseline.current === null && !form.isFieldsTouched()) return false;
+    if (initial.current === null && !form.isFieldsTouched()) return false;
     const now = formValuesKey(form.getFieldsValue(true));
-    return now !== baseline.current && now !== savedKey.current;
+    const baseline = initial.current === null ? null : formValuesKey(initial.current.value);
+    return now !== baseline && now !== savedKey.current;
   }, [form]);
 
   const saving = useCallback(

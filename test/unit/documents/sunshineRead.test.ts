@@ -4,6 +4,7 @@
  * back (6 of 40 lines in the case below), and the desk's form would have been overwritten with it.
  */
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { buildSunshineApplicationForm } from '../../../shared/documents';
 import { SUNSHINE_FORM_FIELDS, type SunshineFormValues } from '../../../shared/documents/sunshineFields';
 import { readSunshineForm, receivedFormValues } from '../../../shared/documents/sunshineRead';
@@ -58,6 +59,17 @@ describe('readSunshineForm: the desk’s own form comes back whole', () => {
       await buildSunshineApplicationForm({ unitName: '甲公司', serviceContent: '网络安全服务资质（续）' }),
     );
     expect(read).toEqual({ unitName: '甲公司' });
+    // A form retyped by the applicant: 「网络安全服务内容（续）」 before (and without) its first row.
+    const cell = (text: string) => `<w:tc><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const row = (...cells: string[]) => `<w:tr>${cells.map(cell).join('')}</w:tr>`;
+    const xml =
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>' +
+      row('单位名称', '乙公司') +
+      row('网络安全服务内容（续）', '孤立的续行') +
+      row('网络安全服务资质', 'CCRC 一级') +
+      '</w:tbl></w:body></w:document>';
+    const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+    expect(readSunshineForm(bytes)).toEqual({ unitName: '乙公司', qualifications: 'CCRC 一级' });
   });
 });
 

@@ -21,8 +21,9 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { readFormFromDocxOffThread } from '../../io/docxForm';
+import { readSunshineFormOffThread } from '../../io/docxForm';
 import { receivedFormValues } from '../../../../shared/documents/sunshineRead';
+import { SUNSHINE_FORM_FIELDS } from '../../../../shared/documents/sunshineFields';
 import { daysBetween } from '../../../../shared/charter';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Enrolment, Member, Programme, ReceiptKey } from '../../../../shared/domain/records';
@@ -48,7 +49,6 @@ import {
 import { ProgrammeFormModal } from './ProgrammeForm';
 import {
   ENROLMENT_STATUS_LABEL,
-  FORM_FIELDS,
   MAX_RECEIPT_BYTES,
   RECEIPTS,
   checkEnrolment,
@@ -107,7 +107,7 @@ function EnrolmentDrawer(props: {
   );
   const initial = useMemo(() => {
     const v = mergedForm(m, e.form);
-    return Object.fromEntries(FORM_FIELDS.map((f) => [f.key, v[f.key] ?? '']));
+    return Object.fromEntries(SUNSHINE_FORM_FIELDS.map((f) => [f.key, v[f.key] ?? '']));
   }, [m, e.form]);
   const readOnly = e.status === 'withdrawn';
   const unsaved = useUnsavedForm(form, `${m.name}的申请表内容`, { initial, enabled: !readOnly });
@@ -134,9 +134,9 @@ function EnrolmentDrawer(props: {
         );
       else message.success(`已保存：${f.name}`);
       if (key === 'formWord') {
-        let read: Awaited<ReturnType<typeof readFormFromDocxOffThread>>;
+        let read: Awaited<ReturnType<typeof readSunshineFormOffThread>>;
         try {
-          read = await readFormFromDocxOffThread(f.bytes);
+          read = await readSunshineFormOffThread(f.bytes);
         } catch (err) {
           message.warning(`文件已保存，但无法从中读取申请表内容：${errorText(err)}`);
           return;
@@ -147,7 +147,7 @@ function EnrolmentDrawer(props: {
         else if (changed.length === 0) message.info(`已从 Word 申请表读取 ${count} 项，与现有内容相同`);
         else {
           form.setFieldsValue(values);
-          const names = FORM_FIELDS.filter((x) => changed.includes(x.key)).map((x) => x.label);
+          const names = SUNSHINE_FORM_FIELDS.filter((x) => changed.includes(x.key)).map((x) => x.label);
           message.info(
             `已从 Word 申请表读取 ${count} 项，其中 ${changed.length} 项与现有内容不同（${names.join('、')}），请核对后保存申请表`,
           );
@@ -245,7 +245,7 @@ function EnrolmentDrawer(props: {
         未填写的项目使用会员档案中的信息；上传 Word 申请表时自动读取表格中的内容。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={initial} disabled={readOnly}>
-        {FORM_FIELDS.map((f) => (
+        {SUNSHINE_FORM_FIELDS.map((f) => (
           <Form.Item key={f.key} label={f.label} name={f.key}>
             {f.multiline ? <Input.TextArea rows={2} autoSize={{ minRows: 2, maxRows: 6 }} /> : <Input />}
           </Form.Item>

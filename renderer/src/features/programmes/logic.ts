@@ -115,9 +115,6 @@ export function checkReceivedFile(
 
 /* ---------------------------------------------------------- the form */
 
-/** The application form's fields (附件1), in the form's order. */
-export const FORM_FIELDS = SUNSHINE_FORM_FIELDS;
-
 /** What the registry knows about the applicant, for a pre-filled form (contact person of the member). */
 export function formFromMember(
   m: Pick<Member, 'name' | 'contact' | 'postalAddress'>,
@@ -138,7 +135,7 @@ export function mergedForm(
   form: Record<string, string> | undefined,
 ): Partial<SunshineFormValues> {
   const out: Partial<SunshineFormValues> = { ...formFromMember(m) };
-  for (const f of FORM_FIELDS) {
+  for (const f of SUNSHINE_FORM_FIELDS) {
     const v = form?.[f.key];
     if (typeof v === 'string' && v.trim() !== '') out[f.key] = v;
   }
