@@ -296,6 +296,8 @@ export const outgoingDocumentSchema = z.object({
   attachments: z.array(text),
   issuer: text,
   template: text.optional(),
+  letterhead: z.object({ mark: text }).optional(),
+  colophon: z.object({ cc: text.optional(), printDate: text.optional() }).optional(),
   status: z.enum(['draft', 'final', 'void']),
   certificateBatch: z
     .object({

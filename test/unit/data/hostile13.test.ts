@@ -208,6 +208,28 @@ describe('5. restored rows are validated against the domain schemas; rows and by
       message: '应为 YYYY-MM-DD 日期',
     });
     expect(checkTableRows('evil', [{}])).toMatchObject({ message: '未知的数据表' });
+    // A 发文's 版头 / 版记 are checked too (the schema did not describe them before).
+    const doc = {
+      id: 1,
+      title: '关于召开年会的通知',
+      type: '通知',
+      date: '2026-12-07',
+      year: 2026,
+      addressee: '各会员单位',
+      body: '一、会议时间',
+      attachments: [],
+      issuer: '中国网络安全产业联盟秘书处',
+      status: 'draft',
+      createdAt: '2026-12-07T08:00:00.000Z',
+      updatedAt: '2026-12-07T08:00:00.000Z',
+      letterhead: { mark: '中国网络安全产业联盟文件' },
+      colophon: { cc: '各理事单位', printDate: '2026-12-07' },
+    };
+    expect(checkTableRows('documents', [doc])).toBeUndefined();
+    expect(checkTableRows('documents', [{ ...doc, letterhead: { mark: 5 } }])).toMatchObject({
+      field: 'letterhead.mark',
+    });
+    expect(checkTableRows('documents', [{ ...doc, colophon: 'x' }])).toMatchObject({ field: 'colophon' });
     // What forms can legitimately leave behind is not a reason to refuse a restore.
     const meeting = (await db.meetings.toArray())[0]!;
     expect(checkTableRows('meetings', [{ ...meeting, returnBy: '' }])).toBeUndefined();
