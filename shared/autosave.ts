@@ -25,6 +25,11 @@ export type AutosaveStatus =
   /** The last write failed; the value is kept and written again at `retryAt` (attempt 1 = first retry). */
   | { kind: 'failed'; error: unknown; attempt: number; retryAt: number };
 
+/**
+ * A new editing burst starts after this long without a write: the minutes keep the previous text as a
+ * version, a 发文 draft's autosave writes an audit entry.
+ */
+export const EDIT_BURST_GAP_MS = 30_000;
 /** Trailing debounce: a pause in typing this long writes. */
 export const AUTOSAVE_DEBOUNCE_MS = 400;
 /** While typing without pause, the stored value is written at least this often. */

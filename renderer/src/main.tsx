@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { installLifecycleFlush } from './app/lifecycle';
 // Editors' unsaved typing is replayed at start-up, before any (lazily loaded) desk: register how.
 import './features/meetings/replay';
+import './features/documents/replay';
 import { installChineseNames } from './app/a11yNames';
 
 // Pending autosaves are written when the page hides, reloads or closes (browser and Electron).

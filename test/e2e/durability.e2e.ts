@@ -2,11 +2,12 @@
  * Durability (issue 13) in Chromium: minutes typed continuously survive a SIGKILL of the browser up to a
  * second before the kill; a reload right after typing keeps it (flushed as the page unloads); a full disk
  * says 磁盘空间不足 in Chinese, keeps the text and saves it when space returns; a second tab refuses to work
- * until 在此处继续使用, and the first one then stops.
+ * until 在此处继续使用, and the first one then stops. A 发文 typed into 新建通知 is a draft without a click, and
+ * survives a reload and a kill the same way.
  */
 import { describe, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addAgendaItem, dialog, it, killBrowser, openSection } from './support';
+import { addAgendaItem, clickToPage, dialog, it, killBrowser, openDesk, openSection, shot } from './support';
 
 const MEETING = 'E2E 理事会（耐久性测试）';
 const ITEM = '审议年度工作报告';
@@ -169,5 +170,66 @@ describe('durability (issue 13)', () => {
     await second.getByText('工作台已在另一个窗口或标签页中继续使用', { exact: true }).waitFor();
     const box1 = await openMinutes(first);
     expect(await box1.inputValue()).toBe('第一个标签页的记录。继续记录。第二个标签页接着记录。');
+  });
+  it('发文: 新建通知 becomes a draft as it is typed, the cursor stays, and a reload and a kill lose nothing', async ({
+    launch,
+    profile,
+  }) => {
+    let s = await launch();
+    let page = s.page;
+    await openDesk(page, '发文');
+    await clickToPage(page, '新建通知');
+    await page.getByText('输入内容后自动保存为草稿。', { exact: true }).waitFor();
+    const title = page.getByLabel('标题', { exact: true });
+    await title.click();
+    // Typed at a steady pace: the draft is created under the clerk's fingers; nothing typed meanwhile is lost.
+    const TITLE = '关于召开二〇二七年会员大会的通知';
+    for (const ch of TITLE) {
+      await page.keyboard.insertText(ch);
+      await page.waitForTimeout(120);
+    }
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    expect(page.url()).toMatch(/#\/documents\/\d+$/);
+    expect(await title.inputValue()).toBe(TITLE);
+    expect(await title.evaluate((el) => el === document.activeElement), 'the title keeps the focus').toBe(
+      true,
+    );
+    await page.locator('[data-save-state="saved"]').waitFor();
+    expect(await page.locator('[data-save-state]').innerText()).toBe('自动保存：已保存');
+    await shot(page, 'documents-autosave');
+
+    // A reload right after typing (no pause, no 保存草稿): flushed as the page unloads, or replayed.
+    const body = page.getByLabel('正文', { exact: true });
+    await body.click();
+    await page.keyboard.insertText('一、会议时间');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('2027 年 1 月 15 日。');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(TITLE);
+    expect(await page.getByLabel('正文', { exact: true }).inputValue()).toBe(
+      '一、会议时间\n2027 年 1 月 15 日。',
+    );
+
+    // A kill a little over a second after the last keystroke: the autosave has stored it.
+    await page.getByLabel('正文', { exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('特此通知。');
+    await page.waitForTimeout(1200);
+    expect(await killBrowser(profile)).toBeGreaterThan(0);
+
+    s = await launch();
+    page = s.page;
+    await openDesk(page, '发文');
+    // One draft: its creation was not replayed a second time.
+    const rows = page.getByRole('table').getByRole('link', { name: TITLE, exact: true });
+    expect(await rows.count()).toBe(1);
+    await rows.click();
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    expect(await page.getByLabel('正文', { exact: true }).inputValue()).toBe(
+      '一、会议时间\n2027 年 1 月 15 日。\n特此通知。',
+    );
   });
 });

@@ -14,6 +14,7 @@ import type { OutgoingDocument } from '../../../shared/domain/records';
 import { findPlaceholders, placeholderRefusal } from '../../../shared/documents/placeholders';
 import { addAudited, writeAudit } from '../db/audit';
 import type { DeskDB } from '../db/schema';
+import { stableJson } from '../../../shared/sync/codec';
 import { documentSequence } from '../sync/counter';
 import { NumbersNeedServer, serverNumbers } from '../sync/numbers';
 
@@ -34,7 +35,8 @@ export type DraftFields = Pick<
 
 export class DocumentWriteError extends Error {}
 
-function pickFields(d: OutgoingDocument | DraftFields): DraftFields {
+/** A document's draft fields as stored (what the editor writes of it). */
+export function draftFieldsOf(d: OutgoingDocument | DraftFields): DraftFields {
   return {
     title: d.title,
     type: d.type,
@@ -49,23 +51,72 @@ function pickFields(d: OutgoingDocument | DraftFields): DraftFields {
   };
 }
 
+/** Whether two drafts store the same fields (key order aside). */
+export function sameDraftFields(
+  a: OutgoingDocument | DraftFields,
+  b: OutgoingDocument | DraftFields,
+): boolean {
+  return stableJson(draftFieldsOf(a)) === stableJson(draftFieldsOf(b));
+}
+
 /** 保存草稿: creates or updates a draft; a final or voided document is read-only. */
 export async function saveDraft(db: DeskDB, id: number | undefined, fields: DraftFields): Promise<number> {
+  if (id === undefined) return createDraft(db, fields);
+  await updateDraft(db, id, fields, 'save');
+  return id;
+}
+
+async function createDraft(db: DeskDB, fields: DraftFields): Promise<number> {
   const now = new Date().toISOString();
-  return db.transaction('rw', [db.documents, db.audit], async () => {
-    if (id === undefined) {
-      const row: OutgoingDocument = {
-        ...fields,
-        year: docNumberYear(fields.date),
-        status: 'draft',
-        createdAt: now,
-        updatedAt: now,
-      };
-      return addAudited(db, db.documents, row, { summary: `新建发文草稿：${fields.title}`, after: fields });
-    }
+  const row: OutgoingDocument = {
+    ...fields,
+    year: docNumberYear(fields.date),
+    status: 'draft',
+    createdAt: now,
+    updatedAt: now,
+  };
+  return db.transaction('rw', [db.documents, db.audit], () =>
+    addAudited(db, db.documents, row, {
+      summary: `新建发文草稿：${fields.title || '（无标题）'}`,
+      after: fields,
+    }),
+  );
+}
+
+/**
+ * The editor's autosave of a draft (nothing typed is lost): written while the clerk types, at most a second
+ * behind. A draft not yet in the register is created (its audit entry says so); an existing one is
+ * updated, with an audit entry only at the start of an editing burst (`audited`), so the trail holds one
+ * entry per sitting, not one per second. Writes nothing when the fields are as stored. Refused (in
+ * Chinese) once the document is final or voided: the editor keeps the text on screen and says so.
+ */
+export async function autosaveDraft(
+  db: DeskDB,
+  id: number | undefined,
+  fields: DraftFields,
+  audited: boolean,
+): Promise<number> {
+  if (id === undefined) return createDraft(db, fields);
+  await updateDraft(db, id, fields, audited ? 'autosave-audited' : 'autosave');
+  return id;
+}
+
+/** 'save': 保存草稿, written and audited even when nothing changed (the clerk asked); the autosave writes only a change. */
+async function updateDraft(
+  db: DeskDB,
+  id: number,
+  fields: DraftFields,
+  mode: 'save' | 'autosave-audited' | 'autosave',
+): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction('rw', [db.documents, db.audit], async () => {
     const before = await db.documents.get(id);
     if (!before) throw new DocumentWriteError('找不到该发文');
-    if (before.status !== 'draft') throw new DocumentWriteError('已定稿或已作废的发文不能修改');
+    if (before.status !== 'draft')
+      throw new DocumentWriteError(
+        before.status === 'final' ? '该发文已定稿，不能再修改' : '该发文已作废，不能再修改',
+      );
+    if (mode !== 'save' && sameDraftFields(before, fields)) return;
     // A 版头 / 版记 switched off is removed (Dexie deletes a property updated to undefined).
     const cleared: Record<string, undefined> = {};
     if (!fields.letterhead) cleared.letterhead = undefined;
@@ -76,15 +127,15 @@ export async function saveDraft(db: DeskDB, id: number | undefined, fields: Draf
       year: docNumberYear(fields.date),
       updatedAt: now,
     });
+    if (mode === 'autosave') return;
     await writeAudit(db, {
       entity: 'documents',
       entityId: id,
       action: 'update',
-      summary: `修改发文草稿：${fields.title}`,
-      before: pickFields(before),
+      summary: `${mode === 'save' ? '修改发文草稿' : '自动保存发文草稿'}：${fields.title || '（无标题）'}`,
+      before: draftFieldsOf(before),
       after: fields,
     });
-    return id;
   });
 }
 

@@ -12,8 +12,11 @@ import { journalClear, journalWrite } from './journal';
  */
 export function useAutosave<T>(
   write: (value: T) => Promise<void>,
-  /** Keeps each pending value in the journal (app/journal.ts) under `key`, with the stored value it replaces. */
-  journal?: { key: string; base: () => T },
+  /**
+   * Keeps each pending value in the journal (ui/journal.ts) under `key` (read at each change: a record created
+   * by the autosave changes it), with the stored value it replaces.
+   */
+  journal?: { key: string | (() => string); base: () => T },
 ) {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'saved' });
   const writeRef = useRef(write);
@@ -26,7 +29,7 @@ export function useAutosave<T>(
     const s = createAutosaver<T>({
       write: (v) => writeRef.current(v),
       onStatus: (st) => {
-        if (st.kind === 'saved' && journalRef.current) journalClear(journalRef.current.key);
+        if (st.kind === 'saved' && journalRef.current) journalClear(keyOf(journalRef.current));
         setStatus(st);
       },
     });
@@ -42,12 +45,18 @@ export function useAutosave<T>(
 
   const change = useCallback((v: T) => {
     const j = journalRef.current;
-    if (j) journalWrite(j.key, { base: j.base(), value: v, at: Date.now() });
+    if (j) journalWrite(keyOf(j), { base: j.base(), value: v, at: Date.now() });
     saver.current?.change(v);
   }, []);
   const flush = useCallback(async () => saver.current?.flush(), []);
   const hasPending = useCallback(() => saver.current?.hasPending() ?? false, []);
-  return { status, change, flush, hasPending };
+  /** The status now (the `status` state shows it from the next render). */
+  const current = useCallback((): AutosaveStatus => saver.current?.status() ?? { kind: 'saved' }, []);
+  return { status, change, flush, hasPending, current };
+}
+
+function keyOf(j: { key: string | (() => string) }): string {
+  return typeof j.key === 'function' ? j.key() : j.key;
 }
 
 /** The status line of an autosave, in Chinese, counting down to the next retry after a failure. */

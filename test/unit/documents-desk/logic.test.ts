@@ -120,3 +120,32 @@ describe('register helpers', () => {
     );
   });
 });
+
+describe('nothingTypedYet (a new notice becomes a draft with the first thing typed)', () => {
+  const blank = { title: '', body: '', attachments: [] as string[] };
+  it('empty, or as the chosen template gives it: nothing typed', () => {
+    expect(logic.nothingTypedYet(blank)).toBe(true);
+    expect(logic.nothingTypedYet({ ...blank, title: '  ' })).toBe(true);
+    for (const t of logic.TEMPLATES)
+      expect(
+        logic.nothingTypedYet({ template: t.id, title: t.title, body: t.body, attachments: t.attachments }),
+      ).toBe(true);
+  });
+  it('one character in the title, the body or an attachment: typed', () => {
+    expect(logic.nothingTypedYet({ ...blank, title: '关' })).toBe(false);
+    expect(logic.nothingTypedYet({ ...blank, body: '一' })).toBe(false);
+    expect(logic.nothingTypedYet({ ...blank, attachments: ['回执'] })).toBe(false);
+    const t = logic.TEMPLATES[1]!;
+    expect(
+      logic.nothingTypedYet({
+        template: t.id,
+        title: t.title,
+        body: `${t.body}\n补充`,
+        attachments: t.attachments,
+      }),
+    ).toBe(false);
+    expect(logic.nothingTypedYet({ template: t.id, title: t.title, body: t.body, attachments: [] })).toBe(
+      false,
+    );
+  });
+});

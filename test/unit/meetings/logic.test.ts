@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/domain/records';
 import { DEFAULT_CHARTER_SETTINGS, motionTally, tierChangeFor } from '../../../shared/charter';
 import { generateDemo } from '../../../shared/demo/generate';
+import { EDIT_BURST_GAP_MS } from '../../../shared/autosave';
 import {
   buildEntitled,
   complianceOf,
@@ -20,7 +21,6 @@ import {
   removedChars,
   standingAttendance,
   tallyError,
-  BURST_GAP_MS,
   VERSION_EVERY_MS,
 } from '../../../renderer/src/features/meetings/logic';
 import { electionCheck } from '../../../renderer/src/features/offices/logic';
@@ -230,7 +230,7 @@ describe('minutes versions', () => {
       false,
     );
     expect(
-      shouldSnapshot({ ...base, lastWriteAt: base.now - BURST_GAP_MS, lastSnapshotAt: base.now - 1000 }),
+      shouldSnapshot({ ...base, lastWriteAt: base.now - EDIT_BURST_GAP_MS, lastSnapshotAt: base.now - 1000 }),
     ).toBe(true);
     expect(
       shouldSnapshot({ ...base, lastWriteAt: base.now - 500, lastSnapshotAt: base.now - VERSION_EVERY_MS }),

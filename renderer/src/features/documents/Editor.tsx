@@ -3,24 +3,25 @@ import type { ClipboardEvent } from 'react';
 import { App, Alert, Button, Col, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { mustFill, mustChoose } from '../../ui/rules';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
 import { Page } from '../../ui/Page';
 import { DateInput } from '../../ui/DateInput';
 import { useExportFile } from '../../ui/exportFile';
 import { useReasonDialog } from '../../ui/ReasonDialog';
 import { errorText } from '../../ui/errorText';
-import { useUnsavedForm } from '../../ui/unsaved';
 import { today } from '../../ui/today';
 import { readCharterSettings } from '../../records/settings';
 import { db } from '../../db';
 import {
+  draftFieldsOf,
   finalizeDocument,
   recordExport,
-  saveDraft,
   voidDocument,
   type DraftFields,
 } from '../../records/register';
+import { isIsoDate } from '../../../../shared/charter/dates';
+import { useDraftAutosave } from './draftAutosave';
 import { documentDocx } from './word';
 import { findPlaceholders } from '../../../../shared/documents/placeholders';
 import {
@@ -83,11 +84,12 @@ function valuesOf(d: OutgoingDocument): FormValues {
   };
 }
 
-function toDraft(v: FormValues): DraftFields {
+/** The draft's fields of the form's values; a 成文日期 cleared or half typed keeps `date` (the stored one). */
+function toDraft(v: FormValues, date = today()): DraftFields {
   return {
     title: (v.title ?? '').trim(),
     type: v.type ?? '通知',
-    date: v.date ?? today(),
+    date: isIsoDate(v.date) ? v.date : date,
     addressee: (v.addressee ?? '').trim(),
     body: v.body ?? '',
     attachments: (v.attachments ?? []).map((a) => (a ?? '').trim()).filter((a) => a !== ''),
@@ -120,8 +122,21 @@ export function useVoidDialog() {
   };
 }
 
+/** The editor of a notice that became a draft while typed (its route's state says so). */
+const NEW_EDITOR = 'new';
+
+/**
+ * The editor, one per document it opened with: a new notice that the autosave made a draft keeps its editor
+ * (and the clerk's cursor) as the address changes to the draft's; another document gets its own.
+ */
+export function NoticeEditorPage() {
+  const { id } = useParams();
+  const fromNew = (useLocation().state as { editor?: unknown } | null)?.editor === NEW_EDITOR;
+  return <NoticeEditor key={id === undefined || fromNew ? NEW_EDITOR : id} />;
+}
+
 /** 新建通知 / a register document: editor on the left, live printed-page preview on the right. */
-export function NoticeEditor() {
+function NoticeEditor() {
   const params = useParams();
   const id = params.id !== undefined ? Number(params.id) : undefined;
   const navigate = useNavigate();
@@ -138,6 +153,10 @@ export function NoticeEditor() {
   const [busy, setBusy] = useState<string | null>(null);
   const loadedFor = useRef<number | undefined>(undefined);
   const voidDialog = useVoidDialog();
+  // A new notice becomes a draft with the first thing typed (draftAutosave.ts); the editor stays on screen.
+  const [createdId, setCreatedId] = useState<number | undefined>();
+  const draftId = id ?? createdId;
+  const isNew = id === undefined || createdId !== undefined;
 
   useEffect(() => {
     if (doc && loadedFor.current !== doc.id) {
@@ -148,16 +167,25 @@ export function NoticeEditor() {
     }
   }, [doc, form]);
 
-  const readOnly = doc !== undefined && doc.status !== 'draft';
-  // Typed and not saved as a draft: leaving the page or closing the window asks first (ui/unsaved.ts).
-  const initial = useMemo(
-    () => (id === undefined ? blankValues() : doc ? valuesOf(doc) : undefined),
-    [id, doc],
-  );
-  const unsaved = useUnsavedForm(form, doc?.title ? `发文草稿「${doc.title}」` : '新建发文', {
-    initial,
-    enabled: !readOnly && (id === undefined || doc != null),
+  const readOnly = doc != null && doc.status !== 'draft';
+  const draft = useDraftAutosave({
+    id: draftId,
+    stored: doc ? draftFieldsOf(doc) : undefined,
+    label: doc?.title ? `发文草稿「${doc.title}」` : '新建发文',
+    onCreated: (newId) => {
+      loadedFor.current = newId;
+      setCreatedId(newId);
+      navigate(`/documents/${newId}`, { replace: true, state: { editor: NEW_EDITOR } });
+    },
   });
+  /** Shows the form's values and autosaves them (typing, a template, a paste, the 版头 defaults). */
+  const typed = () => {
+    // All the store's values: the 模板 field is not on screen once the draft exists, and its value stays.
+    const v = form.getFieldsValue(true) as FormValues;
+    setValues(v);
+    if (readOnly || (id !== undefined && !doc && createdId === undefined)) return;
+    draft.change(toDraft(v, doc?.date));
+  };
   const preview: NoticeFields = useMemo(
     () => ({
       title: values.title ?? '',
@@ -172,7 +200,9 @@ export function NoticeEditor() {
     [values, doc?.docNumber],
   );
 
-  if (id !== undefined && doc === undefined) return <Page title="发文">{null}</Page>;
+  // (A draft the autosave just created keeps its form on screen while the register row loads.)
+  if (id !== undefined && doc === undefined && createdId === undefined)
+    return <Page title="发文">{null}</Page>;
   if (id !== undefined && doc === null) return <Page title="发文">找不到该发文。</Page>;
   if (doc?.certificateBatch) return <CertificateBatchView doc={doc} />;
 
@@ -189,7 +219,7 @@ export function NoticeEditor() {
       attachments: [...t.attachments],
     };
     form.setFieldsValue(v);
-    setValues(v);
+    typed();
   };
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -200,7 +230,7 @@ export function NoticeEditor() {
     const current = (form.getFieldValue('body') as string | undefined) ?? '';
     const r = insertText(current, el.selectionStart, el.selectionEnd, normalizePastedText(text));
     form.setFieldValue('body', r.value);
-    setValues((v) => ({ ...v, body: r.value }));
+    typed();
     requestAnimationFrame(() => el.setSelectionRange(r.caret, r.caret));
   };
 
@@ -210,7 +240,7 @@ export function NoticeEditor() {
       message.error('请按提示补全必填项');
       return undefined;
     }
-    return unsaved.saving(() => saveDraft(db, id, toDraft({ ...form.getFieldsValue(true), ...v })));
+    return draft.saveNow(toDraft({ ...form.getFieldsValue(true), ...v }, doc?.date));
   };
 
   const run = async (what: string, f: () => Promise<void>) => {
@@ -229,7 +259,6 @@ export function NoticeEditor() {
       const newId = await save();
       if (newId === undefined) return;
       message.success('草稿已保存');
-      if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
     });
 
   const onFinalize = () => {
@@ -265,7 +294,6 @@ export function NoticeEditor() {
           const { docNumberStyle } = await readCharterSettings(db);
           const no = await finalizeDocument(db, newId, docNumberStyle);
           message.success(`已定稿：${no}`);
-          if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
         }),
     });
   };
@@ -277,7 +305,6 @@ export function NoticeEditor() {
         const newId = await save();
         if (newId === undefined) return;
         current = await db.documents.get(newId);
-        if (id === undefined) navigate(`/documents/${newId}`, { replace: true });
       }
       if (!current?.id) return;
       const bytes = await documentDocx(current, await documentOptionsFromSettings());
@@ -290,7 +317,7 @@ export function NoticeEditor() {
   const status = doc?.status ?? 'draft';
   return (
     <Page
-      title={id === undefined ? '新建通知' : doc?.docNumber ? `发文 ${doc.docNumber}` : '发文草稿'}
+      title={draftId === undefined ? '新建通知' : doc?.docNumber ? `发文 ${doc.docNumber}` : '发文草稿'}
       extra={
         <>
           <Button onClick={() => navigate('/documents')}>返回登记簿</Button>
@@ -318,22 +345,33 @@ export function NoticeEditor() {
       }
     >
       {voidDialog.dialog}
-      {doc && (
-        <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
+        {doc && (
           <Tag color={status === 'final' ? 'green' : status === 'void' ? 'red' : 'blue'}>
             {DOC_STATUS_LABEL[status]}
           </Tag>
-          {status === 'final' && (
-            <Typography.Text type="secondary">已定稿的发文只读；再次导出的内容完全相同。</Typography.Text>
-          )}
-          {doc.voided && <Typography.Text type="danger">作废原因：{doc.voided.reason}</Typography.Text>}
-          {meeting && (
-            <Typography.Text>
-              关联会议：<Link to={`/meetings/${meeting.id}`}>{meeting.name}</Link>
-            </Typography.Text>
-          )}
-        </Flex>
-      )}
+        )}
+        {!readOnly && (
+          <Typography.Text
+            type={draft.state === 'error' ? 'danger' : 'secondary'}
+            aria-live="polite"
+            data-save-state={draft.stored ? draft.state : 'new'}
+          >
+            {draft.stored || draft.state === 'error'
+              ? `自动保存：${draft.label}`
+              : '输入内容后自动保存为草稿。'}
+          </Typography.Text>
+        )}
+        {status === 'final' && (
+          <Typography.Text type="secondary">已定稿的发文只读；再次导出的内容完全相同。</Typography.Text>
+        )}
+        {doc?.voided && <Typography.Text type="danger">作废原因：{doc.voided.reason}</Typography.Text>}
+        {meeting && (
+          <Typography.Text>
+            关联会议：<Link to={`/meetings/${meeting.id}`}>{meeting.name}</Link>
+          </Typography.Text>
+        )}
+      </Flex>
       <Row gutter={24} wrap={false}>
         <Col flex="1 1 480px" style={{ minWidth: 420 }}>
           <Form<FormValues>
@@ -341,9 +379,9 @@ export function NoticeEditor() {
             layout="vertical"
             initialValues={blankValues()}
             disabled={readOnly}
-            onValuesChange={(_, all) => setValues(all)}
+            onValuesChange={typed}
           >
-            {id === undefined && (
+            {isNew && (
               <Form.Item label="模板" name="template">
                 <Select
                   placeholder="选择模板（可选）"
@@ -408,11 +446,7 @@ export function NoticeEditor() {
                 <DateInput aria-label="成文日期" />
               </Form.Item>
             </Flex>
-            <LetterheadFields
-              form={form}
-              isNew={id === undefined}
-              onDefaults={() => setValues(form.getFieldsValue(true) as FormValues)}
-            />
+            <LetterheadFields form={form} isNew={isNew} onDefaults={typed} />
           </Form>
           {tpl?.inlineSunshine && (
             <Alert

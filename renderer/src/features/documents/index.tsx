@@ -1,11 +1,11 @@
 import { DeskRoutes } from '../../ui/DeskRoutes';
-import { NoticeEditor } from './Editor';
+import { NoticeEditorPage } from './Editor';
 import { Register } from './Register';
 
 /** 发文 desk (R-W1..R-W3): the register, the notice editor with its live preview, export to Word. */
 export function DocumentsDesk() {
   return (
-    <DeskRoutes list={<Register />} pages={{ new: <NoticeEditor />, ':id': <NoticeEditor key="doc" /> }} />
+    <DeskRoutes list={<Register />} pages={{ new: <NoticeEditorPage />, ':id': <NoticeEditorPage /> }} />
   );
 }
 

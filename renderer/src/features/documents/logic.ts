@@ -350,3 +350,23 @@ export function exportFileName(d: Pick<OutgoingDocument, 'docNumber' | 'title'>)
     .trim();
   return `${base || '通知'}.docx`;
 }
+
+/**
+ * A new notice the clerk has typed nothing into yet: title, body and attachments empty, or as the chosen
+ * template gives them. Its autosave creates no draft (opening 新建通知 and leaving leaves the register as it
+ * was); anything typed does.
+ */
+export function nothingTypedYet(d: {
+  title: string;
+  body: string;
+  attachments: readonly string[];
+  template?: string;
+}): boolean {
+  const t = templateById(d.template);
+  const given = t ?? { title: '', body: '', attachments: [] };
+  return (
+    d.title.trim() === given.title.trim() &&
+    d.body.trim() === given.body.trim() &&
+    d.attachments.join('\n') === given.attachments.join('\n')
+  );
+}

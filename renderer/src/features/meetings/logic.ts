@@ -36,6 +36,7 @@ import {
   votingIds,
 } from '../../../../shared/charter';
 import { groupBy } from '../../../../shared/data/group';
+import { EDIT_BURST_GAP_MS } from '../../../../shared/autosave';
 
 /** The secretary-general's pseudo member id in an entitled list (R-O6: 列席, no vote). */
 export const SECRETARY_GENERAL_ID = 0;
@@ -324,8 +325,6 @@ export const VOTE_CHOICES: readonly VoteChoice[] = ['for', 'against', 'abstain']
 
 // ------------------------------------------------------------------ minutes autosave and versions
 
-/** A new editing burst starts after this long without typing: the previous text is kept as a version. */
-export const BURST_GAP_MS = 30_000;
 /** While typing without pause, a version is kept at least this often. */
 export const VERSION_EVERY_MS = 120_000;
 /** Versions kept per agenda item (oldest dropped first). */
@@ -364,7 +363,7 @@ export function shouldSnapshot(a: {
   lastSnapshotAt: number | null;
 }): boolean {
   if (a.storedText.trim() === '' || a.storedText === a.newText) return false;
-  if (a.lastWriteAt === null || a.now - a.lastWriteAt >= BURST_GAP_MS) return true;
+  if (a.lastWriteAt === null || a.now - a.lastWriteAt >= EDIT_BURST_GAP_MS) return true;
   const removed = removedChars(a.storedText, a.newText);
   if (removed >= LARGE_EDIT_CHARS) return true;
   if (removed >= LARGE_EDIT_MIN_CHARS && removed * 100 >= a.storedText.length * LARGE_EDIT_PERCENT)

@@ -1,0 +1,106 @@
+/**
+ * The 发文 editor's autosave (nothing typed is lost): a draft is written while the clerk types, at most a
+ * second behind (ui/useAutosave.ts), flushed when the window hides or closes and when the editor goes; each
+ * pending value is also kept in the journal (ui/journal.ts) until stored, so a crash or a killed process
+ * loses nothing either (replay.ts writes it at the next start). A new notice becomes a draft in the register
+ * with the first thing typed into it (nothingTypedYet); 保存草稿 goes through the same writer, so the two
+ * never race. Leaving asks only when the last write failed (the text is then only on screen and in the
+ * journal).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { EDIT_BURST_GAP_MS } from '../../../../shared/autosave';
+import { registerUnsaved } from '../../platform/unsaved';
+import { db } from '../../db';
+import { autosaveDraft, sameDraftFields, saveDraft, type DraftFields } from '../../records/register';
+import { journalClear, journalKey } from '../../ui/journal';
+import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
+import { nothingTypedYet } from './logic';
+import { DRAFT_JOURNAL, NEW_DRAFT } from './replay';
+
+export function useDraftAutosave(opts: {
+  /** The draft in the register, once known (undefined: a new notice). */
+  id: number | undefined;
+  /** Its fields as stored, once loaded. */
+  stored: DraftFields | undefined;
+  /** The autosave created the draft (a new notice): called while the editor is on screen. */
+  onCreated: (id: number) => void;
+  /** What the leave question names. */
+  label: string;
+}) {
+  const idRef = useRef(opts.id);
+  const savedRef = useRef<DraftFields | null>(opts.stored ?? null);
+  const lastWriteAt = useRef<number | null>(null);
+  const explicit = useRef(false);
+  const mounted = useRef(true);
+  const onCreated = useRef(opts.onCreated);
+  onCreated.current = opts.onCreated;
+
+  // A draft's stored fields, as loaded: the base its typing replaces (and the journal's base).
+  if (opts.id !== undefined && idRef.current === undefined) idRef.current = opts.id;
+  if (opts.stored && savedRef.current === null) savedRef.current = opts.stored;
+
+  const write = useCallback(async (fields: DraftFields) => {
+    const asked = explicit.current;
+    explicit.current = false;
+    const id = idRef.current;
+    if (id === undefined && !asked && nothingTypedYet(fields)) return;
+    if (id !== undefined && !asked && savedRef.current && sameDraftFields(savedRef.current, fields)) return;
+    const now = Date.now();
+    const audited = lastWriteAt.current === null || now - lastWriteAt.current >= EDIT_BURST_GAP_MS;
+    const written = asked ? await saveDraft(db, id, fields) : await autosaveDraft(db, id, fields, audited);
+    savedRef.current = fields;
+    lastWriteAt.current = now;
+    if (id === undefined) {
+      idRef.current = written;
+      journalClear(journalKey(DRAFT_JOURNAL, NEW_DRAFT));
+      if (mounted.current) onCreated.current(written);
+    }
+  }, []);
+
+  const auto = useAutosave<DraftFields>(write, {
+    key: () => journalKey(DRAFT_JOURNAL, idRef.current ?? NEW_DRAFT),
+    base: () => savedRef.current as DraftFields,
+  });
+  const label = useAutosaveLabel(auto.status);
+
+  const { current } = auto;
+  const leaveLabel = useRef(opts.label);
+  leaveLabel.current = opts.label;
+  useEffect(() => {
+    mounted.current = true;
+    const unregister = registerUnsaved(() =>
+      current().kind === 'failed' ? `${leaveLabel.current}（自动保存未成功）` : null,
+    );
+    return () => {
+      mounted.current = false;
+      unregister();
+    };
+  }, [current]);
+
+  const { change, flush } = auto;
+  /**
+   * 保存草稿 (and before 定稿 or 导出): the fields written now through the autosave's writer, audited; resolves
+   * with the draft's id, or rejects with the write's error.
+   */
+  const saveNow = useCallback(
+    async (fields: DraftFields): Promise<number> => {
+      explicit.current = true;
+      change(fields);
+      await flush();
+      const st = current();
+      if (st.kind === 'failed') throw st.error;
+      if (idRef.current === undefined) throw new Error('草稿未能保存');
+      return idRef.current;
+    },
+    [change, flush, current],
+  );
+
+  return {
+    change,
+    saveNow,
+    /** Whether the draft is in the register. */
+    stored: idRef.current !== undefined,
+    state: auto.status.kind === 'failed' ? 'error' : auto.status.kind === 'saving' ? 'saving' : 'saved',
+    label,
+  } as const;
+}
