@@ -1,14 +1,16 @@
 /**
  * ui/unsaved.ts: a form the clerk saves by a button says when it holds unsaved edits — against the values it
  * opened with (or the record as stored), not merely touched; a save that succeeds is the new baseline; a
- * dialog's close asks first only when something was filled in (nothing lost).
+ * dialog's close asks first only when something was filled in (nothing lost); a form follows its record
+ * changed under it without replacing what was typed.
  */
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, fireEvent, cleanup } from '@testing-library/react';
 import { App, Button, ConfigProvider, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { formValuesKey, useUnsavedForm } from '../../renderer/src/ui/unsaved';
+import { formValuesKey, useFollowStored, useUnsavedForm } from '../../renderer/src/ui/unsaved';
+import { StoredChangedNotice } from '../../renderer/src/ui/StoredChangedNotice';
 import { unsavedLabels } from '../../renderer/src/platform/unsaved';
 import { FormDialog } from '../../renderer/src/ui/FormDialog';
 
@@ -135,5 +137,76 @@ describe('FormDialog', () => {
     expect(screen.getByText('已关闭')).toBeTruthy();
     expect(unsavedLabels()).toEqual([]);
     cleanup();
+  });
+});
+
+function Settings(props: { stored: { termYears: string; chair: string } }) {
+  const [form] = Form.useForm();
+  const followed = useFollowStored(form, props.stored);
+  return (
+    <Form form={form} initialValues={props.stored}>
+      <StoredChangedNotice
+        what="章程参数"
+        conflicts={followed.conflicts}
+        label={(p) =>
+          ({ termYears: '任期（年）', chair: '理事长最多连续任职届数' })[p[0] as 'chair'] ?? p[0]!
+        }
+        onTakeStored={followed.takeStored}
+      />
+      <Form.Item label="任期（年）" name="termYears">
+        <Input />
+      </Form.Item>
+      <Form.Item label="理事长最多连续任职届数" name="chair">
+        <Input />
+      </Form.Item>
+    </Form>
+  );
+}
+
+describe('useFollowStored (a record changed under an open form)', () => {
+  const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+  it('untouched fields follow, typed ones stay, a field both changed is named until they agree; 改用最新内容', () => {
+    const { rerender } = render(
+      <Shell>
+        <Settings stored={{ termYears: '4', chair: '2' }} />
+      </Shell>,
+    );
+    type('任期（年）', '5');
+    rerender(
+      <Shell>
+        <Settings stored={{ termYears: '4', chair: '3' }} />
+      </Shell>,
+    );
+    expect(value('理事长最多连续任职届数')).toBe('3');
+    expect(value('任期（年）')).toBe('5');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    rerender(
+      <Shell>
+        <Settings stored={{ termYears: '6', chair: '3' }} />
+      </Shell>,
+    );
+    expect(value('任期（年）')).toBe('5');
+    expect(screen.getByRole('alert').textContent).toContain('刚修改了章程参数中你也在修改的：任期（年）');
+    // Saved elsewhere as typed here (or this clerk's own save): the two agree, nothing to say.
+    rerender(
+      <Shell>
+        <Settings stored={{ termYears: '5', chair: '3' }} />
+      </Shell>,
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    type('任期（年）', '7');
+    rerender(
+      <Shell>
+        <Settings stored={{ termYears: '8', chair: '3' }} />
+      </Shell>,
+    );
+    expect(screen.getByRole('alert')).toBeTruthy();
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: '改用最新内容' }));
+    });
+    expect(value('任期（年）')).toBe('8');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

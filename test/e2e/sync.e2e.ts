@@ -556,6 +556,68 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(b.errors).toEqual([]);
   }, 300_000);
 
+  it("章程参数 open on B while A saves: the fields B left show A's values, B's typing stays, a field both changed is named; B's 保存 keeps both", async ({
+    launch,
+  }) => {
+    const CDB = 'ccia-desk-follow';
+    await createDatabase(base(), CDB, authHeader);
+    const a = await launch(newProfile());
+    const b = await launch(newProfile());
+    pages = [a.page, b.page];
+    await connect(a.page, '工作站甲', CDB);
+    await connect(b.page, '工作站乙', CDB);
+    const charterA = a.page.getByRole('region', { name: '章程参数' });
+    const charterB = b.page.getByRole('region', { name: '章程参数' });
+    const term = charterB.getByLabel('任期（年）');
+    const chair = charterB.getByLabel('理事长最多连续任职届数');
+
+    // B types a term and does not save; A changes another reading and saves.
+    await term.fill('5');
+    await charterA.getByLabel('理事长最多连续任职届数').fill('3');
+    await charterA.getByRole('button', { name: '保存章程参数' }).click();
+    await a.page.getByText('章程参数已保存').first().waitFor();
+    await waitFor("B shows A's 理事长连任届数", async () => (await chair.inputValue()) === '3');
+    expect(await term.inputValue(), 'what B typed stays').toBe('5');
+    expect(await charterB.getByRole('alert').count()).toBe(0);
+
+    // A changes the term too: B's 5 stays on screen, and B is told.
+    await charterA.getByLabel('任期（年）').fill('6');
+    await charterA.getByRole('button', { name: '保存章程参数' }).click();
+    await a.page.getByText('章程参数已保存').first().waitFor();
+    const notice = charterB
+      .getByRole('alert')
+      .filter({ hasText: '其他工作站（或恢复的备份）刚修改了章程参数中你也在修改的：任期（年）' });
+    await notice.waitFor();
+    expect(await term.inputValue()).toBe('5');
+    await shot(b.page, 'sync-9-charter-followed');
+    expect(await axeViolations(b.page)).toEqual([]);
+
+    // B saves: B's term and A's 理事长连任届数, on both workstations; the notice goes.
+    await charterB.getByRole('button', { name: '保存章程参数' }).click();
+    await b.page.getByText('章程参数已保存').first().waitFor();
+    await notice.waitFor({ state: 'hidden' });
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const) {
+      await waitFor(`${name} 任期 5、连任 3`, async () => {
+        const c = (
+          await readRows<{ key: string; value: { termYears: number; chairMaxConsecutiveTerms: number } }>(
+            page,
+            'settings',
+          )
+        ).find((r) => r.key === 'charter')?.value;
+        return c?.termYears === 5 && c.chairMaxConsecutiveTerms === 3;
+      });
+    }
+    await waitFor(
+      "A shows B's term",
+      async () => (await charterA.getByLabel('任期（年）').inputValue()) === '5',
+    );
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 300_000);
+
   it('the office data of a newer format (shared/data/format.ts): 测试连接 and 连接 refuse; raised while synced, 需升级工作台 keeps the new member here; after the upgrade it goes up', async ({
     launch,
   }) => {

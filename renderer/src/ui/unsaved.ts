@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, type FormInstance } from 'antd';
+import { followStored, sameValue, valueAt } from '../../../shared/data/followStored';
+import { stableJson } from '../../../shared/sync/codec';
 import { registerUnsaved } from '../platform/unsaved';
 
 /**
@@ -89,19 +91,41 @@ export function useUnsavedForm(
 }
 
 /**
- * A form showing a stored record: when the record changes (a save, a restore, another workstation's edit) the
- * form shows the new values. (Remounting the form by a key does not: antd keeps the store's values over the
- * new initial ones, so the form went on showing — and a 保存 would have written back — the old ones.)
- * The form's `initialValues` must be `stored`.
+ * A form showing a stored record follows it when the record changes under it (another workstation's edit, a
+ * restore, the clerk's own save): the fields the clerk has not changed show the stored values, the ones the
+ * clerk changed keep what was typed (shared/data/followStored.ts). Returns the fields both changed,
+ * differently — until they agree again or the clerk takes the stored values (`takeStored`). (Remounting the
+ * form by a key did not follow: antd keeps the store's values over new initial values.) The form's
+ * `initialValues` must be `stored`.
  */
-export function useShowStored(form: FormInstance, stored: unknown): void {
-  const key = JSON.stringify(stored);
-  const shown = useRef(key);
+export function useFollowStored(
+  form: FormInstance,
+  stored: unknown,
+): { conflicts: string[][]; takeStored: () => void } {
+  const key = stableJson(stored);
+  const shown = useRef({ key, value: stored });
+  const [conflicts, setConflicts] = useState<string[][]>([]);
   useEffect(() => {
-    if (shown.current === key) return;
-    shown.current = key;
-    form.resetFields();
-  }, [form, key]);
+    if (shown.current.key === key) return;
+    const base = shown.current.value;
+    shown.current = { key, value: stored };
+    const mine: unknown = form.getFieldsValue(true);
+    const r = followStored(base, mine, stored);
+    for (const { path, value } of r.take) form.setFieldValue(path, value);
+    // Named until the clerk's value and the stored one agree again (a save, or typing the same).
+    setConflicts((before) =>
+      [...before, ...r.conflicts].filter(
+        (path, i, all) =>
+          all.findIndex((p) => p.join('.') === path.join('.')) === i &&
+          !sameValue(valueAt(mine, path), valueAt(stored, path)),
+      ),
+    );
+  }, [form, key, stored]);
+  const takeStored = useCallback(() => {
+    for (const path of conflicts) form.setFieldValue(path, valueAt(shown.current.value, path));
+    setConflicts([]);
+  }, [conflicts, form]);
+  return { conflicts, takeStored };
 }
 
 /**

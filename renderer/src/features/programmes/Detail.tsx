@@ -68,7 +68,8 @@ import {
   certificatesZip,
 } from './word';
 import { errorText } from '../../ui/errorText';
-import { useConfirmDiscard, useUnsavedForm } from '../../ui/unsaved';
+import { useConfirmDiscard, useFollowStored, useUnsavedForm } from '../../ui/unsaved';
+import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { DeskTable } from '../../ui/DeskTable';
 
@@ -111,6 +112,7 @@ function EnrolmentDrawer(props: {
   }, [m, e.form]);
   const readOnly = e.status === 'withdrawn';
   const unsaved = useUnsavedForm(form, `${m.name}的申请表内容`, { initial, enabled: !readOnly });
+  const followed = useFollowStored(form, initial);
   const confirmDiscard = useConfirmDiscard();
 
   const upload = async (key: ReceiptKey, ext: 'docx' | 'pdf') => {
@@ -244,6 +246,12 @@ function EnrolmentDrawer(props: {
       <Typography.Paragraph type="secondary">
         未填写的项目使用会员档案中的信息；上传 Word 申请表时自动读取表格中的内容。
       </Typography.Paragraph>
+      <StoredChangedNotice
+        what="申请表内容"
+        conflicts={followed.conflicts}
+        label={(path) => SUNSHINE_FORM_FIELDS.find((f) => f.key === path[0])?.label ?? path.join('.')}
+        onTakeStored={followed.takeStored}
+      />
       <Form form={form} layout="vertical" initialValues={initial} disabled={readOnly}>
         {SUNSHINE_FORM_FIELDS.map((f) => (
           <Form.Item key={f.key} label={f.label} name={f.key}>

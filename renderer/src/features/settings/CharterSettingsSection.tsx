@@ -22,7 +22,9 @@ import {
 } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
-import { useShowStored, useUnsavedForm } from '../../ui/unsaved';
+import { useFollowStored, useUnsavedForm } from '../../ui/unsaved';
+import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
+import { fieldLabel } from '../../../../shared/data/auditView';
 import { today } from '../../ui/today';
 
 const TIERS = TIERS_HIGHEST_FIRST;
@@ -35,7 +37,7 @@ export function CharterSettingsSection() {
   const settings = useCharterSettings();
   const [form] = Form.useForm<CharterValues>();
   const unsaved = useUnsavedForm(form, '章程参数', { initial: settings });
-  useShowStored(form, settings);
+  const followed = useFollowStored(form, settings);
   const { run } = useRun();
   const amountsChanged = (s: Partial<DuesSchedule> | undefined) =>
     TIERS.some((t) => s?.[t] !== undefined && s[t] !== settings.duesSchedule[t]);
@@ -52,6 +54,12 @@ export function CharterSettingsSection() {
   const from = duesScheduleFrom(settings);
   return (
     <Form form={form} layout="vertical" initialValues={settings} onFinish={save} style={{ maxWidth: 720 }}>
+      <StoredChangedNotice
+        what="章程参数"
+        conflicts={followed.conflicts}
+        label={(path) => fieldLabel(path.join('.'), 'settings')}
+        onTakeStored={followed.takeStored}
+      />
       <Typography.Paragraph type="secondary">
         会费标准（章程第三十二条）可由会员大会决议调整；理事长连任届数（章程第二十五条）、发文字号括号样式、请假是否计为缺席（章程第二十二条）为章程解读，默认值即《章程规则》所选解读。
       </Typography.Paragraph>

@@ -11,7 +11,9 @@ import {
 } from './documentSettings';
 
 import { useRun } from '../../ui/useRun';
-import { useShowStored, useUnsavedForm } from '../../ui/unsaved';
+import { useFollowStored, useUnsavedForm } from '../../ui/unsaved';
+import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
+import { fieldLabel } from '../../../../shared/data/auditView';
 import { chineseFamilies, OFFICIAL_FACES, recommendedScheme, type FontDetection } from './fonts';
 import type { InstalledFonts } from '../../../../shared/channels';
 
@@ -37,7 +39,7 @@ export function DocumentSettingsSection() {
   const settings = useDocumentSettings();
   const [form] = Form.useForm<DocumentSettings>();
   const unsaved = useUnsavedForm(form, '公文设置', { initial: settings });
-  useShowStored(form, settings);
+  const followed = useFollowStored(form, settings);
   const [detection, setDetection] = useState<FontDetection | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -89,6 +91,12 @@ export function DocumentSettingsSection() {
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" initialValues={settings} onFinish={save}>
+        <StoredChangedNotice
+          what="公文设置"
+          conflicts={followed.conflicts}
+          label={(path) => fieldLabel(path.join('.'), 'settings')}
+          onTakeStored={followed.takeStored}
+        />
         <Form.Item label="导出 Word 的字体方案" name="fontScheme">
           <Select
             style={{ maxWidth: 520 }}

@@ -1,0 +1,65 @@
+/**
+ * A form open on a stored record while the record changes under it (another workstation's edit through the
+ * office's server, a restore): a three-way comparison per field of what the form opened with (`base`), what
+ * it shows now (`mine`) and what is stored now (`theirs`). A field the clerk has not changed takes the stored
+ * value; a field the clerk changed keeps the clerk's value, and is named when the stored value changed too
+ * (both changed it, differently). Nothing typed is replaced, and a 保存 does not write back old values of
+ * fields the clerk never touched.
+ *
+ * Fields are the leaves of plain objects (a list is one field); '', null and undefined are the same
+ * "not filled in".
+ */
+import { stableJson } from '../sync/codec';
+
+export interface FollowedFields {
+  /** Fields to show the stored value in (the clerk had not changed them). */
+  take: { path: string[]; value: unknown }[];
+  /** Fields both the clerk and the stored record changed, differently: the clerk's value stays. */
+  conflicts: string[][];
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+  );
+}
+
+function leaves(v: unknown, prefix: string[], out: Map<string, string[]>): void {
+  if (isPlainObject(v)) {
+    for (const [k, x] of Object.entries(v)) leaves(x, [...prefix, k], out);
+    return;
+  }
+  if (prefix.length) out.set(JSON.stringify(prefix), prefix);
+}
+
+/** The value at a field's path (through plain objects only). */
+export function valueAt(v: unknown, path: readonly string[]): unknown {
+  let cur = v;
+  for (const k of path) {
+    if (!isPlainObject(cur)) return undefined;
+    cur = cur[k];
+  }
+  return cur;
+}
+
+/** Whether two values of a field are the same ('', null and undefined alike). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const blank = (x: unknown) => x === '' || x === null || x === undefined;
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  return stableJson(a) === stableJson(b);
+}
+
+export function followStored(base: unknown, mine: unknown, theirs: unknown): FollowedFields {
+  const paths = new Map<string, string[]>();
+  for (const v of [base, mine, theirs]) leaves(v, [], paths);
+  const out: FollowedFields = { take: [], conflicts: [] };
+  for (const path of paths.values()) {
+    const b = valueAt(base, path);
+    const t = valueAt(theirs, path);
+    if (sameValue(t, b)) continue;
+    const m = valueAt(mine, path);
+    if (sameValue(m, b)) out.take.push({ path, value: t });
+    else if (!sameValue(m, t)) out.conflicts.push(path);
+  }
+  return out;
+}
