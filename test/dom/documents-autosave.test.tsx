@@ -24,6 +24,7 @@ vi.mock('../../renderer/src/records/register', async (original) => {
   };
   return {
     sameDraftFields: real.sameDraftFields,
+    draftFieldsOf: real.draftFieldsOf,
     autosaveDraft: vi.fn(async (_db: unknown, id: number | undefined, f: DraftFields, audited: boolean) => {
       const out = await write(id);
       calls.push({ fn: 'autosave', id, title: f.title, audited });
@@ -150,5 +151,22 @@ describe('发文 autosave', () => {
     await act(() => vi.advanceTimersByTimeAsync(0));
     expect(calls).toEqual([{ fn: 'autosave', id: undefined, title: '最后一句', audited: true }]);
     expect(created).toEqual([]);
+  });
+
+  it("knows its own writes (the register's live row may lag one behind), and not another workstation's", async () => {
+    const stored = draft('关于年会的通知', '一、');
+    const { result } = editor(7, stored);
+    for (const body of ['一、会', '一、会议', '一、会议时间']) {
+      act(() => result.current.change(draft('关于年会的通知', body)));
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+    }
+    expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议时间'))).toBe(true);
+    expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议'))).toBe(true);
+    expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议地点'))).toBe(false);
+    // Another workstation's version adopted: the next typing is compared with it (written, as it differs).
+    act(() => result.current.adoptStored(draft('关于年会的通知（第二稿）', '一、会议时间')));
+    act(() => result.current.change(draft('关于年会的通知', '一、会议时间')));
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(calls.at(-1)).toMatchObject({ id: 7, title: '关于年会的通知' });
   });
 });

@@ -210,3 +210,37 @@ describe('useFollowStored (a record changed under an open form)', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+function Skipping(props: { stored: { title: string } | undefined; skip: boolean; onFollowed: () => void }) {
+  const [form] = Form.useForm();
+  useFollowStored(form, props.stored, { skip: () => props.skip, onFollowed: props.onFollowed });
+  return (
+    <Form form={form} initialValues={{ title: '甲' }}>
+      <Form.Item label="标题" name="title">
+        <Input />
+      </Form.Item>
+    </Form>
+  );
+}
+
+describe('useFollowStored options (the 发文 editor)', () => {
+  it('not loaded yet: nothing followed; its own writes skipped; a followed change is reported', () => {
+    let followed = 0;
+    const view = (stored: { title: string } | undefined, skip = false) => (
+      <Shell>
+        <Skipping stored={stored} skip={skip} onFollowed={() => followed++} />
+      </Shell>
+    );
+    const { rerender } = render(view(undefined));
+    rerender(view({ title: '甲' }));
+    expect(followed).toBe(0);
+    // The editor's own write, stored trimmed: not another's change, nothing named.
+    type('标题', '乙 ');
+    rerender(view({ title: '乙' }, true));
+    expect(followed).toBe(0);
+    type('标题', '乙');
+    rerender(view({ title: '丙' }));
+    expect((screen.getByLabelText('标题') as HTMLInputElement).value).toBe('丙');
+    expect(followed).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, type FormInstance } from 'antd';
 import { followStored, sameValue, valueAt } from '../../../shared/data/followStored';
 import { stableJson } from '../../../shared/sync/codec';
@@ -96,36 +96,51 @@ export function useUnsavedForm(
  * clerk changed keep what was typed (shared/data/followStored.ts). Returns the fields both changed,
  * differently — until they agree again or the clerk takes the stored values (`takeStored`). (Remounting the
  * form by a key did not follow: antd keeps the store's values over new initial values.) The form's
- * `initialValues` must be `stored`.
+ * `initialValues` must be `stored`; `stored` undefined: not loaded yet (its first value is the form's own).
  */
 export function useFollowStored(
   form: FormInstance,
   stored: unknown,
+  options: {
+    /** A change to let pass without following (the editor's own autosave write). */
+    skip?: () => boolean;
+    /** Called after a change was followed (fields taken or named) and after takeStored. */
+    onFollowed?: () => void;
+  } = {},
 ): { conflicts: string[][]; takeStored: () => void } {
-  const key = stableJson(stored);
+  const key = stableJson(stored ?? null);
   const shown = useRef({ key, value: stored });
-  const [conflicts, setConflicts] = useState<string[][]>([]);
+  const opts = useRef(options);
+  opts.current = options;
+  // Each with the stored value at the time, for 改用最新内容.
+  const [conflicts, setConflicts] = useState<{ path: string[]; stored: unknown }[]>([]);
   useEffect(() => {
     if (shown.current.key === key) return;
     const base = shown.current.value;
     shown.current = { key, value: stored };
+    if (base === undefined || stored === undefined || opts.current.skip?.()) return;
     const mine: unknown = form.getFieldsValue(true);
     const r = followStored(base, mine, stored);
     for (const { path, value } of r.take) form.setFieldValue(path, value);
-    // Named until the clerk's value and the stored one agree again (a save, or typing the same).
+    const found = r.conflicts.map((path) => ({ path, stored: valueAt(stored, path) }));
+    // Named until the clerk's value and the stored one agree again (a save, or typing the same); a field
+    // named again carries the latest stored value.
     setConflicts((before) =>
-      [...before, ...r.conflicts].filter(
-        (path, i, all) =>
-          all.findIndex((p) => p.join('.') === path.join('.')) === i &&
-          !sameValue(valueAt(mine, path), valueAt(stored, path)),
+      [...found, ...before].filter(
+        (c, i, all) =>
+          all.findIndex((x) => x.path.join('.') === c.path.join('.')) === i &&
+          !sameValue(valueAt(mine, c.path), valueAt(stored, c.path)),
       ),
     );
+    if (r.take.length > 0 || r.conflicts.length > 0) opts.current.onFollowed?.();
   }, [form, key, stored]);
   const takeStored = useCallback(() => {
-    for (const path of conflicts) form.setFieldValue(path, valueAt(shown.current.value, path));
+    for (const c of conflicts) form.setFieldValue(c.path, c.stored);
     setConflicts([]);
+    opts.current.onFollowed?.();
   }, [conflicts, form]);
-  return { conflicts, takeStored };
+  const paths = useMemo(() => conflicts.map((c) => c.path), [conflicts]);
+  return { conflicts: paths, takeStored };
 }
 
 /**

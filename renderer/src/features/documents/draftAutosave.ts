@@ -11,7 +11,14 @@ import { useCallback, useEffect, useRef } from 'react';
 import { EDIT_BURST_GAP_MS } from '../../../../shared/autosave';
 import { registerUnsaved } from '../../platform/unsaved';
 import { db } from '../../db';
-import { autosaveDraft, sameDraftFields, saveDraft, type DraftFields } from '../../records/register';
+import { stableJson } from '../../../../shared/sync/codec';
+import {
+  autosaveDraft,
+  draftFieldsOf,
+  sameDraftFields,
+  saveDraft,
+  type DraftFields,
+} from '../../records/register';
 import { journalClear, journalKey } from '../../ui/journal';
 import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
 import { nothingTypedYet } from './logic';
@@ -31,6 +38,8 @@ export function useDraftAutosave(opts: {
   const savedRef = useRef<DraftFields | null>(opts.stored ?? null);
   const lastWriteAt = useRef<number | null>(null);
   const explicit = useRef(false);
+  // The last few writes: the register's live row may show one of them after a later one was written.
+  const ownWrites = useRef<string[]>([]);
   const mounted = useRef(true);
   const onCreated = useRef(opts.onCreated);
   onCreated.current = opts.onCreated;
@@ -50,6 +59,7 @@ export function useDraftAutosave(opts: {
     const written = asked ? await saveDraft(db, id, fields) : await autosaveDraft(db, id, fields, audited);
     savedRef.current = fields;
     lastWriteAt.current = now;
+    ownWrites.current = [...ownWrites.current.slice(-4), stableJson(draftFieldsOf(fields))];
     if (id === undefined) {
       idRef.current = written;
       journalClear(journalKey(DRAFT_JOURNAL, NEW_DRAFT));
@@ -95,9 +105,21 @@ export function useDraftAutosave(opts: {
     [change, flush, current],
   );
 
+  /** Whether the stored draft is one this editor wrote (not another workstation's change). */
+  const isOwnWrite = useCallback(
+    (d: DraftFields) => ownWrites.current.includes(stableJson(draftFieldsOf(d))),
+    [],
+  );
+  /** Another workstation's version, now stored: the base of the typing that follows. */
+  const adoptStored = useCallback((d: DraftFields) => {
+    savedRef.current = d;
+  }, []);
+
   return {
     change,
     saveNow,
+    isOwnWrite,
+    adoptStored,
     /** Whether the draft is in the register. */
     stored: idRef.current !== undefined,
     state: auto.status.kind === 'failed' ? 'error' : auto.status.kind === 'saving' ? 'saving' : 'saved',
