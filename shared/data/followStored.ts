@@ -63,3 +63,20 @@ export function followStored(base: unknown, mine: unknown, theirs: unknown): Fol
   }
   return out;
 }
+
+/**
+ * When a form shows its stored record exactly (every stored field as stored), the form's own fields that
+ * are not the record's and still hold something (章程参数's 新会费标准适用于 after the save that used it):
+ * cleared, they leave the form as the record, with nothing unsaved. Null while a stored field differs.
+ */
+export function formOnlyLeftovers(mine: unknown, stored: unknown): string[][] | null {
+  const storedPaths = new Map<string, string[]>();
+  leaves(stored, [], storedPaths);
+  for (const path of storedPaths.values())
+    if (!sameValue(valueAt(mine, path), valueAt(stored, path))) return null;
+  const minePaths = new Map<string, string[]>();
+  leaves(mine, [], minePaths);
+  return [...minePaths.entries()]
+    .filter(([k, path]) => !storedPaths.has(k) && !sameValue(valueAt(mine, path), undefined))
+    .map(([, path]) => path);
+}

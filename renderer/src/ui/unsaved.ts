@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App, type FormInstance } from 'antd';
-import { followStored, sameValue, valueAt } from '../../../shared/data/followStored';
+import { followStored, formOnlyLeftovers, sameValue, valueAt } from '../../../shared/data/followStored';
 import { stableJson } from '../../../shared/sync/codec';
 import { registerUnsaved } from '../platform/unsaved';
 
@@ -108,7 +108,8 @@ export function useFollowStored(
     onFollowed?: () => void;
   } = {},
 ): { conflicts: string[][]; takeStored: () => void } {
-  const key = stableJson(stored ?? null);
+  // Its content, computed when the object changes (the 发文 editor renders on every keystroke).
+  const key = useMemo(() => stableJson(stored ?? null), [stored]);
   const shown = useRef({ key, value: stored });
   const opts = useRef(options);
   opts.current = options;
@@ -122,6 +123,9 @@ export function useFollowStored(
     const mine: unknown = form.getFieldsValue(true);
     const r = followStored(base, mine, stored);
     for (const { path, value } of r.take) form.setFieldValue(path, value);
+    // Nothing of the clerk's left (a save, or typing the same): the form is the record again.
+    for (const path of formOnlyLeftovers(form.getFieldsValue(true), stored) ?? [])
+      form.setFieldValue(path, undefined);
     const found = r.conflicts.map((path) => ({ path, stored: valueAt(stored, path) }));
     // Named until the clerk's value and the stored one agree again (a save, or typing the same); a field
     // named again carries the latest stored value.

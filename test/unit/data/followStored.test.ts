@@ -3,7 +3,7 @@
  * stored value, fields the clerk changed keep what was typed, and those both changed differently are named.
  */
 import { describe, expect, it } from 'vitest';
-import { followStored } from '../../../shared/data/followStored';
+import { followStored, formOnlyLeftovers } from '../../../shared/data/followStored';
 
 const opened = {
   termYears: 4,
@@ -66,5 +66,14 @@ describe('followStored', () => {
       followStored({ mark: '联盟文件', cc: '理事' }, { mark: '联盟文件', cc: '理事' }, { mark: '联盟文件' })
         .take,
     ).toEqual([{ path: ['cc'], value: undefined }]);
+  });
+});
+
+describe('formOnlyLeftovers', () => {
+  it("the form's own fields, once every stored field is shown as stored; none while one differs", () => {
+    const stored = { termYears: 4, duesSchedule: { member: 8000 }, earlierDuesSchedules: [{ until: 2026 }] };
+    expect(formOnlyLeftovers({ ...stored, duesFrom: 2026 }, stored)).toEqual([['duesFrom']]);
+    expect(formOnlyLeftovers({ ...stored, duesFrom: undefined }, stored)).toEqual([]);
+    expect(formOnlyLeftovers({ ...stored, termYears: 5, duesFrom: 2026 }, stored)).toBeNull();
   });
 });
