@@ -7,7 +7,7 @@
  * fields the clerk never touched.
  *
  * Fields are the leaves of plain objects (a list is one field); '', null and undefined are the same
- * "not filled in".
+ * "not filled in", and text is compared without the spaces at its ends.
  */
 import { stableJson } from '../sync/codec';
 
@@ -42,11 +42,16 @@ export function valueAt(v: unknown, path: readonly string[]): unknown {
   return cur;
 }
 
-/** Whether two values of a field are the same ('', null and undefined alike). */
+/**
+ * Whether two values of a field are the same: '', null and undefined alike, and text by what it says (spaces
+ * and line breaks at its ends aside: a save stores it trimmed, and that is not another's change).
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (x: unknown) => (typeof x === 'string' ? x.trim() : x);
   const blank = (x: unknown) => x === '' || x === null || x === undefined;
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  return stableJson(a) === stableJson(b);
+  const [x, y] = [norm(a), norm(b)];
+  if (blank(x) || blank(y)) return blank(x) && blank(y);
+  return stableJson(x) === stableJson(y);
 }
 
 export function followStored(base: unknown, mine: unknown, theirs: unknown): FollowedFields {

@@ -1,6 +1,19 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickToPage, download, fill, it, openDesk, openSection, select, shot, today } from './support';
+import {
+  clickToPage,
+  countRows,
+  download,
+  fill,
+  fillMemberForm,
+  it,
+  openDesk,
+  openSection,
+  readRows,
+  select,
+  shot,
+  today,
+} from './support';
 import { annualDues, creditCodeCheckChar } from '../../shared/charter';
 
 const FIRST17 = '91330106MA2H7K8L9';
@@ -110,6 +123,35 @@ describe('入会申请 desk (issue 5, R-M3)', () => {
     expect(row).toContain(today());
     await page.getByRole('link', { name: NAME }).click();
     await page.getByText(certNo).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('R-M9: a unit expelled last year applying again is refused with the date it may apply from; nothing is saved, and leaving still asks', async ({
+    demoPage: page,
+    errors,
+  }) => {
+    const expelled = (
+      await readRows<{ name: string; creditCode: string; status: string }>(page, 'members')
+    ).find((m) => m.status === 'expelled')!;
+    const applications = await countRows(page, 'applications');
+    await openDesk(page, '入会申请');
+    await clickToPage(page, '新建申请', '新建入会申请');
+    await page.locator('.ant-select').filter({ hasText: '会员单位' }).first().waitFor();
+    await fillMemberForm(page, {
+      单位名称: expelled.name,
+      统一社会信用代码: expelled.creditCode,
+      注册地: '北京市海淀区',
+    });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '起方可重新申请入会（章程第十三条）' }).waitFor();
+    expect(await countRows(page, 'applications')).toBe(applications);
+
+    // Refused is not saved: the sidebar asks before the typing is thrown away.
+    await page.getByRole('menuitem', { name: '会员' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+    await ask.getByText('新建入会申请有未保存的修改。离开本页，这些修改将丢失。').waitFor();
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    expect(await page.getByLabel('单位名称', { exact: true }).inputValue()).toBe(expelled.name);
     expect(errors).toEqual([]);
   });
 });

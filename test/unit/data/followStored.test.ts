@@ -77,3 +77,13 @@ describe('formOnlyLeftovers', () => {
     expect(formOnlyLeftovers({ ...stored, termYears: 5, duesFrom: 2026 }, stored)).toBeNull();
   });
 });
+
+describe('text compared as a save stores it', () => {
+  it("the clerk's own save, stored trimmed, is no change of another's and names nothing", () => {
+    const opened = { mark: '中国网络安全产业联盟文件', cc: '' };
+    const mine = { mark: '中国网络安全产业联盟秘书处文件 ', cc: '各理事单位\n' };
+    const saved = { mark: '中国网络安全产业联盟秘书处文件', cc: '各理事单位' };
+    expect(followStored(opened, mine, saved)).toEqual({ take: [], conflicts: [] });
+    expect(formOnlyLeftovers(mine, saved)).toEqual([]);
+  });
+});

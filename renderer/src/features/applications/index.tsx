@@ -71,8 +71,10 @@ function NewApplication() {
             message.success(`已新建入会申请：${fields.name}`);
             navigate(`/applications/${id}`);
           } catch (e) {
-            if (e instanceof RejoinBanned) setBanned(e.message);
-            else throw e;
+            if (!(e instanceof RejoinBanned)) throw e;
+            // R-M9: refused, and said above the form; nothing is saved, so leaving still asks.
+            setBanned(e.message);
+            return false;
           }
         }}
       />

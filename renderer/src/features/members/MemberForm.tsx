@@ -31,6 +31,9 @@ const NATURE_OPTIONS = ['企业', '事业单位', '社会团体', '高等院校'
  * outside the mainland) block the first 保存; the clerk confirms them explicitly (确认无误，仍然保存).
  * Duplicates of credit code or unit name are refused (`checkDuplicates`, default on).
  */
+/** A refusal the page showed itself (not an error to report again). */
+const NOT_SAVED = Symbol('not saved');
+
 export function MemberForm(props: {
   initialValues?: MemberFormValues;
   /** Show 入会日期 (direct entry of an existing member, default today). */
@@ -40,7 +43,8 @@ export function MemberForm(props: {
   submitLabel?: string;
   /** The form's name where unsaved edits are listed (leaving the page asks first): the page's title. */
   label: string;
-  onSubmit: (v: MemberFormSubmit) => Promise<void>;
+  /** Resolves false when the page refused it and says why (nothing saved: leaving still asks). */
+  onSubmit: (v: MemberFormSubmit) => Promise<void | false>;
   onCancel?: () => void;
 }) {
   const { message } = App.useApp();
@@ -83,14 +87,16 @@ export function MemberForm(props: {
     }
     setBusy(true);
     try {
-      await unsaved.saving(() =>
-        props.onSubmit({
+      await unsaved.saving(async () => {
+        const saved = await props.onSubmit({
           fields,
           ...(props.withApprovedOn && raw.approvedOn ? { approvedOn: raw.approvedOn } : {}),
           confirmedWarnings: found,
-        }),
-      );
+        });
+        if (saved === false) throw NOT_SAVED;
+      });
     } catch (e) {
+      if (e === NOT_SAVED) return;
       if (e instanceof MemberWriteError && e.field)
         setErrors([{ name: e.field.split('.'), errors: [e.message] }]);
       else if (e instanceof Error && e.name === 'ConstraintError')
