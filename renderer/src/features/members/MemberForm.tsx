@@ -26,14 +26,14 @@ const NATURE_OPTIONS = ['企业', '事业单位', '社会团体', '高等院校'
   label: v,
 }));
 
+/** A refusal the page showed itself (not an error to report again). */
+const NOT_SAVED = Symbol('not saved');
+
 /**
  * The member form (R-M1, R-M2), shared by 新增会员 and 新建申请. R-M2 warnings (check digit, region
  * outside the mainland) block the first 保存; the clerk confirms them explicitly (确认无误，仍然保存).
  * Duplicates of credit code or unit name are refused (`checkDuplicates`, default on).
  */
-/** A refusal the page showed itself (not an error to report again). */
-const NOT_SAVED = Symbol('not saved');
-
 export function MemberForm(props: {
   initialValues?: MemberFormValues;
   /** Show 入会日期 (direct entry of an existing member, default today). */
