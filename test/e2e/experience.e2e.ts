@@ -22,6 +22,7 @@ import {
   setDate,
   shot,
   stillShot,
+  untilStill,
 } from './support';
 import { creditCodeCheckChar, formatChineseDate } from '../../shared/charter';
 import type { OutgoingDocument } from '../../shared/domain/records';
@@ -231,6 +232,64 @@ describe('the clerk’s experience (issue 16)', () => {
     await hist.getByText('会议听取了秘书处的工作报告，与会代表一致同意。').first().waitFor();
     await stillShot(page, 'experience-minutes-version');
     expect(await countRows(page, 'minuteVersions')).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('motion follows the system: a dialog zooms in by default and appears at once where less motion is asked for; its button takes a click at once', async ({
+    page,
+    errors,
+  }) => {
+    /**
+     * Opens the leave guard's confirm over 新建入会申请; `places()` then gives where its 放弃修改并离开 button
+     * was drawn, frame by frame, for the dialog's first 600 ms (each distinct box once).
+     */
+    const askToLeave = async () => {
+      await openSection(page, '入会申请');
+      await clickToPage(page, '新建申请', '新建入会申请');
+      await page.getByLabel('单位名称', { exact: true }).fill('动效测试有限公司');
+      await page.evaluate(() => {
+        const w = window as unknown as { places: Set<string>; done: Promise<void> };
+        w.places = new Set();
+        w.done = new Promise((resolve) => {
+          const frame = (since?: number) =>
+            requestAnimationFrame((t) => {
+              const button = document.querySelector('.ant-modal-confirm-btns .ant-btn-dangerous');
+              if (button) {
+                const r = button.getBoundingClientRect();
+                w.places.add([r.x, r.y, r.width, r.height].map((v) => v.toFixed(1)).join(','));
+              }
+              if (button && since !== undefined && t - since > 600) resolve();
+              else frame(button ? (since ?? t) : undefined);
+            });
+          frame();
+        });
+      });
+      await page.getByRole('menuitem', { name: '会员' }).click();
+      const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+      await ask.waitFor();
+      const places = () =>
+        page.evaluate(async () => {
+          const w = window as unknown as { places: Set<string>; done: Promise<void> };
+          await w.done;
+          return [...w.places];
+        });
+      return { ask, places };
+    };
+
+    // The suite's browsers ask for less motion (browser.ts): no zoom, and the button is where it stays.
+    const still = await askToLeave();
+    expect(await still.places()).toHaveLength(1);
+    await still.ask.getByRole('button', { name: '放弃修改并离开', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
+
+    // The system's default: read when the window opens, so after a reload the dialog zooms in.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.reload();
+    const moving = await askToLeave();
+    expect((await moving.places()).length).toBeGreaterThan(2); // it grows from the pointer
+    await untilStill(page);
+    await moving.ask.getByRole('button', { name: '放弃修改并离开', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { SingleTabGuard } from './singleTab';
 import { afterNextPaint } from './startup';
 import { NAV, navKeyFor } from './nav';
 import { Page } from '../ui/Page';
+import { prefersReducedMotion } from '../ui/reducedMotion';
 import { HomeTabs, LazyReportDesk } from '../features/report/HomeTabs';
 
 // Every desk loads on first use, with the export libraries it carries (docx, SheetJS, pinyin data), and so
@@ -215,14 +216,16 @@ function createRouter() {
 
 export function App() {
   const [router] = useState(createRouter);
+  const [theme] = useState(() => ({ token: { ...THEME.token, motion: !prefersReducedMotion() } }));
   return (
+    // No zoom or fade where the system asks for less motion (ui/reducedMotion.ts).
     // autoInsertSpace off: button labels stay exactly as written (保存, not 保 存) for the clerk and for tests.
     // A fixed loading icon (no enter/leave animation): antd's default one leaves through a CSS transition,
     // and where transitionend never arrives (seen in headless Chromium) the hidden icon stayed in the
     // button, so its accessible name read "loading 导出 Word" after the work had finished.
     <ConfigProvider
       locale={zhCN}
-      theme={THEME}
+      theme={theme}
       button={{ autoInsertSpace: false, loadingIcon: <LoadingOutlined aria-label="处理中" /> }}
     >
       {/*
