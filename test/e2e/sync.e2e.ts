@@ -620,6 +620,67 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(b.errors).toEqual([]);
   }, 300_000);
 
+  it("one 发文 draft open on both workstations: each one's typing shows on the other where it has not typed, and both are kept", async ({
+    launch,
+  }) => {
+    const { a, b } = await twoWorkstations(launch, 'ccia-desk-draft');
+    const TITLE = '关于召开年会的通知';
+    const saved = (page: Page) => page.locator('[data-save-state="saved"]').waitFor();
+
+    // A types a new notice: it is a draft (autosaved), and reaches B.
+    await openDesk(a.page, '发文');
+    await clickToPage(a.page, '新建通知');
+    await a.page.getByLabel('标题', { exact: true }).fill(TITLE);
+    await a.page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await a.page.getByLabel('正文', { exact: true }).fill('一、会议时间');
+    await saved(a.page);
+    await openDesk(b.page, '发文');
+    const row = b.page.getByRole('table').getByRole('link', { name: TITLE, exact: true });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await b.page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await waitFor(
+      "B has A's body",
+      async () => (await b.page.getByLabel('正文', { exact: true }).inputValue()) === '一、会议时间',
+    );
+
+    // B adds to the title; A, who has not touched the title since, sees it.
+    await b.page.getByLabel('标题', { exact: true }).fill(`${TITLE}（第二稿）`);
+    await saved(b.page);
+    await waitFor(
+      "A shows B's title",
+      async () => (await a.page.getByLabel('标题', { exact: true }).inputValue()) === `${TITLE}（第二稿）`,
+    );
+    // A adds to the body; B, who typed only in the title, sees it, and keeps its title.
+    await a.page.getByLabel('正文', { exact: true }).fill('一、会议时间\n二、会议地点');
+    await saved(a.page);
+    await waitFor(
+      "B shows A's body",
+      async () =>
+        (await b.page.getByLabel('正文', { exact: true }).inputValue()) === '一、会议时间\n二、会议地点',
+    );
+    expect(await b.page.getByLabel('标题', { exact: true }).inputValue()).toBe(`${TITLE}（第二稿）`);
+    expect(await b.page.getByRole('alert').filter({ hasText: '其他工作站' }).count()).toBe(0);
+
+    // Both registers hold both changes, in one draft, with no conflict.
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const) {
+      await waitFor(`${name} stores both`, async () => {
+        const docs = await readRows<{ title: string; body: string; status: string }>(page, 'documents');
+        return (
+          docs.length === 1 &&
+          docs[0]!.title === `${TITLE}（第二稿）` &&
+          docs[0]!.body === '一、会议时间\n二、会议地点'
+        );
+      });
+      expect(await statusText(page)).toBe('已同步');
+    }
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 300_000);
+
   it('the office data of a newer format (shared/data/format.ts): 测试连接 and 连接 refuse; raised while synced, 需升级工作台 keeps the new member here; after the upgrade it goes up', async ({
     launch,
   }) => {

@@ -11,6 +11,8 @@ export function StoredChangedNotice(props: {
   conflicts: readonly string[][];
   label: (path: readonly string[]) => string;
   onTakeStored: () => void;
+  /** What happens to the clerk's values (default: kept on screen, and a 保存 keeps them). */
+  description?: string;
 }) {
   if (props.conflicts.length === 0) return null;
   const names = props.conflicts.map((p) => props.label(p)).join('、');
@@ -21,7 +23,9 @@ export function StoredChangedNotice(props: {
       role="alert"
       style={{ marginBottom: 12 }}
       message={`其他工作站（或恢复的备份）刚修改了${props.what}中你也在修改的：${names}`}
-      description="屏幕上保留你输入的内容，保存后以你输入的为准；你没有修改的项已显示为最新内容。"
+      description={
+        props.description ?? '屏幕上保留你输入的内容，保存后以你输入的为准；你没有修改的项已显示为最新内容。'
+      }
       action={
         <Button size="small" onClick={props.onTakeStored}>
           改用最新内容

@@ -102,13 +102,13 @@ export function useFollowStored(
   form: FormInstance,
   stored: unknown,
   options: {
-    /** A change to let pass without following (an editor's own autosave write; unused since a90a901). */
+    /** A change to let pass without following (the 发文 editor's own autosave write). */
     skip?: () => boolean;
     /** Called after a change was followed (fields taken or named) and after takeStored. */
     onFollowed?: () => void;
   } = {},
 ): { conflicts: string[][]; takeStored: () => void } {
-  // Its content, computed when the object changes, not on every render.
+  // Its content, computed when the object changes (the 发文 editor renders on every keystroke).
   const key = useMemo(() => stableJson(stored ?? null), [stored]);
   const shown = useRef({ key, value: stored });
   const opts = useRef(options);

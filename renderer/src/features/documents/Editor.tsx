@@ -22,6 +22,9 @@ import {
 } from '../../records/register';
 import { isIsoDate } from '../../../../shared/charter/dates';
 import { useDraftAutosave } from './draftAutosave';
+import { useFollowStored } from '../../ui/unsaved';
+import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
+import { fieldLabel } from '../../../../shared/data/auditView';
 import { documentDocx } from './word';
 import { findPlaceholders } from '../../../../shared/documents/placeholders';
 import {
@@ -176,6 +179,16 @@ function NoticeEditor() {
       loadedFor.current = newId;
       setCreatedId(newId);
       navigate(`/documents/${newId}`, { replace: true, state: { editor: NEW_EDITOR } });
+    },
+  });
+  // Another workstation's edit of this draft (through the office's server) shows where the clerk has not
+  // typed; the clerk's typing stays and is what the autosave writes (ui/unsaved.ts useFollowStored).
+  const stored = useMemo(() => (doc && doc.status === 'draft' ? valuesOf(doc) : undefined), [doc]);
+  const followed = useFollowStored(form, stored, {
+    skip: () => doc != null && draft.isOwnWrite(draftFieldsOf(doc)),
+    onFollowed: () => {
+      if (doc) draft.adoptStored(draftFieldsOf(doc));
+      typed();
     },
   });
   /** Shows the form's values and autosaves them (typing, a template, a paste, the 版头 defaults). */
@@ -372,6 +385,13 @@ function NoticeEditor() {
           </Typography.Text>
         )}
       </Flex>
+      <StoredChangedNotice
+        what="这份草稿"
+        conflicts={followed.conflicts}
+        label={(path) => fieldLabel(path[0] ?? '', 'documents')}
+        onTakeStored={followed.takeStored}
+        description="屏幕上是你输入的内容，并已自动保存；要改用另一工作站的内容，点“改用最新内容”。你没有修改的项已显示为最新内容。"
+      />
       <Row gutter={24} wrap={false}>
         <Col flex="1 1 480px" style={{ minWidth: 420 }}>
           <Form<FormValues>
