@@ -675,7 +675,8 @@ describe('多人协作 through CouchDB (issue 19)', () => {
           docs[0]!.body === '一、会议时间\n二、会议地点'
         );
       });
-      expect(await statusText(page)).toBe('已同步');
+      // The last revision may still be on its way to the server (同步中 for a moment, ci79).
+      await waitFor(`${name} 已同步`, async () => (await statusText(page)) === '已同步');
     }
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
