@@ -57,6 +57,12 @@ export interface Autosaver<T> {
   /** Whether a value is waiting to be written (typed, in flight or failed). */
   hasPending(): boolean;
   status(): AutosaveStatus;
+  /**
+   * Drops the pending value and any retry (a write the store will never take, such as typing into a draft
+   * that was finalised meanwhile); a write in flight finishes, and its failure is not retried. The status
+   * becomes saved. Later changes are written as usual.
+   */
+  discard(): void;
   /** Stops timers; nothing more is written (the pending value, if any, is dropped). */
   dispose(): void;
 }
@@ -76,6 +82,8 @@ export function createAutosaver<T>(opts: AutosaveOptions<T>): Autosaver<T> {
   let retryAt: number | null = null;
   let lastError: unknown = null;
   let disposed = false;
+  /** Raised by discard(): a write in flight before it is not retried. */
+  let generation = 0;
   let current: AutosaveStatus = { kind: 'saved' };
 
   const setStatus = (s: AutosaveStatus) => {
@@ -116,6 +124,7 @@ export function createAutosaver<T>(opts: AutosaveOptions<T>): Autosaver<T> {
     pending = null;
     firstChangeAt = null;
     if (current.kind !== 'failed') setStatus({ kind: 'saving' });
+    const started = generation;
     inFlight = (async () => {
       try {
         await opts.write(value);
@@ -123,6 +132,7 @@ export function createAutosaver<T>(opts: AutosaveOptions<T>): Autosaver<T> {
         retryAt = null;
         lastError = null;
       } catch (e) {
+        if (started !== generation) return; // discarded meanwhile
         // Keep the value unless newer typing replaced it: nothing typed is dropped.
         if (pending === null) pending = { value };
         failures += 1;
@@ -160,6 +170,16 @@ export function createAutosaver<T>(opts: AutosaveOptions<T>): Autosaver<T> {
     },
     hasPending: () => pending !== null || inFlight !== null,
     status: () => current,
+    discard() {
+      generation += 1;
+      clearTimer();
+      pending = null;
+      firstChangeAt = null;
+      failures = 0;
+      retryAt = null;
+      lastError = null;
+      if (!inFlight && !disposed) setStatus({ kind: 'saved' });
+    },
     dispose() {
       disposed = true;
       clearTimer();

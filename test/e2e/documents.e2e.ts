@@ -2,7 +2,7 @@
  * 发文 desk (issue 7, R-W1, R-W2): the seed notice from its template, 定稿 with a number, export to Word
  * (text compared with the seed file), reproducible re-export, and numbers never reused after 作废.
  */
-import { describe, expect } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,13 +12,17 @@ import {
   clickToPage,
   documentXml,
   download,
+  fill,
   it,
   openDesk,
   openSection,
+  readRows,
   select,
   shot,
+  stillShot,
   today,
 } from './support';
+import type { OutgoingDocument } from '../../shared/domain/records';
 
 const SEED = path.resolve('../shared/seeds/sunshine-action-call-notice.txt');
 const NUMBER_RE = /CCIA 秘\[(\d{4})\](\d{3}) 号/;
@@ -187,5 +191,129 @@ describe('发文 desk (issue 7)', () => {
     const paras = await docxParagraphs(bytes);
     expect(paras[0]).toBe('中国网络安全产业联盟文件');
     expect(paras).toContain('抄送：甲局，乙局。');
+  });
+
+  it('a draft finalised elsewhere while the clerk types: the register’s document is shown, the typing it lacks is named and kept; 另存为新草稿 makes it a draft', async ({
+    page,
+    errors,
+  }) => {
+    await openDesk(page, '发文');
+    await clickToPage(page, '新建通知');
+    await fill(page, { 标题: '关于举办网络安全宣传周活动的通知' });
+    const body = page.getByLabel('正文', { exact: true });
+    await body.fill('一、活动时间');
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await page.locator('[data-save-state="saved"]').waitFor();
+    const id = Number(/#\/documents\/(\d+)$/.exec(page.url())?.[1]);
+
+    // Another writer of the same database (as the office's replication writes another workstation's 定稿):
+    // a page of the app's origin with its own Dexie. It holds a write transaction on the register, so the
+    // clerk's next autosave waits behind it; it then stores the 定稿 (with its own 主送) and commits — the
+    // autosave finds a 定稿 and is refused; its Dexie write of the revision's time tells the editor.
+    const other = await page.context().newPage();
+    await other.goto(`${inject('baseURL')}other-workstation.txt`);
+    await other.addScriptTag({ path: path.resolve('node_modules/dexie/dist/dexie.js') });
+    await other.evaluate(
+      (docId) =>
+        new Promise<void>((held) => {
+          const open = indexedDB.open('secretariat-desk');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('documents', 'readwrite');
+            const store = tx.objectStore('documents');
+            const w = window as unknown as { finalize: (patch: object) => Promise<void> };
+            let patch: object | null = null;
+            const committed = new Promise<void>((done) => (tx.oncomplete = () => done()));
+            w.finalize = (p) => {
+              patch = p;
+              return committed;
+            };
+            const spin = () => {
+              const got = store.get(docId);
+              got.onsuccess = () => {
+                if (patch) store.put({ ...got.result, ...patch });
+                else spin();
+              };
+            };
+            spin();
+            held();
+          };
+        }),
+      id,
+    );
+    await body.press('End');
+    await page.keyboard.insertText('\n二、活动地点');
+    await page.locator('[data-save-state="saving"]').waitFor();
+    await page.waitForTimeout(1500); // the autosave's write is queued behind the held transaction
+    await other.evaluate(async () => {
+      const w = window as unknown as { finalize: (patch: object) => Promise<void> };
+      await w.finalize({
+        status: 'final',
+        addressee: '各理事单位',
+        docNumber: 'CCIA 秘[2026]009 号',
+        year: 2026,
+        seq: 9,
+      });
+    });
+    await other.evaluate(async (docId) => {
+      const Dexie = (
+        window as unknown as {
+          Dexie: new (name: string) => {
+            open(): Promise<unknown>;
+            table(n: string): { update(k: number, c: object): Promise<number> };
+          };
+        }
+      ).Dexie;
+      const db = new Dexie('secretariat-desk');
+      await db.open();
+      await db.table('documents').update(docId, { updatedAt: new Date().toISOString() });
+    }, id);
+
+    const alert = page.getByRole('alert').filter({ hasText: '没有写入' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(
+      '这份发文已定稿（CCIA 秘[2026]009 号），你输入的下列内容没有写入：正文',
+    );
+    // The form and the preview show the register's document, read-only.
+    await page.getByRole('heading', { level: 1, name: '发文 CCIA 秘[2026]009 号' }).waitFor();
+    expect(await body.inputValue()).toBe('一、活动时间');
+    expect(await body.isDisabled()).toBe(true);
+    expect(await page.getByLabel('主送', { exact: true }).inputValue()).toBe('各理事单位');
+    // The typing waits in the journal as a new notice (a crash now makes it a draft at the next start).
+    const journal = await page.evaluate(() => localStorage.getItem('desk-unsaved:document:new'));
+    expect(JSON.parse(journal!).value).toMatchObject({
+      body: '一、活动时间\n二、活动地点',
+      addressee: '各理事单位',
+    });
+    await stillShot(page, 'documents-typing-left-out');
+
+    // Leaving asks; 继续编辑 stays.
+    await page.getByRole('menuitem', { name: '会员' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+    await ask.getByText('没有写入的内容', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: '继续编辑', exact: true }).click();
+    await ask.waitFor({ state: 'hidden' });
+
+    await alert.getByRole('button', { name: '另存为新草稿', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    const newId = Number(/#\/documents\/(\d+)$/.exec(page.url())?.[1]);
+    expect(newId).not.toBe(id);
+    await page.waitForFunction(() =>
+      (document.querySelector('textarea[id$="body"]') as HTMLTextAreaElement | null)?.value.includes(
+        '二、活动地点',
+      ),
+    );
+    expect(await body.inputValue()).toBe('一、活动时间\n二、活动地点');
+    expect(await page.getByLabel('主送', { exact: true }).inputValue()).toBe('各理事单位');
+    const docs = await readRows<OutgoingDocument>(page, 'documents');
+    expect(docs.map((d) => [d.id, d.status, d.body])).toEqual([
+      [id, 'final', '一、活动时间'],
+      [newId, 'draft', '一、活动时间\n二、活动地点'],
+    ]);
+    expect(await page.evaluate(() => localStorage.getItem('desk-unsaved:document:new'))).toBeNull();
+    // Nothing left to ask about.
+    await openSection(page, '会员');
+    await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
+    await other.close();
+    expect(errors).toEqual([]);
   });
 });

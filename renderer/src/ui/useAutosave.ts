@@ -49,10 +49,12 @@ export function useAutosave<T>(
     saver.current?.change(v);
   }, []);
   const flush = useCallback(async () => saver.current?.flush(), []);
+  /** Drops what is pending and its retries (the store will not take it); its journal entry goes with it. */
+  const discard = useCallback(() => saver.current?.discard(), []);
   const hasPending = useCallback(() => saver.current?.hasPending() ?? false, []);
   /** The status now (the `status` state shows it from the next render). */
   const current = useCallback((): AutosaveStatus => saver.current?.status() ?? { kind: 'saved' }, []);
-  return { status, change, flush, hasPending, current };
+  return { status, change, flush, discard, hasPending, current };
 }
 
 function keyOf(j: { key: string | (() => string) }): string {

@@ -134,4 +134,39 @@ describe('shared/autosave: debounce with a maximum wait, retries with backoff', 
     expect(write).toHaveBeenCalledTimes(2);
     expect(s.status()).toEqual({ kind: 'saved' });
   });
+
+  it('discard drops a failed value and its retries; a write in flight that fails is not retried; later typing is written', async () => {
+    const calls: string[] = [];
+    let refuse = true;
+    const s = createAutosaver<string>({
+      write: async (value) => {
+        calls.push(value);
+        await new Promise((r) => setTimeout(r, 100));
+        if (refuse) throw new Error('该发文已定稿，不能再修改');
+      },
+    });
+    s.change('甲');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS + 100);
+    expect(s.status().kind).toBe('failed');
+    s.discard();
+    expect(s.status()).toEqual({ kind: 'saved' });
+    expect(s.hasPending()).toBe(false);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls).toEqual(['甲']);
+
+    // Discarded while its write is in flight: the refusal is not retried.
+    s.change('乙');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS + 10);
+    expect(calls).toEqual(['甲', '乙']);
+    s.discard();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls).toEqual(['甲', '乙']);
+    expect(s.status()).toEqual({ kind: 'saved' });
+
+    refuse = false;
+    s.change('丙');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DEBOUNCE_MS + 100);
+    expect(calls).toEqual(['甲', '乙', '丙']);
+    expect(s.status()).toEqual({ kind: 'saved' });
+  });
 });

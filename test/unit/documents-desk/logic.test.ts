@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as logic from '../../../renderer/src/features/documents/logic';
 import { SUNSHINE_SEED_NOTICE } from '../../../shared/documents/templates/sunshine-seed';
+import { noticeFields } from './fixtures';
 
 describe('paste from Word (R-W2 body conventions)', () => {
   it('normalises CR LF, drops the blank lines Word inserts, converts tabs and no-break spaces', () => {
@@ -147,5 +148,31 @@ describe('nothingTypedYet (a new notice becomes a draft with the first thing typ
     expect(logic.nothingTypedYet({ template: t.id, title: t.title, body: t.body, attachments: [] })).toBe(
       false,
     );
+  });
+});
+
+describe('typingLeftOut (a draft closed under the clerk’s typing)', () => {
+  const base = noticeFields('关于年会的通知', '2026-12-07');
+  it('nothing typed, or typing the closed document holds: nothing left out', () => {
+    expect(logic.typingLeftOut(base, base, base)).toBeNull();
+    const typed = { ...base, body: '一、会议时间' };
+    expect(logic.typingLeftOut(base, typed, typed)).toBeNull();
+  });
+  it('names the fields the clerk changed that the closed document lacks; the new draft is the closed one with them', () => {
+    const typed = { ...base, title: '关于年会的补充通知', attachments: ['回执'] };
+    // The other workstation changed 主送 before its 定稿 and also typed the same 附件.
+    const closed = { ...base, addressee: '各理事单位', attachments: ['回执'] };
+    expect(logic.typingLeftOut(base, typed, closed)).toEqual({
+      fields: ['title'],
+      draft: { ...closed, title: '关于年会的补充通知' },
+    });
+  });
+  it('a 版记 added by the clerk is kept; one cleared by the clerk is cleared in the new draft', () => {
+    const typed = { ...base, colophon: { cc: '各理事单位', printDate: '2026-12-07' } };
+    expect(logic.typingLeftOut(base, typed, base)?.draft.colophon).toEqual(typed.colophon);
+    const withColophon = { ...base, colophon: { printDate: '2026-12-07', cc: '理事会' } };
+    const left = logic.typingLeftOut(withColophon, { ...base, title: '新' }, withColophon);
+    expect(left?.fields).toEqual(['title', 'colophon']);
+    expect(left?.draft).not.toHaveProperty('colophon');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * 发文 typing left in the journal (the page went away before the autosave stored it) is written at start-up
  * (features/documents/replay.ts): a new notice's entry becomes a draft once, a draft's entry only over the
- * text it started from, never over a 定稿 or newer text, and nothing is made of an entry that does not parse.
+ * text it started from, never over a 定稿 or newer text (typing a 定稿 lacks becomes a new draft), and nothing
+ * is made of an entry that does not parse.
  */
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -94,16 +95,51 @@ describe('发文 journal replayed at start-up', () => {
     expect(summaries).toContain('自动保存发文草稿：关于年会的通知');
   });
 
-  it('never over newer text, never over a 定稿, nothing from an entry that does not parse', async () => {
+  it('never over newer text, nothing from an entry that does not parse', async () => {
     const newer = await saveDraft(current, undefined, fields('关于年会的通知（已改）'));
     journalWrite(journalKey('document', newer), { base: fields('关于年会'), value: fields('旧的'), at: 1 });
-    const final = await saveDraft(current, undefined, fields('定稿的通知'));
-    await finalizeDocument(current, final, 'seed');
-    journalWrite(journalKey('document', final), { base: fields('定稿的通知'), value: fields('改'), at: 1 });
     journalWrite(journalKey('document', 'new'), { base: null, value: { title: 42 }, at: 1 });
     await replayJournal();
     expect((await current.documents.get(newer))?.title).toBe('关于年会的通知（已改）');
-    expect(await current.documents.get(final)).toMatchObject({ title: '定稿的通知', status: 'final' });
+    expect(await current.documents.count()).toBe(1);
+    expect(journalLeft()).toEqual([]);
+  });
+
+  it('never over a 定稿: the typing it lacks becomes a new draft on top of it, once; typing it holds makes nothing', async () => {
+    const final = await saveDraft(current, undefined, fields('定稿的通知', '一、原文'));
+    await finalizeDocument(current, final, 'seed');
+    journalWrite(journalKey('document', final), {
+      base: fields('定稿的通知', '一、原文'),
+      value: fields('定稿的通知', '一、原文\n二、定稿后才输入的'),
+      at: 1,
+    });
+    await replayJournal();
+    expect(await current.documents.get(final)).toMatchObject({
+      title: '定稿的通知',
+      body: '一、原文',
+      status: 'final',
+    });
+    expect((await drafts()).map((d) => [d.title, d.body])).toEqual([
+      ['定稿的通知', '一、原文\n二、定稿后才输入的'],
+    ]);
+    expect(journalLeft()).toEqual([]);
+
+    // The same entry again (a second start before the journal was cleared): no second draft.
+    journalWrite(journalKey('document', final), {
+      base: fields('定稿的通知', '一、原文'),
+      value: fields('定稿的通知', '一、原文\n二、定稿后才输入的'),
+      at: 2,
+    });
+    await replayJournal();
+    expect(await drafts()).toHaveLength(1);
+
+    // Typing the 定稿 holds (it was stored before the 定稿): nothing made.
+    journalWrite(journalKey('document', final), {
+      base: fields('定稿的通知', '旧'),
+      value: fields('定稿的通知', '一、原文'),
+      at: 3,
+    });
+    await replayJournal();
     expect(await current.documents.count()).toBe(2);
   });
 });

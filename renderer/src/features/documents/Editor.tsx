@@ -22,6 +22,7 @@ import {
 } from '../../records/register';
 import { isIsoDate } from '../../../../shared/charter/dates';
 import { useDraftAutosave } from './draftAutosave';
+import { registerUnsaved } from '../../platform/unsaved';
 import { useFollowStored } from '../../ui/unsaved';
 import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
 import { fieldLabel } from '../../../../shared/data/auditView';
@@ -37,6 +38,7 @@ import {
   normalizePastedText,
   sha256Hex,
   templateById,
+  typingLeftOut,
   type NoticeFields,
 } from './logic';
 import { NoticePreview } from './Preview';
@@ -191,6 +193,63 @@ function NoticeEditor() {
       typed();
     },
   });
+  // The draft closed (定稿 or 作废) under the clerk's typing — on another workstation, or before the last
+  // autosave: the form shows the register's document, and what it lacks of the typing is offered as a new
+  // draft (另存为新草稿), kept in the journal until the clerk decides; leaving asks first.
+  const [leftOut, setLeftOut] = useState<ReturnType<typeof typingLeftOut>>(null);
+  const sawDraft = useRef(false);
+  const { base: draftBase, leaveBehind, keepAsNewDraft, dropLeftBehind } = draft;
+  useEffect(() => {
+    if (!doc) return;
+    if (doc.status === 'draft') {
+      sawDraft.current = true;
+      return;
+    }
+    if (!sawDraft.current) return;
+    sawDraft.current = false;
+    const closed = draftFieldsOf(doc);
+    const left = typingLeftOut(
+      draftBase() ?? closed,
+      toDraft(form.getFieldsValue(true) as FormValues, doc.date),
+      closed,
+    );
+    if (left) {
+      leaveBehind(left.draft);
+      setLeftOut(left);
+    }
+    const v = valuesOf(doc);
+    form.setFieldsValue(v);
+    setValues(v);
+  }, [doc, form, draftBase, leaveBehind]);
+  const leftOutTitle = leftOut?.draft.title;
+  useEffect(() => {
+    if (leftOutTitle === undefined) return;
+    const unregister = registerUnsaved(() => `发文「${leftOutTitle || '（无标题）'}」中没有写入的内容`);
+    return () => {
+      unregister();
+      // Kept as a new draft, given up, or left after the guard asked.
+      dropLeftBehind();
+    };
+  }, [leftOutTitle, dropLeftBehind]);
+  const saveLeftOut = () =>
+    run('keep', async () => {
+      if (!leftOut) return;
+      const newId = await keepAsNewDraft(leftOut.draft);
+      setLeftOut(null);
+      message.success('已另存为新草稿');
+      navigate(`/documents/${newId}`);
+    });
+  const dropLeftOut = () =>
+    modal.confirm({
+      title: '放弃你输入的内容？',
+      content: '这些内容没有写入登记簿，放弃后不能找回。',
+      okText: '放弃',
+      okButtonProps: { danger: true },
+      cancelText: '返回',
+      autoFocusButton: 'cancel',
+      onOk: () => setLeftOut(null),
+    });
+
   /** Shows the form's values and autosaves them (typing, a template, a paste, the 版头 defaults). */
   const typed = () => {
     // All the store's values: the 模板 field is not on screen once the draft exists, and its value stays.
@@ -385,9 +444,29 @@ function NoticeEditor() {
           </Typography.Text>
         )}
       </Flex>
+      {leftOut && doc && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          message={`这份发文已${doc.status === 'final' ? `定稿（${doc.docNumber ?? ''}）` : '作废'}，你输入的下列内容没有写入：${leftOut.fields.map((k) => fieldLabel(k, 'documents')).join('、')}`}
+          description="登记簿中的这份发文以下方和右侧预览为准，不能再修改。要保留你输入的内容，点“另存为新草稿”：它成为一份新的草稿（以这份发文为底，加上你输入的内容），可以继续编辑后再定稿。"
+          action={
+            <Flex vertical gap={8}>
+              <Button type="primary" size="small" onClick={saveLeftOut} loading={busy === 'keep'}>
+                另存为新草稿
+              </Button>
+              <Button size="small" danger onClick={dropLeftOut}>
+                放弃我输入的内容
+              </Button>
+            </Flex>
+          }
+        />
+      )}
       <StoredChangedNotice
         what="这份草稿"
-        conflicts={followed.conflicts}
+        conflicts={readOnly ? [] : followed.conflicts}
         label={(path) => fieldLabel(path[0] ?? '', 'documents')}
         onTakeStored={followed.takeStored}
         description="屏幕上是你输入的内容，并已自动保存；要改用另一工作站的内容，点“改用最新内容”。你没有修改的项已显示为最新内容。"

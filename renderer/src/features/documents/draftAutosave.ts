@@ -19,7 +19,7 @@ import {
   saveDraft,
   type DraftFields,
 } from '../../records/register';
-import { journalClear, journalKey } from '../../ui/journal';
+import { journalClear, journalKey, journalWrite } from '../../ui/journal';
 import { useAutosave, useAutosaveLabel } from '../../ui/useAutosave';
 import { nothingTypedYet } from './logic';
 import { DRAFT_JOURNAL, NEW_DRAFT } from './replay';
@@ -115,11 +115,40 @@ export function useDraftAutosave(opts: {
     savedRef.current = d;
   }, []);
 
+  /** The stored version the typing started from (the last one written or adopted). */
+  const base = useCallback(() => savedRef.current, []);
+  const { discard } = auto;
+  /**
+   * The draft was closed (定稿 or 作废) with typing it lacks (`kept`: the closed document with that typing,
+   * logic.ts typingLeftOut): no more writes to the closed draft (they are refused); the typing waits in the
+   * journal as a new notice until the clerk decides, so a crash meanwhile makes it a new draft at the next
+   * start (replay.ts).
+   */
+  const leaveBehind = useCallback(
+    (kept: DraftFields) => {
+      discard();
+      journalWrite(journalKey(DRAFT_JOURNAL, NEW_DRAFT), { base: kept, value: kept, at: Date.now() });
+    },
+    [discard],
+  );
+  /** 另存为新草稿: the typing left behind becomes a draft of its own; resolves with its id. */
+  const keepAsNewDraft = useCallback(async (kept: DraftFields): Promise<number> => {
+    const newId = await saveDraft(db, undefined, kept);
+    journalClear(journalKey(DRAFT_JOURNAL, NEW_DRAFT));
+    return newId;
+  }, []);
+  /** 放弃 (or leaving, asked first): the typing left behind is dropped. */
+  const dropLeftBehind = useCallback(() => journalClear(journalKey(DRAFT_JOURNAL, NEW_DRAFT)), []);
+
   return {
     change,
     saveNow,
     isOwnWrite,
     adoptStored,
+    base,
+    leaveBehind,
+    keepAsNewDraft,
+    dropLeftBehind,
     /** Whether the draft is in the register. */
     stored: idRef.current !== undefined,
     state: auto.status.kind === 'failed' ? 'error' : auto.status.kind === 'saving' ? 'saving' : 'saved',

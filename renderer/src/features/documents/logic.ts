@@ -8,6 +8,8 @@ import { SUNSHINE_SEED_NOTICE, formatCnDate } from '../../../../shared/documents
 import { bodyLevel } from '../../../../shared/documents/blocks';
 import { textWidthChars } from '../../../../shared/documents/text';
 import type { DocType, OutgoingDocument } from '../../../../shared/domain/records';
+import { stableJson } from '../../../../shared/sync/codec';
+import type { DraftFields } from '../../records/register';
 
 export const DEFAULT_ISSUER = '中国网络安全产业联盟秘书处';
 
@@ -369,4 +371,56 @@ export function nothingTypedYet(d: {
     d.body.trim() === given.body.trim() &&
     d.attachments.join('\n') === given.attachments.join('\n')
   );
+}
+
+/* ------------------------------------------------------------------ typing a closed document left out */
+
+const FIELD_KEYS = [
+  'title',
+  'type',
+  'date',
+  'addressee',
+  'body',
+  'attachments',
+  'issuer',
+  'template',
+  'letterhead',
+  'colophon',
+] as const satisfies readonly (keyof DraftFields)[];
+
+const same = (a: unknown, b: unknown) => stableJson(a ?? null) === stableJson(b ?? null);
+
+/**
+ * A draft was closed (定稿 or 作废, on another workstation or before the autosave's last write) while the
+ * clerk typed: what of the typing the closed document lacks. `base` is what the typing started from (the
+ * editor's last stored version), `typed` what the editor holds, `closed` the document now. Returns the
+ * fields the clerk changed to a value the closed document does not hold (in the order of the form), and a
+ * new draft's fields: the closed document with that typing on top. null when nothing typed is missing
+ * (the document was closed with the clerk's text, or the clerk changed nothing).
+ */
+export function typingLeftOut(
+  base: DraftFields,
+  typed: DraftFields,
+  closed: DraftFields,
+): { fields: (keyof DraftFields)[]; draft: DraftFields } | null {
+  const fields = FIELD_KEYS.filter((k) => !same(typed[k], base[k]) && !same(typed[k], closed[k]));
+  if (fields.length === 0) return null;
+  const draft: DraftFields = {
+    title: closed.title,
+    type: closed.type,
+    date: closed.date,
+    addressee: closed.addressee,
+    body: closed.body,
+    attachments: [...closed.attachments],
+    issuer: closed.issuer,
+    ...(closed.template ? { template: closed.template } : {}),
+    ...(closed.letterhead ? { letterhead: closed.letterhead } : {}),
+    ...(closed.colophon ? { colophon: closed.colophon } : {}),
+  };
+  const out = draft as Record<string, unknown>;
+  for (const k of fields) {
+    if (typed[k] === undefined) delete out[k];
+    else out[k] = typed[k];
+  }
+  return { fields, draft };
 }
