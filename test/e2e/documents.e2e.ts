@@ -58,6 +58,70 @@ async function exportDocx(page: Page, name: string): Promise<Buffer> {
   return (await download(page, exported, { saveAs: `documents/${name}` })).bytes;
 }
 
+/**
+ * The clerk types `typed` at the end of 正文 while another writer of the same database closes draft `id`
+ * with `patch` (as the office's replication writes another workstation's 定稿 or 作废): a page of the app's
+ * origin with its own Dexie. It holds a write transaction on the register, so the clerk's autosave waits
+ * behind it; it then stores the closed document and commits — the autosave finds it closed and is refused —
+ * and its Dexie write of the revision's time tells the editor.
+ */
+async function closedElsewhere(page: Page, id: number, typed: string, patch: object): Promise<void> {
+  const other = await page.context().newPage();
+  await other.goto(`${inject('baseURL')}other-workstation.txt`);
+  await other.addScriptTag({ path: path.resolve('node_modules/dexie/dist/dexie.js') });
+  await other.evaluate(
+    (docId) =>
+      new Promise<void>((held) => {
+        const open = indexedDB.open('secretariat-desk');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('documents', 'readwrite');
+          const store = tx.objectStore('documents');
+          const w = window as unknown as { close: (patch: object) => Promise<void> };
+          let change: object | null = null;
+          const committed = new Promise<void>((done) => (tx.oncomplete = () => done()));
+          w.close = (p) => {
+            change = p;
+            return committed;
+          };
+          const spin = () => {
+            const got = store.get(docId);
+            got.onsuccess = () => {
+              if (change) store.put({ ...got.result, ...change });
+              else spin();
+            };
+          };
+          spin();
+          held();
+        };
+      }),
+    id,
+  );
+  await page.getByLabel('正文', { exact: true }).press('End');
+  await page.keyboard.insertText(typed);
+  await page.locator('[data-save-state="saving"]').waitFor();
+  await page.waitForTimeout(1500); // the autosave's write is queued behind the held transaction
+  await other.evaluate(
+    (p) => (window as unknown as { close: (patch: object) => Promise<void> }).close(p),
+    patch,
+  );
+  await other.evaluate(async (docId) => {
+    const Dexie = (
+      window as unknown as {
+        Dexie: new (name: string) => {
+          open(): Promise<unknown>;
+          table(n: string): { update(k: number, c: object): Promise<number> };
+          close(): void;
+        };
+      }
+    ).Dexie;
+    const db = new Dexie('secretariat-desk');
+    await db.open();
+    await db.table('documents').update(docId, { updatedAt: new Date().toISOString() });
+    db.close();
+  }, id);
+  await other.close();
+}
+
 describe('发文 desk (issue 7)', () => {
   it('seed notice from its template: 定稿 assigns a number, the export matches the seed text (R-W1, R-W2)', async ({
     page,
@@ -193,7 +257,7 @@ describe('发文 desk (issue 7)', () => {
     expect(paras).toContain('抄送：甲局，乙局。');
   });
 
-  it('a draft finalised elsewhere while the clerk types: the register’s document is shown, the typing it lacks is named and kept; 另存为新草稿 makes it a draft', async ({
+  it('a draft finalised elsewhere while the clerk types: the register’s document is shown, the typing it lacks is named and kept; 另存为新草稿 makes it a draft; voided elsewhere, 放弃 drops it', async ({
     page,
     errors,
   }) => {
@@ -206,67 +270,13 @@ describe('发文 desk (issue 7)', () => {
     await page.locator('[data-save-state="saved"]').waitFor();
     const id = Number(/#\/documents\/(\d+)$/.exec(page.url())?.[1]);
 
-    // Another writer of the same database (as the office's replication writes another workstation's 定稿):
-    // a page of the app's origin with its own Dexie. It holds a write transaction on the register, so the
-    // clerk's next autosave waits behind it; it then stores the 定稿 (with its own 主送) and commits — the
-    // autosave finds a 定稿 and is refused; its Dexie write of the revision's time tells the editor.
-    const other = await page.context().newPage();
-    await other.goto(`${inject('baseURL')}other-workstation.txt`);
-    await other.addScriptTag({ path: path.resolve('node_modules/dexie/dist/dexie.js') });
-    await other.evaluate(
-      (docId) =>
-        new Promise<void>((held) => {
-          const open = indexedDB.open('secretariat-desk');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('documents', 'readwrite');
-            const store = tx.objectStore('documents');
-            const w = window as unknown as { finalize: (patch: object) => Promise<void> };
-            let patch: object | null = null;
-            const committed = new Promise<void>((done) => (tx.oncomplete = () => done()));
-            w.finalize = (p) => {
-              patch = p;
-              return committed;
-            };
-            const spin = () => {
-              const got = store.get(docId);
-              got.onsuccess = () => {
-                if (patch) store.put({ ...got.result, ...patch });
-                else spin();
-              };
-            };
-            spin();
-            held();
-          };
-        }),
-      id,
-    );
-    await body.press('End');
-    await page.keyboard.insertText('\n二、活动地点');
-    await page.locator('[data-save-state="saving"]').waitFor();
-    await page.waitForTimeout(1500); // the autosave's write is queued behind the held transaction
-    await other.evaluate(async () => {
-      const w = window as unknown as { finalize: (patch: object) => Promise<void> };
-      await w.finalize({
-        status: 'final',
-        addressee: '各理事单位',
-        docNumber: 'CCIA 秘[2026]009 号',
-        year: 2026,
-        seq: 9,
-      });
+    await closedElsewhere(page, id, '\n二、活动地点', {
+      status: 'final',
+      addressee: '各理事单位',
+      docNumber: 'CCIA 秘[2026]009 号',
+      year: 2026,
+      seq: 9,
     });
-    await other.evaluate(async (docId) => {
-      const Dexie = (
-        window as unknown as {
-          Dexie: new (name: string) => {
-            open(): Promise<unknown>;
-            table(n: string): { update(k: number, c: object): Promise<number> };
-          };
-        }
-      ).Dexie;
-      const db = new Dexie('secretariat-desk');
-      await db.open();
-      await db.table('documents').update(docId, { updatedAt: new Date().toISOString() });
-    }, id);
 
     const alert = page.getByRole('alert').filter({ hasText: '没有写入' });
     await alert.waitFor();
@@ -310,10 +320,25 @@ describe('发文 desk (issue 7)', () => {
       [newId, 'draft', '一、活动时间\n二、活动地点'],
     ]);
     expect(await page.evaluate(() => localStorage.getItem('desk-unsaved:document:new'))).toBeNull();
+    await page.locator('[data-save-state="saved"]').waitFor();
+
+    // The new draft voided elsewhere under more typing: 放弃我输入的内容 (asked first) drops the typing.
+    await closedElsewhere(page, newId, '\n三、参加人员', {
+      status: 'void',
+      voided: { at: new Date().toISOString(), reason: '另行发文' },
+    });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('这份发文已作废，你输入的下列内容没有写入：正文');
+    expect(await body.inputValue()).toBe('一、活动时间\n二、活动地点');
+    await alert.getByRole('button', { name: '放弃我输入的内容', exact: true }).click();
+    const sure = page.getByRole('dialog').filter({ hasText: '放弃你输入的内容？' });
+    await sure.getByRole('button', { name: '放弃', exact: true }).click();
+    await alert.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => localStorage.getItem('desk-unsaved:document:new'))).toBeNull();
+    expect(await readRows<OutgoingDocument>(page, 'documents')).toHaveLength(2);
     // Nothing left to ask about.
     await openSection(page, '会员');
     await page.getByRole('heading', { level: 1, name: '会员', exact: true }).waitFor();
-    await other.close();
     expect(errors).toEqual([]);
   });
 });
