@@ -153,7 +153,7 @@ describe('发文 autosave', () => {
     expect(created).toEqual([]);
   });
 
-  it("knows its own writes (the register's live row may lag one behind), and not another workstation's", async () => {
+  it("knows its own writes (the register's live row may lag one behind), and not another workstation's; a write over another's version is audited", async () => {
     const stored = draft('关于年会的通知', '一、');
     const { result } = editor(7, stored);
     for (const body of ['一、会', '一、会议', '一、会议时间']) {
@@ -163,10 +163,15 @@ describe('发文 autosave', () => {
     expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议时间'))).toBe(true);
     expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议'))).toBe(true);
     expect(result.current.isOwnWrite(draft('关于年会的通知', '一、会议地点'))).toBe(false);
-    // Another workstation's version adopted: the next typing is compared with it (written, as it differs).
+    expect(calls.at(-1)).toMatchObject({ audited: false }); // within the sitting
+    // Another workstation's version adopted: the next typing is compared with it (written, as it differs),
+    // and audited, so the version it replaces is in the audit trail; the one after it is not.
     act(() => result.current.adoptStored(draft('关于年会的通知（第二稿）', '一、会议时间')));
     act(() => result.current.change(draft('关于年会的通知', '一、会议时间')));
     await act(() => vi.advanceTimersByTimeAsync(1000));
-    expect(calls.at(-1)).toMatchObject({ id: 7, title: '关于年会的通知' });
+    expect(calls.at(-1)).toMatchObject({ id: 7, title: '关于年会的通知', audited: true });
+    act(() => result.current.change(draft('关于年会的通知', '一、会议时间。')));
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(calls.at(-1)).toMatchObject({ id: 7, audited: false });
   });
 });

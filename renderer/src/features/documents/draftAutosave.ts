@@ -38,6 +38,8 @@ export function useDraftAutosave(opts: {
   const savedRef = useRef<DraftFields | null>(opts.stored ?? null);
   const lastWriteAt = useRef<number | null>(null);
   const explicit = useRef(false);
+  /** The stored version is another workstation's (adoptStored): the next write is audited. */
+  const overOthers = useRef(false);
   // The last few writes: the register's live row may show one of them after a later one was written.
   const ownWrites = useRef<string[]>([]);
   const mounted = useRef(true);
@@ -55,7 +57,11 @@ export function useDraftAutosave(opts: {
     if (id === undefined && !asked && nothingTypedYet(fields)) return;
     if (id !== undefined && !asked && savedRef.current && sameDraftFields(savedRef.current, fields)) return;
     const now = Date.now();
-    const audited = lastWriteAt.current === null || now - lastWriteAt.current >= EDIT_BURST_GAP_MS;
+    // Audited at a sitting's start, and over another workstation's version (adoptStored): the version
+    // this write replaces is then in the audit trail.
+    const audited =
+      overOthers.current || lastWriteAt.current === null || now - lastWriteAt.current >= EDIT_BURST_GAP_MS;
+    overOthers.current = false;
     const written = asked ? await saveDraft(db, id, fields) : await autosaveDraft(db, id, fields, audited);
     savedRef.current = fields;
     lastWriteAt.current = now;
@@ -113,6 +119,7 @@ export function useDraftAutosave(opts: {
   /** Another workstation's version, now stored: the base of the typing that follows. */
   const adoptStored = useCallback((d: DraftFields) => {
     savedRef.current = d;
+    overOthers.current = true;
   }, []);
 
   /** The stored version the typing started from (the last one written or adopted). */
