@@ -129,6 +129,19 @@ describe('专项行动 desk (issue 7)', () => {
     await drawer.field('网络安全服务内容').fill('安全运维、安全咨询');
     await drawer.ok('保存申请表');
     await page.getByText('申请表已保存').waitFor();
+    // A 联系人 entered and saved, then cleared and saved: it shows the member file's again, and the clerk's
+    // own save is not named as another workstation's change.
+    const contact = drawer.field('联系人', { exact: true });
+    const fromFile = await contact.inputValue();
+    await contact.fill('申报联系人');
+    await drawer.ok('保存申请表');
+    await page.getByText('申请表已保存').first().waitFor();
+    await page.waitForTimeout(500);
+    await contact.fill('');
+    await drawer.ok('保存申请表');
+    await page.waitForTimeout(1000); // the stored form arrives through the live query
+    expect(await contact.inputValue()).toBe(fromFile);
+    expect(await drawer.getByRole('alert').filter({ hasText: '其他工作站' }).count()).toBe(0);
     await shot(page, 'programmes-4-drawer');
     await page.keyboard.press('Escape');
 

@@ -267,6 +267,11 @@ function EnrolmentDrawer(props: {
             const v = form.getFieldsValue(true) as Record<string, string>;
             const clean = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, (x ?? '').trim()]));
             await unsaved.saving(() => saveForm(db, e.id as number, clean));
+            // A field saved empty shows (and exports) the member file's value: shown at once, so the
+            // stored form arriving next is the clerk's own, not named as another workstation's change.
+            const shown = mergedForm(m, clean);
+            for (const f of SUNSHINE_FORM_FIELDS)
+              if (clean[f.key] === '') form.setFieldValue(f.key, shown[f.key] ?? '');
             message.success('申请表已保存');
           }}
         >
