@@ -2,7 +2,7 @@
  * 发文 desk (issue 7, R-W1, R-W2): the seed notice from its template, 定稿 with a number, export to Word
  * (text compared with the seed file), reproducible re-export, and numbers never reused after 作废.
  */
-import { describe, expect, inject } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import {
   it,
   openDesk,
   openSection,
+  otherWriter,
   readRows,
   select,
   shot,
@@ -60,65 +61,19 @@ async function exportDocx(page: Page, name: string): Promise<Buffer> {
 
 /**
  * The clerk types `typed` at the end of 正文 while another writer of the same database closes draft `id`
- * with `patch` (as the office's replication writes another workstation's 定稿 or 作废): a page of the app's
- * origin with its own Dexie. It holds a write transaction on the register, so the clerk's autosave waits
- * behind it; it then stores the closed document and commits — the autosave finds it closed and is refused —
- * and its Dexie write of the revision's time tells the editor.
+ * with `patch` (as the office's replication writes another workstation's 定稿 or 作废). It holds the
+ * register, so the clerk's autosave waits behind it; it then stores the closed document — the autosave
+ * finds it closed and is refused — and its write of the revision's time tells the editor.
  */
 async function closedElsewhere(page: Page, id: number, typed: string, patch: object): Promise<void> {
-  const other = await page.context().newPage();
-  await other.goto(`${inject('baseURL')}other-workstation.txt`);
-  await other.addScriptTag({ path: path.resolve('node_modules/dexie/dist/dexie.js') });
-  await other.evaluate(
-    (docId) =>
-      new Promise<void>((held) => {
-        const open = indexedDB.open('secretariat-desk');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('documents', 'readwrite');
-          const store = tx.objectStore('documents');
-          const w = window as unknown as { close: (patch: object) => Promise<void> };
-          let change: object | null = null;
-          const committed = new Promise<void>((done) => (tx.oncomplete = () => done()));
-          w.close = (p) => {
-            change = p;
-            return committed;
-          };
-          const spin = () => {
-            const got = store.get(docId);
-            got.onsuccess = () => {
-              if (change) store.put({ ...got.result, ...change });
-              else spin();
-            };
-          };
-          spin();
-          held();
-        };
-      }),
-    id,
-  );
+  const other = await otherWriter(page);
+  const held = await other.hold('documents', id);
   await page.getByLabel('正文', { exact: true }).press('End');
   await page.keyboard.insertText(typed);
   await page.locator('[data-save-state="saving"]').waitFor();
   await page.waitForTimeout(1500); // the autosave's write is queued behind the held transaction
-  await other.evaluate(
-    (p) => (window as unknown as { close: (patch: object) => Promise<void> }).close(p),
-    patch,
-  );
-  await other.evaluate(async (docId) => {
-    const Dexie = (
-      window as unknown as {
-        Dexie: new (name: string) => {
-          open(): Promise<unknown>;
-          table(n: string): { update(k: number, c: object): Promise<number> };
-          close(): void;
-        };
-      }
-    ).Dexie;
-    const db = new Dexie('secretariat-desk');
-    await db.open();
-    await db.table('documents').update(docId, { updatedAt: new Date().toISOString() });
-    db.close();
-  }, id);
+  await held.release({ ...patch });
+  await other.update('documents', id, { updatedAt: new Date().toISOString() });
   await other.close();
 }
 

@@ -5,3 +5,4 @@ export { it, type Session } from './fixtures';
 export { dialog, fill, select, setDate, type Dialog } from './controls';
 export { chooseFile, docxText, documentXml, download, type Downloaded } from './files';
 export { countRows, daysFromToday, demo, readRows, today } from './data';
+export { otherWriter, type OtherWriter } from './otherWriter';
