@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 
-const writes: { at: number; text: string }[] = [];
+const writes: { at: number; text: string; base?: string }[] = [];
 let failNext = 0;
 const stored = new Map<number, { id: number; discussion: string }>();
 vi.mock('../../renderer/src/db', () => ({
@@ -14,13 +14,15 @@ vi.mock('../../renderer/src/db', () => ({
 }));
 vi.mock('../../renderer/src/features/meetings/data', () => ({
   loadCharterSettings: async () => undefined,
-  saveDiscussion: vi.fn(async (_db: unknown, _id: number, text: string) => {
-    if (failNext > 0) {
-      failNext--;
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    }
-    writes.push({ at: Date.now(), text });
-  }),
+  saveDiscussion: vi.fn(
+    async (_db: unknown, _id: number, text: string, _snapshot: boolean, base?: string) => {
+      if (failNext > 0) {
+        failNext--;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      writes.push({ at: Date.now(), text, base });
+    },
+  ),
 }));
 
 const { useDiscussionAutosave } = await import('../../renderer/src/features/meetings/hooks');
@@ -138,5 +140,33 @@ describe('minutes autosave (issue 13)', () => {
     await act(() => vi.advanceTimersByTimeAsync(400));
     expect(result.current.state).toBe('saved');
     expect(localStorage.getItem('desk-unsaved:minutes:8')).toBeNull();
+  });
+
+  it("another workstation's text is followed while the typing is all stored; typing not yet stored stays, the clerk is told, and its write says what it started from", async () => {
+    const { result, rerender } = renderHook(({ s }) => useDiscussionAutosave(9, s), {
+      initialProps: { s: '甲的记录' },
+    });
+    act(() => result.current.onChange('甲的记录，补充'));
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    expect(writes.at(-1)).toMatchObject({ text: '甲的记录，补充', base: '甲的记录' });
+    rerender({ s: '甲的记录，补充' }); // its own write, delivered by the live query
+    rerender({ s: '甲的记录，补充；乙的意见' }); // another workstation's
+    expect(result.current.text).toBe('甲的记录，补充；乙的意见');
+    expect(result.current.othersReplaced).toBe(false);
+    rerender({ s: '甲的记录，补充' }); // a late result of its own write: not followed back
+    expect(result.current.text).toBe('甲的记录，补充；乙的意见');
+
+    act(() => result.current.onChange('甲的记录，补充；乙的意见。丙'));
+    rerender({ s: '乙又改了' }); // arrives before the typing is stored
+    expect(result.current.text).toBe('甲的记录，补充；乙的意见。丙');
+    expect(result.current.othersReplaced).toBe(true);
+    await act(() => vi.advanceTimersByTimeAsync(400));
+    // Not the text it replaces: the data layer keeps that one as a version (saveDiscussion's base).
+    expect(writes.at(-1)).toMatchObject({
+      text: '甲的记录，补充；乙的意见。丙',
+      base: '甲的记录，补充；乙的意见',
+    });
+    act(() => result.current.dismissOthers());
+    expect(result.current.othersReplaced).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ import {
   openDesk,
   openMinuteVersions,
   openSection,
+  otherWriter,
+  readRows,
   setDate,
   shot,
   stillShot,
@@ -462,6 +464,69 @@ describe('会议 desk (issue 6)', () => {
     await page.keyboard.press('n');
     await waitQuorum(page, `出席 15 / 应到 ${entitled}`);
     expect(await focusShown()).toEqual({ pos: '1', inView: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("an agenda item's minutes written by another workstation: followed under the caret while the typing is stored; typing not yet stored stays, and the text it replaced is a 历史版本", async ({
+    page,
+    errors,
+  }) => {
+    await openDesk(page, '会议');
+    await newMeeting(page, {
+      body: '理事会',
+      form: '现场',
+      name: '二〇二六年第四次理事会',
+      place: '秘书处会议室',
+    });
+    await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
+    const ITEM = '审议年度工作报告';
+    const box = await addAgendaItem(page, ITEM);
+    await box.fill('甲：报告了全年工作。');
+    const state = page.locator('.ant-card-small').filter({ has: box }).locator('[data-save-state]');
+    const saveState = (s: string) => state.and(page.locator(`[data-save-state="${s}"]`)).waitFor();
+    await saveState('saved');
+    // A second sitting's worth: its write keeps the first text as a version (the editor's first one), so
+    // the write below keeps a version only for the reason it is about.
+    await box.press('End');
+    await page.keyboard.insertText('（上午）');
+    await saveState('saving');
+    await saveState('saved');
+    const id = (await readRows<{ id: number; title: string }>(page, 'agendaItems')).find(
+      (i) => i.title === ITEM,
+    )!.id;
+    const other = await otherWriter(page);
+
+    // The clerk's caret after 甲：; another workstation adds a sentence: shown, the caret where it was.
+    await box.evaluate((el: HTMLTextAreaElement) => {
+      el.focus();
+      el.setSelectionRange(2, 2);
+    });
+    const FOLLOWED = '甲：报告了全年工作。（上午）乙：补充了财务情况。';
+    await other.update('agendaItems', id, { discussion: FOLLOWED });
+    await page.waitForFunction((t) => document.querySelector('textarea')?.value === t, FOLLOWED);
+    expect(await box.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([
+      2, 2,
+    ]);
+
+    // The clerk types while another workstation's rewrite is stored first (the clerk's write waits behind
+    // it): the clerk's text is stored, the rewrite is kept as a version.
+    const held = await other.hold('agendaItems', id);
+    await page.keyboard.insertText('王主任');
+    await saveState('saving');
+    await page.waitForTimeout(1500);
+    await held.release({ discussion: '乙：改写了全部记录。' });
+    await saveState('saved');
+    const MINE = '甲：王主任报告了全年工作。（上午）乙：补充了财务情况。';
+    expect(await box.inputValue()).toBe(MINE);
+    const item = (await readRows<{ id: number; discussion: string }>(page, 'agendaItems')).find(
+      (i) => i.id === id,
+    );
+    expect(item?.discussion).toBe(MINE);
+    const versions = await openMinuteVersions(page, box, ITEM);
+    await versions.getByText('乙：改写了全部记录。', { exact: false }).waitFor();
+    await stillShot(page, 'meetings-minutes-replaced-version');
+    await page.keyboard.press('Escape');
+    await other.close();
     expect(errors).toEqual([]);
   });
 });

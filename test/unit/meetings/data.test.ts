@@ -96,6 +96,22 @@ describe('minutes autosave versions', () => {
     expect((await db.minuteVersions.toArray()).map((x) => x.text)).toEqual(['第一稿，补充', '坏的编辑']);
     expect(await db.audit.where('action').equals('restore').count()).toBe(1);
   });
+
+  it('a text another workstation wrote since the editor last stored (its base) is kept as a version before it is replaced', async () => {
+    const mid = await createMeeting(db, meetingFields({ body: 'council', date: ASOF }));
+    const item = await addAgendaItem(db, mid, '议程一');
+    await saveDiscussion(db, item, '甲记录', true, '');
+    // Another workstation's text arrives (written as the replicator does: straight into the table).
+    await db.agendaItems.update(item, { discussion: '甲记录；乙补充' });
+    await saveDiscussion(db, item, '甲记录，续', false, '甲记录');
+    expect((await db.agendaItems.get(item))!.discussion).toBe('甲记录，续');
+    expect((await db.minuteVersions.toArray()).map((v) => v.text)).toEqual(['甲记录；乙补充']);
+    const audit = (await db.audit.where('entity').equals('agendaItems').toArray()).at(-1);
+    expect(audit?.summary).toBe('编辑讨论记录（替换了其他工作站刚写入的内容）：议程一');
+    // Its own text as base: no version within a burst.
+    await saveDiscussion(db, item, '甲记录，续二', false, '甲记录，续');
+    expect(await db.minuteVersions.count()).toBe(1);
+  });
 });
 
 describe('votes (audited as vote) and the papers', () => {

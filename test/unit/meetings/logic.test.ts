@@ -12,6 +12,7 @@ import { generateDemo } from '../../../shared/demo/generate';
 import { EDIT_BURST_GAP_MS } from '../../../shared/autosave';
 import {
   buildEntitled,
+  caretAfterReplace,
   complianceOf,
   officeTerms,
   quorumOf,
@@ -357,5 +358,19 @@ describe('standing absence flag input and compliance (R-O2, R-O4, R-O6)', () => 
     // A meeting without quorum does not count.
     expect(by.assembly?.thisYear).toBe(0);
     expect(by.assembly?.current?.status).toBe('open');
+  });
+});
+
+describe('caretAfterReplace (the minutes follow another workstation’s text under the caret)', () => {
+  it('stays before the changed part, moves with the text after it, goes to the end of a part it was in', () => {
+    const before = '一、会议时间。二、会议地点。';
+    // Another workstation added at the end: a caret in the middle stays.
+    expect(caretAfterReplace(before, `${before}三、参加人员。`, 3)).toBe(3);
+    // … inserted at the start: a caret after it moves by its length.
+    expect(caretAfterReplace(before, `议程：${before}`, 7)).toBe(10);
+    // … rewrote the part the caret was in: the caret goes to the end of the new part.
+    expect(caretAfterReplace('甲乙丙丁', '甲戊戊戊丁', 2)).toBe(4);
+    expect(caretAfterReplace('', '新', 0)).toBe(0);
+    expect(caretAfterReplace('甲乙', '甲', 2)).toBe(1);
   });
 });

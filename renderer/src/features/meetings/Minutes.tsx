@@ -1,11 +1,12 @@
-import { useMemo, useState, type CSSProperties } from 'react';
-import { App, Button, Card, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Alert, App, Button, Card, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AgendaItem, Ballot, Meeting, Motion } from '../../../../shared/domain/records';
 import { db } from '../../db';
 import { addAgendaItem, moveAgendaItem, renameAgendaItem, restoreVersion } from './data';
 import { useDiscussionAutosave } from './hooks';
-import type { QuorumView } from './logic';
+import { caretAfterReplace, type QuorumView } from './logic';
 import { MotionsOf } from './Motions';
 
 function VersionsDialog(props: {
@@ -88,6 +89,29 @@ function AgendaItemCard(props: {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const textId = `discussion-${item.id}`;
+  // Another workstation's text followed under the clerk's caret: the caret stays by the text around it.
+  const area = useRef<TextAreaRef>(null);
+  const shown = useRef(auto.text);
+  const typed = useRef(auto.text);
+  const caret = useRef(0);
+  useEffect(() => {
+    // Every way the caret moves (keys, the mouse, a script), noted while the text area has the focus.
+    const note = () => {
+      const el = area.current?.resizableTextArea?.textArea;
+      if (el && document.activeElement === el) caret.current = el.selectionStart;
+    };
+    document.addEventListener('selectionchange', note, true);
+    return () => document.removeEventListener('selectionchange', note, true);
+  }, []);
+  useLayoutEffect(() => {
+    const before = shown.current;
+    shown.current = auto.text;
+    const el = area.current?.resizableTextArea?.textArea;
+    if (!el || before === auto.text || auto.text === typed.current || document.activeElement !== el) return;
+    const at = caretAfterReplace(before, auto.text, caret.current);
+    el.setSelectionRange(at, at);
+    caret.current = at;
+  }, [auto.text]);
   // A keystroke re-renders this card (the text is its state): its heading, buttons and motions are the
   // same elements then, so React skips them and renders only the status line and the text area.
   const title = useMemo(
@@ -173,11 +197,28 @@ function AgendaItemCard(props: {
           {auto.label}
         </Typography.Text>
       </Flex>
+      {auto.othersReplaced ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          closable={{ 'aria-label': '关闭提示' }}
+          onClose={auto.dismissOthers}
+          style={{ margin: '4px 0' }}
+          message="其他工作站刚修改了这一项的讨论记录"
+          description="屏幕上保留你输入的内容，并自动保存；被替换的内容保存在“历史版本”中。"
+        />
+      ) : null}
       <Input.TextArea
         id={textId}
+        ref={area}
         aria-label={item.title}
         value={auto.text}
-        onChange={(e) => auto.onChange(e.target.value)}
+        onChange={(e) => {
+          typed.current = e.target.value;
+          caret.current = e.target.selectionStart;
+          auto.onChange(e.target.value);
+        }}
         onBlur={() => void auto.flush()}
         // Sized to its text by the browser (4 to 24 lines), not by measuring a hidden copy of the text on
         // every keystroke as antd's autoSize does (at 20,000 characters that was most of a keystroke).

@@ -387,18 +387,29 @@ export async function moveAgendaItem(db: DeskDB, id: number, dir: -1 | 1): Promi
  * Writes an agenda item's discussion text (autosave). With `snapshot`, the stored text is first kept as a
  * version (capped at VERSION_CAP per item) and the burst is audited with its before/after text.
  */
-export async function saveDiscussion(db: DeskDB, id: number, text: string, snapshot: boolean): Promise<void> {
+export async function saveDiscussion(
+  db: DeskDB,
+  id: number,
+  text: string,
+  snapshot: boolean,
+  /**
+   * The text the editor last stored or showed. A stored text other than it was written meanwhile by
+   * another workstation (through the office's server): it is kept as a version before it is replaced.
+   */
+  base?: string,
+): Promise<void> {
   await db.transaction('rw', [db.agendaItems, db.minuteVersions, db.audit], async () => {
     const before = await db.agendaItems.get(id);
     if (!before || before.discussion === text) return;
     const at = nowIso();
-    if (snapshot) {
+    const overOthers = base !== undefined && before.discussion !== base;
+    if (snapshot || overOthers) {
       await keepVersion(db, id, before.discussion, at);
       await writeAudit(db, {
         entity: 'agendaItems',
         entityId: id,
         action: 'update',
-        summary: `编辑讨论记录：${before.title}`,
+        summary: `${overOthers ? '编辑讨论记录（替换了其他工作站刚写入的内容）' : '编辑讨论记录'}：${before.title}`,
         before: { discussion: before.discussion },
         after: { discussion: text },
       });

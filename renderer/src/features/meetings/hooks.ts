@@ -28,6 +28,10 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
   const savedText = useRef(stored);
   const lastWriteAt = useRef<number | null>(null);
   const lastSnapshotAt = useRef<number | null>(null);
+  // The last few texts written here: the live query may deliver one of them after a later one was written.
+  const ownWrites = useRef<string[]>([]);
+  /** Another workstation's text arrived while the clerk's typing was not yet stored. */
+  const [othersReplaced, setOthersReplaced] = useState(false);
 
   const write = useCallback(
     async (next: string) => {
@@ -40,8 +44,9 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
         lastWriteAt: lastWriteAt.current,
         lastSnapshotAt: lastSnapshotAt.current,
       });
-      await saveDiscussion(db, itemId, next, snapshot);
+      await saveDiscussion(db, itemId, next, snapshot, savedText.current);
       savedText.current = next;
+      ownWrites.current = [...ownWrites.current.slice(-4), next];
       lastWriteAt.current = now;
       if (snapshot) lastSnapshotAt.current = now;
     },
@@ -61,21 +66,28 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
     [change],
   );
 
-  /**
-   * After a restore, adopt the stored text unless the clerk has unsaved typing. (The live stored value is
-   * deliberately not followed: a late live-query result must never overwrite newer typing.)
-   */
+  /** After a restore (or another workstation's edit), the stored text shown unless the clerk has unsaved typing. */
   const { hasPending } = auto;
   const adopt = useCallback(
     (value: string) => {
-      if (hasPending()) return;
+      if (hasPending()) return false;
       savedText.current = value;
       setText(value);
+      return true;
     },
     [hasPending],
   );
 
-  return { text, state, label, onChange, flush: auto.flush, adopt };
+  // Another workstation's text (through the office's server) is followed while the clerk's typing is all
+  // stored; typing not yet stored stays, and its write keeps the other's text as a version (saveDiscussion's
+  // base) — the clerk is told. A late live-query result of this editor's own writes is not followed.
+  useEffect(() => {
+    if (stored === savedText.current || ownWrites.current.includes(stored)) return;
+    if (!adopt(stored)) setOthersReplaced(true);
+  }, [stored, adopt]);
+  const dismissOthers = useCallback(() => setOthersReplaced(false), []);
+
+  return { text, state, label, onChange, flush: auto.flush, adopt, othersReplaced, dismissOthers };
 }
 
 export type MarkStatus = 'present' | 'absent' | 'leave';

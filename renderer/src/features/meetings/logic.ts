@@ -496,3 +496,20 @@ export function motionRefs(
   }
   return out.sort((a, b) => b.meeting.date.localeCompare(a.meeting.date));
 }
+
+/**
+ * Where the caret goes when the text under it is replaced by another workstation's (the minutes follow it):
+ * before the changed part it stays, after it it moves with the text after it, inside it it goes to the
+ * end of the new part.
+ */
+export function caretAfterReplace(before: string, after: string, caret: number): number {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
+  if (caret <= prefix) return caret;
+  if (caret >= before.length - suffix) return Math.min(after.length, caret + after.length - before.length);
+  return after.length - suffix;
+}
