@@ -177,3 +177,22 @@ export function choiceParts(
 export function choiceText(...args: Parameters<typeof choiceParts>): string {
   return choiceParts(...args).join('；');
 }
+
+/**
+ * A 发文 whose one version is closed (定稿 or 作废) and whose other is still a draft — a draft edited on one
+ * workstation while another finalised or voided it. No field is chosen (R-W1: a closed document's content and
+ * number are what was issued; a draft's text under a 发文字号 would be a document nobody finalised): the
+ * closed version is kept whole, and what the draft version holds goes into a new draft. Gives the closed
+ * side, or null for any other conflict.
+ */
+export function closedDocumentSide(
+  table: string,
+  winner: Record<string, unknown>,
+  other: Record<string, unknown>,
+): 'winner' | 'other' | null {
+  if (table !== 'documents') return null;
+  const closed = (r: Record<string, unknown>) => r.status === 'final' || r.status === 'void';
+  if (closed(winner) && other.status === 'draft') return 'winner';
+  if (closed(other) && winner.status === 'draft') return 'other';
+  return null;
+}

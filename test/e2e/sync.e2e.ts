@@ -682,6 +682,98 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(b.errors).toEqual([]);
   }, 300_000);
 
+  it("a 发文 draft edited on A offline while B finalises it: one conflict, the draft read-only until resolved; resolving keeps B's 定稿 whole on both and A's typing becomes a new draft", async ({
+    launch,
+  }) => {
+    const { a, b } = await twoWorkstations(launch, 'ccia-desk-closed');
+    const TITLE = '关于开展网络安全培训的通知';
+    const saved = (page: Page) => page.locator('[data-save-state="saved"]').waitFor();
+    await openDesk(a.page, '发文');
+    await clickToPage(a.page, '新建通知');
+    await a.page.getByLabel('标题', { exact: true }).fill(TITLE);
+    await a.page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();
+    await a.page.getByLabel('正文', { exact: true }).fill('一、培训时间');
+    await saved(a.page);
+    await openDesk(b.page, '发文');
+    const row = b.page.getByRole('table').getByRole('link', { name: TITLE, exact: true });
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await waitFor(
+      "B has A's body",
+      async () => (await b.page.getByLabel('正文', { exact: true }).inputValue()) === '一、培训时间',
+    );
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
+
+    // A, offline, adds to the body (stored on A only); B finalises the draft as it has it.
+    await a.context.setOffline(true);
+    await a.page.getByLabel('正文', { exact: true }).fill('一、培训时间\n二、培训地点');
+    await waitFor('A 存下补充的正文', async () =>
+      (await readRows<{ body: string }>(a.page, 'documents')).some((d) => d.body.includes('二、培训地点')),
+    );
+    await b.page.getByRole('button', { name: '定稿', exact: true }).click();
+    await b.page.getByRole('button', { name: '确认定稿', exact: true }).click();
+    const numbered = b.page.getByRole('heading', { level: 1, name: /^发文 CCIA/ });
+    await numbered.waitFor();
+    const number = (await numbered.innerText()).replace(/^发文 /, '');
+    await a.context.setOffline(false);
+    await waitFor('A 有冲突 1 项', async () => (await statusText(a.page)) === '有冲突 1 项');
+    await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
+
+    // On A the document is marked and cannot be written, numbered, voided or exported until resolved.
+    const mark = a.page.getByRole('alert', { name: '同步冲突' });
+    await mark.waitFor();
+    expect(await mark.innerText()).toContain('这份发文有同步冲突');
+    for (const name of ['保存草稿', '定稿', '作废', '导出 Word'])
+      expect(await a.page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await a.page.getByLabel('正文', { exact: true }).isDisabled()).toBe(true);
+
+    await openSection(a.page, '设置');
+    const conflicts = a.page.getByRole('region', { name: '同步冲突' });
+    await conflicts.getByText(`发文「${TITLE}」：一个版本已定稿，另一个版本是草稿`).waitFor();
+    await conflicts.getByRole('button', { name: '处理冲突' }).click();
+    const dlg = a.page.getByRole('dialog', { name: `处理冲突：发文「${TITLE}」` });
+    await dlg.waitFor();
+    expect(await dlg.innerText()).toContain(`这份发文在一个工作站已定稿（${number}）`);
+    expect(await dlg.innerText()).toContain('草稿版本中与之不同的内容（正文）另存为一份新的草稿');
+    expect(await dlg.getByRole('radio').count()).toBe(0); // nothing chosen field by field
+    await shot(a.page, 'sync-10-closed-document-conflict');
+    await dlg.getByRole('button', { name: '保留已定稿的版本，草稿另存为新草稿', exact: true }).click();
+    await dlg.waitFor({ state: 'hidden' });
+
+    // On both: B's 定稿 as it was issued, and A's typing in a new draft; nothing in conflict.
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const) {
+      await waitFor(`${name} 定稿与新草稿`, async () => {
+        const docs = await readRows<{ title: string; body: string; status: string; docNumber?: string }>(
+          page,
+          'documents',
+        );
+        const final = docs.filter((d) => d.status === 'final');
+        const drafts = docs.filter((d) => d.status === 'draft');
+        return (
+          docs.length === 2 &&
+          final.length === 1 &&
+          final[0]!.docNumber === number &&
+          final[0]!.body === '一、培训时间' &&
+          drafts.length === 1 &&
+          drafts[0]!.title === TITLE &&
+          drafts[0]!.body === '一、培训时间\n二、培训地点'
+        );
+      });
+      await waitFor(`${name} 已同步`, async () => (await statusText(page)) === '已同步');
+    }
+    const resolution = (await readRows<{ summary: string }>(b.page, 'audit')).find((e) =>
+      e.summary.startsWith(`解决同步冲突：发文「${TITLE}」`),
+    );
+    expect(resolution?.summary).toMatch(
+      /^解决同步冲突：发文「关于开展网络安全培训的通知」，保留已定稿的版本（已定稿的发文不能修改）；草稿版本的内容另存为新草稿 #\d+；/,
+    );
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 300_000);
+
   it('the office data of a newer format (shared/data/format.ts): 测试连接 and 连接 refuse; raised while synced, 需升级工作台 keeps the new member here; after the upgrade it goes up', async ({
     launch,
   }) => {

@@ -11,6 +11,7 @@ import { writeAudit } from '../db/audit';
 import { decodeDoc, encodeRow } from '../../../shared/sync/codec';
 import {
   choiceLabel,
+  closedDocumentSide,
   conflictChoices,
   conflictFields,
   resolveChoices,
@@ -36,6 +37,8 @@ export interface ConflictView {
   otherFields: Record<string, unknown>;
   /** What the clerk chooses between: the differing fields, grouped, without those the app keeps itself. */
   choices: ConflictChoice[];
+  /** A 发文 closed in one version and a draft in the other: the closed side, kept whole (no choice). */
+  closed: 'winner' | 'other' | null;
 }
 
 /** A choice as the dialog and the audit trail name it (会员代表, not representative; 任期（年）). */
@@ -98,6 +101,7 @@ export async function loadConflicts(): Promise<ConflictView[]> {
       winnerFields,
       otherFields,
       choices: conflictChoices(ref.table, winnerFields, otherFields),
+      closed: closedDocumentSide(ref.table, w, o),
     });
   }
   return out;
@@ -122,9 +126,14 @@ export function useConflicts(): ConflictView[] {
 /**
  * Resolves one conflict: `pickOther` names the choices taken from the other version (none: keep the
  * winner). The losing revision is written into the audit trail first; then the merged record goes on the
- * winning revision and the losing revision is removed from the replica.
+ * winning revision and the losing revision is removed from the replica. `decision` words the choice in the
+ * audit entry when the caller made it (a closed 发文 kept whole).
  */
-export async function resolveConflict(c: ConflictView, pickOther: readonly string[]): Promise<void> {
+export async function resolveConflict(
+  c: ConflictView,
+  pickOther: readonly string[],
+  decision?: string,
+): Promise<void> {
   const rep = currentReplication();
   if (!rep) throw new Error('未连接服务器，无法处理冲突');
   // What is not kept, field by field: the other version's value where the winner's is kept, the winner's
@@ -142,7 +151,7 @@ export async function resolveConflict(c: ConflictView, pickOther: readonly strin
       ...(memberId !== undefined ? { memberId } : {}),
       action: 'update',
       summary: `解决同步冲突：${recordName(c)}，${
-        named.length ? `采用另一版本的 ${named.join('、')}` : '保留当前版本'
+        decision ?? (named.length ? `采用另一版本的 ${named.join('、')}` : '保留当前版本')
       }；未采用的值记入此条（另一版本：修订 ${c.otherRev}，当前版本：修订 ${c.winnerRev}）`,
       before: resolved.discarded,
       after: resolved.kept,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   choiceLabel,
   choiceText,
+  closedDocumentSide,
   conflictChoices,
   conflictFields,
   resolveChoices,
@@ -157,5 +158,20 @@ describe('conflict choices (issue 19)', () => {
       key: 'holidaySchedules',
       value: { '2027': y2027(7), '2028': y2027(1) },
     });
+  });
+});
+
+describe('closedDocumentSide (a 发文 closed on one workstation, edited as a draft on the other)', () => {
+  const draft = { title: '关于年会的通知', body: '一、补充', status: 'draft' };
+  const final = { title: '关于年会的通知', body: '一、', status: 'final', docNumber: 'CCIA 秘[2026]009 号' };
+  it('names the closed side, either way round; a 作废 counts as closed', () => {
+    expect(closedDocumentSide('documents', final, draft)).toBe('winner');
+    expect(closedDocumentSide('documents', draft, final)).toBe('other');
+    expect(closedDocumentSide('documents', draft, { ...final, status: 'void' })).toBe('other');
+  });
+  it('any other conflict is decided field by field', () => {
+    expect(closedDocumentSide('documents', draft, { ...draft, body: '二' })).toBeNull();
+    expect(closedDocumentSide('documents', final, { ...final, status: 'void' })).toBeNull();
+    expect(closedDocumentSide('members', final, draft)).toBeNull();
   });
 });

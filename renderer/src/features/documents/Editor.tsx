@@ -23,6 +23,7 @@ import {
 import { isIsoDate } from '../../../../shared/charter/dates';
 import { useDraftAutosave } from './draftAutosave';
 import { registerUnsaved } from '../../platform/unsaved';
+import { ConflictMark, useConflicted } from '../../sync/ConflictMark';
 import { useFollowStored } from '../../ui/unsaved';
 import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
 import { fieldLabel } from '../../../../shared/data/auditView';
@@ -172,7 +173,10 @@ function NoticeEditor() {
     }
   }, [doc, form]);
 
-  const readOnly = doc != null && doc.status !== 'draft';
+  // Closed in one version, a draft in the other (or any conflict of the office's sync): nothing is written,
+  // numbered or voided until the clerk resolves it in 设置 → 多人协作 (a second 定稿 would take a second number).
+  const conflicted = useConflicted('documents', draftId);
+  const readOnly = (doc != null && doc.status !== 'draft') || conflicted;
   const draft = useDraftAutosave({
     id: draftId,
     stored: doc ? draftFieldsOf(doc) : undefined,
@@ -403,12 +407,12 @@ function NoticeEditor() {
               定稿
             </Button>
           )}
-          {status !== 'void' && (
+          {status !== 'void' && !conflicted && (
             <Button onClick={onExport} loading={busy === 'export'}>
               导出 Word
             </Button>
           )}
-          {doc && status !== 'void' && (
+          {doc && status !== 'void' && !conflicted && (
             <Button danger onClick={() => voidDialog.open(doc)}>
               作废
             </Button>
@@ -444,6 +448,12 @@ function NoticeEditor() {
           </Typography.Text>
         )}
       </Flex>
+      <ConflictMark
+        table="documents"
+        id={draftId}
+        what="这份发文"
+        description="两个工作站同时修改了它（例如一个工作站定稿时，另一个工作站还在修改草稿），两个版本都已保留。处理之前，这份发文不能修改、定稿、作废或导出。请到 设置 → 多人协作 → 同步冲突 处理。"
+      />
       {leftOut && doc && (
         <Alert
           type="warning"

@@ -17,6 +17,10 @@ import { useAuditNames } from '../../ui/AuditTrail';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
 import { WorkstationList } from './WorkstationList';
+import type { OutgoingDocument } from '../../../../shared/domain/records';
+import { fieldLabel } from '../../../../shared/data/auditView';
+import { draftFieldsOf, sameDraftFields, saveDraft } from '../../records/register';
+import { typingLeftOut } from '../documents/logic';
 
 interface FormValues {
   url: string;
@@ -24,6 +28,84 @@ interface FormValues {
   user: string;
   password: string;
   workstationName: string;
+}
+
+/**
+ * A 发文 closed (定稿 or 作废) on one workstation while the other edited it as a draft: the closed version is
+ * kept whole (R-W1: its number and content are what was issued), and what the draft version holds becomes a
+ * new draft (once: a draft with exactly its fields is not made twice) — before the conflict is resolved, so
+ * it is never only in the audit trail.
+ */
+function ClosedDocumentConflictDialog(props: {
+  conflict: ConflictView & { closed: 'winner' | 'other' };
+  onClose: () => void;
+}) {
+  const { message } = App.useApp();
+  const { conflict } = props;
+  const closed = (conflict.closed === 'winner'
+    ? conflict.winner
+    : conflict.other) as unknown as OutgoingDocument;
+  const draft = (conflict.closed === 'winner'
+    ? conflict.other
+    : conflict.winner) as unknown as OutgoingDocument;
+  const what = closed.status === 'void' ? '已作废' : '已定稿';
+  const differing = typingLeftOut(draftFieldsOf(closed), draftFieldsOf(draft), draftFieldsOf(closed));
+  const [busy, setBusy] = useState(false);
+  const resolve = async () => {
+    setBusy(true);
+    try {
+      let newId: number | undefined;
+      if (differing) {
+        const fields = draftFieldsOf(draft);
+        const drafts = await db.documents.where('status').equals('draft').toArray();
+        newId =
+          drafts.find((d) => sameDraftFields(d, fields))?.id ?? (await saveDraft(db, undefined, fields));
+      }
+      await resolveConflict(
+        conflict,
+        conflict.closed === 'other' ? conflict.choices.map((c) => c.field) : [],
+        `保留${what}的版本（${what}的发文不能修改）${newId !== undefined ? `；草稿版本的内容另存为新草稿 #${newId}` : ''}`,
+      );
+      message.success(
+        newId !== undefined
+          ? `冲突已解决：保留${what}的版本，草稿版本另存为新草稿`
+          : `冲突已解决：保留${what}的版本`,
+      );
+      props.onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`处理冲突：${recordName(conflict)}`}
+      onCancel={props.onClose}
+      width={640}
+      footer={[
+        <Button key="cancel" onClick={props.onClose}>
+          稍后处理
+        </Button>,
+        <Button key="ok" type="primary" onClick={() => void resolve()} loading={busy}>
+          {differing ? `保留${what}的版本，草稿另存为新草稿` : `保留${what}的版本`}
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph>
+        这份发文在一个工作站{what}
+        {closed.docNumber ? `（${closed.docNumber}）` : ''}
+        ，在另一个工作站还作为草稿被修改。{what}的发文不能再修改（发文字号和内容以{what}时为准），因此保留
+        {what}的版本，不逐个字段选择。
+      </Typography.Paragraph>
+      <Typography.Paragraph>
+        {differing
+          ? `草稿版本中与之不同的内容（${differing.fields.map((f) => fieldLabel(f, 'documents')).join('、')}）另存为一份新的草稿，可以继续编辑后再定稿；两个版本都完整记入操作记录。`
+          : '草稿版本的内容与之相同，没有需要另存的内容；两个版本都完整记入操作记录。'}
+      </Typography.Paragraph>
+    </Modal>
+  );
 }
 
 function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
@@ -252,7 +334,10 @@ export function SyncSection() {
             {conflicts.map((c) => (
               <Flex key={c.docId} gap={8} align="center">
                 <span>
-                  {recordName(c)}：{c.choices.length} 个字段不同
+                  {recordName(c)}：
+                  {c.closed
+                    ? `一个版本${(c.closed === 'winner' ? c.winner : c.other).status === 'void' ? '已作废' : '已定稿'}，另一个版本是草稿`
+                    : `${c.choices.length} 个字段不同`}
                 </span>
                 <Button size="small" onClick={() => setOpen(c)}>
                   处理冲突
@@ -263,7 +348,15 @@ export function SyncSection() {
         )}
       </section>
       {connection && <WorkstationList connection={connection} />}
-      {open && <ConflictDialog conflict={open} onClose={() => setOpen(null)} />}
+      {open &&
+        (open.closed ? (
+          <ClosedDocumentConflictDialog
+            conflict={{ ...open, closed: open.closed }}
+            onClose={() => setOpen(null)}
+          />
+        ) : (
+          <ConflictDialog conflict={open} onClose={() => setOpen(null)} />
+        ))}
     </Flex>
   );
 }
