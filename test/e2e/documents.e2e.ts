@@ -24,6 +24,7 @@ import {
   today,
 } from './support';
 import type { OutgoingDocument } from '../../shared/domain/records';
+import { axeViolations } from './axe';
 
 const SEED = path.resolve('../shared/seeds/sunshine-action-call-notice.txt');
 const NUMBER_RE = /CCIA 秘\[(\d{4})\](\d{3}) 号/;
@@ -250,6 +251,7 @@ describe('发文 desk (issue 7)', () => {
       addressee: '各理事单位',
     });
     await stillShot(page, 'documents-typing-left-out');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Leaving asks; 继续编辑 stays.
     await page.getByRole('menuitem', { name: '会员' }).click();

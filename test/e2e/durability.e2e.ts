@@ -225,6 +225,7 @@ describe('durability (issue 13)', () => {
     await openDesk(page, '发文');
     // One draft: its creation was not replayed a second time.
     const rows = page.getByRole('table').getByRole('link', { name: TITLE, exact: true });
+    await rows.first().waitFor(); // the register's rows arrive after its heading (ci83 counted before)
     expect(await rows.count()).toBe(1);
     await rows.click();
     await page.getByRole('heading', { level: 1, name: '发文草稿' }).waitFor();

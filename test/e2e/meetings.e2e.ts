@@ -29,6 +29,7 @@ import {
   today,
 } from './support';
 import { addYears } from '../../shared/charter';
+import { axeViolations } from './axe';
 
 async function newMeeting(page: Page, v: { body: string; form: string; name: string; place: string }) {
   await page.getByRole('button', { name: '新建会议', exact: true }).click();
@@ -525,6 +526,7 @@ describe('会议 desk (issue 6)', () => {
     const versions = await openMinuteVersions(page, box, ITEM);
     await versions.getByText('乙：改写了全部记录。', { exact: false }).waitFor();
     await stillShot(page, 'meetings-minutes-replaced-version');
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await other.close();
     expect(errors).toEqual([]);

@@ -726,6 +726,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     for (const name of ['保存草稿', '定稿', '作废', '导出 Word'])
       expect(await a.page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
     expect(await a.page.getByLabel('正文', { exact: true }).isDisabled()).toBe(true);
+    expect(await axeViolations(a.page)).toEqual([]);
 
     await openSection(a.page, '设置');
     const conflicts = a.page.getByRole('region', { name: '同步冲突' });
@@ -737,6 +738,7 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(await dlg.innerText()).toContain('草稿版本中与之不同的内容（正文）另存为一份新的草稿');
     expect(await dlg.getByRole('radio').count()).toBe(0); // nothing chosen field by field
     await shot(a.page, 'sync-10-closed-document-conflict');
+    expect(await axeViolations(a.page)).toEqual([]);
     await dlg.getByRole('button', { name: '保留已定稿的版本，草稿另存为新草稿', exact: true }).click();
     await dlg.waitFor({ state: 'hidden' });
 
