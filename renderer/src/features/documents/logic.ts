@@ -405,18 +405,7 @@ export function typingLeftOut(
 ): { fields: (keyof DraftFields)[]; draft: DraftFields } | null {
   const fields = FIELD_KEYS.filter((k) => !same(typed[k], base[k]) && !same(typed[k], closed[k]));
   if (fields.length === 0) return null;
-  const draft: DraftFields = {
-    title: closed.title,
-    type: closed.type,
-    date: closed.date,
-    addressee: closed.addressee,
-    body: closed.body,
-    attachments: [...closed.attachments],
-    issuer: closed.issuer,
-    ...(closed.template ? { template: closed.template } : {}),
-    ...(closed.letterhead ? { letterhead: closed.letterhead } : {}),
-    ...(closed.colophon ? { colophon: closed.colophon } : {}),
-  };
+  const draft: DraftFields = { ...closed, attachments: [...closed.attachments] };
   const out = draft as Record<string, unknown>;
   for (const k of fields) {
     if (typed[k] === undefined) delete out[k];

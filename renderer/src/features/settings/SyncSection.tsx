@@ -17,6 +17,7 @@ import { useAuditNames } from '../../ui/AuditTrail';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
 import { WorkstationList } from './WorkstationList';
+import { useRun } from '../../ui/useRun';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { fieldLabel } from '../../../../shared/data/auditView';
 import { draftFieldsOf, sameDraftFields, saveDraft } from '../../records/register';
@@ -40,7 +41,6 @@ function ClosedDocumentConflictDialog(props: {
   conflict: ConflictView & { closed: 'winner' | 'other' };
   onClose: () => void;
 }) {
-  const { message } = App.useApp();
   const { conflict } = props;
   const closed = (conflict.closed === 'winner'
     ? conflict.winner
@@ -50,10 +50,9 @@ function ClosedDocumentConflictDialog(props: {
     : conflict.winner) as unknown as OutgoingDocument;
   const what = closed.status === 'void' ? '已作废' : '已定稿';
   const differing = typingLeftOut(draftFieldsOf(closed), draftFieldsOf(draft), draftFieldsOf(closed));
-  const [busy, setBusy] = useState(false);
-  const resolve = async () => {
-    setBusy(true);
-    try {
+  const { busy, run } = useRun();
+  const resolve = () =>
+    run(async () => {
       let newId: number | undefined;
       if (differing) {
         const fields = draftFieldsOf(draft);
@@ -66,18 +65,11 @@ function ClosedDocumentConflictDialog(props: {
         conflict.closed === 'other' ? conflict.choices.map((c) => c.field) : [],
         `保留${what}的版本（${what}的发文不能修改）${newId !== undefined ? `；草稿版本的内容另存为新草稿 #${newId}` : ''}`,
       );
-      message.success(
-        newId !== undefined
-          ? `冲突已解决：保留${what}的版本，草稿版本另存为新草稿`
-          : `冲突已解决：保留${what}的版本`,
-      );
       props.onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return newId !== undefined
+        ? `冲突已解决：保留${what}的版本，草稿版本另存为新草稿`
+        : `冲突已解决：保留${what}的版本`;
+    });
   return (
     <Modal
       open
