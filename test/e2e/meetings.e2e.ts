@@ -468,7 +468,7 @@ describe('会议 desk (issue 6)', () => {
     expect(errors).toEqual([]);
   });
 
-  it("an agenda item's minutes written by another workstation: followed under the caret while the typing is stored; typing not yet stored stays, and the text it replaced is a 历史版本", async ({
+  it("another workstation's writes to an open meeting: 编辑会议信息 saves only the clerk's changes; an agenda item's minutes follow under the caret while the typing is stored, typing not yet stored stays, and the text it replaced is a 历史版本", async ({
     page,
     errors,
   }) => {
@@ -479,6 +479,27 @@ describe('会议 desk (issue 6)', () => {
       name: '二〇二六年第四次理事会',
       place: '秘书处会议室',
     });
+    const meetingId = (await readRows<{ id: number; name: string }>(page, 'meetings')).find(
+      (m) => m.name === '二〇二六年第四次理事会',
+    )!.id;
+    const other = await otherWriter(page);
+
+    // 编辑会议信息 open while another workstation moves the meeting to another room: the clerk changes
+    // the 主持人 only, and the other's 地点 stays.
+    await page.getByRole('button', { name: '编辑会议信息', exact: true }).click();
+    const edit = dialog(page, '编辑会议信息');
+    await edit.field('主持人').waitFor();
+    await other.update('meetings', meetingId, { place: '联盟第二会议室' });
+    await page.getByText('联盟第二会议室', { exact: true }).waitFor(); // the page behind the dialog is live
+    await edit.field('主持人').fill('李主持');
+    await edit.ok();
+    await edit.closed();
+    await page.getByText('李主持', { exact: true }).waitFor();
+    const meeting = (await readRows<{ id: number; place: string; chair: string }>(page, 'meetings')).find(
+      (m) => m.id === meetingId,
+    );
+    expect(meeting).toMatchObject({ place: '联盟第二会议室', chair: '李主持' });
+
     await page.getByRole('tab', { name: '会议纪要', exact: true }).click();
     const ITEM = '审议年度工作报告';
     const box = await addAgendaItem(page, ITEM);
@@ -495,7 +516,6 @@ describe('会议 desk (issue 6)', () => {
     const id = (await readRows<{ id: number; title: string }>(page, 'agendaItems')).find(
       (i) => i.title === ITEM,
     )!.id;
-    const other = await otherWriter(page);
 
     // The clerk's caret after 甲：; another workstation adds a sentence: shown, the caret where it was.
     await box.evaluate((el: HTMLTextAreaElement) => {

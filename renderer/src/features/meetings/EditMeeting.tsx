@@ -118,9 +118,11 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
   const submit = async () => {
     const v = await form.validateFields();
     const next = meetingFromValues(v);
+    // Only what the clerk changed since the dialog opened: a field another workstation changed meanwhile
+    // (the meeting is live) and the clerk left as it was keeps the other's value.
+    const opened = meetingFromValues(initial);
     const patch: Partial<NewMeeting> = {};
-    for (const k of FIELDS)
-      if ((next[k] ?? '') !== (meeting[k] ?? '')) Object.assign(patch, { [k]: next[k] });
+    for (const k of FIELDS) if ((next[k] ?? '') !== (opened[k] ?? '')) Object.assign(patch, { [k]: next[k] });
     if (Object.keys(patch).length === 0) {
       message.info('没有修改');
       props.onClose();
