@@ -4,8 +4,9 @@
  * writes are imported when there is something to replay). A draft's entry is written only while the draft
  * is still a draft holding the fields the typing started from (`base`): a stale copy never overwrites newer
  * text or a 定稿. A draft closed (定稿 or 作废) before the typing was stored is not touched: what the typing
- * changed that it lacks becomes a new draft (logic.ts typingLeftOut; as the editor's 另存为新草稿). A new notice's entry becomes a draft unless nothing was typed or the register already
- * holds a draft with exactly its fields (it was created just before the page went). Imported by main.tsx.
+ * changed that it lacks becomes a new draft (logic.ts typingLeftOut; as the editor's 另存为新草稿). A new
+ * notice's entry becomes a draft unless nothing was typed or the register already holds a draft with exactly
+ * its fields (it was created just before the page went). Imported by main.tsx.
  */
 import { registerReplayer } from '../../ui/journal';
 
