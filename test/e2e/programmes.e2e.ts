@@ -14,6 +14,7 @@ import {
   it,
   openDesk,
   openSection,
+  otherWriter,
   readRows,
   select,
   setDate,
@@ -173,5 +174,39 @@ describe('专项行动 desk (issue 7)', () => {
     expect(await entry.innerText()).toContain(sha.slice(0, 12));
     // (The settings desk's browser-mode backup notice is another desk's; not an error of this one.)
     expect(errors.filter((e) => !e.includes('自动备份'))).toEqual([]);
+  });
+
+  it('编辑 writes only what the clerk changed: another workstation’s change made while the dialog is open stays', async ({
+    page,
+    errors,
+  }) => {
+    await openDesk(page, '专项行动');
+    await page.getByRole('button', { name: '新建专项行动', exact: true }).click();
+    const create = dialog(page, '新建专项行动');
+    await create.field('名称', { exact: true }).fill('数据安全专项行动');
+    await create.field('证书编号前缀').fill('SJAQ');
+    const deadline = daysFromToday(20);
+    await setDate(create.field('截止日期'), deadline);
+    await create.field('征集年度').fill(deadline.slice(0, 4));
+    await create.ok();
+    await page.getByRole('heading', { level: 1, name: '数据安全专项行动' }).waitFor();
+    const id = (await readRows<{ id: number; name: string }>(page, 'programmes')).find(
+      (p) => p.name === '数据安全专项行动',
+    )!.id;
+
+    const other = await otherWriter(page);
+    await page.getByRole('button', { name: '编辑', exact: true }).click();
+    const edit = dialog(page, '编辑专项行动');
+    await edit.field('简介').waitFor();
+    await other.update('programmes', id, { description: '另一工作站写的简介' });
+    await edit.field('证书编号前缀').fill('SJAQ2');
+    await edit.ok();
+    await edit.closed();
+    await other.close();
+    const p = (
+      await readRows<{ id: number; description: string; certificatePrefix: string }>(page, 'programmes')
+    ).find((x) => x.id === id);
+    expect(p).toMatchObject({ description: '另一工作站写的简介', certificatePrefix: 'SJAQ2' });
+    expect(errors).toEqual([]);
   });
 });

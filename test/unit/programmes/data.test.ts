@@ -56,6 +56,25 @@ async function oneEnrolment(status: 'applied' | 'invited') {
   return { db, p, e };
 }
 
+describe('编辑专项行动 writes what the clerk changed', () => {
+  it('a field another workstation changed while the form was open keeps its value; a field cleared is removed', async () => {
+    const db = freshDb();
+    const p = await sunshine2022(db, { description: '原简介', callNoticeDocId: 7 });
+    const opened = { ...(await db.programmes.get(p))! } as ProgrammeFields & {
+      id?: number;
+      createdAt?: string;
+    };
+    delete opened.id;
+    delete opened.createdAt;
+    await db.programmes.update(p, { description: '另一工作站改的简介' }); // as the replication writes it
+    const { callNoticeDocId: _cleared, ...typed } = { ...opened, deadline: '2022-12-15' };
+    await saveProgramme(db, p, typed, opened);
+    const after = await db.programmes.get(p);
+    expect(after).toMatchObject({ description: '另一工作站改的简介', deadline: '2022-12-15' });
+    expect(after).not.toHaveProperty('callNoticeDocId');
+  });
+});
+
 describe('专项行动 writes (R-P1..R-P3)', () => {
   it('enrols members only, tracks receipts, approves complete ones, numbers certificates, withdraws', async () => {
     const db = freshDb();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Select } from 'antd';
 import { mustFill, mustChoose } from '../../ui/rules';
 import { FormDialog } from '../../ui/FormDialog';
@@ -20,7 +20,18 @@ interface FormValues {
   certificatePrefix: string;
 }
 
-/** 新建 / 编辑专项行动 (R-P1). */
+function fieldsOf(v: FormValues): ProgrammeFields {
+  return {
+    name: v.name.trim(),
+    description: (v.description ?? '').trim(),
+    callYear: v.callYear,
+    deadline: v.deadline,
+    certificatePrefix: v.certificatePrefix.trim(),
+    ...(v.callNoticeDocId != null ? { callNoticeDocId: v.callNoticeDocId } : {}),
+  };
+}
+
+/** 新建 / 编辑专项行动 (R-P1): an edit writes only what the clerk changed. */
 export function ProgrammeFormModal(props: {
   open: boolean;
   programme?: Programme;
@@ -49,6 +60,10 @@ export function ProgrammeFormModal(props: {
         deadline: '',
         certificatePrefix: '',
       };
+  // What the form opened with, while it is open (the programme is live: another workstation may change it).
+  const opened = useRef<FormValues | null>(null);
+  if (!props.open) opened.current = null;
+  else if (opened.current === null) opened.current = initial;
   const deadline = Form.useWatch('deadline', form);
   const warning = pastDeadlineWarning(deadline, today());
   return (
@@ -63,15 +78,12 @@ export function ProgrammeFormModal(props: {
         if (!v) return;
         setBusy(true);
         try {
-          const fields: ProgrammeFields = {
-            name: v.name.trim(),
-            description: (v.description ?? '').trim(),
-            callYear: v.callYear,
-            deadline: v.deadline,
-            certificatePrefix: v.certificatePrefix.trim(),
-            ...(v.callNoticeDocId !== undefined ? { callNoticeDocId: v.callNoticeDocId } : {}),
-          };
-          const id = await saveProgramme(db, p?.id, fields);
+          const id = await saveProgramme(
+            db,
+            p?.id,
+            fieldsOf(v),
+            p && opened.current ? fieldsOf(opened.current) : undefined,
+          );
           message.success('已保存');
           props.onClose(id);
         } catch (e) {

@@ -19,6 +19,7 @@ import {
   withReserved,
 } from '../../records/certificates';
 import { addAudited, writeAudit } from '../../db/audit';
+import { stableJson } from '../../../../shared/sync/codec';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../../records/register';
 import { sha256Hex } from '../documents/logic';
@@ -32,6 +33,11 @@ export async function saveProgramme(
   db: DeskDB,
   id: number | undefined,
   fields: ProgrammeFields,
+  /**
+   * What the edit form opened with: a field the clerk left as it was keeps the stored value (another
+   * workstation may have changed it meanwhile); a field the clerk cleared is removed.
+   */
+  opened?: ProgrammeFields,
 ): Promise<number> {
   if (fields.name.trim() === '') throw new ProgrammeWriteError('请填写名称');
   if (fields.certificatePrefix.trim() === '') throw new ProgrammeWriteError('请填写证书编号前缀');
@@ -46,14 +52,21 @@ export async function saveProgramme(
     }
     const before = await db.programmes.get(id);
     if (!before) throw new ProgrammeWriteError('找不到该专项行动');
-    await db.programmes.update(id, fields);
+    const written: Record<string, unknown> = { ...fields };
+    if (opened) {
+      const keys = new Set([...Object.keys(fields), ...Object.keys(opened)] as (keyof ProgrammeFields)[]);
+      for (const k of keys)
+        written[k] = stableJson(fields[k] ?? null) === stableJson(opened[k] ?? null) ? before[k] : fields[k];
+    }
+    // A field cleared (征集通知) is removed: Dexie deletes a property updated to undefined.
+    await db.programmes.update(id, written as Partial<Programme>);
     await writeAudit(db, {
       entity: 'programmes',
       entityId: id,
       action: 'update',
-      summary: `修改专项行动：${fields.name}`,
+      summary: `修改专项行动：${String(written.name)}`,
       before: { ...before, createdAt: undefined },
-      after: fields,
+      after: written,
     });
     return id;
   });
