@@ -158,8 +158,8 @@ describe('专项行动 desk (issue 7)', () => {
     const listed = page
       .getByRole('table', { name: '本批证书' })
       .getByRole('row', { name: new RegExp(`YGXD-${year}-001`) });
+    await listed.getByText('有效', { exact: true }).waitFor(); // the certificates' state, once read
     expect(await listed.innerText()).toContain(a.name);
-    expect(await listed.innerText()).toContain('有效');
     await shot(page, 'programmes-5-register-batch');
     const batch = await download(page, page.getByRole('button', { name: '导出 Word', exact: true }), {
       saveAs: 'programmes/certificate-batch.docx',

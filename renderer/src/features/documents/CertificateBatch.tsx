@@ -93,7 +93,12 @@ export function CertificateBatchView({ doc }: { doc: OutgoingDocument }) {
             { title: '序号', width: 70, render: (_, __, i) => i + 1 },
             { title: '证书编号', dataIndex: 'certificateNo', width: 200 },
             { title: '单位名称（颁发时）', dataIndex: 'unitName' },
-            { title: '当前状态', width: 260, render: (_, __, i) => certificateState(certs?.[i]) },
+            {
+              title: '当前状态',
+              width: 260,
+              // Nothing while the certificates load: not 找不到证书记录 for a moment (ci87 read it then).
+              render: (_, __, i) => (certs === undefined ? null : certificateState(certs[i])),
+            },
           ]}
         />
       </Flex>
