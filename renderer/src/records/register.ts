@@ -84,6 +84,17 @@ async function createDraft(db: DeskDB, fields: DraftFields): Promise<number> {
 }
 
 /**
+ * The draft holding exactly `fields`, created when the register has none: typing kept for later (the
+ * start-up replay, a conflict's draft version) becomes a draft once, however often it is written.
+ */
+export async function draftWithFields(db: DeskDB, fields: DraftFields): Promise<number> {
+  return db.transaction('rw', [db.documents, db.audit], async () => {
+    const drafts = await db.documents.where('status').equals('draft').toArray();
+    return drafts.find((d) => sameDraftFields(d, fields))?.id ?? createDraft(db, fields);
+  });
+}
+
+/**
  * The editor's autosave of a draft (nothing typed is lost): written while the clerk types, at most a second
  * behind. A draft not yet in the register is created (its audit entry says so); an existing one is
  * updated, with an audit entry only at the start of an editing burst (`audited`), so the trail holds one

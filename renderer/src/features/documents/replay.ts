@@ -40,9 +40,7 @@ registerReplayer(DRAFT_JOURNAL, async (id, entry) => {
   const typed = register.draftFieldsOf(value.data);
   if (id === NEW_DRAFT) {
     if (nothingTypedYet(typed)) return;
-    const drafts = await db.documents.where('status').equals('draft').toArray();
-    if (drafts.some((d) => register.sameDraftFields(d, typed))) return;
-    await register.autosaveDraft(db, undefined, typed, true);
+    await register.draftWithFields(db, typed);
     return;
   }
   const base = fields.safeParse(entry.base);
@@ -52,10 +50,7 @@ registerReplayer(DRAFT_JOURNAL, async (id, entry) => {
     // Closed (定稿 or 作废) before the typing was stored: what it lacks becomes a new draft, as 另存为新草稿
     // would have made it (nothing typed is lost, and the closed document is not touched).
     const left = typingLeftOut(register.draftFieldsOf(base.data), typed, register.draftFieldsOf(doc));
-    if (!left) return;
-    const drafts = await db.documents.where('status').equals('draft').toArray();
-    if (drafts.some((d) => register.sameDraftFields(d, left.draft))) return;
-    await register.autosaveDraft(db, undefined, left.draft, true);
+    if (left) await register.draftWithFields(db, left.draft);
     return;
   }
   if (!register.sameDraftFields(doc, base.data)) return;

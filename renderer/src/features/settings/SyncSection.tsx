@@ -20,7 +20,7 @@ import { WorkstationList } from './WorkstationList';
 import { useRun } from '../../ui/useRun';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
 import { fieldLabel } from '../../../../shared/data/auditView';
-import { draftFieldsOf, sameDraftFields, saveDraft } from '../../records/register';
+import { draftFieldsOf, draftWithFields } from '../../records/register';
 import { typingLeftOut } from '../documents/logic';
 
 interface FormValues {
@@ -31,6 +31,14 @@ interface FormValues {
   workstationName: string;
 }
 
+/** A closed-document conflict's two versions, and the closed one's state in words (已定稿 / 已作废). */
+function closedDocumentVersions(c: ConflictView, closedSide: 'winner' | 'other') {
+  const [closed, draft] = (closedSide === 'winner'
+    ? [c.winner, c.other]
+    : [c.other, c.winner]) as unknown as [OutgoingDocument, OutgoingDocument];
+  return { closed, draft, what: closed.status === 'void' ? '已作废' : '已定稿' };
+}
+
 /**
  * A 发文 closed (定稿 or 作废) on one workstation while the other edited it as a draft: the closed version is
  * kept whole (R-W1: its number and content are what was issued), and what the draft version holds becomes a
@@ -38,31 +46,22 @@ interface FormValues {
  * it is never only in the audit trail.
  */
 function ClosedDocumentConflictDialog(props: {
-  conflict: ConflictView & { closed: 'winner' | 'other' };
+  conflict: ConflictView;
+  closedSide: 'winner' | 'other';
   onClose: () => void;
 }) {
-  const { conflict } = props;
-  const closed = (conflict.closed === 'winner'
-    ? conflict.winner
-    : conflict.other) as unknown as OutgoingDocument;
-  const draft = (conflict.closed === 'winner'
-    ? conflict.other
-    : conflict.winner) as unknown as OutgoingDocument;
-  const what = closed.status === 'void' ? '已作废' : '已定稿';
-  const differing = typingLeftOut(draftFieldsOf(closed), draftFieldsOf(draft), draftFieldsOf(closed));
+  const { conflict, closedSide } = props;
+  const { closed, draft, what } = closedDocumentVersions(conflict, closedSide);
+  const closedFields = draftFieldsOf(closed);
+  // The draft version's fields that the closed one does not hold (it is the base: nothing else was typed).
+  const differing = typingLeftOut(closedFields, draftFieldsOf(draft), closedFields);
   const { busy, run } = useRun();
   const resolve = () =>
     run(async () => {
-      let newId: number | undefined;
-      if (differing) {
-        const fields = draftFieldsOf(draft);
-        const drafts = await db.documents.where('status').equals('draft').toArray();
-        newId =
-          drafts.find((d) => sameDraftFields(d, fields))?.id ?? (await saveDraft(db, undefined, fields));
-      }
+      const newId = differing ? await draftWithFields(db, draftFieldsOf(draft)) : undefined;
       await resolveConflict(
         conflict,
-        conflict.closed === 'other' ? conflict.choices.map((c) => c.field) : [],
+        closedSide === 'other' ? conflict.choices.map((c) => c.field) : [],
         `保留${what}的版本（${what}的发文不能修改）${newId !== undefined ? `；草稿版本的内容另存为新草稿 #${newId}` : ''}`,
       );
       props.onClose();
@@ -328,7 +327,7 @@ export function SyncSection() {
                 <span>
                   {recordName(c)}：
                   {c.closed
-                    ? `一个版本${(c.closed === 'winner' ? c.winner : c.other).status === 'void' ? '已作废' : '已定稿'}，另一个版本是草稿`
+                    ? `一个版本${closedDocumentVersions(c, c.closed).what}，另一个版本是草稿`
                     : `${c.choices.length} 个字段不同`}
                 </span>
                 <Button size="small" onClick={() => setOpen(c)}>
@@ -343,7 +342,8 @@ export function SyncSection() {
       {open &&
         (open.closed ? (
           <ClosedDocumentConflictDialog
-            conflict={{ ...open, closed: open.closed }}
+            conflict={open}
+            closedSide={open.closed}
             onClose={() => setOpen(null)}
           />
         ) : (
