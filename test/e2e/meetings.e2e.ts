@@ -551,4 +551,60 @@ describe('会议 desk (issue 6)', () => {
     await other.close();
     expect(errors).toEqual([]);
   });
+
+  it('更正活动登记 writes only what the clerk changed: another workstation’s place and unit, added while the dialog is open, stay', async ({
+    demoPage: page,
+    errors,
+  }) => {
+    const asOf = today();
+    const [a, b, c, d] = demo(asOf)
+      .members.filter((m) => m.approvedOn && !m.left && m.approvedOn <= asOf)
+      .slice(40, 44);
+    await openSection(page, '会议');
+    await page.getByRole('tab', { name: '活动登记', exact: true }).click();
+    await page.getByRole('button', { name: '登记活动', exact: true }).click();
+    const add = dialog(page, '登记活动');
+    await add.field('活动名称').fill('E2E 合规培训');
+    await add.field('地点').fill('北京');
+    const units = add.select('参加单位');
+    for (const m of [a!, b!]) await units.pick(m.name, { search: m.name.slice(0, 4) });
+    await units.close();
+    await add.ok();
+    await add.closed();
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'E2E 合规培训', exact: true }) });
+    await row.getByRole('cell', { name: '2', exact: true }).waitFor();
+    const activity = (await readRows<{ id: number; name: string; date: string }>(page, 'activities')).find(
+      (x) => x.name === 'E2E 合规培训',
+    )!;
+
+    const other = await otherWriter(page);
+    await row.getByRole('button', { name: '更正', exact: true }).click();
+    const fix = dialog(page, '更正活动登记');
+    await fix.getByText(a!.name, { exact: true }).waitFor();
+    // Another workstation corrects the place and adds unit c while the clerk's dialog shows 北京, a and b.
+    await other.update('activities', activity.id, { place: '上海' });
+    await other.add('participations', { activityId: activity.id, memberId: c!.id, date: activity.date });
+    await row.getByRole('cell', { name: '上海', exact: true }).waitFor(); // the list behind is live
+    // The clerk renames it, takes a out and adds d.
+    await fix.field('活动名称').fill('E2E 数据合规培训');
+    const participants = fix.select('参加单位');
+    for (const m of [a!, d!]) await participants.pick(m.name, { search: m.name.slice(0, 4) });
+    await participants.close();
+    await fix.ok();
+    await fix.closed();
+    await other.close();
+    const fixed = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'E2E 数据合规培训', exact: true }) });
+    await fixed.getByRole('cell', { name: '3', exact: true }).waitFor();
+    expect(await fixed.getByRole('cell', { name: '上海', exact: true }).count()).toBe(1);
+    const stored = (await readRows<{ activityId: number; memberId: number }>(page, 'participations'))
+      .filter((p) => p.activityId === activity.id)
+      .map((p) => p.memberId)
+      .sort((x, y) => x - y);
+    expect(stored).toEqual([b!.id, c!.id, d!.id].sort((x, y) => x! - y!));
+    expect(errors).toEqual([]);
+  });
 });

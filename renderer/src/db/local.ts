@@ -11,7 +11,9 @@
  * localStorage (Node unit tests) an in-memory map stands in.
  */
 
-const PREFIX = 'desk-local:';
+/** The localStorage keys' prefix (a test's second writer of the origin reads this workstation's number). */
+export const LOCAL_STORAGE_PREFIX = 'desk-local:';
+const PREFIX = LOCAL_STORAGE_PREFIX;
 
 const memory = new Map<string, string>();
 const listeners = new Set<() => void>();

@@ -5,12 +5,19 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { makeId, MAX_WORKSTATION } from '../../../shared/data/ids';
+import { LOCAL_KEYS, LOCAL_STORAGE_PREFIX } from '../../../renderer/src/db/local';
 
 type Row = Record<string, unknown>;
 
 export interface OtherWriter {
   /** Writes `changes` into row `key` of `table` through Dexie: the app's window is told, as of any write. */
   update(table: string, key: number, changes: Row): Promise<void>;
+  /**
+   * Adds `row` to `table` through Dexie (the window is told), with an id of another workstation's range (as
+   * a replicated record comes: never one this workstation's id counter could hand out); gives the id.
+   */
+  add(table: string, row: Row): Promise<number>;
   /**
    * Holds a write transaction on `table`: the app's writes to it wait behind it. `release` then puts row
    * `key` with `changes` and commits, before the app's waiting writes run (raw IndexedDB: the window is
@@ -21,6 +28,7 @@ export interface OtherWriter {
 }
 
 export async function otherWriter(page: Page): Promise<OtherWriter> {
+  let added = 0;
   const other = await page.context().newPage();
   await other.goto(`${inject('baseURL')}other-workstation.txt`);
   await other.addScriptTag({ path: path.resolve('node_modules/dexie/dist/dexie.js') });
@@ -29,7 +37,7 @@ export async function otherWriter(page: Page): Promise<OtherWriter> {
   type Win = {
     Dexie: new (name: string) => {
       open(): Promise<unknown>;
-      table(n: string): { update(k: number, c: Row): Promise<number> };
+      table(n: string): { update(k: number, c: Row): Promise<number>; add(r: Row): Promise<number> };
       close(): void;
     };
     release: (changes: Row) => Promise<void>;
@@ -45,6 +53,23 @@ export async function otherWriter(page: Page): Promise<OtherWriter> {
         },
         [table, key, changes] as const,
       ),
+    add: async (table, row) => {
+      const own = await other.evaluate((key) => {
+        const n = (JSON.parse(localStorage.getItem(key) ?? '{}') as { n?: unknown }).n;
+        return typeof n === 'number' ? n : 0;
+      }, LOCAL_STORAGE_PREFIX + LOCAL_KEYS.workstation);
+      const id = makeId(own === MAX_WORKSTATION ? 1 : own + 1, ++added);
+      await other.evaluate(
+        async ([t, r]) => {
+          const db = new (window as unknown as Win).Dexie('secretariat-desk');
+          await db.open();
+          await db.table(t).add(r);
+          db.close();
+        },
+        [table, { ...row, id }] as const,
+      );
+      return id;
+    },
     hold: async (table, key) => {
       await other.evaluate(
         ([t, k]) =>

@@ -276,6 +276,30 @@ describe('更正参加单位: updateActivity (R-M7 participation)', () => {
     );
   });
 
+  it('with what the dialog opened with, writes only what the clerk changed: another workstation’s changes stay', async () => {
+    const id = await addActivity(
+      db,
+      { name: '研讨会', kind: '研讨', date: '2025-05-10', place: '北京' },
+      [1, 2, 3],
+    );
+    const opened = {
+      activity: { name: '研讨会', kind: '研讨', date: '2025-05-10', place: '北京' },
+      memberIds: [1, 2, 3],
+    };
+    // Meanwhile, as the replication writes it: the place corrected and unit 5 added on another workstation.
+    await db.activities.update(id, { place: '上海' });
+    await db.participations.add({ activityId: id, memberId: 5, date: '2025-05-10' });
+    // The clerk renames it, takes unit 1 out and adds unit 4 (the form still shows 北京 and 1, 2, 3).
+    await updateActivity(db, id, { ...opened.activity, name: '数据安全研讨会' }, [2, 3, 4], opened);
+    expect(await db.activities.get(id)).toMatchObject({ name: '数据安全研讨会', place: '上海' });
+    const rows = await db.participations.where('activityId').equals(id).toArray();
+    expect(rows.map((r) => r.memberId).sort()).toEqual([2, 3, 4, 5]);
+    const audit = (await db.audit.where('entity').equals('activities').toArray()).at(-1)!;
+    expect(audit.summary).toContain('参加单位 4 → 4 家');
+    expect(audit.summary).toContain(`新增：${demo.members[3]!.name}`);
+    expect(audit.summary).toContain(`移出：${demo.members[0]!.name}`);
+  });
+
   it('an unchanged activity writes nothing; bad input is rejected and nothing changes', async () => {
     const id = await addActivity(
       db,

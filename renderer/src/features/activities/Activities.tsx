@@ -31,6 +31,19 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
   const editing = activity !== undefined;
   const title = editing ? '更正活动登记' : '登记活动';
   const [form] = Form.useForm<ActivityForm>();
+  // What the form opened with: 更正 writes only what the clerk changed since (another workstation may change
+  // the activity or its units meanwhile, and that change stays).
+  const [initial] = useState<ActivityForm>(() =>
+    activity
+      ? {
+          name: activity.name,
+          date: activity.date,
+          kind: activity.kind,
+          place: activity.place ?? '',
+          memberIds: props.participants ?? [],
+        }
+      : { name: '', date: today(), kind: '会议', memberIds: [] },
+  );
   const { busy: saving, run } = useRun();
   const members = useLiveQuery(() => db.members.toArray(), []);
   const options = useMemo(() => {
@@ -46,7 +59,15 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
     await run(
       async () => {
         if (editing) {
-          await updateActivity(db, activity.id!, input, ids);
+          await updateActivity(db, activity.id!, input, ids, {
+            activity: {
+              name: initial.name,
+              date: initial.date,
+              kind: initial.kind,
+              place: initial.place ?? '',
+            },
+            memberIds: initial.memberIds,
+          });
           message.success(`活动已更正：${ids.length} 家单位参加`);
         } else {
           await addActivity(db, input, ids);
@@ -63,17 +84,7 @@ function ActivityDialog(props: { activity?: Activity; participants?: number[]; o
       <Form
         form={form}
         layout="vertical"
-        initialValues={
-          activity
-            ? {
-                name: activity.name,
-                date: activity.date,
-                kind: activity.kind,
-                place: activity.place ?? '',
-                memberIds: props.participants ?? [],
-              }
-            : { date: today(), kind: '会议', memberIds: [] }
-        }
+        initialValues={activity ? initial : { date: initial.date, kind: initial.kind, memberIds: [] }}
       >
         <Form.Item name="name" label="活动名称" rules={mustFill('活动名称')}>
           <Input />

@@ -49,31 +49,54 @@ export async function addActivity(
  * participation), in one transaction. The participation rows are rewritten — rows of units no longer listed
  * are removed, new units added, the date carried to the kept rows — and the audit entry keeps the before
  * state (the activity and its participant ids) next to the after state. `note` is kept unless given.
+ *
+ * With `opened` (what the 更正 dialog opened with), only what the clerk changed is written: a field left as it
+ * was keeps the stored value, and the units the clerk added or took out are added to or taken out of the
+ * stored list — another workstation may have changed the activity meanwhile (the office's replication), and
+ * its change stays. Without it, `a` and `memberIds` are the whole activity.
  */
 export async function updateActivity(
   db: DeskDB,
   id: number,
   a: ActivityInput,
   memberIds: readonly number[],
+  opened?: { activity: ActivityInput; memberIds: readonly number[] },
 ): Promise<void> {
   const name = a.name.trim();
   if (!name) throw new Error('活动名称不能为空');
   if (!a.kind.trim()) throw new Error('请选择活动类型');
   parseIsoDate(a.date, '活动日期');
-  const ids = [...new Set(memberIds)].sort((x, y) => x - y);
   await db.transaction('rw', [db.activities, db.participations, db.members, db.audit], async () => {
     const before = await db.activities.get(id);
     if (!before) throw new Error('活动不存在');
+    const rows = await db.participations.where('activityId').equals(id).toArray();
+    const beforeIds = [...new Set(rows.map((r) => r.memberId))].sort((x, y) => x - y);
+    const typed = [...new Set(memberIds)];
+    let ids = typed;
+    if (opened) {
+      const was = new Set(opened.memberIds);
+      const now = new Set(typed);
+      ids = [...beforeIds.filter((m) => !was.has(m) || now.has(m)), ...typed.filter((m) => !was.has(m))];
+    }
+    ids = [...new Set(ids)].sort((x, y) => x - y);
     const members = await db.members.bulkGet(ids);
     const unknown = ids.filter((_, i) => !members[i]);
     if (unknown.length) throw new Error(`参加单位不存在（编号 ${unknown.join('、')}）`);
-    const rows = await db.participations.where('activityId').equals(id).toArray();
-    const beforeIds = [...new Set(rows.map((r) => r.memberId))].sort((x, y) => x - y);
-    const after: Activity = { ...before, name, kind: a.kind, date: a.date };
-    const place = (a.place ?? '').trim();
-    if (place) after.place = place;
-    else delete after.place;
-    if (a.note !== undefined) {
+    // A field the clerk left as it was (with `opened`) keeps the stored value.
+    const left = (k: keyof ActivityInput) =>
+      opened !== undefined && (a[k] ?? '').trim() === (opened.activity[k] ?? '').trim();
+    const after: Activity = {
+      ...before,
+      name: left('name') ? before.name : name,
+      kind: left('kind') ? before.kind : a.kind,
+      date: left('date') ? before.date : a.date,
+    };
+    if (!left('place')) {
+      const place = (a.place ?? '').trim();
+      if (place) after.place = place;
+      else delete after.place;
+    }
+    if (a.note !== undefined && !left('note')) {
       if (a.note.trim()) after.note = a.note.trim();
       else delete after.note;
     }
@@ -107,7 +130,7 @@ export async function updateActivity(
       entityId: id,
       action: 'update',
       summary:
-        `活动更正：${name}（${after.date}，参加单位 ${beforeIds.length} → ${ids.length} 家` +
+        `活动更正：${after.name}（${after.date}，参加单位 ${beforeIds.length} → ${ids.length} 家` +
         (added.length ? `；新增：${list(added, nameOf)}` : '') +
         (removed.length ? `；移出：${list(removed, beforeNames)}` : '') +
         '）',
