@@ -169,4 +169,33 @@ describe('minutes autosave (issue 13)', () => {
     act(() => result.current.dismissOthers());
     expect(result.current.othersReplaced).toBe(false);
   });
+
+  it('恢复 a version while typing is not yet stored: the typing is stored first, then the restored text shows and stays; refused while the typing cannot be stored', async () => {
+    const { result, rerender } = renderHook(({ s }) => useDiscussionAutosave(4, s), {
+      initialProps: { s: '第一稿' },
+    });
+    act(() => result.current.onChange('第二稿，正在输入'));
+    const restoreStored = vi.fn(async () => {
+      // The version is written back only after the typing is stored (the restore keeps that as a version).
+      expect(writes.at(-1)?.text).toBe('第二稿，正在输入');
+      return '第一稿';
+    });
+    await act(() => result.current.restore(restoreStored));
+    expect(restoreStored).toHaveBeenCalledTimes(1);
+    rerender({ s: '第一稿' }); // the restored text, delivered by the live query
+    expect(result.current.text).toBe('第一稿');
+    expect(result.current.othersReplaced).toBe(false);
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(writes.at(-1)?.text).toBe('第二稿，正在输入'); // nothing written over the restored text
+
+    failNext = 5;
+    act(() => result.current.onChange('第一稿，又输入'));
+    let refused: unknown;
+    await act(async () => {
+      refused = await result.current.restore(restoreStored).catch((e: unknown) => e);
+    });
+    expect(String(refused)).toContain('刚输入的内容还没有保存');
+    expect(restoreStored).toHaveBeenCalledTimes(1);
+    expect(result.current.text).toBe('第一稿，又输入');
+  });
 });

@@ -8,18 +8,21 @@ import { addAgendaItem, moveAgendaItem, renameAgendaItem, restoreVersion } from 
 import { useDiscussionAutosave } from './hooks';
 import { caretAfterReplace, type QuorumView } from './logic';
 import { MotionsOf } from './Motions';
+import { errorText } from '../../ui/errorText';
 
 function VersionsDialog(props: {
   item: AgendaItem;
   open: boolean;
   onClose: () => void;
-  onRestored: (t: string) => void;
+  /** Restores through the editor (its typing stored first): `restoreStored` writes the version back. */
+  onRestore: (restoreStored: () => Promise<string>) => Promise<void>;
 }) {
   const versions = useLiveQuery(
     () => db.minuteVersions.where('agendaItemId').equals(props.item.id!).reverse().sortBy('savedAt'),
     [props.item.id],
   );
   const [viewing, setViewing] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
   const { message } = App.useApp();
   return (
     <Modal
@@ -41,11 +44,18 @@ function VersionsDialog(props: {
               <Button
                 key="restore"
                 size="small"
+                loading={restoring === v.id}
                 onClick={async () => {
-                  const text = await restoreVersion(db, props.item.id!, v.id!);
-                  props.onRestored(text);
-                  message.success('已恢复该版本（恢复前的内容已另存为历史版本）');
-                  props.onClose();
+                  setRestoring(v.id!);
+                  try {
+                    await props.onRestore(() => restoreVersion(db, props.item.id!, v.id!));
+                    message.success('已恢复该版本（恢复前的内容已另存为历史版本）');
+                    props.onClose();
+                  } catch (e) {
+                    message.error(`恢复失败：${errorText(e)}`);
+                  } finally {
+                    setRestoring(null);
+                  }
                 }}
               >
                 恢复
@@ -232,7 +242,7 @@ function AgendaItemCard(props: {
           item={item}
           open={history}
           onClose={() => setHistory(false)}
-          onRestored={auto.adopt}
+          onRestore={auto.restore}
         />
       ) : null}
     </Card>

@@ -87,7 +87,22 @@ export function useDiscussionAutosave(itemId: number, stored: string) {
   }, [stored, adopt]);
   const dismissOthers = useCallback(() => setOthersReplaced(false), []);
 
-  return { text, state, label, onChange, flush: auto.flush, adopt, othersReplaced, dismissOthers };
+  /**
+   * 恢复 a 历史版本: the clerk's typing is stored first (the restore then keeps it as a version), so the
+   * restored text is what the editor shows and what stays stored. Refused, with nothing changed, while the
+   * typing cannot be stored (a failing write): the restore would be written over at the next retry.
+   */
+  const { flush } = auto;
+  const restore = useCallback(
+    async (restoreStored: () => Promise<string>) => {
+      await flush();
+      if (hasPending()) throw new Error('刚输入的内容还没有保存，请等保存成功后再恢复历史版本');
+      adopt(await restoreStored());
+    },
+    [flush, hasPending, adopt],
+  );
+
+  return { text, state, label, onChange, flush, restore, othersReplaced, dismissOthers };
 }
 
 export type MarkStatus = 'present' | 'absent' | 'leave';
