@@ -58,18 +58,31 @@ export function rowOfFields(
   return { ...winner, value: fields[String(winner.key)] };
 }
 
+/**
+ * Which version changed a choice since the version both came from (their common ancestor): only one of them
+ * — the other kept the ancestor's value, so taking the changed one loses nobody's edit — or both.
+ */
+export type ChangedIn = 'winner' | 'other' | 'both';
+
 export interface ConflictChoice {
   /** The choice's id: its first field. */
   field: string;
   /** Every field the choice takes from the version chosen. */
   fields: string[];
+  /** Where the version both came from is known: which version changed the choice since. */
+  changedIn?: ChangedIn;
 }
 
-/** What the clerk chooses between: the differing fields, grouped, without those the app keeps itself. */
+/**
+ * What the clerk chooses between: the differing fields, grouped, without those the app keeps itself. With
+ * `base`, the fields of the version both came from (read from the replica, when it still holds it), each
+ * choice says which version changed it since (`changedIn`).
+ */
 export function conflictChoices(
   table: string,
   winner: Record<string, unknown>,
   other: Record<string, unknown>,
+  base?: Record<string, unknown>,
 ): ConflictChoice[] {
   const differing = differingFields(winner, other)
     .map((d) => d.field)
@@ -81,9 +94,34 @@ export function conflictChoices(
     if (taken.has(f)) continue;
     const fields = [...(groups.find((g) => g.includes(f)) ?? [f])];
     for (const x of fields) taken.add(x);
-    out.push({ field: fields[0]!, fields });
+    out.push({
+      field: fields[0]!,
+      fields,
+      ...(base ? { changedIn: changedIn(fields, winner, other, base) } : {}),
+    });
   }
   return out;
+}
+
+function changedIn(
+  fields: readonly string[],
+  winner: Record<string, unknown>,
+  other: Record<string, unknown>,
+  base: Record<string, unknown>,
+): ChangedIn {
+  const changed = (v: Record<string, unknown>) =>
+    fields.some((f) => stableJson(v[f]) !== stableJson(base[f]));
+  const w = changed(winner);
+  const o = changed(other);
+  return w && !o ? 'winner' : o && !w ? 'other' : 'both';
+}
+
+/**
+ * The choices to take from the other version before the clerk picks: those only the other version changed
+ * (the winner kept the value both started from), so resolving as proposed keeps both workstations' edits.
+ */
+export function proposedPicks(choices: readonly ConflictChoice[]): string[] {
+  return choices.filter((c) => c.changedIn === 'other').map((c) => c.field);
 }
 
 /** The fields taken from the other version for the choices picked (their groups, and what follows them). */
@@ -195,4 +233,28 @@ export function closedDocumentSide(
   if (closed(winner) && other.status === 'draft') return 'winner';
   if (closed(other) && winner.status === 'draft') return 'other';
   return null;
+}
+
+/** The conflict list's line: how many fields differ, and (where known) how many both versions changed. */
+export function conflictSummary(choices: readonly ConflictChoice[]): string {
+  const differ = `${choices.length} 个字段不同`;
+  if (!choices.length || choices.some((c) => c.changedIn === undefined)) return differ;
+  const both = choices.filter((c) => c.changedIn === 'both').length;
+  return both ? `${differ}，其中 ${both} 个两个版本都修改了` : `${differ}，各只在一个版本中修改`;
+}
+
+/** A revision's ancestry as PouchDB gives it (`revs: true`): the newest revision's generation, ids newest first. */
+export interface RevisionHistory {
+  start: number;
+  ids: readonly string[];
+}
+
+/**
+ * The newest revision both versions of a conflict came from (`<generation>-<id>`), or null when their
+ * histories, as the replica holds them, share none.
+ */
+export function commonAncestor(a: RevisionHistory, b: RevisionHistory): string | null {
+  const revs = (h: RevisionHistory) => h.ids.map((id, i) => `${h.start - i}-${id}`);
+  const inA = new Set(revs(a));
+  return revs(b).find((r) => inA.has(r)) ?? null;
 }

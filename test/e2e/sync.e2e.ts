@@ -339,6 +339,11 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     // Fields by their Chinese names; the ones the app keeps itself (修改时间, 检索文字) are no choice.
     await dlg.locator('[aria-label="会员代表 采用"]').waitFor();
     expect(await dlg.innerText()).not.toMatch(/representative|updatedAt|searchText|修改时间|检索文字/);
+    // Both changed the representative since the version both came from: nothing proposed for it.
+    expect(await dlg.innerText()).toContain('两个版本都修改了');
+    expect(
+      await dlg.locator('[aria-label="会员代表 采用"]').getByRole('radio', { name: '当前版本' }).isChecked(),
+    ).toBe(true);
     await shot(a.page, 'sync-2-member-conflict-dialog');
     // Every differing field from the other version: the loser's representative becomes the record's.
     const others = dlg.getByRole('radio', { name: '另一版本' });
@@ -502,6 +507,15 @@ describe('多人协作 through CouchDB (issue 19)', () => {
       (await readRows<{ key: string; value: Charter }>(page, 'settings')).find((r) => r.key === 'charter')
         ?.value;
 
+    // The 章程参数 saved once and on both workstations: the version both offline edits below start from.
+    await a.page
+      .getByRole('region', { name: '章程参数' })
+      .getByRole('button', { name: '保存章程参数' })
+      .click();
+    await a.page.getByText('章程参数已保存').first().waitFor();
+    await waitFor('B 收到章程参数', async () => (await charterOf(b.page)) !== undefined);
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
+
     // Offline, A raises 会员单位's dues from this year; B changes the term.
     await a.context.setOffline(true);
     await b.context.setOffline(true);
@@ -521,6 +535,10 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
 
     // The dialog on A: the settings' own fields, in words; the 会费标准 one choice with its earlier years.
+    await a.page
+      .getByRole('region', { name: '同步冲突' })
+      .getByText('设置「章程参数」：2 个字段不同，各只在一个版本中修改', { exact: true })
+      .waitFor();
     await a.page.getByRole('region', { name: '同步冲突' }).getByRole('button', { name: '处理冲突' }).click();
     const dlg = a.page.getByRole('dialog', { name: '处理冲突：设置「章程参数」' });
     await dlg.waitFor();
@@ -533,10 +551,21 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     // A's 章程参数已保存 may still be fading out under the dialog's mask (ci75: axe measured it mid-fade).
     await waitFor('the toasts gone', async () => (await a.page.locator('.ant-message-notice').count()) === 0);
     expect(await axeViolations(a.page)).toEqual([]);
-    // Whichever version CouchDB's rule made the winner: A's 会费标准 and B's term are kept.
+    // Whichever version CouchDB's rule made the winner: A's 会费标准 and B's term are kept. Each was changed
+    // on one workstation only (since the version both started from), so the other version's is proposed:
+    // the clerk resolves as proposed.
     const aWon = (await charterOf(a.page))?.duesSchedule.member === 8000;
     const taken = aWon ? '任期（年） 采用' : '会费标准 采用';
-    await dlg.locator(`[aria-label="${taken}"]`).getByRole('radio', { name: '另一版本' }).check();
+    const kept = aWon ? '会费标准 采用' : '任期（年） 采用';
+    expect(
+      await dlg.locator(`[aria-label="${taken}"]`).getByRole('radio', { name: '另一版本' }).isChecked(),
+    ).toBe(true);
+    expect(
+      await dlg.locator(`[aria-label="${kept}"]`).getByRole('radio', { name: '当前版本' }).isChecked(),
+    ).toBe(true);
+    expect(text).toContain('只在当前版本中修改');
+    expect(text).toContain('只在另一版本中修改');
+    expect(text).toContain('按所选字段解决即两边的修改都保留');
     await dlg.getByRole('button', { name: '按所选字段解决' }).click();
     await dlg.waitFor({ state: 'hidden' });
     for (const [name, page] of [

@@ -12,6 +12,7 @@ import { decodeDoc, encodeRow } from '../../../shared/sync/codec';
 import {
   choiceLabel,
   closedDocumentSide,
+  commonAncestor,
   conflictChoices,
   conflictFields,
   resolveChoices,
@@ -21,7 +22,7 @@ import {
 import { parseDocId } from '../../../shared/sync/scope';
 import { TABLE_LABEL } from '../../../shared/data/manifest';
 import { currentReplication, subscribeConflicts } from './engine';
-import type { PouchDoc } from './pouch';
+import type { Pouch, PouchDoc } from './pouch';
 
 export interface ConflictView {
   docId: string;
@@ -90,6 +91,7 @@ export async function loadConflicts(): Promise<ConflictView[]> {
     const o = decodeDoc(other as never) ?? {};
     const winnerFields = conflictFields(ref.table, w);
     const otherFields = conflictFields(ref.table, o);
+    const base = await versionBothCameFrom(rep.local, docId, doc._rev!, otherRev);
     out.push({
       docId,
       table: ref.table,
@@ -100,11 +102,40 @@ export async function loadConflicts(): Promise<ConflictView[]> {
       other: o,
       winnerFields,
       otherFields,
-      choices: conflictChoices(ref.table, winnerFields, otherFields),
+      choices: conflictChoices(
+        ref.table,
+        winnerFields,
+        otherFields,
+        base ? conflictFields(ref.table, base) : undefined,
+      ),
       closed: closedDocumentSide(ref.table, w, o),
     });
   }
   return out;
+}
+
+/**
+ * The version both sides of a conflict came from (their common ancestor), as the replica holds it: it does
+ * when this workstation held that version (the replica is never compacted); a replica that only ever
+ * received the two leaves does not, and the conflict is then decided without it (null).
+ */
+async function versionBothCameFrom(
+  local: Pouch,
+  docId: string,
+  winnerRev: string,
+  otherRev: string,
+): Promise<Record<string, unknown> | null> {
+  try {
+    const [w, o] = await Promise.all(
+      [winnerRev, otherRev].map((rev) => local.get(docId, { rev, revs: true })),
+    );
+    const rev = w?._revisions && o?._revisions ? commonAncestor(w._revisions, o._revisions) : null;
+    if (!rev) return null;
+    const base = await local.get(docId, { rev, attachments: true, binary: true });
+    return base._deleted ? null : (decodeDoc(base as never) ?? null);
+  } catch {
+    return null; // the ancestor's body is not in this replica
+  }
 }
 
 /** The conflicts, live. */

@@ -9,7 +9,10 @@ import {
   choiceText,
   closedDocumentSide,
   conflictChoices,
+  commonAncestor,
   conflictFields,
+  conflictSummary,
+  proposedPicks,
   resolveChoices,
   settingName,
 } from '../../../shared/sync/conflictView';
@@ -50,6 +53,55 @@ describe('conflict choices (issue 19)', () => {
     expect(r.row).toEqual({ ...w, representative: o.representative, updatedAt: NOW });
     expect(r.discarded.representative).toEqual(w.representative);
     expect(resolveChoices('members', w, o, [], now).row).toEqual(w);
+  });
+
+  it('with the version both came from: each choice says who changed it, and what only the other changed is proposed', () => {
+    const base = member(person('钱甲', '13800138001'), { contact: person('李联', '1'), status: 'active' });
+    // The winner changed the contact; the other recorded the leaving (status and its date) and also changed
+    // the representative's mobile where the winner changed the representative's name.
+    const w = { ...base, contact: person('周联', '2'), representative: person('钱甲甲', '13800138001') };
+    const o = {
+      ...base,
+      status: 'left',
+      left: { on: '2026-12-01', kind: 'withdrawal' },
+      representative: person('钱甲', '13900139000'),
+    };
+    const choices = conflictChoices('members', w, o, base);
+    const byField = Object.fromEntries(choices.map((c) => [c.field, c.changedIn]));
+    expect(byField).toEqual({
+      contact: 'winner',
+      representative: 'both',
+      status: 'other',
+      left: 'other', // absent in the version both came from
+    });
+    expect(proposedPicks(choices)).toEqual(['status', 'left']);
+    // Resolved as proposed: the winner's contact and the other's leaving are both kept.
+    const r = resolveChoices('members', w, o, proposedPicks(choices), now);
+    expect(r.row).toMatchObject({
+      contact: w.contact,
+      status: 'left',
+      left: o.left,
+      representative: w.representative,
+    });
+    expect(conflictSummary(choices)).toBe('4 个字段不同，其中 1 个两个版本都修改了');
+    expect(conflictSummary(choices.filter((c) => c.changedIn !== 'both'))).toBe(
+      '3 个字段不同，各只在一个版本中修改',
+    );
+    expect(conflictSummary(conflictChoices('members', w, o))).toBe('4 个字段不同');
+    // Without it, no choice says who changed it, and nothing is proposed.
+    expect(conflictChoices('members', w, o).every((c) => c.changedIn === undefined)).toBe(true);
+    expect(proposedPicks(conflictChoices('members', w, o))).toEqual([]);
+  });
+
+  it('the version both came from: the newest revision in both histories', () => {
+    // 3-a was the last both held; then the winner wrote 4-w and 5-w, the other 4-o.
+    expect(
+      commonAncestor({ start: 5, ids: ['w5', 'w4', 'a', 'x'] }, { start: 4, ids: ['o4', 'a', 'x'] }),
+    ).toBe('3-a');
+    // Two first revisions made apart (the record created on both): none.
+    expect(commonAncestor({ start: 1, ids: ['p'] }, { start: 1, ids: ['q'] })).toBeNull();
+    // The same id at another generation is not the same revision.
+    expect(commonAncestor({ start: 2, ids: ['w', 'a'] }, { start: 3, ids: ['o', 'a', 'z'] })).toBeNull();
   });
 
   it('a member’s name taken: its search text follows it', () => {

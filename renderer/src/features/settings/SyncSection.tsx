@@ -12,7 +12,13 @@ import {
   useConflicts,
   type ConflictView,
 } from '../../sync/conflicts';
-import { choiceParts, type ConflictChoice } from '../../../../shared/sync/conflictView';
+import {
+  choiceParts,
+  conflictSummary,
+  proposedPicks,
+  type ChangedIn,
+  type ConflictChoice,
+} from '../../../../shared/sync/conflictView';
 import { useAuditNames } from '../../ui/AuditTrail';
 import { syncStatusLabel } from '../../../../shared/sync/status';
 import { errorText } from '../../ui/errorText';
@@ -99,6 +105,12 @@ function ClosedDocumentConflictDialog(props: {
   );
 }
 
+const CHANGED_IN_TEXT: Record<ChangedIn, string> = {
+  winner: '只在当前版本中修改',
+  other: '只在另一版本中修改',
+  both: '两个版本都修改了',
+};
+
 function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
   const { message } = App.useApp();
   const { conflict } = props;
@@ -114,7 +126,11 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
       which,
       names,
     ).map((line, i) => <div key={i}>{line}</div>);
-  const [pick, setPick] = useState<Record<string, 'winner' | 'other'>>({});
+  // What only the other version changed is proposed: resolved as proposed, both workstations' edits stay.
+  const [pick, setPick] = useState<Record<string, 'winner' | 'other'>>(() =>
+    Object.fromEntries(proposedPicks(conflict.choices).map((f) => [f, 'other'])),
+  );
+  const known = conflict.choices.some((c) => c.changedIn !== undefined);
   const [busy, setBusy] = useState(false);
   const resolve = async (keepWinner: boolean) => {
     setBusy(true);
@@ -149,6 +165,10 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
     >
       <Typography.Paragraph>
         两个工作站同时修改了这条记录。各工作站当前显示的都是按服务器规则选定的版本（当前版本），它不一定是本工作站的修改；请逐个字段选择保留哪个版本。未采用的版本会完整记入操作记录。
+        {known ? '只在一个版本中修改的字段，已选中修改后的值（按所选字段解决即两边的修改都保留）。' : null}
+        {conflict.choices.some((c) => c.changedIn === 'both')
+          ? '两个版本都修改了的字段，请核对后选择。'
+          : null}
       </Typography.Paragraph>
       <Table<ConflictChoice>
         size="small"
@@ -158,7 +178,23 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
         dataSource={conflict.choices}
         locale={{ emptyText: '两个版本只在自动记录的字段（修改时间、检索文字）上不同：保留当前版本即可' }}
         columns={[
-          { title: '字段', width: 120, render: (_, r) => conflictFieldLabel(conflict, r) },
+          {
+            title: '字段',
+            width: 130,
+            render: (_, r) => (
+              <>
+                <div>{conflictFieldLabel(conflict, r)}</div>
+                {r.changedIn ? (
+                  <Typography.Text
+                    type={r.changedIn === 'both' ? 'warning' : 'secondary'}
+                    style={{ fontSize: 12 }}
+                  >
+                    {CHANGED_IN_TEXT[r.changedIn]}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
           { title: '当前版本', render: (_, r) => side(r, 'winner') },
           { title: '另一版本', render: (_, r) => side(r, 'other') },
           {
@@ -328,7 +364,7 @@ export function SyncSection() {
                   {recordName(c)}：
                   {c.closed
                     ? `一个版本${closedDocumentVersions(c, c.closed).what}，另一个版本是草稿`
-                    : `${c.choices.length} 个字段不同`}
+                    : conflictSummary(c.choices)}
                 </span>
                 <Button size="small" onClick={() => setOpen(c)}>
                   处理冲突
