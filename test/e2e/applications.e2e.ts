@@ -9,12 +9,14 @@ import {
   it,
   openDesk,
   openSection,
+  otherWriter,
   readRows,
   select,
   shot,
   today,
 } from './support';
 import { annualDues, creditCodeCheckChar } from '../../shared/charter';
+import { axeViolations } from './axe';
 
 const FIRST17 = '91330106MA2H7K8L9';
 const CODE = FIRST17 + creditCodeCheckChar(FIRST17);
@@ -152,6 +154,61 @@ describe('入会申请 desk (issue 5, R-M3)', () => {
     await ask.getByText('新建入会申请有未保存的修改。离开本页，这些修改将丢失。').waitFor();
     await ask.getByRole('button', { name: '继续编辑' }).click();
     expect(await page.getByLabel('单位名称', { exact: true }).inputValue()).toBe(expelled.name);
+    expect(errors).toEqual([]);
+  });
+
+  it('材料接收 on two workstations: a box ticked on the other shows here, one the clerk changed stays and is named, leaving unsaved asks, and 保存材料 keeps both', async ({
+    page,
+    errors,
+  }) => {
+    const name = '宁波示例网络科技有限公司';
+    const first17 = '91330201MA2J3K4L5';
+    await openDesk(page, '入会申请');
+    await clickToPage(page, '新建申请', '新建入会申请');
+    await page.locator('.ant-select').filter({ hasText: '会员单位' }).first().waitFor();
+    await fillMemberForm(page, {
+      单位名称: name,
+      统一社会信用代码: first17 + creditCodeCheckChar(first17),
+      注册地: '浙江省宁波市',
+    });
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `入会申请：${name}` }).waitFor();
+    type Row = { id: number; unit: { name: string }; materials: Record<string, boolean> };
+    const stored = async () => (await readRows<Row>(page, 'applications')).find((a) => a.unit.name === name)!;
+    const app = await stored();
+
+    // The clerk ticks 入会申请书 (not saved yet); another workstation saves 单位介绍 and 入会申请书 unticked.
+    const materials = page.getByRole('region', { name: '材料接收' });
+    await materials.getByLabel('入会申请书（盖章）').check();
+    const other = await otherWriter(page);
+    await other.update('applications', app.id, {
+      materials: { ...app.materials, application: false, introduction: true },
+    });
+    const intro = materials.getByLabel('单位介绍');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('input[type=checkbox][id$="introduction"]') as HTMLInputElement | null)
+          ?.checked,
+    );
+    expect(await intro.isChecked()).toBe(true);
+    expect(await materials.getByLabel('入会申请书（盖章）').isChecked()).toBe(true);
+    const notice = materials.getByRole('alert');
+    await notice
+      .getByText('刚修改了材料接收情况中你也在修改的：入会申请书（盖章）', { exact: false })
+      .waitFor();
+    await other.close();
+
+    // Leaving with the tick not saved asks; 继续编辑 keeps it.
+    await page.getByRole('menuitem', { name: '会员' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
+    await ask.getByText(`${name}的材料接收情况有未保存的修改`, { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await ask.waitFor({ state: 'hidden' });
+
+    await materials.getByRole('button', { name: '保存材料' }).click();
+    await page.getByText('已保存材料接收情况').first().waitFor();
+    expect((await stored()).materials).toMatchObject({ application: true, introduction: true });
     expect(errors).toEqual([]);
   });
 });

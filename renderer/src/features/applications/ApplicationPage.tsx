@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -34,6 +34,8 @@ import { memberCertificateDocx, membershipApplicationDocx } from './word';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
 import { useRun } from '../../ui/useRun';
 import { useCharterSettings } from '../../records/settings';
+import { useFollowStored, useUnsavedForm } from '../../ui/unsaved';
+import { StoredChangedNotice } from '../../ui/StoredChangedNotice';
 
 function StepCard(props: {
   n: number;
@@ -75,6 +77,17 @@ const dateRule = (message: string) => [
 function MaterialsStep({ app, gate }: { app: Application; gate: StepGate }) {
   const { busy, run } = useRun();
   const [form] = Form.useForm();
+  // The stored receipt (live): a box another workstation ticked shows here unless the clerk changed it, and
+  // leaving with boxes ticked but not saved asks first.
+  const stored = useMemo(
+    () => ({ ...app.materials, receivedOn: app.materialsReceivedOn ?? today() }),
+    [app.materials, app.materialsReceivedOn],
+  );
+  const unsaved = useUnsavedForm(form, `${app.unit.name}的材料接收情况`, {
+    initial: stored,
+    enabled: app.step === 'materials',
+  });
+  const followed = useFollowStored(form, stored);
   const done =
     app.step !== 'materials' ? (
       <Descriptions size="small" column={1}>
@@ -88,20 +101,32 @@ function MaterialsStep({ app, gate }: { app: Application; gate: StepGate }) {
         form={form}
         name="materials"
         layout="vertical"
-        initialValues={{ ...app.materials, receivedOn: app.materialsReceivedOn ?? today() }}
+        initialValues={stored}
         onFinish={(v: Record<string, unknown>) =>
           run(
             () =>
-              saveMaterials(
-                db,
-                app.id as number,
-                Object.fromEntries(MATERIALS.map((m) => [m.key, v[m.key] === true])),
-                v.receivedOn as string | undefined,
+              unsaved.saving(() =>
+                saveMaterials(
+                  db,
+                  app.id as number,
+                  Object.fromEntries(MATERIALS.map((m) => [m.key, v[m.key] === true])),
+                  v.receivedOn as string | undefined,
+                ),
               ),
             '已保存材料接收情况',
           )
         }
       >
+        <StoredChangedNotice
+          what="材料接收情况"
+          conflicts={followed.conflicts}
+          label={(path) =>
+            path[0] === 'receivedOn'
+              ? '收到日期'
+              : (MATERIALS.find((m) => m.key === path[0])?.label ?? path.join('.'))
+          }
+          onTakeStored={followed.takeStored}
+        />
         <Flex vertical>
           {MATERIALS.map((m) => (
             <Form.Item key={m.key} name={m.key} valuePropName="checked" style={{ marginBottom: 4 }}>
