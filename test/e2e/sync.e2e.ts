@@ -566,6 +566,14 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(text).toContain('只在当前版本中修改');
     expect(text).toContain('只在另一版本中修改');
     expect(text).toContain('按所选字段解决即两边的修改都保留');
+    // 保留当前版本 would drop the other version's change: it says which, and 返回 keeps the dialog.
+    await dlg.getByRole('button', { name: '保留当前版本' }).click();
+    const ask = a.page.getByRole('dialog').filter({ hasText: '保留当前版本？' });
+    await ask
+      .getByText(`另一版本中只在那里修改的 ${aWon ? '任期（年）' : '会费标准'} 将不采用`, { exact: false })
+      .waitFor();
+    await ask.getByRole('button', { name: '返回' }).click();
+    await ask.waitFor({ state: 'hidden' });
     await dlg.getByRole('button', { name: '按所选字段解决' }).click();
     await dlg.waitFor({ state: 'hidden' });
     for (const [name, page] of [

@@ -112,7 +112,7 @@ const CHANGED_IN_TEXT: Record<ChangedIn, string> = {
 };
 
 function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { conflict } = props;
   const names = useAuditNames();
   // Each side as the audit trail reads it: labelled parts, formatted values, never JSON.
@@ -145,6 +145,20 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
       setBusy(false);
     }
   };
+  // 保留当前版本 drops what only the other version changed: said, and asked, first.
+  const keepWinner = () => {
+    const dropped = conflict.choices
+      .filter((c) => c.changedIn === 'other')
+      .map((c) => conflictFieldLabel(conflict, c));
+    if (!dropped.length) return void resolve(true);
+    modal.confirm({
+      title: '保留当前版本？',
+      content: `另一版本中只在那里修改的 ${dropped.join('、')} 将不采用（记入操作记录）。要保留两边的修改，请返回后按所选字段解决。`,
+      okText: '保留当前版本',
+      cancelText: '返回',
+      onOk: () => resolve(true),
+    });
+  };
   return (
     <Modal
       open
@@ -155,7 +169,7 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
         <Button key="cancel" onClick={props.onClose}>
           稍后处理
         </Button>,
-        <Button key="keep" onClick={() => void resolve(true)} loading={busy}>
+        <Button key="keep" onClick={keepWinner} loading={busy}>
           保留当前版本
         </Button>,
         <Button key="ok" type="primary" onClick={() => void resolve(false)} loading={busy}>
