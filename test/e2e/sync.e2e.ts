@@ -889,4 +889,79 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(await memberNames(a.page)).toEqual(['北京戊方安全技术有限公司']);
     expect(a.errors).toEqual([]);
   }, 300_000);
+
+  it('the same payment entered on both workstations offline: both list its receipt number as entered twice, voiding one on A clears it on both; entered again on B, it is refused at 收据号', async ({
+    launch,
+  }) => {
+    const { a, b } = await twoWorkstations(launch, 'ccia-desk-receipts');
+    const unit = '广州丁方安全技术有限公司';
+    await addMember(a.page, unit, '91440101MA5C6D7E8');
+    await waitFor('B 收到会员', async () => (await memberNames(b.page)).includes(unit));
+    await waitFor('A 已同步', async () => (await statusText(a.page)) === '已同步');
+
+    // The transfer entered from the bank statement on A and from the receipt book on B, both offline. (The
+    // 会费 desk opened first: offline, the browser build cannot fetch a desk's code it has not loaded yet —
+    // the test's server is "the network" here; Electron loads it from the app's own files.)
+    await openDesk(a.page, '会费');
+    await openDesk(b.page, '会费');
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await recordPayment(a.page, unit, 'SJ-0042');
+    await recordPayment(b.page, unit, 'SJ-0042');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const)
+      await waitFor(
+        `${name} 两笔缴费`,
+        async () =>
+          (await readRows<{ receiptNo?: string }>(page, 'payments')).filter((p) => p.receiptNo === 'SJ-0042')
+            .length === 2,
+      );
+    const clash = (page: Page) => page.getByRole('alert').filter({ hasText: '1 个收据号重复登记' });
+    await openDesk(b.page, '会费');
+    await clash(b.page).getByText('收据号 SJ-0042（同一单位同一年度登记两次）', { exact: false }).waitFor();
+    await openDesk(a.page, '会费');
+    await clash(a.page).waitFor();
+    await shot(a.page, 'sync-11-receipt-twice');
+    expect(await axeViolations(a.page)).toEqual([]);
+
+    // On A: the unit's 缴费明细 from the notice, both marked; 作废 one, its reason given.
+    await clash(a.page)
+      .getByRole('button', { name: new RegExp(`^${unit}`) })
+      .click();
+    const drawer = dialog(a.page, `缴费明细：${unit}`);
+    await drawer.getByText('收据号重复登记').first().waitFor();
+    expect(await drawer.getByText('收据号重复登记').count()).toBe(2);
+    await drawer.locator('tr', { hasText: 'SJ-0042' }).first().getByRole('button', { name: '作废' }).click();
+    const voidDialog = dialog(a.page, '作废缴费记录');
+    expect(await voidDialog.field('作废原因').inputValue()).toBe('重复登记（收据号 SJ-0042）');
+    await voidDialog.ok('确认作废');
+    await drawer.getByText('已作废：重复登记（收据号 SJ-0042）').waitFor();
+    await waitFor('标记已去掉', async () => (await drawer.getByText('收据号重复登记').count()) === 0);
+    await a.page.locator('.ant-drawer-close').click();
+    await drawer.closed();
+    await waitFor('A 不再提示', async () => (await clash(a.page).count()) === 0);
+    await waitFor('B 不再提示', async () => (await clash(b.page).count()) === 0);
+
+    // Entered a third time on B (online): refused at the field, the dialog kept as typed.
+    await b.page.getByRole('button', { name: '登记缴费', exact: true }).first().click();
+    const d = dialog(b.page, /登记缴费/);
+    await d.waitFor();
+    await d.select('会员单位').pick(unit, { search: unit.slice(0, 4) });
+    if (!(await d.field('金额').inputValue())) await d.field('金额').fill('1000');
+    await d.field('收据号').fill('SJ-0042');
+    await d.ok();
+    await d.getByText('收据号 SJ-0042 已登记为广州丁方安全技术有限公司', { exact: false }).waitFor();
+    expect(await d.getByText('同一笔缴费不能登记两次', { exact: false }).count()).toBe(1);
+    expect(await d.field('收据号').inputValue()).toBe('SJ-0042');
+    expect(
+      (await readRows<{ receiptNo?: string }>(b.page, 'payments')).filter((p) => p.receiptNo === 'SJ-0042')
+        .length,
+    ).toBe(2);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+  }, 300_000);
 });

@@ -227,6 +227,37 @@ describe('dues writes: transactional and audited', () => {
     expect(await db.audit.count()).toBe(0);
   });
 
+  it('收据号: refused when another unit’s payment or this unit’s payment of the same year holds it; another year, or after voiding, is fine', async () => {
+    const db = freshDb();
+    await db.members.bulkAdd([member(1), member(2)]);
+    const base = {
+      memberId: 1,
+      year: 2026,
+      paidOn: '2026-02-01',
+      amount: 2000,
+      method: '银行转账' as const,
+      receiptNo: 'SJ-2026-001',
+    };
+    const first = await recordPayment(db, base, '2026-11-21');
+    const twice = recordPayment(
+      db,
+      { ...base, receiptNo: ' sj-2026-001', paidOn: '2026-02-02' },
+      '2026-11-21',
+    );
+    await expect(twice).rejects.toThrow('同一笔缴费不能登记两次');
+    await expect(twice).rejects.toMatchObject({ field: 'receiptNo' });
+    await expect(recordPayment(db, { ...base, memberId: 2 }, '2026-11-21')).rejects.toThrow(
+      /已登记为.*2026 年会费（2026-02-01 缴费 2,000 元）：一张收据只对应一家单位/,
+    );
+    expect(await db.payments.count()).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+    const earlier = await recordPayment(db, { ...base, year: 2025 }, '2026-11-21'); // one receipt, two years
+    await voidPayment(db, first, '收据号录错');
+    await voidPayment(db, earlier, '收据号录错');
+    await recordPayment(db, { ...base, memberId: 2 }, '2026-11-21'); // the voided one no longer holds it
+    await expect(recordPayment(db, { ...base, memberId: 1 }, '2026-11-21')).rejects.toThrow('一家单位');
+  });
+
   it('R-D5: an override needs a reason, replaces the earlier one, and is audited before/after', async () => {
     const db = freshDb();
     await db.members.add(member(1));

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -13,6 +13,7 @@ import {
   Progress,
   Radio,
   Select,
+  Space,
   Table,
   Tag,
   Typography,
@@ -32,7 +33,8 @@ import type { LedgerRow } from './ledger';
 import { yuan } from './ledger';
 import { buildDuesNoticesDocx, buildDuesNoticesZip } from './word';
 import { documentOptionsFromSettings } from '../settings/documentSettings';
-import { PAYMENT_METHODS, recordPayment, setOverride, voidPayment } from './writes';
+import { PAYMENT_METHODS, PaymentWriteError, recordPayment, setOverride, voidPayment } from './writes';
+import type { ReceiptClash } from '../../../../shared/data/receipts';
 import { saveBank, saveTrackedFrom, type BankSetting } from '../../records/settings';
 import { errorText } from '../../ui/errorText';
 import { useRun } from '../../ui/useRun';
@@ -84,19 +86,26 @@ export function PaymentModal(props: {
     if (memberId === undefined) return;
     await run(
       async () => {
-        await recordPayment(
-          db,
-          {
-            memberId,
-            year: props.year,
-            paidOn: v.paidOn ?? '',
-            amount: v.amount ?? 0,
-            method: (v.method ?? '') as (typeof PAYMENT_METHODS)[number],
-            receiptNo: v.receiptNo ?? '',
-            note: v.note || undefined,
-          },
-          today(),
-        );
+        try {
+          await recordPayment(
+            db,
+            {
+              memberId,
+              year: props.year,
+              paidOn: v.paidOn ?? '',
+              amount: v.amount ?? 0,
+              method: (v.method ?? '') as (typeof PAYMENT_METHODS)[number],
+              receiptNo: v.receiptNo ?? '',
+              note: v.note || undefined,
+            },
+            today(),
+          );
+        } catch (e) {
+          // A receipt number already used: said at the field, the dialog kept as typed.
+          if (!(e instanceof PaymentWriteError) || !e.field) throw e;
+          form.setFields([{ name: e.field, errors: [e.message] }]);
+          return;
+        }
         message.success('缴费已登记');
         form.resetFields();
         props.onClose();
@@ -255,8 +264,15 @@ export function OverrideModal(props: { open: boolean; year: number; row?: Ledger
   );
 }
 
-/** A member's payments (all years), with 作废 (void with a reason; never deleted). */
-export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) {
+/**
+ * A member's payments (all years), with 作废 (void with a reason; never deleted). A payment of a receipt
+ * number stored twice (`clashes`, shared/data/receipts.ts) is marked, and its 作废 reason says so.
+ */
+export function PaymentsDrawer(props: {
+  row?: LedgerRow;
+  clashes?: readonly ReceiptClash[];
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const memberId = props.row?.memberId;
   const payments = useLiveQuery(
@@ -265,6 +281,11 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
   );
   const [voiding, setVoiding] = useState<Payment | null>(null);
   const [reasonForm] = Form.useForm<{ reason?: string }>();
+  const clashOf = useMemo(() => {
+    const m = new Map<number, ReceiptClash>();
+    for (const c of props.clashes ?? []) for (const p of c.payments) if (p.id !== undefined) m.set(p.id, c);
+    return m;
+  }, [props.clashes]);
   const sorted = [...(payments ?? [])].sort((a, b) => b.year - a.year || b.paidOn.localeCompare(a.paidOn));
   const doVoid = async () => {
     if (!voiding?.id) return;
@@ -306,7 +327,12 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
               p.voided ? (
                 <Tag title={`作废原因：${p.voided.reason}`}>已作废：{p.voided.reason}</Tag>
               ) : (
-                <Tag color="green">有效</Tag>
+                <Space size={4} wrap>
+                  <Tag color="green">有效</Tag>
+                  {p.id !== undefined && clashOf.has(p.id) ? (
+                    <Tag color="red">{RECEIPT_CLASH_TAG[clashOf.get(p.id)!.kind]}</Tag>
+                  ) : null}
+                </Space>
               ),
           },
           {
@@ -319,6 +345,14 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
                   danger
                   onClick={() => {
                     reasonForm.resetFields();
+                    const clash = p.id !== undefined ? clashOf.get(p.id) : undefined;
+                    if (clash)
+                      reasonForm.setFieldValue(
+                        'reason',
+                        clash.kind === 'twice'
+                          ? `重复登记（收据号 ${clash.receiptNo}）`
+                          : `收据号 ${clash.receiptNo} 与其他单位的缴费重复`,
+                      );
                     setVoiding(p);
                   }}
                 >
@@ -352,6 +386,12 @@ export function PaymentsDrawer(props: { row?: LedgerRow; onClose: () => void }) 
     </Drawer>
   );
 }
+
+/** How a payment of a clashing receipt number is marked. */
+export const RECEIPT_CLASH_TAG: Record<ReceiptClash['kind'], string> = {
+  twice: '收据号重复登记',
+  units: '收据号与其他单位重复',
+};
 
 /** The bank details printed on dues notices (db.settings 'bank'): 户名, 开户行, 账号. */
 export function BankForm(props: { initial?: BankSetting; onSaved?: () => void }) {

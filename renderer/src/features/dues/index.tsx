@@ -26,6 +26,7 @@ import { useExportFile } from '../../ui/exportFile';
 import { duesLedgerWorkbook } from '../../io/export';
 import { today } from '../../ui/today';
 import { TIER_LABEL } from '../../../../shared/domain/types';
+import { receiptClashes } from '../../../../shared/data/receipts';
 import { DuesChart } from './Chart';
 import { DUES_TABLES, loadDuesData } from './data';
 import { keptDuesYear } from '../home/derived';
@@ -153,6 +154,13 @@ export function DuesDesk() {
     [ledger.rows, data, full, year],
   );
   const byId = useMemo(() => new Map(ledger.rows.map((r) => [r.memberId, r])), [ledger.rows]);
+  // Receipt numbers stored twice this year (another workstation entered the same payment offline, a
+  // restore, older data): listed until one of each is voided.
+  const clashes = useMemo(() => {
+    const ofYear =
+      data && year === data.year ? data.yearPayments : (full?.payments ?? []).filter((p) => p.year === year);
+    return receiptClashes(ofYear);
+  }, [data, full, year]);
   const selectedRows = selected.map((id) => byId.get(id)).filter((r): r is LedgerRow => r !== undefined);
 
   const columns: TableColumnsType<LedgerRow> = [
@@ -355,6 +363,43 @@ export function DuesDesk() {
             />
           )}
 
+          {clashes.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={`${clashes.length} 个收据号重复登记：请核对，并在缴费明细中作废多登记的一笔`}
+              description={
+                <Flex vertical gap={2}>
+                  {clashes.slice(0, 5).map((c) => (
+                    <span key={c.receiptNo}>
+                      收据号 {c.receiptNo}（
+                      {c.kind === 'twice' ? '同一单位同一年度登记两次' : '登记在不同单位'}）：
+                      {[...new Set(c.payments.map((p) => p.memberId))].map((id) => {
+                        const row = byId.get(id);
+                        const mine = c.payments.filter((p) => p.memberId === id);
+                        const label = `${row?.name ?? `会员 ${id}`}（${mine.map((p) => `${p.paidOn} ${yuan(p.amount)} 元`).join('、')}）`;
+                        return row ? (
+                          <Button
+                            key={id}
+                            type="link"
+                            size="small"
+                            onClick={() => setDialog({ kind: 'payments', row })}
+                          >
+                            {label}
+                          </Button>
+                        ) : (
+                          <span key={id}> {label}</span>
+                        );
+                      })}
+                    </span>
+                  ))}
+                  {clashes.length > 5 ? <span>等 {clashes.length} 个</span> : null}
+                </Flex>
+              }
+            />
+          )}
+
           {ledger.problems.length > 0 && (
             <Alert
               type="warning"
@@ -495,6 +540,7 @@ export function DuesDesk() {
       />
       <PaymentsDrawer
         row={dialog?.kind === 'payments' ? dialog.row : undefined}
+        clashes={clashes}
         onClose={() => setDialog(null)}
       />
       <ExportModal

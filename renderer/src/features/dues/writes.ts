@@ -6,6 +6,7 @@ import { isIsoDate } from '../../../../shared/charter';
 import type { DuesOverride, Payment } from '../../../../shared/domain/records';
 import { addAudited, writeAudit } from '../../db/audit';
 import type { DeskDB } from '../../db/schema';
+import { receiptClashText, receiptClashWith, receiptKey } from '../../../../shared/data/receipts';
 
 export const PAYMENT_METHODS = ['银行转账', '现金', '其他'] as const;
 
@@ -37,7 +38,21 @@ function firstIssue(e: z.ZodError): string {
   return e.issues[0]?.message ?? '输入有误';
 }
 
-/** Records one payment (several per year are allowed). Returns the new payment id. */
+/** A payment refused, in Chinese; `field` names the form field it is about. */
+export class PaymentWriteError extends RangeError {
+  constructor(
+    message: string,
+    readonly field?: 'receiptNo',
+  ) {
+    super(message);
+    this.name = 'PaymentWriteError';
+  }
+}
+
+/**
+ * Records one payment (several per year are allowed). Refuses a receipt number already held by another
+ * unit's payment or by this unit's payment of the same year (not voided). Returns the new payment id.
+ */
 export async function recordPayment(
   db: DeskDB,
   input: PaymentInput,
@@ -50,6 +65,25 @@ export async function recordPayment(
   return db.transaction('rw', [db.members, db.payments, db.audit], async () => {
     const member = await db.members.get(v.memberId);
     if (!member) throw new RangeError('找不到该会员单位');
+    // One receipt, one unit's payment (shared/data/receipts.ts); read in the writing transaction.
+    const key = receiptKey(v.receiptNo);
+    if (key) {
+      const same = await db.payments.filter((p) => !p.voided && receiptKey(p.receiptNo) === key).toArray();
+      const clash = receiptClashWith(same, v);
+      if (clash) {
+        const holder =
+          clash.payment.memberId === member.id ? member : await db.members.get(clash.payment.memberId);
+        throw new PaymentWriteError(
+          receiptClashText(
+            clash.kind,
+            v.receiptNo,
+            clash.payment,
+            holder?.name ?? `会员 ${clash.payment.memberId}`,
+          ),
+          'receiptNo',
+        );
+      }
+    }
     const payment: Payment = {
       memberId: v.memberId,
       year: v.year,
