@@ -964,4 +964,22 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   }, 300_000);
+
+  it('PROBE same unit added on both offline', async ({ launch }) => {
+    const { a, b } = await twoWorkstations(launch, 'ccia-desk-probe-dup');
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await addMember(a.page, '深圳戊方网络安全有限公司', '91440300MA5F8G9H0');
+    await addMember(b.page, '深圳戊方网络安全有限公司', '91440300MA5F8G9H0');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await a.page.waitForTimeout(8000);
+    console.log('PROBE A', await statusText(a.page), 'B', await statusText(b.page));
+    console.log('PROBE A members', (await readRows<{ id: number; name: string }>(a.page, 'members')).map((m) => m.id));
+    console.log('PROBE B members', (await readRows<{ id: number; name: string }>(b.page, 'members')).map((m) => m.id));
+    await addMember(b.page, '深圳己方数据有限公司', '91440300MA5F8G9J1');
+    await a.page.waitForTimeout(5000);
+    console.log('PROBE A after', await statusText(a.page), (await memberNames(a.page)).join(','));
+    console.log('PROBE errors', a.errors, b.errors);
+  }, 300_000);
 });

@@ -88,6 +88,8 @@ export function subscribeSyncStatus(l: () => void): () => void {
 const appliedKey = (name: string) => `local.sync.applied:${name}`;
 const seededKey = (name: string) => `local.sync.seeded:${name}`;
 const conflictsKey = (name: string) => `local.sync.conflicts:${name}`;
+/** Documents held out of Dexie: a unique value of theirs is another row's here (see `uniqueHolder`). */
+const clashesKey = (name: string) => `local.sync.clashes:${name}`;
 const unpushedKey = (name: string) => `local.sync.unpushed:${name}`;
 /** Documents whose server change was held back for a pending local edit → the revision Dexie showed. */
 const heldKey = (name: string) => `local.sync.held:${name}`;
@@ -112,6 +114,39 @@ function randomRevHash(): string {
 function readSet(key: string): Set<string> {
   const v = readLocal(key);
   return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+}
+
+/** A row's value at a dotted key path (Dexie's index paths). */
+function valueAtKeyPath(row: Record<string, unknown>, path: string): unknown {
+  let v: unknown = row;
+  for (const part of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
+
+/**
+ * The key of another row of `table` that holds one of `row`'s unique index values (a member's 统一社会信用代码,
+ * a meeting's attendance of one unit, …), or undefined. Two workstations can each add such a row offline;
+ * the second cannot be written into Dexie, and must not stop every later change from being applied.
+ */
+export async function uniqueHolder(
+  table: Table,
+  key: unknown,
+  row: Record<string, unknown>,
+): Promise<unknown> {
+  for (const index of table.schema.indexes) {
+    if (!index.unique) continue;
+    const paths = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath ?? ''];
+    const values = paths.map((path) => valueAtKeyPath(row, path));
+    if (values.some((v) => v === undefined || v === null)) continue;
+    const keys = await table
+      .where(index.name)
+      .equals((Array.isArray(index.keyPath) ? values : values[0]) as never)
+      .primaryKeys();
+    const other = keys.find((k) => k !== key);
+    if (other !== undefined) return other;
+  }
+  return undefined;
 }
 
 function outbox(): Table<OutboxEntry, number> {
@@ -141,6 +176,8 @@ class Replication {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
   readonly conflicts: Set<string>;
+  /** Documents not applied to Dexie because another row holds a unique value of theirs (sync/conflicts.ts). */
+  readonly clashes: Set<string>;
   private unpushed: Set<string>;
   /** The revision each document's row in Dexie is (applied from Pouch, or drained into it). */
   private readonly reflected = new Map<string, string>();
@@ -152,6 +189,7 @@ class Replication {
     this.remote = openRemotePouch(connection);
     this.name = localPouchName(connection);
     this.conflicts = readSet(conflictsKey(this.name));
+    this.clashes = readSet(clashesKey(this.name));
     this.unpushed = readSet(unpushedKey(this.name));
     this.held = readMap(heldKey(this.name));
     this.drained = readMap(drainedKey(this.name));
@@ -243,7 +281,7 @@ class Replication {
   }
 
   async start(): Promise<void> {
-    setStatus({ phase: 'connecting', conflicts: this.conflicts.size, error: undefined });
+    setStatus({ phase: 'connecting', conflicts: this.conflicts.size + this.clashes.size, error: undefined });
     await this.refreshPending();
     this.outboxSub = liveQuery(() => outbox().count()).subscribe({
       next: (n) => {
@@ -494,6 +532,44 @@ class Replication {
       const more = await this.applyBatch();
       if (!more) break;
     }
+    await this.retryClashes();
+  }
+
+  /**
+   * The documents held out of Dexie by a unique value (`clashes`), tried again: one whose value is free now
+   * (the other row was merged away, or changed) is written; one deleted in the replica is forgotten.
+   */
+  private async retryClashes(): Promise<void> {
+    if (this.clashes.size === 0) return;
+    let changed = false;
+    for (const id of [...this.clashes]) {
+      const ref = parseDocId(id);
+      let doc: PouchDoc | null = null;
+      try {
+        doc = await this.local.get(id, { attachments: true, binary: true });
+      } catch {
+        doc = null; // deleted (or never here): nothing to hold
+      }
+      const row = doc && !doc._deleted ? decodeDoc(doc as never) : null;
+      if (!ref || !row) {
+        this.clashes.delete(id);
+        changed = true;
+        continue;
+      }
+      const written = await db.transaction('rw', [ref.table, OUTBOX_TABLE], async (tx) => {
+        markRemote(tx.idbtrans);
+        const table = db.table(ref.table);
+        if ((await uniqueHolder(table, ref.key, row)) !== undefined) return false;
+        await table.put(row);
+        return true;
+      });
+      if (written) {
+        this.reflected.set(id, doc!._rev!);
+        this.clashes.delete(id);
+        changed = true;
+      }
+    }
+    if (changed) this.saveConflicts();
   }
 
   private async apply(): Promise<void> {
@@ -613,12 +689,27 @@ class Replication {
           if (c.deleted || c.doc?._deleted) {
             if ((await table.get(ref.key)) !== undefined) await table.delete(ref.key);
             if (this.conflicts.delete(c.id)) conflictsChanged = true;
+            if (this.clashes.delete(c.id)) conflictsChanged = true;
             continue;
           }
           const row = c.doc ? decodeDoc(c.doc as never) : null;
           if (!row) continue;
           const current = await table.get(ref.key);
-          if (current === undefined || !sameRow(current, row)) await table.put(row);
+          if (current === undefined || !sameRow(current, row)) {
+            // Another row here holds a unique value of this one (the same unit added on two workstations
+            // offline): held out of Dexie, listed for the clerk, tried again after every apply — never an
+            // error that would stop every later change from being applied.
+            if ((await uniqueHolder(table, ref.key, row)) !== undefined) {
+              if (!this.clashes.has(c.id)) {
+                this.clashes.add(c.id);
+                conflictsChanged = true;
+              }
+              if (rev) applied.pop(); // not what Dexie shows
+              continue;
+            }
+            await table.put(row);
+          }
+          if (this.clashes.delete(c.id)) conflictsChanged = true;
           const conflicted = (c.doc?._conflicts?.length ?? 0) > 0;
           if (conflicted && !this.conflicts.has(c.id)) {
             this.conflicts.add(c.id);
@@ -655,7 +746,8 @@ class Replication {
 
   saveConflicts(): void {
     writeLocal(conflictsKey(this.name), [...this.conflicts]);
-    setStatus({ conflicts: this.conflicts.size });
+    writeLocal(clashesKey(this.name), [...this.clashes]);
+    setStatus({ conflicts: this.conflicts.size + this.clashes.size });
     events.emit('conflicts');
   }
 
@@ -678,7 +770,7 @@ class Replication {
   async destroyReplica(): Promise<void> {
     await this.stop();
     await this.local.destroy();
-    for (const k of [appliedKey, seededKey, conflictsKey, unpushedKey, heldKey, drainedKey])
+    for (const k of [appliedKey, seededKey, conflictsKey, clashesKey, unpushedKey, heldKey, drainedKey])
       writeLocal(k(this.name), undefined);
   }
 }

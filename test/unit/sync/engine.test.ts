@@ -119,3 +119,48 @@ describe('sync engine: a server change under an unsent local edit (issue 19)', (
     expect(rep.conflicts.size).toBe(0);
   });
 });
+
+describe('sync engine: a row whose unique value another row holds here (the same unit added on two workstations offline)', () => {
+  const unit = (id: number, name: string) => ({
+    id,
+    name,
+    creditCode: '91440300MA5F8G9H0X',
+    status: 'active',
+  });
+
+  it('is held out of Dexie and listed, every later change still applied; written once the value is free', async () => {
+    await db.members.add(unit(1, '本工作站录入的单位') as never);
+    await rep.drainNow();
+    // The other workstation's record of the same unit, then an unrelated change of its after it.
+    await rep.local.put(encodeRow('members', 2, unit(2, '另一工作站录入的单位')) as unknown as PouchDoc);
+    await serverChange('服务器标志');
+    await rep.applyNow();
+    expect(syncStatus().error).toBeUndefined();
+    expect(await mark()).toBe('服务器标志'); // applied: the batch was not stopped
+    expect(await db.members.get(2)).toBeUndefined();
+    expect((await db.members.get(1))?.name).toBe('本工作站录入的单位');
+    expect([...rep.clashes]).toEqual(['members:2']);
+    expect(syncStatus().conflicts).toBe(1);
+    // Kept across a restart.
+    rep = new Replication(rep.connection);
+    expect([...rep.clashes]).toEqual(['members:2']);
+
+    // The local record merged away (sync/conflicts.ts): the held one is written at the next apply.
+    await db.members.delete(1);
+    await rep.applyNow();
+    expect((await db.members.get(2))?.name).toBe('另一工作站录入的单位');
+    expect(rep.clashes.size).toBe(0);
+    expect(syncStatus().conflicts).toBe(0);
+  });
+
+  it('a held document deleted in the replica is forgotten', async () => {
+    await db.members.add(unit(1, '甲') as never);
+    const put = await rep.local.put(encodeRow('members', 2, unit(2, '乙')) as unknown as PouchDoc);
+    await rep.applyNow();
+    expect(rep.clashes.has('members:2')).toBe(true);
+    await rep.local.remove('members:2', put.rev);
+    await rep.applyNow();
+    expect(rep.clashes.size).toBe(0);
+    expect(await db.members.get(2)).toBeUndefined();
+  });
+});
