@@ -300,3 +300,18 @@ export function danglingReferences(
   }
   return out;
 }
+
+/**
+ * A row of `table` with every reference to record `from` of `target` pointed at `to` instead (not its own
+ * id; a reference whose target is chosen by another field only where that field names `target`). For
+ * merging two records of one thing (the same unit added on two workstations). Returns the same object when
+ * nothing changed. Audit entries are history and are not passed here.
+ */
+export function repointRow<T>(table: RecordTable, row: T, target: RecordTable, from: number, to: number): T {
+  let out: unknown = row;
+  for (const [path, t] of Object.entries(REFERENCES[table])) {
+    if (path === 'id' || targetOf(t, row) !== target) continue;
+    out = applyAt(out, steps(path), (v) => (v === from ? to : v));
+  }
+  return out as T;
+}

@@ -965,21 +965,70 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     expect(b.errors).toEqual([]);
   }, 300_000);
 
-  it('PROBE same unit added on both offline', async ({ launch }) => {
-    const { a, b } = await twoWorkstations(launch, 'ccia-desk-probe-dup');
+  it('the same unit added on both workstations offline: neither stops applying the office’s changes, both list it, and merging on A leaves one record on both with B’s payment moved to it', async ({
+    launch,
+  }) => {
+    const { a, b } = await twoWorkstations(launch, 'ccia-desk-same-unit');
+    const unit = '深圳戊方网络安全有限公司';
+    const body17 = '91440300MA5F8G9H0';
+    type M = { id: number; name: string; creditCode: string };
+    await openDesk(b.page, '会费'); // offline, the browser build cannot fetch a desk's code not loaded yet
     await a.context.setOffline(true);
     await b.context.setOffline(true);
-    await addMember(a.page, '深圳戊方网络安全有限公司', '91440300MA5F8G9H0');
-    await addMember(b.page, '深圳戊方网络安全有限公司', '91440300MA5F8G9H0');
+    await addMember(a.page, unit, body17);
+    await addMember(b.page, unit, body17);
+    await recordPayment(b.page, unit, 'SZ-0001');
+    const aId = (await readRows<M>(a.page, 'members')).find((m) => m.name === unit)!.id;
+    const bId = (await readRows<M>(b.page, 'members')).find((m) => m.name === unit)!.id;
+    expect(aId).not.toBe(bId);
     await a.context.setOffline(false);
     await b.context.setOffline(false);
-    await a.page.waitForTimeout(8000);
-    console.log('PROBE A', await statusText(a.page), 'B', await statusText(b.page));
-    console.log('PROBE A members', (await readRows<{ id: number; name: string }>(a.page, 'members')).map((m) => m.id));
-    console.log('PROBE B members', (await readRows<{ id: number; name: string }>(b.page, 'members')).map((m) => m.id));
+    await waitFor('A 有冲突 1 项', async () => (await statusText(a.page)) === '有冲突 1 项');
+    await waitFor('B 有冲突 1 项', async () => (await statusText(b.page)) === '有冲突 1 项');
+    // Later changes still reach A (before, the unit's record failed A's apply and nothing came after it).
     await addMember(b.page, '深圳己方数据有限公司', '91440300MA5F8G9J1');
-    await a.page.waitForTimeout(5000);
-    console.log('PROBE A after', await statusText(a.page), (await memberNames(a.page)).join(','));
-    console.log('PROBE errors', a.errors, b.errors);
+    await waitFor('A 收到 B 之后的会员', async () =>
+      (await memberNames(a.page)).includes('深圳己方数据有限公司'),
+    );
+    await waitFor('A 收到 B 的缴费', async () =>
+      (await readRows<{ receiptNo?: string; memberId: number }>(a.page, 'payments')).some(
+        (p) => p.receiptNo === 'SZ-0001' && p.memberId === bId,
+      ),
+    );
+
+    await openSection(a.page, '设置');
+    const list = a.page.getByRole('region', { name: '同步冲突' });
+    await list.getByText(`两个工作站各新增了一条「${unit}」的会员记录`, { exact: false }).waitFor();
+    await list.getByRole('button', { name: '处理冲突' }).click();
+    const dlg = a.page.getByRole('dialog', { name: `处理冲突：会员单位「${unit}」` });
+    await dlg
+      .getByText('另一条记录的缴费、出席、活动、任职、证书等并入保留的记录', { exact: false })
+      .waitFor();
+    await shot(a.page, 'sync-12-same-unit-twice');
+    expect(await axeViolations(a.page)).toEqual([]);
+    await dlg.getByRole('button', { name: '合并，保留本工作站的记录' }).click();
+    await dlg.waitFor({ state: 'hidden' });
+
+    for (const [name, page] of [
+      ['A', a.page],
+      ['B', b.page],
+    ] as const) {
+      await waitFor(`${name} 一条记录`, async () => {
+        const same = (await readRows<M>(page, 'members')).filter((m) => m.name === unit);
+        return same.length === 1 && same[0]!.id === aId;
+      });
+      await waitFor(`${name} 缴费并入`, async () =>
+        (await readRows<{ receiptNo?: string; memberId: number }>(page, 'payments')).some(
+          (p) => p.receiptNo === 'SZ-0001' && p.memberId === aId,
+        ),
+      );
+      await waitFor(`${name} 已同步`, async () => (await statusText(page)) === '已同步');
+    }
+    const entry = (await readRows<{ summary: string }>(a.page, 'audit')).find((e) =>
+      e.summary.startsWith('合并重复登记的会员单位'),
+    );
+    expect(entry?.summary).toContain('保留本工作站的记录');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
   }, 300_000);
 });

@@ -31,7 +31,7 @@ import type {
   TierChange,
 } from '../../../shared/domain/records';
 import { legacyIdsTo, moveRange } from '../../../shared/data/ids';
-import { RECORD_TABLES, rekeyRow } from '../../../shared/data/references';
+import { RECORD_TABLES, REFERENCES, rekeyRow, repointRow } from '../../../shared/data/references';
 import { idMiddleware, workstationNumber } from './ids';
 import { outboxMiddleware, type OutboxEntry } from './outbox';
 import { revisionsMiddleware, type ChangeEntry, type DerivedEntry, type Revision } from './revisions';
@@ -209,6 +209,89 @@ export async function rekeyWorkstation(
     });
     return changed;
   });
+}
+
+/**
+ * The slot a row holds for its member, where a member has at most one such row (a unique index with
+ * memberId, or the same activity): two records of one unit merged keep the kept member's row there.
+ */
+const MEMBER_SLOT: Readonly<Record<string, string>> = {
+  attendance: 'meetingId',
+  duesOverrides: 'year',
+  ballots: 'motionId',
+  enrolments: 'programmeId',
+  participations: 'activityId',
+};
+/** The member's own history, which the kept record has of its own: the merged record's is dropped. */
+const MEMBER_OWN_HISTORY = new Set(['contactChanges', 'tierChanges']);
+
+export interface MemberMerge {
+  /** Rows now pointing at the kept member, by table. */
+  moved: Record<string, number>;
+  /** Rows removed (the merged record's own history, rows of a slot the kept member holds), by table. */
+  dropped: Record<string, unknown[]>;
+  /** The merged member's own row, if it was in this database (removed). */
+  member?: unknown;
+}
+
+/**
+ * Two records of one unit (the same unit added on two workstations offline) made one: every reference to
+ * member `from` points at `to` (shared/data/references.ts `repointRow`; audit entries stay as they were);
+ * a row of a slot `to` already holds (its attendance of the same meeting, its 会费调整 of the same year …)
+ * and `from`'s own contact and tier history are removed instead, and so is `from`'s member row. In the
+ * caller's transaction over every record table; the caller audits what is returned.
+ */
+export async function mergeMemberRecords(
+  table: (name: string) => Table,
+  from: number,
+  to: number,
+): Promise<MemberMerge> {
+  const out: MemberMerge = { moved: {}, dropped: {} };
+  const drop = (name: string, row: unknown) => (out.dropped[name] ??= []).push(row);
+  for (const name of RECORD_TABLES) {
+    if (name === 'members' || name === 'audit') continue;
+    const t = table(name);
+    const ofMember = async (id: number) =>
+      (t.schema.idxByName.memberId
+        ? await t.where('memberId').equals(id).toArray()
+        : await t.filter((r: { memberId?: unknown }) => r.memberId === id).toArray()) as Record<
+        string,
+        unknown
+      >[];
+    // Rows without a memberId field (a meeting's entitled list, a motion's subject) are all looked at.
+    const direct = Object.keys(REFERENCES[name]).every(
+      (p) => p === 'id' || p === 'memberId' || REFERENCES[name][p] !== 'members',
+    );
+    const rows = direct ? await ofMember(from) : ((await t.toArray()) as Record<string, unknown>[]);
+    const slot = MEMBER_SLOT[name];
+    const held = slot ? new Set((await ofMember(to)).map((r) => r[slot])) : null;
+    for (const row of rows) {
+      const next = repointRow(name, row, 'members', from, to) as Record<string, unknown>;
+      if (next === row) continue;
+      if (MEMBER_OWN_HISTORY.has(name) || (held && slot && held.has(row[slot]))) {
+        await t.delete(row.id as number);
+        drop(name, row);
+        continue;
+      }
+      if (held && slot) held.add(row[slot]);
+      // A meeting lists each unit once.
+      if (Array.isArray(next.entitled)) {
+        const seen = new Set<unknown>();
+        next.entitled = (next.entitled as { memberId?: unknown }[]).filter(
+          (e) => e.memberId === 0 || (!seen.has(e.memberId) && seen.add(e.memberId)),
+        );
+      }
+      await t.put(next);
+      out.moved[name] = (out.moved[name] ?? 0) + 1;
+    }
+  }
+  const members = table('members');
+  const member = await members.get(from);
+  if (member !== undefined) {
+    await members.delete(from);
+    out.member = member;
+  }
+  return out;
 }
 
 export function openDeskDb(name: string = DB_NAME, upTo: number = SCHEMA_VERSION): DeskDB {

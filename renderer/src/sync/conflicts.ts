@@ -21,7 +21,7 @@ import {
 } from '../../../shared/sync/conflictView';
 import { parseDocId } from '../../../shared/sync/scope';
 import { TABLE_LABEL } from '../../../shared/data/manifest';
-import { currentReplication, subscribeConflicts } from './engine';
+import { currentReplication, subscribeConflicts, type ClashRows } from './engine';
 import type { Pouch, PouchDoc } from './pouch';
 
 export interface ConflictView {
@@ -197,4 +197,55 @@ export async function resolveConflict(
   await rep.local.remove(c.docId, c.otherRev);
   rep.conflicts.delete(c.docId);
   rep.saveConflicts();
+}
+
+/** A clash (engine.ts `clashes`): the other workstation's row, held out of Dexie, and this one's. */
+export interface ClashView extends ClashRows {
+  docId: string;
+}
+
+export async function loadClashes(): Promise<ClashView[]> {
+  const rep = currentReplication();
+  if (!rep) return [];
+  const out: ClashView[] = [];
+  for (const docId of rep.clashes) {
+    const rows = await rep.clashRows(docId);
+    if (rows) out.push({ docId, ...rows });
+  }
+  return out;
+}
+
+/** The clashes, live. */
+export function useClashes(): ClashView[] {
+  const [list, setList] = useState<ClashView[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const load = () => void loadClashes().then((l) => alive && setList(l));
+    load();
+    const off = subscribeConflicts(load);
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+  return list;
+}
+
+/** What a clash is, in the list and the dialog: two records of one unit, or two rows of one slot. */
+export function clashText(c: ClashView): string {
+  if (c.table === 'members')
+    return `两个工作站各新增了一条「${String(c.incoming.name ?? '')}」的会员记录（统一社会信用代码 ${String(c.incoming.creditCode ?? '')}）`;
+  return `两个工作站各登记了一条${tableLabel(c.table)}，只能保留一条`;
+}
+
+/** Keeps one row of a clash (engine.ts `resolveClash`), audited. */
+export async function resolveClash(c: ClashView, keep: 'here' | 'incoming'): Promise<void> {
+  const rep = currentReplication();
+  if (!rep) throw new Error('未连接服务器，无法处理冲突');
+  const name = recordName({ table: c.table, key: c.key, winner: c.incoming });
+  await rep.resolveClash(c.docId, keep, () =>
+    c.table === 'members'
+      ? `合并重复登记的会员单位：${name}，保留${keep === 'here' ? '本工作站' : '另一工作站'}的记录，另一条记录的缴费、出席、活动、任职等并入；未保留的记录记入此条`
+      : `处理重复登记：${name}，保留${keep === 'here' ? '本工作站' : '另一工作站'}的一条；未保留的记录记入此条`,
+  );
 }

@@ -30,6 +30,8 @@ import { EventEmitter } from 'events';
 import { liveQuery, type Table } from 'dexie';
 import { db } from '../db';
 import { readLocal, writeLocal } from '../db/local';
+import { writeAudit } from '../db/audit';
+import { mergeMemberRecords } from '../db/schema';
 import { decodeDoc, encodeRow, sameRow } from '../../../shared/sync/codec';
 import { REPLICATED_TABLES, docIdOf, isReplicatedRow, parseDocId } from '../../../shared/sync/scope';
 import { SYNC_OFF, type SyncStatus } from '../../../shared/sync/status';
@@ -147,6 +149,19 @@ export async function uniqueHolder(
     if (other !== undefined) return other;
   }
   return undefined;
+}
+
+/** A clash's two rows (Replication.clashRows). */
+export interface ClashRows {
+  table: string;
+  key: number | string;
+  /** The held document's revision in the replica. */
+  rev: string;
+  /** The row held out of Dexie (the other workstation's). */
+  incoming: Record<string, unknown>;
+  /** This workstation's row holding the unique value, and its key. */
+  hereKey: unknown;
+  here: Record<string, unknown> | undefined;
 }
 
 function outbox(): Table<OutboxEntry, number> {
@@ -742,6 +757,72 @@ class Replication {
       return false;
     }
     return res.results.length === BATCH;
+  }
+
+  /**
+   * The two rows of a clash (`clashes`): this workstation's, which holds the unique value, and the one held
+   * out of Dexie. Undefined when the document is no longer held.
+   */
+  async clashRows(docId: string): Promise<ClashRows | undefined> {
+    const ref = parseDocId(docId);
+    if (!ref || !this.clashes.has(docId)) return undefined;
+    const doc = await this.local.get(docId, { attachments: true, binary: true }).catch(() => null);
+    const incoming = doc && !doc._deleted ? decodeDoc(doc as never) : null;
+    if (!doc || !incoming) return undefined;
+    const table = db.table(ref.table);
+    const hereKey = await uniqueHolder(table, ref.key, incoming);
+    const here =
+      hereKey === undefined ? undefined : ((await table.get(hereKey as never)) as Record<string, unknown>);
+    return { table: ref.table, key: ref.key, rev: doc._rev!, incoming, hereKey, here };
+  }
+
+  /**
+   * Resolves a clash by keeping one of the two rows. Two records of one unit (members) are merged into the
+   * kept one (db/schema.ts `mergeMemberRecords`: every reference moves to it); of two rows of one slot (a
+   * unit's attendance of one meeting …) the other is removed. The row not kept is removed — from the
+   * replica when it is the other workstation's (the removal replicates), from Dexie when it is this one's
+   * (drained as any delete) — and the audit entry keeps it whole. The other workstation, holding this one's
+   * row out of its Dexie the same way, takes the kept row once the other is gone.
+   */
+  async resolveClash(
+    docId: string,
+    keep: 'here' | 'incoming',
+    summary: (c: ClashRows) => string,
+  ): Promise<void> {
+    const c = await this.clashRows(docId);
+    if (!c) throw new Error('该冲突已处理');
+    const entityId = typeof c.key === 'number' ? c.key : undefined;
+    const hereKey = typeof c.hereKey === 'number' ? c.hereKey : undefined;
+    await db.transaction('rw', db.tables, async () => {
+      let merged: unknown;
+      if (c.table === 'members' && hereKey !== undefined && entityId !== undefined)
+        merged =
+          keep === 'here'
+            ? await mergeMemberRecords((n) => db.table(n), entityId, hereKey)
+            : await mergeMemberRecords((n) => db.table(n), hereKey, entityId);
+      else if (keep === 'incoming' && c.hereKey !== undefined)
+        await db.table(c.table).delete(c.hereKey as never);
+      const kept = keep === 'here' ? c.here : c.incoming;
+      const keptId = keep === 'here' ? hereKey : entityId;
+      await writeAudit(db, {
+        entity: c.table,
+        ...(keptId !== undefined ? { entityId: keptId } : {}),
+        ...(c.table === 'members' && keptId !== undefined
+          ? { memberId: keptId }
+          : typeof kept?.memberId === 'number'
+            ? { memberId: kept.memberId }
+            : {}),
+        action: 'update',
+        summary: summary(c),
+        before: { 未保留的记录: keep === 'here' ? c.incoming : c.here, ...(merged ? { 合并: merged } : {}) },
+        after: { 保留的记录: kept },
+      });
+    });
+    if (keep === 'here') {
+      await this.local.remove(docId, c.rev);
+      this.clashes.delete(docId);
+      this.saveConflicts();
+    } else await this.applyNow(); // the held row is written now that its value is free
   }
 
   saveConflicts(): void {

@@ -15,6 +15,7 @@ import {
   REFERENCES,
   rekeyAuditEntry,
   rekeyRow,
+  repointRow,
 } from '../../../shared/data/references';
 import { legacyIdsTo, makeId, moveRange, ID_RANGE, MAX_WORKSTATION } from '../../../shared/data/ids';
 import { TABLE_NAMES } from '../../../renderer/src/db/schema';
@@ -106,5 +107,29 @@ describe('the reference map (issue 19)', () => {
     expect(Number.isSafeInteger(makeId(MAX_WORKSTATION, ID_RANGE - 1))).toBe(true);
     expect(() => makeId(0, 1)).toThrow('工作站编号无效');
     expect(() => makeId(1, ID_RANGE)).toThrow('记录编号已用尽');
+  });
+});
+
+describe('repointRow: one record’s references moved to another (merging two records of one unit)', () => {
+  it('moves only references to that table and id, in arrays and chosen-by fields too; never the own id', () => {
+    expect(repointRow('payments', { id: 5, memberId: 5, year: 2026 }, 'members', 5, 9)).toEqual({
+      id: 5,
+      memberId: 9,
+      year: 2026,
+    });
+    const meeting = { id: 1, entitled: [{ memberId: 5 }, { memberId: 6 }, { memberId: 0 }], noticeDocId: 5 };
+    expect(repointRow('meetings', meeting, 'members', 5, 9)).toEqual({
+      ...meeting,
+      entitled: [{ memberId: 9 }, { memberId: 6 }, { memberId: 0 }],
+    });
+    const expulsion = { id: 3, meetingId: 5, subject: { kind: 'expulsion', refId: 5 } };
+    expect(repointRow('motions', expulsion, 'members', 5, 9)).toEqual({
+      ...expulsion,
+      subject: { kind: 'expulsion', refId: 9 },
+    });
+    const admission = { id: 3, subject: { kind: 'admission', refId: 5 } };
+    expect(repointRow('motions', admission, 'members', 5, 9)).toBe(admission); // an application's id
+    const other = { id: 2, memberId: 6 };
+    expect(repointRow('payments', other, 'members', 5, 9)).toBe(other);
   });
 });

@@ -158,7 +158,7 @@ describe('sync engine: a row whose unique value another row holds here (the same
     const put = await rep.local.put(encodeRow('members', 2, unit(2, '乙')) as unknown as PouchDoc);
     await rep.applyNow();
     expect(rep.clashes.has('members:2')).toBe(true);
-    await rep.local.remove('members:2', put.rev);
+    await rep.local.remove('members:2', put.rev!);
     await rep.applyNow();
     expect(rep.clashes.size).toBe(0);
     expect(await db.members.get(2)).toBeUndefined();

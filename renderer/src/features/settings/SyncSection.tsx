@@ -7,13 +7,18 @@ import { useSyncStatus } from '../../sync/useSyncStatus';
 import { testConnection } from '../../sync/testConnection';
 import {
   conflictFieldLabel,
+  clashText,
   recordName,
+  resolveClash,
   resolveConflict,
+  useClashes,
   useConflicts,
+  type ClashView,
   type ConflictView,
 } from '../../sync/conflicts';
 import {
   choiceParts,
+  conflictChoices,
   conflictSummary,
   proposedPicks,
   type ChangedIn,
@@ -25,6 +30,7 @@ import { errorText } from '../../ui/errorText';
 import { WorkstationList } from './WorkstationList';
 import { useRun } from '../../ui/useRun';
 import type { OutgoingDocument } from '../../../../shared/domain/records';
+import { MEMBER_STATUS_LABEL, type MemberStatus } from '../../../../shared/domain/types';
 import { fieldLabel } from '../../../../shared/data/auditView';
 import { draftFieldsOf, draftWithFields } from '../../records/register';
 import { typingLeftOut } from '../documents/logic';
@@ -101,6 +107,85 @@ function ClosedDocumentConflictDialog(props: {
           ? `草稿版本中与之不同的内容（${differing.fields.map((f) => fieldLabel(f, 'documents')).join('、')}）另存为一份新的草稿，可以继续编辑后再定稿；两个版本都完整记入操作记录。`
           : '草稿版本的内容与之相同，没有需要另存的内容；两个版本都完整记入操作记录。'}
       </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** The member fields a clerk tells two records of one unit by. */
+function memberLines(m: Record<string, unknown> | undefined): string[] {
+  if (!m) return ['（本工作站已没有这条记录）'];
+  const person = (p: unknown) =>
+    p && typeof p === 'object' ? String((p as { name?: unknown }).name ?? '') : '';
+  return [
+    `单位名称：${String(m.name ?? '')}`,
+    `入会日期：${String(m.approvedOn ?? '（未填）')}`,
+    `状态：${MEMBER_STATUS_LABEL[m.status as MemberStatus] ?? String(m.status ?? '')}`,
+    `会员代表：${person(m.representative)}`,
+    `联系人：${person(m.contact)}`,
+  ];
+}
+
+/**
+ * A clash (two workstations each added a row where only one may be: the same unit, one unit's attendance
+ * of one meeting …): keep one. Two records of one unit are merged into the one kept.
+ */
+function ClashDialog(props: { clash: ClashView; onClose: () => void }) {
+  const { clash: c } = props;
+  const names = useAuditNames();
+  const { busy, run } = useRun();
+  const member = c.table === 'members';
+  const choices = member || !c.here ? [] : conflictChoices(c.table, c.here, c.incoming);
+  const side = (which: 'here' | 'incoming') =>
+    member
+      ? memberLines(which === 'here' ? c.here : c.incoming)
+      : choices.map(
+          (choice) =>
+            `${conflictFieldLabel(c, choice)}：${choiceParts(c.table, c.key, choice, c.here ?? {}, c.incoming, which === 'here' ? 'winner' : 'other', names).join('；')}`,
+        );
+  const keep = (which: 'here' | 'incoming') =>
+    run(
+      async () => {
+        await resolveClash(c, which);
+        props.onClose();
+      },
+      member ? '已合并为一条记录' : '已处理，未保留的记录已记入操作记录',
+    );
+  return (
+    <Modal
+      open
+      title={`处理冲突：${recordName({ table: c.table, key: c.key, winner: c.incoming })}`}
+      onCancel={props.onClose}
+      width={760}
+      footer={[
+        <Button key="later" onClick={props.onClose}>
+          稍后处理
+        </Button>,
+        <Button key="here" onClick={() => void keep('here')} loading={busy}>
+          {member ? '合并，保留本工作站的记录' : '保留本工作站的记录'}
+        </Button>,
+        <Button key="incoming" type="primary" onClick={() => void keep('incoming')} loading={busy}>
+          {member ? '合并，保留另一工作站的记录' : '保留另一工作站的记录'}
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph>
+        {clashText(c)}。
+        {member
+          ? '合并为一条：另一条记录的缴费、出席、活动、任职、证书等并入保留的记录；两条都有的（同一会议的出席、同一年度的会费调整等）保留所选记录的；未保留记录的基本信息和联系人、级别记录不再单独保留，完整记入操作记录。保留后如有需要，请在会员档案中更正。'
+          : '未保留的一条完整记入操作记录。'}
+        在处理之前，另一工作站的这条记录不在本工作站显示，其他同步照常进行。
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        tableLayout="fixed"
+        pagination={false}
+        rowKey="k"
+        dataSource={[{ k: 'rows' }]}
+        columns={[
+          { title: '本工作站的记录', render: () => side('here').map((l, i) => <div key={i}>{l}</div>) },
+          { title: '另一工作站的记录', render: () => side('incoming').map((l, i) => <div key={i}>{l}</div>) },
+        ]}
+      />
     </Modal>
   );
 }
@@ -243,6 +328,8 @@ export function SyncSection() {
   const status = useSyncStatus();
   const local = useLocalSettings();
   const conflicts = useConflicts();
+  const clashes = useClashes();
+  const [clash, setClash] = useState<ClashView | null>(null);
   const [form] = Form.useForm<FormValues>();
   const [testResult, setTestResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState<'test' | 'connect' | 'disconnect' | null>(null);
@@ -366,9 +453,17 @@ export function SyncSection() {
       )}
       <section aria-label="同步冲突">
         <Typography.Title level={3} style={{ fontSize: 15 }}>
-          冲突（{conflicts.length} 项）
+          冲突（{conflicts.length + clashes.length} 项）
         </Typography.Title>
-        {conflicts.length === 0 ? (
+        {clashes.map((c) => (
+          <Flex key={c.docId} gap={8} align="center" style={{ marginBottom: 4 }}>
+            <span>{clashText(c)}</span>
+            <Button size="small" onClick={() => setClash(c)}>
+              处理冲突
+            </Button>
+          </Flex>
+        ))}
+        {conflicts.length + clashes.length === 0 ? (
           <Typography.Text type="secondary">没有待处理的冲突。</Typography.Text>
         ) : (
           <Flex vertical gap={4}>
@@ -389,6 +484,7 @@ export function SyncSection() {
         )}
       </section>
       {connection && <WorkstationList connection={connection} />}
+      {clash && <ClashDialog clash={clash} onClose={() => setClash(null)} />}
       {open &&
         (open.closed ? (
           <ClosedDocumentConflictDialog
