@@ -1004,6 +1004,9 @@ describe('多人协作 through CouchDB (issue 19)', () => {
     await dlg
       .getByText('另一条记录的缴费、出席、活动、任职、证书等并入保留的记录', { exact: false })
       .waitFor();
+    // What each record holds: B's payment is under the other workstation's record.
+    await dlg.getByText('本工作站现有：缴费 1 笔', { exact: false }).waitFor();
+    await dlg.getByText('本工作站现有：缴费 0 笔', { exact: false }).waitFor();
     await shot(a.page, 'sync-12-same-unit-twice');
     expect(await axeViolations(a.page)).toEqual([]);
     await dlg.getByRole('button', { name: '合并，保留本工作站的记录' }).click();

@@ -138,20 +138,25 @@ async function versionBothCameFrom(
   }
 }
 
-/** The conflicts, live. */
-export function useConflicts(): ConflictView[] {
-  const [list, setList] = useState<ConflictView[]>([]);
+/** A list read from the running replication, read again whenever its conflicts or clashes change. */
+function useReplicaList<T>(load: () => Promise<T[]>): T[] {
+  const [list, setList] = useState<T[]>([]);
   useEffect(() => {
     let alive = true;
-    const load = () => void loadConflicts().then((l) => alive && setList(l));
-    load();
-    const off = subscribeConflicts(load);
+    const read = () => void load().then((l) => alive && setList(l));
+    read();
+    const off = subscribeConflicts(read);
     return () => {
       alive = false;
       off();
     };
-  }, []);
+  }, [load]);
   return list;
+}
+
+/** The conflicts, live. */
+export function useConflicts(): ConflictView[] {
+  return useReplicaList(loadConflicts);
 }
 
 /**
@@ -217,18 +222,7 @@ export async function loadClashes(): Promise<ClashView[]> {
 
 /** The clashes, live. */
 export function useClashes(): ClashView[] {
-  const [list, setList] = useState<ClashView[]>([]);
-  useEffect(() => {
-    let alive = true;
-    const load = () => void loadClashes().then((l) => alive && setList(l));
-    load();
-    const off = subscribeConflicts(load);
-    return () => {
-      alive = false;
-      off();
-    };
-  }, []);
-  return list;
+  return useReplicaList(loadClashes);
 }
 
 /** What a clash is, in the list and the dialog: two records of one unit, or two rows of one slot. */

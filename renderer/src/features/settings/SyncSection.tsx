@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Modal, Radio, Table, Typography } from 'antd';
 import { db } from '../../db';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { saveLocalSettings, useLocalSettings } from '../../records/settings';
 import { checkConnection, clearConnection, saveConnection, useConnection } from '../../sync/connection';
 import { useSyncStatus } from '../../sync/useSyncStatus';
@@ -135,9 +136,24 @@ function ClashDialog(props: { clash: ClashView; onClose: () => void }) {
   const { busy, run } = useRun();
   const member = c.table === 'members';
   const choices = member || !c.here ? [] : conflictChoices(c.table, c.here, c.incoming);
+  // What each record of the unit holds here (the other workstation's rows for its record have arrived).
+  const held = useLiveQuery(async () => {
+    if (!member) return null;
+    const countOf = async (id: unknown) => {
+      if (typeof id !== 'number') return '';
+      const [payments, attendance, participations, offices] = await Promise.all([
+        db.payments.where('memberId').equals(id).count(),
+        db.attendance.where('memberId').equals(id).count(),
+        db.participations.where('memberId').equals(id).count(),
+        db.offices.where('memberId').equals(id).count(),
+      ]);
+      return `本工作站现有：缴费 ${payments} 笔、出席记录 ${attendance} 条、参加活动 ${participations} 次、任职 ${offices} 项`;
+    };
+    return { here: await countOf(c.hereKey), incoming: await countOf(c.key) };
+  }, [member, c.hereKey, c.key]);
   const side = (which: 'here' | 'incoming') =>
     member
-      ? memberLines(which === 'here' ? c.here : c.incoming)
+      ? [...memberLines(which === 'here' ? c.here : c.incoming), ...(held?.[which] ? [held[which]] : [])]
       : choices.map(
           (choice) =>
             `${conflictFieldLabel(c, choice)}：${choiceParts(c.table, c.key, choice, c.here ?? {}, c.incoming, which === 'here' ? 'winner' : 'other', names).join('；')}`,
