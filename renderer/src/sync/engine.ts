@@ -791,6 +791,8 @@ class Replication {
   ): Promise<void> {
     const c = await this.clashRows(docId);
     if (!c) throw new Error('该冲突已处理');
+    // The value is free already (the other row changed or went): the held row is simply written.
+    if (c.hereKey === undefined) return this.applyNow();
     const entityId = typeof c.key === 'number' ? c.key : undefined;
     const hereKey = typeof c.hereKey === 'number' ? c.hereKey : undefined;
     await db.transaction('rw', db.tables, async () => {

@@ -153,6 +153,17 @@ describe('sync engine: a row whose unique value another row holds here (the same
     expect(syncStatus().conflicts).toBe(0);
   });
 
+  it('resolved after the value came free (the other row went meanwhile): the held row is written, not removed', async () => {
+    await db.members.add(unit(1, '甲') as never);
+    await rep.local.put(encodeRow('members', 2, unit(2, '乙')) as unknown as PouchDoc);
+    await rep.applyNow();
+    await db.members.delete(1);
+    await rep.resolveClash('members:2', 'here', () => '不应写入');
+    expect((await db.members.get(2))?.name).toBe('乙');
+    expect((await rep.local.get('members:2'))._deleted).toBeUndefined();
+    expect((await db.audit.toArray()).some((e) => e.summary === '不应写入')).toBe(false);
+  });
+
   it('a held document deleted in the replica is forgotten', async () => {
     await db.members.add(unit(1, '甲') as never);
     const put = await rep.local.put(encodeRow('members', 2, unit(2, '乙')) as unknown as PouchDoc);
