@@ -250,6 +250,15 @@ export async function mergeMemberRecords(
   const drop = (name: string, row: unknown) => (out.dropped[name] ??= []).push(row);
   for (const name of RECORD_TABLES) {
     if (name === 'members' || name === 'audit') continue;
+    // The fields of this table that may hold a member's id (a table with none is not read at all).
+    const memberPaths = Object.entries(REFERENCES[name])
+      .filter(
+        ([p, t]) =>
+          p !== 'id' &&
+          (t === 'members' || (typeof t === 'object' && Object.values(t.tables).includes('members'))),
+      )
+      .map(([p]) => p);
+    if (memberPaths.length === 0) continue;
     const t = table(name);
     const ofMember = async (id: number) =>
       (t.schema.idxByName.memberId
@@ -258,10 +267,9 @@ export async function mergeMemberRecords(
         string,
         unknown
       >[];
-    // Rows without a memberId field (a meeting's entitled list, a motion's subject) are all looked at.
-    const direct = Object.keys(REFERENCES[name]).every(
-      (p) => p === 'id' || p === 'memberId' || REFERENCES[name][p] !== 'members',
-    );
+    // Rows that may point at the member elsewhere than memberId (a meeting's entitled list, a motion's
+    // subject) are all looked at.
+    const direct = memberPaths.every((p) => p === 'memberId');
     const rows = direct ? await ofMember(from) : ((await t.toArray()) as Record<string, unknown>[]);
     const slot = MEMBER_SLOT[name];
     const held = slot ? new Set((await ofMember(to)).map((r) => r[slot])) : null;

@@ -66,6 +66,12 @@ describe('mergeMemberRecords', () => {
       entitled: [{ memberId: keep }, { memberId: merged }, { memberId: 3 }],
     } as never);
 
+    await db.motions.add({
+      id: 50,
+      meetingId: 7,
+      title: '除名',
+      subject: { kind: 'expulsion', refId: merged },
+    } as never);
     const r = await db.transaction('rw', db.tables, () =>
       mergeMemberRecords((n) => db.table(n), merged, keep),
     );
@@ -78,6 +84,7 @@ describe('mergeMemberRecords', () => {
     expect((await db.duesOverrides.get(30))?.memberId).toBe(keep);
     expect(await db.contactChanges.get(40)).toBeUndefined();
     expect((await db.meetings.get(7))?.entitled.map((e) => e.memberId)).toEqual([keep, 3]);
+    expect((await db.motions.get(50))?.subject).toEqual({ kind: 'expulsion', refId: keep }); // not by memberId
     expect(await db.members.get(merged)).toBeUndefined();
     expect(r.moved).toMatchObject({ payments: 1, attendance: 1, duesOverrides: 1, meetings: 1 });
     expect(r.dropped.attendance).toEqual([expect.objectContaining({ id: 21 })]);
