@@ -54,6 +54,20 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return stableJson(x) === stableJson(y);
 }
 
+/**
+ * What a form's 保存 writes when the record may have changed since the form opened (another workstation):
+ * per field (top level), the clerk's value where the clerk changed it from what the form opened with
+ * (`sameValue`), else the stored one. Only the fields of `opened` and `typed`.
+ */
+export function changedSinceOpened<T extends object>(opened: T, typed: T, stored: Partial<T>): T {
+  const o = opened as Record<string, unknown>;
+  const t = typed as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(o), ...Object.keys(t)]))
+    out[k] = sameValue(t[k], o[k]) ? (stored as Record<string, unknown>)[k] : t[k];
+  return out as T;
+}
+
 export function followStored(base: unknown, mine: unknown, theirs: unknown): FollowedFields {
   const paths = new Map<string, string[]>();
   for (const v of [base, mine, theirs]) leaves(v, [], paths);

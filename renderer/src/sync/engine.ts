@@ -135,12 +135,15 @@ export async function uniqueHolder(
   table: Table,
   key: unknown,
   row: Record<string, unknown>,
+  /** The row stored under `key` now: a value it holds already is its own (no query for it). */
+  current?: Record<string, unknown>,
 ): Promise<unknown> {
   for (const index of table.schema.indexes) {
     if (!index.unique) continue;
     const paths = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath ?? ''];
     const values = paths.map((path) => valueAtKeyPath(row, path));
     if (values.some((v) => v === undefined || v === null)) continue;
+    if (current && paths.every((path, i) => valueAtKeyPath(current, path) === values[i])) continue;
     const keys = await table
       .where(index.name)
       .equals((Array.isArray(index.keyPath) ? values : values[0]) as never)
@@ -699,31 +702,35 @@ class Replication {
             if (rev && !c.deleted && !c.doc?._deleted) skipped.push({ id: c.id, rev });
             continue;
           }
-          if (rev) applied.push({ id: c.id, rev });
+          const reflect = () => rev && applied.push({ id: c.id, rev });
           const table = db.table(ref.table);
           if (c.deleted || c.doc?._deleted) {
+            reflect();
             if ((await table.get(ref.key)) !== undefined) await table.delete(ref.key);
             if (this.conflicts.delete(c.id)) conflictsChanged = true;
             if (this.clashes.delete(c.id)) conflictsChanged = true;
             continue;
           }
           const row = c.doc ? decodeDoc(c.doc as never) : null;
-          if (!row) continue;
-          const current = await table.get(ref.key);
+          if (!row) {
+            reflect();
+            continue;
+          }
+          const current = (await table.get(ref.key)) as Record<string, unknown> | undefined;
           if (current === undefined || !sameRow(current, row)) {
             // Another row here holds a unique value of this one (the same unit added on two workstations
             // offline): held out of Dexie, listed for the clerk, tried again after every apply — never an
             // error that would stop every later change from being applied.
-            if ((await uniqueHolder(table, ref.key, row)) !== undefined) {
+            if ((await uniqueHolder(table, ref.key, row, current)) !== undefined) {
               if (!this.clashes.has(c.id)) {
                 this.clashes.add(c.id);
                 conflictsChanged = true;
               }
-              if (rev) applied.pop(); // not what Dexie shows
-              continue;
+              continue; // not what Dexie shows: not reflected
             }
             await table.put(row);
           }
+          reflect();
           if (this.clashes.delete(c.id)) conflictsChanged = true;
           const conflicted = (c.doc?._conflicts?.length ?? 0) > 0;
           if (conflicted && !this.conflicts.has(c.id)) {

@@ -3,7 +3,7 @@
  * stored value, fields the clerk changed keep what was typed, and those both changed differently are named.
  */
 import { describe, expect, it } from 'vitest';
-import { followStored, formOnlyLeftovers } from '../../../shared/data/followStored';
+import { changedSinceOpened, followStored, formOnlyLeftovers } from '../../../shared/data/followStored';
 
 const opened = {
   termYears: 4,
@@ -85,5 +85,19 @@ describe('text compared as a save stores it', () => {
     const saved = { mark: '中国网络安全产业联盟秘书处文件', cc: '各理事单位' };
     expect(followStored(opened, mine, saved)).toEqual({ take: [], conflicts: [] });
     expect(formOnlyLeftovers(mine, saved)).toEqual([]);
+  });
+});
+
+describe('changedSinceOpened: what a 保存 writes when the record changed since the form opened', () => {
+  it('the clerk’s value where the clerk changed it, the stored one elsewhere; a field cleared is cleared', () => {
+    const opened = { name: '研讨会', place: '北京', note: '备注', link: 7 as number | undefined };
+    const stored = { name: '研讨会', place: '上海', note: '另一工作站改的备注', link: 7 };
+    const typed = { name: '数据安全研讨会', place: '北京 ', note: '备注', link: undefined };
+    expect(changedSinceOpened(opened, typed, stored)).toEqual({
+      name: '数据安全研讨会',
+      place: '上海', // only spaces added at the end: not a change
+      note: '另一工作站改的备注',
+      link: undefined,
+    });
   });
 });

@@ -8,6 +8,7 @@ import { parseIsoDate } from '../../../../shared/charter';
 import type { DeskDB } from '../../db/schema';
 import { writeAudit } from '../../db/audit';
 import { fieldChanges } from '../../../../shared/domain/audit';
+import { changedSinceOpened } from '../../../../shared/data/followStored';
 
 const nowIso = () => new Date().toISOString();
 
@@ -83,21 +84,13 @@ export async function updateActivity(
     const unknown = ids.filter((_, i) => !members[i]);
     if (unknown.length) throw new Error(`参加单位不存在（编号 ${unknown.join('、')}）`);
     // A field the clerk left as it was (with `opened`) keeps the stored value.
-    const left = (k: keyof ActivityInput) =>
-      opened !== undefined && (a[k] ?? '').trim() === (opened.activity[k] ?? '').trim();
-    const after: Activity = {
-      ...before,
-      name: left('name') ? before.name : name,
-      kind: left('kind') ? before.kind : a.kind,
-      date: left('date') ? before.date : a.date,
-    };
-    if (!left('place')) {
-      const place = (a.place ?? '').trim();
-      if (place) after.place = place;
-      else delete after.place;
-    }
-    if (a.note !== undefined && !left('note')) {
-      if (a.note.trim()) after.note = a.note.trim();
+    const f = opened ? changedSinceOpened(opened.activity, a, before) : a;
+    const after: Activity = { ...before, name: f.name.trim(), kind: f.kind, date: f.date };
+    const place = (f.place ?? '').trim();
+    if (place) after.place = place;
+    else delete after.place;
+    if (f.note !== undefined) {
+      if (f.note.trim()) after.note = f.note.trim();
       else delete after.note;
     }
     const keep = new Set(ids);

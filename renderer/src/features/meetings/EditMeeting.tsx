@@ -20,6 +20,7 @@ import {
   type MeetingFormValues,
 } from './MeetingFields';
 import { errorText } from '../../ui/errorText';
+import { sameValue } from '../../../../shared/data/followStored';
 import { useRun } from '../../ui/useRun';
 
 const FIELDS = ['body', 'form', 'name', 'date', 'place', 'chair', 'recorder', 'returnBy'] as const;
@@ -122,7 +123,7 @@ export function EditMeetingForm(props: { meeting: Meeting; onClose: () => void }
     // (the meeting is live) and the clerk left as it was keeps the other's value.
     const opened = meetingFromValues(initial);
     const patch: Partial<NewMeeting> = {};
-    for (const k of FIELDS) if ((next[k] ?? '') !== (opened[k] ?? '')) Object.assign(patch, { [k]: next[k] });
+    for (const k of FIELDS) if (!sameValue(next[k], opened[k])) Object.assign(patch, { [k]: next[k] });
     if (Object.keys(patch).length === 0) {
       message.info('没有修改');
       props.onClose();

@@ -19,7 +19,7 @@ import {
   withReserved,
 } from '../../records/certificates';
 import { addAudited, writeAudit } from '../../db/audit';
-import { stableJson } from '../../../../shared/sync/codec';
+import { changedSinceOpened } from '../../../../shared/data/followStored';
 import type { DeskDB } from '../../db/schema';
 import { registerCertificateBatch } from '../../records/register';
 import { sha256Hex } from '../documents/logic';
@@ -52,12 +52,9 @@ export async function saveProgramme(
     }
     const before = await db.programmes.get(id);
     if (!before) throw new ProgrammeWriteError('找不到该专项行动');
-    const written: Record<string, unknown> = { ...fields };
-    if (opened) {
-      const keys = new Set([...Object.keys(fields), ...Object.keys(opened)] as (keyof ProgrammeFields)[]);
-      for (const k of keys)
-        written[k] = stableJson(fields[k] ?? null) === stableJson(opened[k] ?? null) ? before[k] : fields[k];
-    }
+    const written: Record<string, unknown> = opened
+      ? changedSinceOpened(opened, fields, before)
+      : { ...fields };
     // A field cleared (征集通知) is removed: Dexie deletes a property updated to undefined.
     await db.programmes.update(id, written as Partial<Programme>);
     await writeAudit(db, {

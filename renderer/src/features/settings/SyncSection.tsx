@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Modal, Radio, Table, Typography } from 'antd';
 import { db } from '../../db';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -44,6 +44,32 @@ interface FormValues {
   workstationName: string;
 }
 
+/** A conflict's dialog: 处理冲突：<the record>, 稍后处理 first, then the dialog's own ways to resolve it. */
+function ConflictModal(props: {
+  name: string;
+  width: number;
+  actions: ReactNode[];
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open
+      title={`处理冲突：${props.name}`}
+      onCancel={props.onClose}
+      width={props.width}
+      footer={[
+        <Button key="later" onClick={props.onClose}>
+          稍后处理
+        </Button>,
+        ...props.actions,
+      ]}
+    >
+      {props.children}
+    </Modal>
+  );
+}
+
 /** A closed-document conflict's two versions, and the closed one's state in words (已定稿 / 已作废). */
 function closedDocumentVersions(c: ConflictView, closedSide: 'winner' | 'other') {
   const [closed, draft] = (closedSide === 'winner'
@@ -83,15 +109,11 @@ function ClosedDocumentConflictDialog(props: {
         : `冲突已解决：保留${what}的版本`;
     });
   return (
-    <Modal
-      open
-      title={`处理冲突：${recordName(conflict)}`}
-      onCancel={props.onClose}
+    <ConflictModal
+      name={recordName(conflict)}
       width={640}
-      footer={[
-        <Button key="cancel" onClick={props.onClose}>
-          稍后处理
-        </Button>,
+      onClose={props.onClose}
+      actions={[
         <Button key="ok" type="primary" onClick={() => void resolve()} loading={busy}>
           {differing ? `保留${what}的版本，草稿另存为新草稿` : `保留${what}的版本`}
         </Button>,
@@ -108,7 +130,7 @@ function ClosedDocumentConflictDialog(props: {
           ? `草稿版本中与之不同的内容（${differing.fields.map((f) => fieldLabel(f, 'documents')).join('、')}）另存为一份新的草稿，可以继续编辑后再定稿；两个版本都完整记入操作记录。`
           : '草稿版本的内容与之相同，没有需要另存的内容；两个版本都完整记入操作记录。'}
       </Typography.Paragraph>
-    </Modal>
+    </ConflictModal>
   );
 }
 
@@ -167,15 +189,11 @@ function ClashDialog(props: { clash: ClashView; onClose: () => void }) {
       member ? '已合并为一条记录' : '已处理，未保留的记录已记入操作记录',
     );
   return (
-    <Modal
-      open
-      title={`处理冲突：${recordName({ table: c.table, key: c.key, winner: c.incoming })}`}
-      onCancel={props.onClose}
+    <ConflictModal
+      name={recordName({ table: c.table, key: c.key, winner: c.incoming })}
       width={760}
-      footer={[
-        <Button key="later" onClick={props.onClose}>
-          稍后处理
-        </Button>,
+      onClose={props.onClose}
+      actions={[
         <Button key="here" onClick={() => void keep('here')} loading={busy}>
           {member ? '合并，保留本工作站的记录' : '保留本工作站的记录'}
         </Button>,
@@ -202,7 +220,7 @@ function ClashDialog(props: { clash: ClashView; onClose: () => void }) {
           { title: '另一工作站的记录', render: () => side('incoming').map((l, i) => <div key={i}>{l}</div>) },
         ]}
       />
-    </Modal>
+    </ConflictModal>
   );
 }
 
@@ -213,7 +231,7 @@ const CHANGED_IN_TEXT: Record<ChangedIn, string> = {
 };
 
 function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const { conflict } = props;
   const names = useAuditNames();
   // Each side as the audit trail reads it: labelled parts, formatted values, never JSON.
@@ -232,24 +250,18 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
     Object.fromEntries(proposedPicks(conflict.choices).map((f) => [f, 'other'])),
   );
   const known = conflict.choices.some((c) => c.changedIn !== undefined);
-  const [busy, setBusy] = useState(false);
-  const resolve = async (keepWinner: boolean) => {
-    setBusy(true);
-    try {
+  const { busy, run } = useRun();
+  const resolve = (keepWinner: boolean) =>
+    run(async () => {
       const other = keepWinner ? [] : Object.keys(pick).filter((f) => pick[f] === 'other');
       await resolveConflict(conflict, other);
-      message.success('冲突已解决，另一版本已记入操作记录');
       props.onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, '冲突已解决，另一版本已记入操作记录');
   // 保留当前版本 drops what only the other version changed: said, and asked, first.
   const keepWinner = () => {
+    const proposed = new Set(proposedPicks(conflict.choices));
     const dropped = conflict.choices
-      .filter((c) => c.changedIn === 'other')
+      .filter((c) => proposed.has(c.field))
       .map((c) => conflictFieldLabel(conflict, c));
     if (!dropped.length) return void resolve(true);
     modal.confirm({
@@ -261,15 +273,11 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
     });
   };
   return (
-    <Modal
-      open
-      title={`处理冲突：${recordName(conflict)}`}
-      onCancel={props.onClose}
+    <ConflictModal
+      name={recordName(conflict)}
       width={760}
-      footer={[
-        <Button key="cancel" onClick={props.onClose}>
-          稍后处理
-        </Button>,
+      onClose={props.onClose}
+      actions={[
         <Button key="keep" onClick={keepWinner} loading={busy}>
           保留当前版本
         </Button>,
@@ -330,7 +338,7 @@ function ConflictDialog(props: { conflict: ConflictView; onClose: () => void }) 
           },
         ]}
       />
-    </Modal>
+    </ConflictModal>
   );
 }
 
